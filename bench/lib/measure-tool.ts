@@ -1,0 +1,76 @@
+// One tool against one HAProxy: `repeats` launches for time to first screen; the last launch stays up for the
+// idle window (CPU), the keys (PgDn, End) and memory. Any scenario can reuse this for its own setups.
+import type { Lab } from './lab.js';
+import { type IdleResult, idleWindow } from './measure-idle.js';
+import { type KeyResult, keyToScreen } from './measure-keys.js';
+import { timeToFirstScreen } from './measure-start.js';
+import { PaneWatcher } from './pane-watcher.js';
+import { type Memory, treeMemory, waitGone } from './proc.js';
+import type { CommonOptions } from './scenario.js';
+import type { Pane, Tmux } from './tmux.js';
+import type { Tool } from './tools.js';
+
+export interface ToolMeasurement {
+  tool: string;
+  servers: number;
+  /** Set when the tool could not be measured; the other fields hold whatever was measured before. */
+  error?: string;
+  firstScreenSeconds: number[];
+  idle?: IdleResult;
+  pageDown?: KeyResult;
+  end?: KeyResult;
+  memory?: Memory;
+  /** Round trip of every capture used for timing, in ms: the resolution of the timings. */
+  captureRoundTripsMs: number[];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function measureTool(tmux: Tmux, tool: Tool, lab: Lab, options: CommonOptions, log: (l: string) => void) {
+  const result: ToolMeasurement = { tool: tool.name, servers: lab.servers, firstScreenSeconds: [], captureRoundTripsMs: [] };
+  const startTimeoutMs = 30_000;
+  for (let launch = 1; launch <= options.repeats; launch++) {
+    const pane = await tmux.launch(tool.argv(lab.haproxy.socket, options.intervalSeconds));
+    const watcher = new PaneWatcher(tmux, pane, options.pollMs);
+    try {
+      const start = await timeToFirstScreen(tmux, watcher, lab.serverNames, startTimeoutMs);
+      if (!start.ok) {
+        result.error = `failed to start: ${start.reason}`;
+        return result;
+      }
+      result.firstScreenSeconds.push(start.seconds);
+      log(`  ${tool.name} @ ${lab.servers}: launch ${launch}: first screen ${start.seconds.toFixed(3)} s`);
+      if (launch === options.repeats) await fullSession(tmux, watcher, tool, lab, options, result, log);
+    } finally {
+      result.captureRoundTripsMs.push(...watcher.roundTrips);
+      await close(tmux, pane);
+    }
+  }
+  return result;
+}
+
+async function fullSession(
+  tmux: Tmux,
+  watcher: PaneWatcher,
+  tool: Tool,
+  lab: Lab,
+  options: CommonOptions,
+  result: ToolMeasurement,
+  log: (l: string) => void,
+): Promise<void> {
+  await sleep(options.warmupSeconds * 1000);
+  log(`  ${tool.name} @ ${lab.servers}: idle window ${options.cpuSeconds} s`);
+  result.idle = await idleWindow(watcher, lab.haproxy.pid, options.cpuSeconds);
+  const keys = { reset: tool.keys.home, repeats: options.repeats, volatileLines: result.idle.volatileLines };
+  log(`  ${tool.name} @ ${lab.servers}: PgDn x${options.repeats}, End x${options.repeats}`);
+  result.pageDown = await keyToScreen(tmux, watcher, { ...keys, key: tool.keys.pageDown });
+  result.end = await keyToScreen(tmux, watcher, { ...keys, key: tool.keys.end, lastServer: lab.lastServer, serverOrder: lab.serverOrder });
+  result.memory = treeMemory(watcher.pane.pid);
+}
+
+/** tmux sends the pane SIGHUP; wait for the process to be gone before the next launch measures anything. */
+async function close(tmux: Tmux, pane: Pane): Promise<void> {
+  await tmux.killPane(pane);
+  await waitGone(pane.pid);
+  await sleep(300);
+}

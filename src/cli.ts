@@ -1,0 +1,164 @@
+// Composition root: argv and config → transports, store, actions → the TUI or a subcommand.
+import { createInterface } from 'node:readline/promises';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs, type Invocation } from './cli/args.js';
+import { applyPlan, rollbackReport } from './actions/apply.js';
+import { defaultAuditPath, openAuditLog } from './actions/audit-log.js';
+import { formatPlan, formatReport } from './actions/preview-text.js';
+import { planServerAdmin, planServerWeight } from './actions/server-admin.js';
+import { statusJson } from './commands/status-json.js';
+import { statusText } from './commands/status-text.js';
+import type { LbtopConfig } from './model/config.js';
+import { checkRawCommand } from './sources/haproxy/command.js';
+import { createFleetRuntime, type FleetRuntime } from './runtime/fleet-runtime.js';
+import { buildFleet } from './store/selectors.js';
+import { startDemo } from './runtime/demo.js';
+import { runTui } from './ui/run.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+async function main(argv: string[]): Promise<number> {
+  const outcome = await parseArgs(argv, { env: process.env, home: os.homedir(), cwd: process.cwd(), version: VERSION });
+  if (outcome.type === 'exit') {
+    process.stdout.write(outcome.stdout);
+    process.stderr.write(outcome.stderr);
+    return outcome.code;
+  }
+  for (const warning of outcome.warnings) process.stderr.write(`${warning}\n`);
+  const { invocation } = outcome;
+  if (invocation.kind === 'demo') {
+    const demo = await startDemo(outcome.config);
+    try {
+      return await runInteractive(demo.config, demo.runtime, demo.banner);
+    } finally {
+      await demo.stop();
+    }
+  }
+  const runtime = createFleetRuntime(outcome.config);
+  try {
+    return await run(invocation, outcome.config, runtime);
+  } finally {
+    runtime.stop();
+  }
+}
+
+async function run(invocation: Invocation, config: LbtopConfig, runtime: FleetRuntime): Promise<number> {
+  const audit = openAuditLog(defaultAuditPath());
+  const deps = { clients: runtime.clients, audit };
+  switch (invocation.kind) {
+    case 'tui':
+    case 'demo':
+      return runInteractive(config, runtime);
+    case 'status': {
+      await runtime.refresh();
+      const fleet = buildFleet(config, runtime.store.getState().lbs);
+      process.stdout.write(invocation.json ? `${JSON.stringify(statusJson(fleet), null, 2)}\n` : `${statusText(fleet)}\n`);
+      return fleet.lbs.every((lb) => lb.ok) ? 0 : 1;
+    }
+    case 'cli': {
+      const lbs = invocation.lb ? [invocation.lb] : config.lbs.map((lb) => lb.name);
+      const command = checkRawCommand(invocation.command);
+      if (config.readOnly && !/^(show|get|help)\b/.test(command)) {
+        process.stderr.write('read-only: only show, get and help commands are sent\n');
+        return 2;
+      }
+      let failed = false;
+      for (const lb of lbs) {
+        audit.append({ lb, command, phase: 'send' });
+        try {
+          const reply = await runtime.clients.get(lb)!.send(command);
+          audit.append({ lb, command, reply, phase: 'reply' });
+          process.stdout.write(lbs.length > 1 ? `== ${lb}\n${reply}` : reply);
+        } catch (error) {
+          failed = true;
+          audit.append({ lb, command, reply: String(error), phase: 'error' });
+          process.stderr.write(`${lb}: ${(error as Error).message}\n`);
+        }
+      }
+      return failed ? 1 : 0;
+    }
+    case 'server': {
+      await runtime.refresh();
+      const fleet = buildFleet(config, runtime.store.getState().lbs);
+      const down = fleet.lbs.filter((lb) => !lb.ok && (invocation.lbs.length === 0 || invocation.lbs.includes(lb.name)));
+      for (const lb of down) process.stderr.write(`warning: ${lb.name} unreachable: ${lb.error}\n`);
+      const target = { backend: invocation.target.backend, server: invocation.target.server, lbs: invocation.lbs };
+      const plan =
+        invocation.action === 'weight'
+          ? planServerWeight(fleet, target, invocation.weight.percent ? { percent: invocation.weight.value } : invocation.weight.value)
+          : planServerAdmin(fleet, target, invocation.action);
+      process.stdout.write(`${formatPlan(plan)}\n`);
+      if (invocation.dryRun) return plan.commands.length > 0 ? 0 : 1;
+      if (plan.commands.length === 0) return 1;
+      if (!invocation.yes && !(await confirm('Send these commands?'))) {
+        process.stdout.write('Nothing sent.\n');
+        return 1;
+      }
+      const report = await applyPlan(plan, deps);
+      process.stdout.write(`${formatReport(report)}\n`);
+      if (report.rollbackOffered.length > 0 && (invocation.yes || (await confirm('Roll back the LBs that changed?')))) {
+        const undone = await rollbackReport(report, deps);
+        process.stdout.write(`${formatReport(undone)}\n`);
+      }
+      if (invocation.json) process.stdout.write(`${JSON.stringify(report.outcomes)}\n`);
+      return report.ok ? 0 : 1;
+    }
+  }
+}
+
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    process.stderr.write('not a terminal: pass --yes to send, or --dry-run to preview\n');
+    return false;
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner?: string): Promise<number> {
+  const audit = openAuditLog(defaultAuditPath());
+  const deps = { clients: runtime.clients, audit };
+  runtime.start();
+  const afterWrite = async <T>(work: Promise<T>) => {
+    const result = await work;
+    await runtime.refresh();
+    return result;
+  };
+  return runTui(
+    {
+      store: runtime.store,
+      config,
+      buildFleet,
+      planServerAdmin,
+      planServerWeight,
+      apply: (plan) => afterWrite(applyPlan(plan, deps)),
+      rollback: (report) => afterWrite(rollbackReport(report, deps)),
+      runRaw: async (lb, line) => {
+        const command = checkRawCommand(line);
+        if (config.readOnly && !/^(show|get|help)\b/.test(command)) throw new Error('read-only: only show, get and help commands are sent');
+        audit.append({ lb, command, phase: 'send' });
+        const reply = await runtime.clients.get(lb)!.send(command);
+        audit.append({ lb, command, reply, phase: 'reply' });
+        return reply;
+      },
+      readOnly: config.readOnly,
+      version: banner ? `${VERSION} · ${banner}` : VERSION,
+      now: Date.now,
+    },
+    {},
+  );
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const e = error as Error & { hint?: string };
+    process.stderr.write(`lbtop: ${e.message ?? String(error)}\n${e.hint ? `  ${e.hint}\n` : ''}`);
+    process.exit(1);
+  },
+);

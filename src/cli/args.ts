@@ -1,0 +1,213 @@
+// argv → a typed Invocation plus the merged LbtopConfig. Nothing here exits the process or prints: commander's
+// exit and output are captured (exitOverride, configureOutput) and come back as { type: 'exit' }, so cli.ts
+// decides what to print and tests assert messages and exit codes. A new subcommand (node, snapshot, vip, ...)
+// is one file exporting a Subcommand, one entry in SUBCOMMANDS and one member of the Invocation union.
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { resolveConfig, type ConfigFlags, type ResolveContext } from '../config/index.js';
+import { suggestion } from '../config/schema-issues.js';
+import type { LbtopConfig } from '../model/config.js';
+import type { AdminTarget } from '../model/haproxy.js';
+
+export interface ServerRef {
+  backend: string;
+  server: string;
+}
+/** `set weight` takes an absolute weight (0-256) or a percentage of the configured one ("50%"). */
+export interface Weight {
+  value: number;
+  percent: boolean;
+}
+/** Neither --dry-run nor --yes: cli.ts asks on a terminal and refuses when stdin is not one. */
+export type ServerInvocation = { kind: 'server'; target: ServerRef; lbs: string[]; dryRun: boolean; yes: boolean; json: boolean } & (
+  | { action: AdminTarget }
+  | { action: 'weight'; weight: Weight }
+);
+export type Invocation =
+  | { kind: 'tui' }
+  | { kind: 'status'; json: boolean }
+  | ServerInvocation
+  | { kind: 'cli'; lb?: string; command: string }
+  | { kind: 'demo' };
+
+export interface Subcommand {
+  /** False when the run brings its own LBs (demo): no config file or socket is required. */
+  needsLbs: boolean;
+  /** Adds the command to `program`; its action calls `done` with the invocation and the LB names it names. */
+  register(program: Command, done: (invocation: Invocation, lbRefs?: string[]) => void): void;
+}
+
+export type ParsedCommandLine =
+  | { type: 'parsed'; invocation: Invocation; flags: ConfigFlags; needsLbs: boolean; lbRefs: string[] }
+  | { type: 'exit'; code: number; stdout: string; stderr: string };
+export type ArgsOutcome =
+  | { type: 'run'; invocation: Invocation; config: LbtopConfig; warnings: string[] }
+  | { type: 'exit'; code: number; stdout: string; stderr: string };
+
+/** Usage errors exit 2 (commander's own default is 1); help and --version exit 0. */
+const USAGE = 2;
+// No default array: commander would print "(default: [])" in the help.
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const NAME = /^[A-Za-z0-9._:-]+$/; // HAProxy's allowed characters for proxy and server names
+
+function parseTarget(value: string): ServerRef {
+  const [backend = '', server = '', ...rest] = value.split('/');
+  if (rest.length || !NAME.test(backend) || !NAME.test(server)) {
+    throw new InvalidArgumentError('expected BACKEND/SERVER, e.g. k8s_https_lb_backend/worker1');
+  }
+  return { backend, server };
+}
+
+function parseWeight(value: string): Weight {
+  const m = /^(\d{1,3})(%?)$/.exec(value);
+  const weight = { value: Number(m?.[1]), percent: m?.[2] === '%' };
+  if (!m || weight.value > (weight.percent ? 100 : 256)) {
+    throw new InvalidArgumentError('expected 0 to 256, or 0% to 100% of the configured weight');
+  }
+  return weight;
+}
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number of seconds');
+  return n; // the range is the schema's, checked with the config
+}
+
+const status: Subcommand = {
+  needsLbs: true,
+  register: (program, done) =>
+    program
+      .command('status')
+      .description('print every LB, backend and server once, then exit')
+      .option('--json', 'machine-readable output')
+      .action((o: { json?: boolean }) => done({ kind: 'status', json: o.json === true })),
+};
+
+const server: Subcommand = {
+  needsLbs: true,
+  register(program, done) {
+    const group = program.command('server').description('change a server on every LB that has it (or --lb ...)');
+    const forms: [AdminTarget | 'weight', string][] = [
+      ['ready', 'put the server back in rotation'],
+      ['drain', 'stop new connections, keep established ones'],
+      ['maint', 'take the server out (maintenance)'],
+      ['weight', 'set the weight (absolute or N%)'],
+    ];
+    for (const [action, description] of forms) {
+      const cmd = group
+        .command(action)
+        .description(description)
+        .addArgument(new Argument('<BACKEND/SERVER>').argParser(parseTarget));
+      if (action === 'weight') cmd.addArgument(new Argument('<VALUE>', '0-256 or N%').argParser(parseWeight));
+      cmd
+        .option('--lb <name>', 'only on this LB (repeatable)', collect)
+        .addOption(new Option('--dry-run', 'show the commands, send nothing').conflicts('yes'))
+        .option('--yes', 'send without asking (scripts)')
+        .option('--json', 'machine-readable result')
+        .action((...args: unknown[]) => {
+          type Opts = { lb?: string[]; dryRun?: boolean; yes?: boolean; json?: boolean };
+          const o = args[action === 'weight' ? 2 : 1] as Opts;
+          // No interactive confirm outside the TUI: a script must say which of the two it means.
+          const lbs = o.lb ?? [];
+          const target = args[0] as ServerRef;
+          const common = { kind: 'server', target, lbs, dryRun: o.dryRun === true, yes: o.yes === true, json: o.json === true } as const;
+          done(action === 'weight' ? { ...common, action, weight: args[1] as Weight } : { ...common, action }, lbs);
+        });
+    }
+  },
+};
+
+const cli: Subcommand = {
+  needsLbs: true,
+  register: (program, done) =>
+    program
+      .command('cli')
+      .description('send one runtime-API command and print the reply; quote it: lbtop cli "show stat -1 4 -1"')
+      .argument('<COMMAND...>')
+      .option('--lb <name>', 'the LB to send it to')
+      // HAProxy commands have dash words of their own ("show stat -1 4 -1"): they belong to COMMAND.
+      .allowUnknownOption()
+      .action((words: string[], o: { lb?: string }, cmd: Command) => {
+        const command = words.join(' ');
+        if (/[\r\n\0]/.test(command)) cmd.error('error: COMMAND must be a single line', { exitCode: USAGE });
+        done({ kind: 'cli', command, ...(o.lb !== undefined ? { lb: o.lb } : {}) }, o.lb !== undefined ? [o.lb] : []);
+      }),
+};
+
+const demo: Subcommand = {
+  needsLbs: false,
+  register: (program, done) =>
+    program
+      .command('demo')
+      .description('start the built-in lab and open the TUI on it')
+      .action(() => done({ kind: 'demo' })),
+};
+
+export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo];
+
+/** argv (without node and the script) → invocation and flags. No I/O. */
+export function parseCommandLine(argv: readonly string[], version?: string): ParsedCommandLine {
+  let stdout = '';
+  let stderr = '';
+  let parsed: { invocation: Invocation; needsLbs: boolean; lbRefs: string[] } | undefined;
+  const program = new Command('lbtop')
+    .description('HAProxy load balancers in front of Kubernetes, in a terminal')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void (stdout += s), writeErr: (s) => void (stderr += s) })
+    .showHelpAfterError('(run lbtop --help for usage)')
+    .option('-c, --config <file>', 'config file (default: $XDG_CONFIG_HOME/lbtop/config.yaml)')
+    .option('-s, --socket <path>', 'HAProxy stats socket, [NAME=]PATH (repeatable; replaces the file\'s lbs)', collect)
+    .option('-i, --interval <seconds>', 'seconds between polls', parseSeconds)
+    .option('-n, --read-only', 'refuse every action that changes an LB')
+    .option('--theme <name>', 'dark, light, mono or a theme .yaml file');
+  if (version) program.version(version);
+  for (const sub of SUBCOMMANDS) {
+    sub.register(program, (invocation, lbRefs = []) => (parsed = { invocation, needsLbs: sub.needsLbs, lbRefs }));
+  }
+  // Set after the subcommands so they do not inherit it: an unknown word here is a mistyped command.
+  program.allowExcessArguments().action(() => {
+    const [word] = program.args;
+    if (word !== undefined) {
+      const names = program.commands.map((c) => c.name()).filter((n) => n !== 'help');
+      program.error(`error: unknown command '${word}'${suggestion(word, names)}`, { exitCode: USAGE });
+    }
+    parsed = { invocation: { kind: 'tui' }, needsLbs: true, lbRefs: [] };
+  });
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    return { type: 'exit', code: error.exitCode === 0 ? 0 : USAGE, stdout, stderr };
+  }
+  type Globals = { config?: string; socket?: string[]; interval?: number; readOnly?: boolean; theme?: string };
+  const g = program.opts<Globals>();
+  const flags: ConfigFlags = {
+    sockets: g.socket ?? [],
+    ...(g.config !== undefined ? { configPath: g.config } : {}),
+    ...(g.interval !== undefined ? { interval: g.interval } : {}),
+    ...(g.readOnly ? { readOnly: true } : {}),
+    ...(g.theme !== undefined ? { theme: g.theme } : {}),
+  };
+  return { type: 'parsed', ...parsed!, flags };
+}
+
+/** The whole front door: argv → invocation and the config it runs with (file + -s sockets + flags). */
+export async function parseArgs(
+  argv: readonly string[],
+  ctx: ResolveContext & { version?: string },
+): Promise<ArgsOutcome> {
+  const line = parseCommandLine(argv, ctx.version);
+  if (line.type === 'exit') return line;
+  const fail = (lines: string[]) =>
+    ({ type: 'exit', code: USAGE, stdout: '', stderr: lines.map((l) => `${l}\n`).join('') }) as const;
+  const resolved = await resolveConfig(line.flags, ctx, { needsLbs: line.needsLbs });
+  if (!resolved.ok) return fail(resolved.errors);
+  const known = resolved.config.lbs.map((lb) => lb.name);
+  const unknown = line.lbRefs.filter((name) => !known.includes(name));
+  if (unknown.length) return fail([`error: unknown LB ${unknown.join(', ')} (configured: ${known.join(', ')})`]);
+  const inv = line.invocation;
+  // Read-only is enforced here once, whichever way it was set (-n or read_only: in the file).
+  if (resolved.config.readOnly && inv.kind === 'server' && !inv.dryRun) {
+    return fail([`error: read-only: server ${inv.action} can only run with --dry-run`]);
+  }
+  return { type: 'run', invocation: inv, config: resolved.config, warnings: resolved.warnings };
+}

@@ -1,0 +1,31 @@
+// Proxy-name matchers from `backends:` / `frontends:`. HAProxy names cannot contain '/', so a string that
+// starts with '/' is always meant as a /regex/, and a malformed one is an error rather than an exact name that
+// silently matches nothing.
+import type { NameMatcher } from '../model/config.js';
+
+/** Only `i`: `g` and `y` would make test() stateful (lastIndex) and skip every other name. */
+const REGEX = /^\/(.+)\/(i?)$/s;
+
+export type MatcherResult = { matcher: NameMatcher } | { error: string };
+
+export function parseMatcher(source: string): MatcherResult {
+  if (!source.startsWith('/')) {
+    return { matcher: { source, test: (name) => name === source } };
+  }
+  const m = REGEX.exec(source);
+  if (!m) {
+    return { error: `"${source}" is not a /regex/ (write /pattern/ or /pattern/i; proxy names never contain "/")` };
+  }
+  try {
+    // Unanchored, as grep: /_k8s01_dev_/ claims http_k8s01_dev_backend. Anchor with ^ and $ when needed.
+    const regex = new RegExp(m[1]!, m[2]);
+    return { matcher: { source, test: (name) => regex.test(name) } };
+  } catch (error) {
+    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+    return { error: `invalid regex ${source}: ${reason}` };
+  }
+}
+
+export function isRegexMatcher(source: string): boolean {
+  return source.startsWith('/');
+}

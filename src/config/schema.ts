@@ -1,0 +1,48 @@
+// The JSON Schema in schema/lbtop.schema.json is the one source of truth for the shape of lbtop.yaml: editors
+// read it through the `# yaml-language-server: $schema=` line, lbtop validates with it through Ajv. Nothing here
+// restates a rule from the schema; semantic.ts only adds what a schema cannot say (regexes compile, ports fit,
+// names claimed twice).
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+
+/**
+ * Resolves to <package>/schema from both src/config (tests, tsc) and dist/config (the built bin), and the
+ * package ships schema/ ("files" in package.json).
+ */
+export const SCHEMA_URL = new URL('../../schema/lbtop.schema.json', import.meta.url);
+
+/** The values the schema documents as `default`; a test keeps the two in step. */
+export const DEFAULTS = { intervalSec: 2, readOnly: false, theme: 'dark', timeoutMs: 5000 } as const;
+
+let compiled: ValidateFunction | undefined;
+
+/** The parsed schema file, for tests and for code that reads its annotations. */
+export function loadSchema(): Record<string, unknown> {
+  return JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>;
+}
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({
+      // Every unknown key at once, not one per run: the operator fixes the file in one pass.
+      allErrors: true,
+      // parentSchema on each error, to read its errorMessage annotation.
+      verbose: true,
+      strict: true,
+      // `oneOf: [{required: [socket]}, {required: [tcp]}]` names properties declared in the parent schema.
+      strictRequired: false,
+      // ssh is a string (ssh_config alias) or an object.
+      allowUnionTypes: true,
+    });
+    // Annotation only (as in VS Code's JSON support): the human message for that schema's failures.
+    ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+    compiled = ajv.compile(loadSchema());
+  }
+  return compiled;
+}
+
+/** Validates plain data (YAML already turned into JS) and returns Ajv's errors, empty when valid. */
+export function validateAgainstSchema(data: unknown): ErrorObject[] {
+  const validate = validator();
+  return validate(data) ? [] : [...(validate.errors ?? [])];
+}

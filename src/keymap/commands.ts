@@ -1,0 +1,87 @@
+// Every key lbtop answers to, as data (k9s KeyActions, gemini-cli's command table). The key handlers, the
+// footer hints and the help view are all generated from this list, and --read-only strips the `dangerous`
+// entries in one place (resolve.ts).
+
+/**
+ * Where a binding applies. `global` applies in every view scope; the dialog and prompt scopes are exclusive
+ * (they own the keyboard, nothing global fires); `cli` is a text field, so only non-printable globals fire there.
+ */
+export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'preview' | 'confirm' | 'report' | 'prompt';
+
+export const EXCLUSIVE_SCOPES: readonly Scope[] = ['preview', 'confirm', 'report', 'prompt'];
+/** Scopes where printable keys type text rather than run commands. */
+export const TEXT_SCOPES: readonly Scope[] = ['cli', 'prompt', 'confirm'];
+
+export interface CommandDef {
+  id: string;
+  keys: readonly string[];
+  scopes: readonly Scope[];
+  description: string;
+  /** Changes something on an LB: removed by --read-only. */
+  dangerous?: boolean;
+  /** Short label for the footer; absent = help only. */
+  hint?: string;
+  /** Keys as the footer shows them, when one hint stands for a family of commands ("F4-F8"). */
+  hintKeys?: string;
+}
+
+const NAV = ['table', 'events', 'help', 'preview', 'report'] as const satisfies readonly Scope[];
+
+export const COMMANDS = [
+  { id: 'app.quit', keys: ['q', 'C-c'], scopes: ['global'], description: 'Quit lbtop (changes nothing)', hint: 'quit' },
+  { id: 'app.help', keys: ['?', 'h'], scopes: ['global'], description: 'Show this help', hint: 'help' },
+  { id: 'view.next', keys: ['tab'], scopes: ['global'], description: 'Next view', hint: 'view' },
+  { id: 'view.prev', keys: ['S-tab'], scopes: ['global'], description: 'Previous view' },
+  { id: 'view.status', keys: ['1', 'M-1'], scopes: ['global'], description: 'STATUS view: health, sessions, queue' },
+  { id: 'view.traffic', keys: ['2', 'M-2'], scopes: ['global'], description: 'TRAFFIC view: bytes and session rates' },
+  { id: 'view.http', keys: ['3', 'M-3'], scopes: ['global'], description: 'HTTP view: request rates and response codes' },
+  { id: 'view.errors', keys: ['4', 'M-4'], scopes: ['global'], description: 'ERRORS view: errors, retries, check failures' },
+  { id: 'view.cli', keys: ['5', 'M-5'], scopes: ['global'], description: 'CLI view: raw runtime-API commands to one LB' },
+  { id: 'view.events', keys: ['6', 'M-6'], scopes: ['global'], description: 'EVENTS view: state changes, newest first' },
+
+  { id: 'nav.down', keys: ['down', 'j'], scopes: NAV, description: 'Move down' },
+  { id: 'nav.up', keys: ['up', 'k'], scopes: NAV, description: 'Move up' },
+  { id: 'nav.pageDown', keys: ['pgdn', 'C-f'], scopes: NAV, description: 'Page down' },
+  { id: 'nav.pageUp', keys: ['pgup', 'C-b'], scopes: NAV, description: 'Page up' },
+  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help'], description: 'First row' },
+  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help'], description: 'Last row' },
+
+  { id: 'filter.open', keys: ['/'], scopes: ['table', 'events'], description: 'Filter rows (incremental; Esc clears)', hint: 'filter' },
+  { id: 'filter.clear', keys: ['esc'], scopes: ['table', 'events'], description: 'Clear the filter' },
+  { id: 'jump.open', keys: [':'], scopes: ['table'], description: 'Jump to a cluster, backend or server by name (Tab completes)', hint: 'jump' },
+  { id: 'scope.cycle', keys: ['a'], scopes: ['table'], description: 'Target LBs for actions: all LBs having the backend → one LB → …', hint: 'scope' },
+  { id: 'rows.expand', keys: ['e'], scopes: ['table'], description: 'Show one sub-row per LB under each server (else values are summed)' },
+
+  { id: 'server.drain', keys: ['d'], scopes: ['table'], description: 'Drain the selected server (no new sessions)', dangerous: true, hint: 'drain' },
+  { id: 'server.maint', keys: ['m', 'f10'], scopes: ['table'], description: 'Put the selected server in maintenance (hatop F10)', dangerous: true, hint: 'maint' },
+  { id: 'server.ready', keys: ['r', 'f9'], scopes: ['table'], description: 'Set the selected server ready (hatop F9)', dangerous: true, hint: 'ready' },
+  { id: 'server.weight.restore', keys: ['f4'], scopes: ['table'], description: 'Restore the initial weight', dangerous: true },
+  { id: 'server.weight.dec10', keys: ['f5'], scopes: ['table'], description: 'Weight −10', dangerous: true, hint: 'weight', hintKeys: 'F4-F8' },
+  { id: 'server.weight.dec1', keys: ['f6'], scopes: ['table'], description: 'Weight −1', dangerous: true },
+  { id: 'server.weight.inc1', keys: ['f7'], scopes: ['table'], description: 'Weight +1', dangerous: true },
+  { id: 'server.weight.inc10', keys: ['f8'], scopes: ['table'], description: 'Weight +10', dangerous: true },
+
+  { id: 'cli.send', keys: ['enter'], scopes: ['cli'], description: 'Send the command line to the target LB', hint: 'send' },
+  { id: 'cli.history.prev', keys: ['up'], scopes: ['cli'], description: 'Previous command from history' },
+  { id: 'cli.history.next', keys: ['down'], scopes: ['cli'], description: 'Next command from history' },
+  { id: 'cli.scroll.up', keys: ['pgup'], scopes: ['cli'], description: 'Scroll the output up' },
+  { id: 'cli.scroll.down', keys: ['pgdn'], scopes: ['cli'], description: 'Scroll the output down' },
+  { id: 'cli.lb.next', keys: ['C-n'], scopes: ['cli'], description: 'Send to the next LB', hint: 'next LB' },
+  { id: 'cli.clear', keys: ['C-u'], scopes: ['cli'], description: 'Clear the command line' },
+  { id: 'cli.back', keys: ['esc'], scopes: ['cli'], description: 'Back to the previous view' },
+
+  { id: 'help.close', keys: ['esc'], scopes: ['help'], description: 'Close help', hint: 'close' },
+
+  { id: 'dialog.confirm', keys: ['y'], scopes: ['preview'], description: 'Send the previewed commands', hint: 'send' },
+  { id: 'dialog.cancel', keys: ['esc', 'n'], scopes: ['preview'], description: 'Cancel: send nothing', hint: 'cancel' },
+  { id: 'confirm.accept', keys: ['enter'], scopes: ['confirm'], description: 'Send, once the confirmation word is typed', hint: 'send' },
+  { id: 'confirm.cancel', keys: ['esc'], scopes: ['confirm'], description: 'Cancel: send nothing', hint: 'cancel' },
+  { id: 'report.rollback', keys: ['R'], scopes: ['report'], description: 'Roll back the LBs that changed', dangerous: true, hint: 'roll back' },
+  { id: 'report.close', keys: ['esc', 'enter'], scopes: ['report'], description: 'Close the report', hint: 'close' },
+
+  { id: 'prompt.accept', keys: ['enter'], scopes: ['prompt'], description: 'Accept (filter stays, jump goes)', hint: 'accept' },
+  { id: 'prompt.cancel', keys: ['esc'], scopes: ['prompt'], description: 'Cancel (filter is cleared)', hint: 'cancel' },
+  { id: 'prompt.complete', keys: ['tab'], scopes: ['prompt'], description: 'Complete the name (jump)', hint: 'complete' },
+] as const satisfies readonly CommandDef[];
+
+export type CommandId = (typeof COMMANDS)[number]['id'];

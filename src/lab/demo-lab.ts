@@ -1,0 +1,99 @@
+// The built-in demo: real HAProxy processes on unix sockets in a temp dir (a seed-000 homelab LB and a
+// seed-002 pair), tiny backend nodes, some of them down, and live traffic so rates move. `stop()` ends
+// everything it started (by the handles it holds) and removes the directory.
+import http from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startBackendServers, type BackendServers } from './backend-servers.js';
+import { DEMO_HOSTS, homelabConfig, pairConfig, type NodeSockets } from './demo-configs.js';
+import { startHaproxy, type HaproxyProcess } from './haproxy-process.js';
+
+export interface DemoLab {
+  dir: string;
+  /** lbtop.yaml text describing the lab, written to `${dir}/lbtop.yaml`. */
+  configPath: string;
+  haproxies: HaproxyProcess[];
+  stop(): Promise<void>;
+}
+
+const LIVE_NODES = [
+  ...['controlplane1', 'controlplane2', 'controlplane3', 'worker1', 'worker2'].map((n) => `k8s01-${n}`),
+  'k8s01dev-controlplane1', 'k8s01dev-worker1', 'k8s02dev-controlplane1',
+  'rancher-ingress1', 'rancher-ingress2', 'rancher-ingress3', 'k3s-trfk-ingress1',
+];
+
+export async function startDemoLab(options: { trafficPerSecond?: number } = {}): Promise<DemoLab> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-demo-'));
+  const haproxies: HaproxyProcess[] = [];
+  let nodes: BackendServers | null = null;
+  let traffic: (() => void) | null = null;
+  const stop = async () => {
+    traffic?.();
+    await Promise.all(haproxies.map((h) => h.stop()));
+    await nodes?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    nodes = await startBackendServers(dir, LIVE_NODES, 400);
+    const sockets: NodeSockets = { node: nodes.path, deadNode: (name) => `${dir}/dead-${name}.sock` };
+    haproxies.push(await startHaproxy({ name: 'homelab', dir, config: homelabConfig(sockets) }));
+    haproxies.push(await startHaproxy({ name: 'lb-0', dir, config: pairConfig(sockets) }));
+    haproxies.push(await startHaproxy({ name: 'lb-1', dir, config: pairConfig(sockets) }));
+    const configPath = path.join(dir, 'lbtop.yaml');
+    writeFileSync(configPath, demoConfigYaml(haproxies));
+    traffic = startTraffic(dir, options.trafficPerSecond ?? 40);
+    return { dir, configPath, haproxies, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function demoConfigYaml(haproxies: HaproxyProcess[]): string {
+  const lbs = haproxies.map((h) => `  ${h.name}:\n    haproxy: { socket: ${h.socket} }`).join('\n');
+  return `# Written by the lbtop demo lab; removed when the demo stops.
+interval: 1
+lbs:
+${lbs}
+clusters:
+  k8s01:
+    backends: [k3s-backend, k8s_http_lb_backend, k8s_https_lb_backend]
+    frontends: [k3s-api-frontend, k8s_http_lb_frontend, k8s_https_lb_frontend]
+  k8s01-dev:
+    backends: ["/_k8s01_dev_/"]
+  k8s02-dev:
+    backends: ["/_k8s02_dev_/"]
+  rancher:
+    backends: [k8s-http-ingress]
+    frontends: [http]
+  k3s:
+    backends: [k3s-http-ingress]
+`;
+}
+
+/** Sends requests with cluster Host headers to every http frontend, at a rate that drifts so graphs move. */
+function startTraffic(dir: string, perSecond: number): () => void {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  const targets = [
+    ...['http.sock', 'https.sock'].map((s) => ({ socketPath: path.join(dir, 'homelab', s), hosts: DEMO_HOSTS.homelab })),
+    ...['lb-0', 'lb-1'].map((lb) => ({ socketPath: path.join(dir, lb, 'http.sock'), hosts: DEMO_HOSTS.pair })),
+  ];
+  let phase = 0;
+  const timer = setInterval(() => {
+    phase += 0.05;
+    const burst = Math.max(1, Math.round((perSecond / 10) * (1 + 0.6 * Math.sin(phase))));
+    for (let i = 0; i < burst; i += 1) {
+      const target = targets[Math.floor(Math.random() * targets.length)]!;
+      const host = target.hosts[Math.floor(Math.random() * target.hosts.length)]!;
+      const req = http.request({ socketPath: target.socketPath, path: '/', headers: { host }, agent }, (res) => res.resume());
+      req.on('error', () => undefined); // a down backend or a stopping lab is part of the demo
+      req.end();
+    }
+  }, 100);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    agent.destroy();
+  };
+}

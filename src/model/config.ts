@@ -1,0 +1,62 @@
+// The typed lbtop.yaml, after validation. Produced by src/config, read by every other layer.
+
+/** How to reach one HAProxy runtime API. Exactly one of socket / tcp. */
+export interface HaproxyEndpoint {
+  /** Path of a unix stats socket (`stats socket /run/haproxy/admin.sock level admin`). */
+  socket?: string;
+  /** host:port of a TCP stats socket (`stats socket ipv4@127.0.0.1:9999`). */
+  tcp?: string;
+  /** Per-command timeout in milliseconds. */
+  timeoutMs: number;
+}
+
+/** A name matcher from the config: an exact name, or a /regex/. */
+export interface NameMatcher {
+  source: string;
+  test(name: string): boolean;
+}
+
+export interface LbConfig {
+  name: string;
+  haproxy: HaproxyEndpoint;
+  /** Reach the LB over SSH. Validated now, used once the ssh transport lands. */
+  ssh?: SshTarget;
+}
+
+/** `ssh:` of an LB. A plain string in the file is an ssh_config alias and arrives here as `{ host: alias }`. */
+export interface SshTarget {
+  host?: string;
+  user?: string;
+  port?: number;
+  /** Path of a private key file. */
+  identity?: string;
+  /** Jump host, as `ssh -J` takes it. */
+  jump?: string;
+}
+
+export interface ClusterConfig {
+  name: string;
+  backends: NameMatcher[];
+  frontends: NameMatcher[];
+}
+
+export interface LbtopConfig {
+  lbs: LbConfig[];
+  clusters: ClusterConfig[];
+  /** Poll interval in seconds (hatop's -i). */
+  intervalSec: number;
+  readOnly: boolean;
+  theme: string;
+  /** Where the file came from, for messages; undefined when built from -s flags only. */
+  path?: string;
+}
+
+/** A problem in the config file, with the 1-based line it points at (0 when not tied to a line). */
+export interface ConfigIssue {
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+  /** Absent means 'error': the config is refused. A warning is printed and the config is still used. */
+  severity?: 'error' | 'warning';
+}

@@ -1,0 +1,39 @@
+// `lbtop demo` / `npm start`: a real local HAProxy lab when haproxy is installed, otherwise a replay of
+// recorded fixtures, said plainly in the header. The replay runs read-only: there is nothing to write to.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, formatIssues } from '../config/index.js';
+import { startDemoLab } from '../lab/demo-lab.js';
+import { haproxyAvailable } from '../lab/haproxy-process.js';
+import type { LbtopConfig } from '../model/config.js';
+import { replayApi } from '../transport/replay.js';
+import { createFleetRuntime, type FleetRuntime } from './fleet-runtime.js';
+
+export interface Demo {
+  config: LbtopConfig;
+  runtime: FleetRuntime;
+  banner: string;
+  stop(): Promise<void>;
+}
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/demo');
+
+function load(text: string, file: string, overrides: Partial<LbtopConfig>): LbtopConfig {
+  const { config, issues } = loadConfig(text, file);
+  if (!config) throw new Error(`demo config is invalid:\n${formatIssues(issues, file).join('\n')}`);
+  return { ...config, ...overrides };
+}
+
+export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = process.env): Promise<Demo> {
+  const overrides = { readOnly: flags.readOnly, theme: flags.theme };
+  if (env.LBTOP_DEMO_REPLAY !== '1' && haproxyAvailable()) {
+    const lab = await startDemoLab();
+    const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
+    return { config, runtime: createFleetRuntime(config), banner: `DEMO: live HAProxy lab in ${lab.dir}`, stop: lab.stop };
+  }
+  const file = path.join(FIXTURES, 'lbtop.yaml');
+  const config = load(readFileSync(file, 'utf8'), file, { ...overrides, readOnly: true });
+  const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name) });
+  return { config, runtime, banner: 'DEMO REPLAY: recorded fixtures, haproxy not installed (read-only)', stop: async () => {} };
+}

@@ -1,0 +1,155 @@
+// The runtime-API client: frames replies, applies timeouts, keeps one command in flight per connection.
+//
+// Framing (HAProxy src/cli.c): every reply ends with an empty line, so it is complete when the text is "\n"
+// (success with nothing to say) or ends in "\n\n". In the default one-shot mode HAProxy closes the connection
+// after one reply; a close before the empty line means the reply was cut (reload, crash, timeout) and is
+// reported as truncated rather than parsed as if whole. In `prompt` mode the connection is kept and every
+// reply is followed by the "> " prompt, which saves a connection per command (worth it over SSH).
+import type { Duplex } from 'node:stream';
+import { TransportError, TruncatedReplyError } from '../../model/errors.js';
+import type { StreamConnector } from '../../transport/types.js';
+
+export interface HaproxyClientOptions {
+  timeoutMs?: number;
+  /** Keep one connection open in `prompt` mode instead of one connection per command. */
+  keepAlive?: boolean;
+}
+
+export interface RuntimeApi {
+  readonly label: string;
+  /** Sends one already-built command line (see command.ts) and resolves with the whole reply text. */
+  send(commandLine: string, timeoutMs?: number): Promise<string>;
+  close(): void;
+}
+
+const PROMPT = '\n> ';
+
+export function isCompleteReply(text: string): boolean {
+  return text === '\n' || text.endsWith('\n\n');
+}
+
+export class HaproxyClient implements RuntimeApi {
+  private readonly timeoutMs: number;
+  private readonly keepAlive: boolean;
+  private queue: Promise<unknown> = Promise.resolve();
+  private kept: { stream: Duplex; buffer: string; closed: boolean } | null = null;
+
+  constructor(
+    private readonly connector: StreamConnector,
+    options: HaproxyClientOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.keepAlive = options.keepAlive ?? false;
+  }
+
+  get label(): string {
+    return this.connector.label;
+  }
+
+  send(commandLine: string, timeoutMs = this.timeoutMs): Promise<string> {
+    if (/[\n\r\0]/.test(commandLine)) {
+      return Promise.reject(new TransportError('a command line cannot contain a newline or NUL'));
+    }
+    // One command at a time per client: replies on a kept connection are only framed by order.
+    const run = () => (this.keepAlive ? this.sendKept(commandLine, timeoutMs) : this.sendOnce(commandLine, timeoutMs));
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  close(): void {
+    this.kept?.stream.destroy();
+    this.kept = null;
+  }
+
+  private async sendOnce(commandLine: string, timeoutMs: number): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    const stream = await this.connector.connect(timeoutMs);
+    return new Promise((resolve, reject) => {
+      let text = '';
+      const timer = setTimeout(() => {
+        stream.destroy();
+        reject(new TruncatedReplyError(`${this.label}: no complete reply to "${commandLine}" within ${timeoutMs} ms`));
+      }, Math.max(1, deadline - Date.now()));
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      stream.once('error', (error) => {
+        clearTimeout(timer);
+        reject(new TransportError(`${this.label}: ${error.message}`));
+      });
+      stream.once('close', () => {
+        clearTimeout(timer);
+        if (isCompleteReply(text)) resolve(text);
+        else if (text === '') reject(new TruncatedReplyError(`${this.label}: connection closed with no reply to "${commandLine}"`));
+        else reject(new TruncatedReplyError(`${this.label}: reply to "${commandLine}" was cut after ${text.length} bytes`));
+      });
+      stream.write(`${commandLine}\n`);
+    });
+  }
+
+  private async sendKept(commandLine: string, timeoutMs: number): Promise<string> {
+    const conn = await this.ensureKept(timeoutMs);
+    conn.stream.write(`${commandLine}\n`);
+    const reply = await this.readUntilPrompt(conn, timeoutMs, commandLine);
+    return reply;
+  }
+
+  private async ensureKept(timeoutMs: number) {
+    if (this.kept && !this.kept.closed) return this.kept;
+    const stream = await this.connector.connect(timeoutMs);
+    stream.setEncoding('utf8');
+    const conn = { stream, buffer: '', closed: false };
+    stream.on('data', (chunk: string) => {
+      conn.buffer += chunk;
+      stream.emit('lbtop:data');
+    });
+    const markClosed = () => {
+      conn.closed = true;
+      stream.emit('lbtop:data');
+    };
+    stream.once('close', markClosed);
+    stream.once('error', markClosed);
+    this.kept = conn;
+    stream.write('prompt\n');
+    await this.readUntilPrompt(conn, timeoutMs, 'prompt');
+    return conn;
+  }
+
+  private readUntilPrompt(
+    conn: { stream: Duplex; buffer: string; closed: boolean },
+    timeoutMs: number,
+    commandLine: string,
+  ): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const buffer = conn.buffer;
+        // Each reply is followed by "> ": "\n> " after an empty reply, "...\n\n> " after a full one.
+        if (buffer.endsWith(PROMPT) && isCompleteReply(buffer.slice(0, -2))) {
+          finish();
+          conn.buffer = '';
+          resolve(buffer.slice(0, -2));
+          return;
+        }
+        if (conn.closed) {
+          finish();
+          if (this.kept === conn) this.kept = null;
+          reject(new TruncatedReplyError(`${this.label}: connection closed during the reply to "${commandLine}"`));
+        }
+      };
+      const timer = setTimeout(() => {
+        finish();
+        conn.stream.destroy();
+        if (this.kept === conn) this.kept = null;
+        reject(new TruncatedReplyError(`${this.label}: no complete reply to "${commandLine}" within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const finish = () => {
+        clearTimeout(timer);
+        conn.stream.off('lbtop:data', check);
+      };
+      conn.stream.on('lbtop:data', check);
+      check();
+    });
+  }
+}

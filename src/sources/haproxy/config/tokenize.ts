@@ -1,0 +1,107 @@
+// haproxy.cfg line tokenizer, after HAProxy's own parse_line() (src/tools.c) with the options cfgparse uses:
+// words split on unquoted blanks; "double" and 'single' quotes group (no escapes inside single quotes); a
+// backslash outside single quotes escapes a blank, a backslash, `#`, a quote, `$` (in double quotes), and gives
+// \t \n \r \xHH; any other backslash stays as written, so regexes like `^api\.example\.net$` keep their `\.`.
+// An unquoted `#` starts a comment even mid-word. `"${VAR}"` is expanded only from an env the caller gives (lbtop
+// reads a config from another host, whose environment it does not know), otherwise kept as written.
+import { ParseError } from '../../../model/errors.js';
+
+export interface TokenizeOptions {
+  env?: Readonly<Record<string, string>>;
+}
+
+const HEX = /^[0-9a-fA-F]{2}$/;
+
+/** Words of one line; [] for a blank or comment line. Throws ParseError on an open quote or a bad `\x`. */
+export function tokenizeLine(text: string, lineNo: number, options: TokenizeOptions = {}): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let squote = false;
+  let dquote = false;
+  let i = 0;
+  const end = () => {
+    if (inWord) words.push(word);
+    word = '';
+    inWord = false;
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r') break;
+    if (c === '#' && !squote && !dquote) break;
+    if (c === '"' && !squote) {
+      dquote = !dquote;
+      inWord = true;
+      i++;
+    } else if (c === "'" && !dquote) {
+      squote = !squote;
+      inWord = true;
+      i++;
+    } else if (c === '\\' && !squote) {
+      const [out, used] = unescape(text, i, dquote, lineNo);
+      word += out;
+      inWord = true;
+      i += used;
+    } else if ((c === ' ' || c === '\t') && !squote && !dquote) {
+      end();
+      while (text[i] === ' ' || text[i] === '\t') i++;
+    } else if (c === '$' && dquote && options.env) {
+      const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i));
+      const name = m?.[1] ?? m?.[3];
+      if (m && name !== undefined && (name in options.env || m[2] !== undefined)) {
+        word += options.env[name] ?? m[2] ?? '';
+        i += m[0].length;
+      } else {
+        word += c;
+        i++;
+      }
+      inWord = true;
+    } else {
+      word += c;
+      inWord = true;
+      i++;
+    }
+  }
+  if (squote || dquote) throw new ParseError(`unmatched ${squote ? 'single' : 'double'} quote`, lineNo);
+  // HAProxy drops an empty last word (`foo ""` is one word) but keeps an empty word between others.
+  end();
+  if (words.length > 0 && words[words.length - 1] === '') words.pop();
+  return words;
+}
+
+function unescape(text: string, i: number, dquote: boolean, lineNo: number): [string, number] {
+  const next = text[i + 1];
+  switch (next) {
+    case ' ':
+    case '\\':
+    case '#':
+    case "'":
+    case '"':
+      return [next, 2];
+    case '$':
+      return dquote ? ['$', 2] : ['\\', 1];
+    case 't':
+      return ['\t', 2];
+    case 'n':
+      return ['\n', 2];
+    case 'r':
+      return ['\r', 2];
+    case 'x': {
+      const hex = text.slice(i + 2, i + 4);
+      if (!HEX.test(hex)) throw new ParseError(`invalid escape \\x${hex}: two hex digits expected`, lineNo);
+      return [String.fromCharCode(parseInt(hex, 16)), 4];
+    }
+    default:
+      return ['\\', 1];
+  }
+}
+
+/** Every non-empty line of a config, tokenized, with its 1-based number. */
+export function tokenizeConfig(text: string, options: TokenizeOptions = {}): { line: number; words: string[] }[] {
+  const out: { line: number; words: string[] }[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const words = tokenizeLine(raw, index + 1, options);
+    if (words.length > 0) out.push({ line: index + 1, words });
+  });
+  return out;
+}

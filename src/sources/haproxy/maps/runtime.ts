@@ -1,0 +1,88 @@
+// Replies of the runtime API about maps and ACLs (HAProxy src/map.c, recorded from 2.6 in
+// fixtures/haproxy-routing/replies):
+//   show map | show acl   "# id (file) description" then one row per pattern reference:
+//     16 (/etc/haproxy/maps/hosts.map) pattern loaded from file '...' used by map at file '...' line 37. curr_ver=0 next_ver=0 entry_cnt=9
+//     0 () acl 'hdr' file '/etc/haproxy/haproxy.cfg' line 19. curr_ver=0 next_ver=0 entry_cnt=1
+//   show map FILE          "0x55c8820a0ef0 key value" (the value runs to the end of the line)
+//   show acl FILE          "0x55c882068b80 pattern"
+//   prepare map|acl FILE   "New version created: 1"
+import { CommandRejectedError, ParseError } from '../../../model/errors.js';
+import type { PatternEntry, PatternRef } from '../../../model/routing.js';
+
+const REF_ROW = /^(\d+) \((.*?)\) (.*?)(?: curr_ver=(\d+) next_ver=(\d+) entry_cnt=(\d+))?$/;
+const ANONYMOUS = /^acl '([^']*)' file '(.*)' line (\d+)\.?$/;
+
+function lines(reply: string): string[] {
+  return reply.replace(/\n+$/, '').split('\n').filter((l) => l !== '');
+}
+
+/**
+ * Known error replies to these commands. They come back as text, not as a failure of the socket, so each
+ * parser checks for them first: an error must not be read as an empty map.
+ */
+const ERRORS = [
+  /^Unknown (map|ACL) identifier/,
+  /^Missing (map|ACL) identifier/,
+  /^Permission denied/,
+  /^Unknown command/,
+  /^Version number/,
+  /^'(show|add|set|del|clear|prepare|commit) (map|acl)' /,
+  /^(Key|entry) not found/,
+];
+
+export function checkPatternReply(command: string, reply: string): void {
+  const first = reply.split('\n', 1)[0] ?? '';
+  if (ERRORS.some((re) => re.test(first))) throw new CommandRejectedError(command, reply);
+}
+
+/** `show map` / `show acl` without argument. */
+export function parsePatternRefs(reply: string, command = 'show map'): PatternRef[] {
+  checkPatternReply(command, reply);
+  const rows = lines(reply);
+  if (rows[0]?.startsWith('# id')) rows.shift();
+  return rows.map((row, index) => {
+    const m = REF_ROW.exec(row);
+    if (!m) throw new ParseError(`unexpected row in "${command}": ${row}`, index + 2);
+    const ref: PatternRef = {
+      id: Number(m[1]),
+      file: m[2]!,
+      description: m[3]!,
+      currVer: m[4] === undefined ? null : Number(m[4]),
+      nextVer: m[5] === undefined ? null : Number(m[5]),
+      entryCount: m[6] === undefined ? null : Number(m[6]),
+    };
+    const anon = ref.file === '' ? ANONYMOUS.exec(ref.description) : null;
+    if (anon) {
+      ref.keyword = anon[1]!;
+      ref.configFile = anon[2]!;
+      ref.configLine = Number(anon[3]);
+    }
+    return ref;
+  });
+}
+
+/** `show map FILE` (withValues) or `show acl FILE`. */
+export function parsePatternEntries(reply: string, withValues: boolean, command = withValues ? 'show map' : 'show acl'): PatternEntry[] {
+  checkPatternReply(command, reply);
+  return lines(reply).map((row, index) => {
+    // The key is one word: lbtop refuses to write keys with blanks (a map file could not hold them either).
+    const m = withValues ? /^(0x[0-9a-f]+) (\S+)(?: (.*))?$/.exec(row) : /^(0x[0-9a-f]+) (.*)$/.exec(row);
+    if (!m) throw new ParseError(`unexpected entry in "${command}": ${row}`, index + 1);
+    const entry: PatternEntry = { ref: m[1]!, key: m[2]! };
+    if (withValues) entry.value = m[3] ?? '';
+    return entry;
+  });
+}
+
+/** The version number from `prepare map|acl FILE`. */
+export function parsePreparedVersion(reply: string, command = 'prepare map'): number {
+  checkPatternReply(command, reply);
+  const m = /^New version created: (\d+)\n/.exec(reply);
+  if (!m) throw new ParseError(`unexpected reply to "${command}": ${reply.trim()}`, 1);
+  return Number(m[1]);
+}
+
+/** Replies of add/set/del/clear/commit: "\n" on success; anything else is HAProxy refusing. */
+export function checkWriteReply(command: string, reply: string): void {
+  if (reply.trim() !== '') throw new CommandRejectedError(command, reply);
+}

@@ -1,0 +1,69 @@
+// Compares two snapshots of one LB: which cells changed (for the flash highlight) and which changes are
+// events worth keeping on the timeline (state, check, admin state, weight).
+import type { TimelineEvent } from '../model/events.js';
+import type { HaproxySnapshot, StatRow } from '../model/haproxy.js';
+import { adminStateOf } from '../sources/haproxy/admin-state.js';
+import type { CellKey } from './types.js';
+
+/** Fields whose change is highlighted. Counters that grow every poll (stot, bin, bout) are left out on purpose. */
+const WATCHED: readonly (keyof StatRow)[] = [
+  'status', 'weight', 'scur', 'qcur', 'rate', 'reqRate', 'checkStatus', 'econ', 'eresp', 'ereq', 'chkfail', 'hrsp5xx',
+];
+
+export function cellKey(lb: string, proxy: string, name: string, field: string): CellKey {
+  return `${lb}\u0000${proxy}\u0000${name}\u0000${field}`;
+}
+
+export interface SnapshotDiff {
+  changedCells: CellKey[];
+  events: TimelineEvent[];
+}
+
+export function diffSnapshots(lb: string, before: HaproxySnapshot, after: HaproxySnapshot): SnapshotDiff {
+  const changedCells: CellKey[] = [];
+  const events: TimelineEvent[] = [];
+  const at = after.at;
+  const previous = new Map<string, StatRow>();
+  for (const row of before.stats) previous.set(`${row.proxy}/${row.name}`, row);
+
+  if (before.info.pid !== after.info.pid || (after.info.uptimeSec ?? 0) < (before.info.uptimeSec ?? 0)) {
+    events.push({ at, lb, kind: 'lb', subject: '', from: `pid ${before.info.pid}`, to: `pid ${after.info.pid}`, detail: 'HAProxy reloaded or restarted' });
+  }
+
+  for (const row of after.stats) {
+    const key = `${row.proxy}/${row.name}`;
+    const old = previous.get(key);
+    if (!old) {
+      if (row.kind === 'server') events.push({ at, lb, kind: 'server-status', subject: key, from: '(absent)', to: row.status, detail: 'server appeared' });
+      continue;
+    }
+    previous.delete(key);
+    for (const field of WATCHED) {
+      if (old[field] !== row[field]) changedCells.push(cellKey(lb, row.proxy, row.name, field));
+    }
+    const subject = row.kind === 'server' ? key : row.proxy;
+    if (old.status !== row.status) {
+      const kind = row.kind === 'server' ? 'server-status' : row.kind === 'backend' ? 'backend-status' : 'frontend-status';
+      events.push({ at, lb, kind, subject, from: old.status, to: row.status, detail: row.kind === 'server' ? describeCheck(row) : undefined });
+    } else if (row.kind === 'server' && old.checkStatus !== row.checkStatus && row.checkStatus !== '') {
+      events.push({ at, lb, kind: 'check', subject, from: old.checkStatus, to: row.checkStatus, detail: describeCheck(row) });
+    }
+    if (row.kind === 'server') {
+      const oldAdmin = adminStateOf(old, before.servers?.get(key) ?? null);
+      const newAdmin = adminStateOf(row, after.servers?.get(key) ?? null);
+      if (oldAdmin !== newAdmin) events.push({ at, lb, kind: 'admin', subject, from: oldAdmin, to: newAdmin });
+      if (old.weight !== row.weight) events.push({ at, lb, kind: 'weight', subject, from: String(old.weight), to: String(row.weight) });
+    }
+  }
+  for (const [key, row] of previous) {
+    if (row.kind === 'server') events.push({ at, lb, kind: 'server-status', subject: key, from: row.status, to: '(absent)', detail: 'server removed' });
+  }
+  return { changedCells, events };
+}
+
+function describeCheck(row: StatRow): string | undefined {
+  if (!row.checkStatus) return undefined;
+  const code = row.checkCode !== null ? ` ${row.checkCode}` : '';
+  const took = row.checkDuration !== null ? ` in ${row.checkDuration}ms` : '';
+  return `check ${row.checkStatus}${code}${took}`;
+}

@@ -1,0 +1,118 @@
+// The in-memory state of every LB: last good snapshot, health, changed cells and the event timeline.
+// Pollers feed it; the UI and actions read it. On failure the last good snapshot stays, marked stale.
+import type { TimelineEvent } from '../model/events.js';
+import type { LbHealth, LbState } from '../model/fleet.js';
+import type { HaproxySnapshot } from '../model/haproxy.js';
+import { diffSnapshots } from './diff.js';
+import type { CellKey, StoreReader, StoreState } from './types.js';
+
+export interface FleetStoreOptions {
+  /** How many events to keep; the oldest go first. */
+  eventCap?: number;
+  /** How long a changed cell stays in changedCells. */
+  highlightMs?: number;
+  now?: () => number;
+}
+
+export class FleetStore implements StoreReader {
+  private state: StoreState;
+  private readonly listeners = new Set<() => void>();
+  private readonly eventCap: number;
+  private readonly highlightMs: number;
+  private readonly now: () => number;
+
+  constructor(lbs: { name: string; endpoint: string }[], options: FleetStoreOptions = {}) {
+    this.eventCap = options.eventCap ?? 10_000;
+    this.highlightMs = options.highlightMs ?? 3_000;
+    this.now = options.now ?? Date.now;
+    const map = new Map<string, LbState>();
+    for (const lb of lbs) map.set(lb.name, { health: initialHealth(lb.name, lb.endpoint), snapshot: null });
+    this.state = { lbs: map, events: [], changedCells: new Map(), revision: 0 };
+  }
+
+  getState(): StoreState {
+    return this.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  recordSuccess(lb: string, snapshot: HaproxySnapshot): void {
+    const current = this.requireLb(lb);
+    const events: TimelineEvent[] = [];
+    const cells = this.freshCells(snapshot.at);
+    if (current.snapshot) {
+      const diff = diffSnapshots(lb, current.snapshot, snapshot);
+      events.push(...diff.events);
+      for (const key of diff.changedCells) cells.set(key, snapshot.at);
+    }
+    if (!current.health.ok && current.health.lastOkAt !== null) {
+      events.push({ at: snapshot.at, lb, kind: 'lb', subject: '', from: 'unreachable', to: 'reachable' });
+    }
+    const health: LbHealth = {
+      ...current.health,
+      ok: true,
+      stale: false,
+      error: null,
+      lastOkAt: snapshot.at,
+      latencyMs: snapshot.latencyMs,
+      consecutiveFailures: 0,
+      version: snapshot.info.version,
+    };
+    this.commit(lb, { health, snapshot }, events, cells);
+  }
+
+  recordFailure(lb: string, error: unknown): void {
+    const current = this.requireLb(lb);
+    const message = error instanceof Error ? error.message : String(error);
+    const events: TimelineEvent[] = [];
+    if (current.health.ok) {
+      events.push({ at: this.now(), lb, kind: 'lb', subject: '', from: 'reachable', to: 'unreachable', detail: message });
+    }
+    const health: LbHealth = {
+      ...current.health,
+      ok: false,
+      stale: current.snapshot !== null,
+      error: message,
+      consecutiveFailures: current.health.consecutiveFailures + 1,
+    };
+    this.commit(lb, { health, snapshot: current.snapshot }, events, this.freshCells(this.now()));
+  }
+
+  /** Records what lbtop itself did, so the timeline shows cause next to effect. */
+  recordAction(lb: string, subject: string, detail: string): void {
+    const event: TimelineEvent = { at: this.now(), lb, kind: 'action', subject, from: '', to: '', detail };
+    this.commit(lb, this.requireLb(lb), [event], new Map(this.state.changedCells));
+  }
+
+  private commit(lb: string, next: LbState, events: TimelineEvent[], cells: Map<CellKey, number>): void {
+    const lbs = new Map(this.state.lbs);
+    lbs.set(lb, next);
+    let all = this.state.events;
+    if (events.length > 0) {
+      all = all.concat(events);
+      if (all.length > this.eventCap) all = all.slice(all.length - this.eventCap);
+    }
+    this.state = { lbs, events: all, changedCells: cells, revision: this.state.revision + 1 };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** A copy of changedCells without the entries whose highlight has expired. */
+  private freshCells(at: number): Map<CellKey, number> {
+    const cells = new Map<CellKey, number>();
+    for (const [key, when] of this.state.changedCells) if (at - when < this.highlightMs) cells.set(key, when);
+    return cells;
+  }
+
+  private requireLb(lb: string): LbState {
+    const state = this.state.lbs.get(lb);
+    if (!state) throw new Error(`unknown LB ${lb}`);
+    return state;
+  }
+}
+
+function initialHealth(name: string, endpoint: string): LbHealth {
+  return { name, endpoint, ok: false, stale: false, error: null, lastOkAt: null, latencyMs: null, consecutiveFailures: 0, version: null };
+}

@@ -1,0 +1,91 @@
+// From LB snapshots to the fleet the UI shows: clusters → logical backends/frontends → servers, one state
+// per LB. The same backend name on several LBs is one logical backend (seed 002: a keepalived pair).
+//
+// Grouping: a backend/frontend goes to the first configured cluster that claims it (config order). What no
+// cluster claims goes to an implicit group named after the LB that carries it, or after all the LBs that
+// carry it joined with "+" ("lb-0+lb-1"), so an unconfigured pair still reads as one group.
+import type { ClusterConfig, LbtopConfig, NameMatcher } from '../model/config.js';
+import type { ClusterGroup, Fleet, LbState, LogicalBackend, LogicalFrontend, LogicalServer } from '../model/fleet.js';
+
+export function buildFleet(config: Pick<LbtopConfig, 'clusters'>, lbs: ReadonlyMap<string, LbState>): Fleet {
+  const backends = new Map<string, LogicalBackend>();
+  const frontends = new Map<string, LogicalFrontend>();
+  const servers = new Map<string, LogicalServer>();
+
+  for (const [lb, state] of lbs) {
+    const snapshot = state.snapshot;
+    if (!snapshot) continue;
+    for (const row of snapshot.stats) {
+      if (row.kind === 'backend') {
+        let backend = backends.get(row.proxy);
+        if (!backend) backends.set(row.proxy, (backend = { name: row.proxy, cluster: '', perLb: {}, servers: [] }));
+        backend.perLb[lb] = row;
+      } else if (row.kind === 'frontend') {
+        let frontend = frontends.get(row.proxy);
+        if (!frontend) frontends.set(row.proxy, (frontend = { name: row.proxy, cluster: '', perLb: {} }));
+        frontend.perLb[lb] = row;
+      } else if (row.kind === 'server') {
+        const key = `${row.proxy}/${row.name}`;
+        let server = servers.get(key);
+        if (!server) {
+          servers.set(key, (server = { backend: row.proxy, name: row.name, address: row.addr, perLb: {} }));
+          let backend = backends.get(row.proxy);
+          // show stat lists servers before their BACKEND row; create the backend on first sight.
+          if (!backend) backends.set(row.proxy, (backend = { name: row.proxy, cluster: '', perLb: {}, servers: [] }));
+          backend.servers.push(server);
+        }
+        if (!server.address && row.addr) server.address = row.addr;
+        server.perLb[lb] = { lb, row, state: snapshot.servers?.get(key) ?? null };
+      }
+    }
+  }
+
+  const groups = new Map<string, ClusterGroup>();
+  for (const cluster of config.clusters) groups.set(cluster.name, emptyGroup(cluster.name, false));
+  const groupFor = (name: string, lbNames: string[], pick: (c: ClusterConfig) => NameMatcher[]): ClusterGroup => {
+    const cluster = config.clusters.find((c) => pick(c).some((m) => m.test(name)));
+    const groupName = cluster?.name ?? lbNames.join('+');
+    let group = groups.get(groupName);
+    if (!group) groups.set(groupName, (group = emptyGroup(groupName, true)));
+    for (const lb of lbNames) if (!group.lbs.includes(lb)) group.lbs.push(lb);
+    return group;
+  };
+  const lbOrder = [...lbs.keys()];
+  const lbsOf = (perLb: Record<string, unknown>) => lbOrder.filter((lb) => lb in perLb);
+
+  for (const frontend of frontends.values()) {
+    const group = groupFor(frontend.name, lbsOf(frontend.perLb), (c) => c.frontends);
+    frontend.cluster = group.name;
+    group.frontends.push(frontend);
+  }
+  for (const backend of backends.values()) {
+    const onLbs = lbsOf(backend.perLb).length > 0 ? lbsOf(backend.perLb) : lbsOf(backend.servers[0]?.perLb ?? {});
+    const group = groupFor(backend.name, onLbs, (c) => c.backends);
+    backend.cluster = group.name;
+    group.backends.push(backend);
+  }
+
+  const health = lbOrder.map((lb) => lbs.get(lb)!.health);
+  // Configured clusters keep config order (even when empty: an empty cluster is a finding); implicit ones follow.
+  const clusters = [...groups.values()].filter((g) => !g.implicit || g.backends.length + g.frontends.length > 0);
+  return { clusters, lbs: health };
+}
+
+function emptyGroup(name: string, implicit: boolean): ClusterGroup {
+  return { name, implicit, frontends: [], backends: [], lbs: [] };
+}
+
+/** Every (LB, backend, server) whose server name or address matches `node` (a whole node across the fleet). */
+export function findNode(fleet: Fleet, node: string): LogicalServer[] {
+  const host = node.includes(':') ? node : null;
+  const matches: LogicalServer[] = [];
+  for (const cluster of fleet.clusters) {
+    for (const backend of cluster.backends) {
+      for (const server of backend.servers) {
+        const ip = server.address.replace(/:\d+$/, '');
+        if (server.name === node || ip === node || (host !== null && server.address === host)) matches.push(server);
+      }
+    }
+  }
+  return matches;
+}

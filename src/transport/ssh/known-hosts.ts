@@ -1,0 +1,154 @@
+// Strict host-key checking against the operator's known_hosts files. The lookup is `ssh-keygen -F NAME -f FILE`,
+// which understands hashed entries, wildcards and markers exactly as ssh does; lbtop only compares key blobs.
+// An unknown key is refused unless accept-new was asked for; a changed or revoked key is refused, always.
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { appendFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { TransportError } from '../../model/errors.js';
+import type { CommandRunner } from '../exec.js';
+
+export interface KnownHostsPolicy {
+  runner: CommandRunner;
+  /** UserKnownHostsFile: looked up first; accepted keys are appended to the first one. */
+  userFiles: string[];
+  /** GlobalKnownHostsFile (/etc/ssh/ssh_known_hosts): looked up, never written. */
+  globalFiles: string[];
+  /** Like StrictHostKeyChecking=accept-new: record an unknown key, still refuse a changed one. */
+  acceptNew: boolean;
+  hashKnownHosts: boolean;
+  keygenBin?: string;
+}
+
+export interface KnownEntry {
+  file: string;
+  line: number;
+  keyType: string;
+  key: string;
+  revoked: boolean;
+}
+
+export type HostKeyVerdict =
+  | { kind: 'known'; entry: KnownEntry }
+  | { kind: 'accepted'; file: string }
+  | { kind: 'unknown' }
+  | { kind: 'changed'; known: KnownEntry[] }
+  | { kind: 'revoked'; entry: KnownEntry };
+
+/** The name ssh records: `host` on port 22, `[host]:port` otherwise; a HostKeyAlias is used as it is. */
+export function knownHostsName(host: string, port: number, alias: string | null = null): string {
+  if (alias) return alias;
+  return port === 22 ? host : `[${host}]:${port}`;
+}
+
+/** The key type is the first string of the wire-format blob (uint32 length + name). */
+export function keyTypeOf(blob: Buffer): string {
+  if (blob.length < 4) return 'unknown';
+  return blob.subarray(4, 4 + blob.readUInt32BE(0)).toString('latin1');
+}
+
+export function fingerprintOf(blob: Buffer): string {
+  return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+
+/** `|1|salt|HMAC-SHA1(salt, name)`: the HashKnownHosts format, so an accepted line leaks no host name. */
+export function hashedName(name: string, salt: Buffer = randomBytes(20)): string {
+  const mac = createHmac('sha1', salt).update(name).digest('base64');
+  return `|1|${salt.toString('base64')}|${mac}`;
+}
+
+export async function lookupKnownHosts(name: string, files: string[], policy: KnownHostsPolicy): Promise<KnownEntry[]> {
+  const entries: KnownEntry[] = [];
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    const result = await policy.runner.run([policy.keygenBin ?? 'ssh-keygen', '-F', name, '-f', file], { timeoutMs: 5000 });
+    if (result.code !== 0 && result.code !== 1) {
+      // Fail closed: a known_hosts file we cannot read might hold the entry that says the key changed.
+      throw new TransportError(`cannot read ${file}: ${result.stderr.trim()}`, `check the permissions of ${file}`);
+    }
+    let line = 0;
+    let revoked = false;
+    for (const text of result.stdout.split('\n')) {
+      const found = /^# Host .* found: line (\d+)(.*)$/.exec(text);
+      if (found) {
+        line = Number(found[1]);
+        revoked = /REVOKED/.test(found[2] ?? '');
+        // Certificate authorities sign host certificates, which lbtop does not use: such a line is no answer.
+        if (/\bCA\b/.test(found[2] ?? '')) line = 0;
+        continue;
+      }
+      const fields = text.trim().split(/\s+/);
+      if (line === 0 || fields.length < 3) continue;
+      if (fields[0]?.startsWith('@')) fields.shift();
+      entries.push({ file, line, keyType: fields[1] ?? '', key: fields[2] ?? '', revoked });
+      line = 0;
+    }
+  }
+  return entries;
+}
+
+export async function verifyHostKey(name: string, blob: Buffer, policy: KnownHostsPolicy): Promise<HostKeyVerdict> {
+  const entries = await lookupKnownHosts(name, [...policy.userFiles, ...policy.globalFiles], policy);
+  const offered = blob.toString('base64');
+  const revoked = entries.find((e) => e.revoked && e.key === offered);
+  if (revoked) return { kind: 'revoked', entry: revoked };
+  const match = entries.find((e) => !e.revoked && e.key === offered);
+  if (match) return { kind: 'known', entry: match };
+  const known = entries.filter((e) => !e.revoked);
+  if (known.length > 0) return { kind: 'changed', known };
+  const file = policy.userFiles[0];
+  if (!policy.acceptNew || !file) return { kind: 'unknown' };
+  await appendKnownHost(file, name, blob, policy.hashKnownHosts);
+  return { kind: 'accepted', file };
+}
+
+async function appendKnownHost(file: string, name: string, blob: Buffer, hashed: boolean): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const separator = before === '' || before.endsWith('\n') ? '' : '\n';
+  const host = hashed ? hashedName(name) : name;
+  await appendFile(file, `${separator}${host} ${keyTypeOf(blob)} ${blob.toString('base64')}\n`, { mode: 0o600 });
+}
+
+const SHORT_TYPE: Record<string, string> = { 'ssh-ed25519': 'ED25519', 'ssh-rsa': 'RSA', 'ssh-dss': 'DSA' };
+const shortType = (type: string) => SHORT_TYPE[type] ?? (type.startsWith('ecdsa-') ? 'ECDSA' : type);
+
+/** The refusal to show the operator: what was offered, what is on record, and the exact way forward. */
+export function hostKeyError(alias: string, name: string, blob: Buffer, verdict: HostKeyVerdict, policy: KnownHostsPolicy): TransportError {
+  const offered = `${shortType(keyTypeOf(blob))} key ${fingerprintOf(blob)}`;
+  const userFile = policy.userFiles[0] ?? '~/.ssh/known_hosts';
+  if (verdict.kind === 'unknown') {
+    return new TransportError(
+      `ssh ${alias}: host key of ${name} is not known: ${offered}. Refusing to connect.`,
+      `check this fingerprint with the host's owner (on the host: ssh-keygen -lf /etc/ssh/ssh_host_${keyTypeOf(blob).replace(/^ssh-|-.*$/g, '')}_key.pub), ` +
+        `then accept it with \`ssh ${alias}\` (answer yes), or let lbtop add it to ${userFile} with accept-new`,
+    );
+  }
+  if (verdict.kind === 'revoked') {
+    return new TransportError(
+      `ssh ${alias}: host key of ${name} is REVOKED (${verdict.entry.file}:${verdict.entry.line}): ${offered}. Refusing to connect.`,
+      'a revoked key means the host is compromised or impersonated: tell the host owner; do not work around this',
+    );
+  }
+  const recorded = verdict.kind === 'changed' ? verdict.known : [];
+  const onRecord = recorded
+    .map((e) => `${shortType(e.keyType)} ${fingerprintOf(Buffer.from(e.key, 'base64'))} (${e.file}:${e.line})`)
+    .join(', ');
+  const file = recorded[0]?.file ?? userFile;
+  return new TransportError(
+    `ssh ${alias}: WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for ${name}! Someone could be eavesdropping ` +
+      `(man-in-the-middle), or the host key was just replaced. Offered: ${offered}; on record: ${onRecord}. Refusing to connect.`,
+    `if the change is expected (host reinstalled), confirm the new fingerprint out of band, then remove the old ` +
+      `entry with \`ssh-keygen -R '${name}' -f ${file}\` and connect again`,
+  );
+}
+
+// ssh2's list minus ssh-dss. Known key types are put first, like OpenSSH does, so that a host with keys of several
+// types presents the one on record instead of looking "changed".
+const HOST_KEY_ALGORITHMS = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'];
+
+export function preferredHostKeyAlgorithms(knownTypes: string[]): string[] {
+  const first = knownTypes.flatMap((t) => (t === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [t]));
+  const ordered = [...first.filter((a) => HOST_KEY_ALGORITHMS.includes(a)), ...HOST_KEY_ALGORITHMS];
+  return [...new Set(ordered)];
+}

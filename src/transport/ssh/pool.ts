@@ -1,0 +1,113 @@
+// The SSH connections of one lbtop run: hosts are named as in ssh_config, resolved by `ssh -G`, and share one
+// connection each — a bastion used as ProxyJump by ten LBs is one connection carrying ten tunnels.
+import { TransportError } from '../../model/errors.js';
+import { localRunner, type CommandRunner } from '../exec.js';
+import type { AskPassphrase, KeyCache } from './auth.js';
+import { SshConnection, type Backoff, type SshTimeouts } from './connection.js';
+import { resolveSshHost, type JumpSpec } from './ssh-config.js';
+
+export interface SshPoolOptions {
+  /** Runs `ssh -G` and `ssh-keygen -F` locally. */
+  runner?: CommandRunner;
+  /** `ssh -F FILE` instead of ~/.ssh/config (and no /etc/ssh/ssh_config), as ssh does. */
+  configFile?: string;
+  /** Replace UserKnownHostsFile / GlobalKnownHostsFile from ssh_config. */
+  knownHostsFiles?: string[];
+  globalKnownHostsFiles?: string[];
+  /** Record unknown host keys (StrictHostKeyChecking=accept-new). Default: what ssh_config says. */
+  acceptNew?: boolean;
+  askPassphrase?: AskPassphrase;
+  /** Agent socket; null = no agent. Default: IdentityAgent from ssh_config, else SSH_AUTH_SOCK. */
+  agentSocket?: string | null;
+  /** Override ConnectTimeout / ServerAliveInterval / ServerAliveCountMax from ssh_config. */
+  timeouts?: Partial<SshTimeouts>;
+  backoff?: Partial<Backoff>;
+}
+
+// Tighter than OpenSSH's defaults (no keepalive at all): lbtop must notice a dead LB in seconds, not minutes.
+const DEFAULT_READY_MS = 10_000;
+const DEFAULT_KEEPALIVE_MS = 3000;
+const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000 };
+const MAX_JUMPS = 8;
+
+export class SshPool {
+  private readonly runner: CommandRunner;
+  private readonly connections = new Map<string, SshConnection>();
+  private readonly byAlias = new Map<string, Promise<SshConnection>>();
+  /** Decrypted identity files, shared by all hosts so a passphrase is asked once per run. */
+  private readonly keyCache: KeyCache = new Map();
+
+  constructor(private readonly options: SshPoolOptions = {}) {
+    this.runner = options.runner ?? localRunner();
+  }
+
+  /** The shared connection to an ssh_config host. Resolves the config; connects lazily, on first use. */
+  connection(alias: string): Promise<SshConnection> {
+    let found = this.byAlias.get(alias);
+    if (!found) {
+      found = this.build(alias, {}, 0);
+      // A failed resolution (typo, bad config) is retried on the next call rather than cached forever.
+      found.catch(() => this.byAlias.delete(alias));
+      this.byAlias.set(alias, found);
+    }
+    return found;
+  }
+
+  /** Every connection made so far, jump hosts included. */
+  all(): SshConnection[] {
+    return [...this.connections.values()];
+  }
+
+  close(): void {
+    for (const connection of this.connections.values()) connection.close();
+    this.connections.clear();
+    this.byAlias.clear();
+    this.keyCache.clear();
+  }
+
+  private async build(alias: string, hop: { user?: string; port?: number; jumps?: JumpSpec[] }, depth: number): Promise<SshConnection> {
+    if (depth > MAX_JUMPS) throw new TransportError(`ssh ${alias}: ProxyJump chain longer than ${MAX_JUMPS} hops`, 'look for a ProxyJump loop in ~/.ssh/config');
+    const { options } = this;
+    const config = await resolveSshHost(alias, { runner: this.runner, configFile: options.configFile, user: hop.user, port: hop.port });
+    const jumps = hop.jumps ?? config.proxyJump;
+    if (jumps.length === 0 && config.proxyCommand) {
+      throw new TransportError(`ssh ${alias}: ProxyCommand is not supported by lbtop`, 'use ProxyJump for this host in ~/.ssh/config');
+    }
+    // "a,b" means: reach b through a, then this host through b. The outermost hop uses its own ssh_config.
+    const last = jumps[jumps.length - 1];
+    const via = last
+      ? await this.build(last.host, { user: last.user, port: last.port, jumps: jumps.length > 1 ? jumps.slice(0, -1) : undefined }, depth + 1)
+      : undefined;
+    const key = `${config.user}@${config.hostname}:${config.port}/${config.hostKeyAlias ?? ''}<${via ? via.label : ''}`;
+    const existing = this.connections.get(key);
+    if (existing) return existing;
+    const t = options.timeouts ?? {};
+    const connection = new SshConnection({
+      config,
+      via,
+      knownHosts: {
+        runner: this.runner,
+        userFiles: options.knownHostsFiles ?? config.userKnownHostsFiles,
+        globalFiles: options.globalKnownHostsFiles ?? config.globalKnownHostsFiles,
+        acceptNew: options.acceptNew ?? config.strictHostKeyChecking === 'accept-new',
+        hashKnownHosts: config.hashKnownHosts,
+      },
+      agentSocket:
+        options.agentSocket !== undefined
+          ? options.agentSocket
+          : config.identityAgent !== undefined
+            ? config.identityAgent
+            : (process.env.SSH_AUTH_SOCK ?? null),
+      askPassphrase: options.askPassphrase,
+      keyCache: this.keyCache,
+      timeouts: {
+        readyMs: t.readyMs ?? config.connectTimeoutMs ?? DEFAULT_READY_MS,
+        keepaliveIntervalMs: t.keepaliveIntervalMs ?? (config.serverAliveIntervalMs || DEFAULT_KEEPALIVE_MS),
+        keepaliveCountMax: t.keepaliveCountMax ?? config.serverAliveCountMax,
+      },
+      backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+    });
+    this.connections.set(key, connection);
+    return connection;
+  }
+}

@@ -1,0 +1,139 @@
+// The composition: store → fleet → rows → the current view, between a header and a footer; keys go through
+// the keymap to handler tables. State lives in one reducer (ui-state.ts) and a few hooks; this file wires them.
+import { Box, Text, useApp } from 'ink';
+import { useEffect, useMemo, useReducer } from 'react';
+import type { Scope } from '../keymap/commands.js';
+import { hintsFor, type Keymap } from '../keymap/resolve.js';
+import type { Theme } from '../theme/tokens.js';
+import { mainHandlers, type ListGeometry } from './commands/main-handlers.js';
+import { serverActionHandlers } from './commands/server-actions.js';
+import { Body } from './components/Body.js';
+import { Footer } from './components/Footer.js';
+import { Header } from './components/Header.js';
+import { useActionFlow } from './hooks/useActionFlow.js';
+import { useCliSession } from './hooks/useCliSession.js';
+import { useClock } from './hooks/useClock.js';
+import { useCommands } from './hooks/useCommands.js';
+import { useEventRows } from './hooks/useEventRows.js';
+import { useFlash } from './hooks/useFlash.js';
+import { useFleetRows } from './hooks/useFleetRows.js';
+import { usePrompt } from './hooks/usePrompt.js';
+import { useStoreState } from './hooks/useStore.js';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { computeLayout } from './layout.js';
+import type { AppServices } from './services.js';
+import { hintScopeOf, positionText } from './state/chrome.js';
+import { editText } from './state/edit-text.js';
+import { locate, settle, type Selection } from './state/selection.js';
+import { initialUiState, uiReducer } from './state/ui-state.js';
+import { isStatsView, type ViewId } from './state/views.js';
+import { ThemeContext } from './theme-context.js';
+import { helpLines } from './views/help-lines.js';
+
+export interface AppProps {
+  services: AppServices;
+  keymap: Keymap;
+  theme: Theme;
+  initialView?: ViewId;
+  /** Shown in the flash line at start (theme or keymap problems). */
+  startupMessage?: string;
+}
+
+function geometry(sel: Selection, count: number, height: number, keyAt: (i: number) => string | undefined, indexOf: (k: string) => number | undefined): ListGeometry {
+  const at = settle(count, height, locate(sel, count, keyAt, indexOf), sel.top);
+  return { count, height, index: at.index, top: at.top, keyAt };
+}
+
+export function App({ services, keymap, theme, initialView = 'status', startupMessage }: AppProps) {
+  const { exit } = useApp();
+  const size = useTerminalSize();
+  const layout = computeLayout(size.columns, size.rows);
+  const store = useStoreState(services.store);
+  const [ui, dispatch] = useReducer(uiReducer, initialView, initialUiState);
+  const flash = useFlash(dispatch);
+  useEffect(() => {
+    if (startupMessage) flash(startupMessage, 'error');
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  const data = useFleetRows(services, store, ui.filters.table, ui.expanded);
+  const events = useEventRows(store.events, ui.filters.events);
+  const help = useMemo(() => helpLines(keymap), [keymap]);
+  const lbNames = useMemo(() => data.fleet.lbs.map((h) => h.name), [data.fleet]);
+  const now = useClock(services.now, store.changedCells, data.lbs.some((l) => l.stale || l.down));
+  const flow = useActionFlow(services, flash);
+  const cli = useCliSession(services, lbNames, ui.scope);
+
+  const listHeight = Math.max(1, layout.body - 1);
+  const table = geometry(ui.lists.table, data.rows.length, listHeight, (i) => data.rows[i]?.key, data.indexOf);
+  const eventList = geometry(ui.lists.events, events.length, listHeight, () => undefined, () => undefined);
+  // Help has no cursor, only a scroll position.
+  const helpTop = Math.min(ui.lists.help.top, Math.max(0, help.length - layout.body));
+  const helpList = { count: help.length, height: layout.body, index: helpTop, top: helpTop, keyAt: () => undefined };
+  const selectedRow = isStatsView(ui.view) ? data.rows[table.index] : undefined;
+
+  const scope: Scope = isStatsView(ui.view) ? 'table' : ui.view;
+  const handlers = mainHandlers({
+    ui,
+    dispatch,
+    keymap,
+    lists: { table, events: eventList, help: helpList },
+    lbNames,
+    cli,
+    cliPage: Math.max(1, layout.body - 3),
+    server: serverActionHandlers({ services, fleet: data.fleet, row: selectedRow, scope: ui.scope, preview: flow.preview, flash }),
+    quit: () => exit(),
+    flash,
+  });
+  const dialogOpen = flow.dialog !== null;
+  useCommands(keymap, scope, handlers, {
+    isActive: !dialogOpen && ui.prompt === null,
+    onMessage: flash,
+    onText: (key) => ui.view === 'cli' && cli.setInput(editText(cli.state.input, key)),
+  });
+  const candidates = usePrompt({ ui, dispatch, keymap, fleet: data.fleet, rows: data.rows, allRows: data.allRows, geometry: table, isActive: !dialogOpen && ui.prompt !== null, flash });
+
+  if (layout.tooSmall) {
+    return <Text wrap="truncate">lbtop needs a terminal of at least 8 rows (this one has {size.rows}); q quits</Text>;
+  }
+  const position = isStatsView(ui.view)
+    ? positionText('row', table.index, data.rows.length)
+    : ui.view === 'events'
+      ? positionText('event', eventList.index, events.length)
+      : ui.view === 'cli'
+        ? `to ${cli.state.lb}`
+        : '';
+  return (
+    <ThemeContext.Provider value={theme}>
+      <Box flexDirection="column" height={layout.frame} width={layout.width} overflow="hidden">
+        <Header
+          version={services.version}
+          clusters={data.fleet.clusters.filter((c) => !c.implicit).map((c) => c.name)}
+          lbs={data.fleet.lbs}
+          readOnly={keymap.readOnly}
+          scope={ui.scope}
+          view={ui.view}
+          filter={isStatsView(ui.view) ? ui.filters.table : ui.view === 'events' ? ui.filters.events : ''}
+          expanded={ui.expanded}
+          position={position}
+          now={now}
+        />
+        <Body
+          ui={ui}
+          layout={layout}
+          data={data}
+          table={table}
+          events={events}
+          eventList={eventList}
+          help={help}
+          helpTop={helpTop}
+          cli={cli.state}
+          store={store}
+          now={now}
+          flow={flow}
+          keymap={keymap}
+          flash={flash}
+        />
+        <Footer hints={hintsFor(keymap, hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash} prompt={ui.prompt} candidates={candidates} />
+      </Box>
+    </ThemeContext.Provider>
+  );
+}

@@ -1,0 +1,40 @@
+// The column set of each stats view: NAME, one state column per LB, then the view's own columns.
+import type { StatsViewId } from '../state/views.js';
+import { lbStateColumns, nameColumn } from './common.js';
+import { errorsColumns } from './errors.js';
+import { httpColumns } from './http.js';
+import { statusColumns } from './status.js';
+import { trafficColumns } from './traffic.js';
+import type { Column, LbInfo } from './types.js';
+
+const BY_VIEW: Record<StatsViewId, readonly Column[]> = {
+  status: statusColumns,
+  traffic: trafficColumns,
+  http: httpColumns,
+  errors: errorsColumns,
+};
+
+export function columnsFor(view: StatsViewId, lbs: readonly LbInfo[]): Column[] {
+  return [nameColumn, ...lbStateColumns(lbs), ...BY_VIEW[view]];
+}
+
+/**
+ * Fits columns to the terminal: the flex column (NAME) takes what is left, down to its minimum width; columns
+ * that still do not fit are dropped from the right, never wrapped (a wrapped row would break the frame height).
+ */
+export function fitColumns(columns: readonly Column[], width: number): { column: Column; width: number }[] {
+  const gap = 1;
+  const fixed = columns.filter((c) => !c.flex);
+  const flexMin = columns.filter((c) => c.flex).reduce((a, c) => a + c.width + gap, 0);
+  const kept: Column[] = [];
+  let used = flexMin;
+  for (const c of fixed) {
+    if (used + c.width + gap > width) break;
+    kept.push(c);
+    used += c.width + gap;
+  }
+  const spare = Math.max(0, width - used);
+  return columns
+    .filter((c) => c.flex || kept.includes(c))
+    .map((c) => ({ column: c, width: c.flex ? c.width + Math.min(spare, 40) : c.width }));
+}

@@ -1,0 +1,15 @@
+// 2 TRAFFIC (hatop mode 2): session rates and bytes.
+import { bytes } from './format.js';
+import { numeric } from './numeric.js';
+import { weightColumn } from './common.js';
+import type { Column } from './types.js';
+
+export const trafficColumns: readonly Column[] = [
+  weightColumn,
+  numeric('RATE', 'rate'),
+  numeric('RMAX', 'rateMax', { agg: 'max' }),
+  numeric('SCUR', 'scur'),
+  numeric('STOT', 'stot', { width: 8 }),
+  numeric('BIN', 'bin', { width: 9, format: bytes }),
+  numeric('BOUT', 'bout', { width: 9, format: bytes }),
+];

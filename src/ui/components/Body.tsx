@@ -1,0 +1,77 @@
+// The area between header and footer: the current view, or the open dialog in its place (the dialog owns the
+// keyboard while it is shown; the views' handlers are inactive).
+import { Box } from 'ink';
+import type { Keymap } from '../../keymap/resolve.js';
+import type { TimelineEvent } from '../../model/events.js';
+import type { StoreState } from '../../store/types.js';
+import type { ListGeometry } from '../commands/main-handlers.js';
+import type { ActionFlow } from '../hooks/useActionFlow.js';
+import type { FlashFn } from '../hooks/useFlash.js';
+import type { FleetRows } from '../hooks/useFleetRows.js';
+import type { Layout } from '../layout.js';
+import type { CliState } from '../state/cli-state.js';
+import type { UiState } from '../state/ui-state.js';
+import { isStatsView } from '../state/views.js';
+import { CliView } from '../views/CliView.js';
+import { EventsView } from '../views/EventsView.js';
+import { HelpView } from '../views/HelpView.js';
+import { StatsView } from '../views/StatsView.js';
+import type { Line } from './ScrollText.js';
+import { PreviewDialog } from './PreviewDialog.js';
+import { ReportDialog } from './ReportDialog.js';
+
+export interface BodyProps {
+  ui: UiState;
+  layout: Layout;
+  data: FleetRows;
+  table: ListGeometry;
+  events: readonly TimelineEvent[];
+  eventList: ListGeometry;
+  help: readonly Line[];
+  helpTop: number;
+  cli: CliState;
+  store: StoreState;
+  now: number;
+  flow: ActionFlow;
+  keymap: Keymap;
+  flash: FlashFn;
+}
+
+function content(p: BodyProps) {
+  const { ui, layout, flow } = p;
+  const message = (text: string, level: 'info' | 'error') => p.flash(text, level);
+  const d = flow.dialog;
+  if (d && (d.kind === 'preview' || d.kind === 'sending')) {
+    const typed = d.kind === 'preview' ? d.typed : '';
+    return (
+      <PreviewDialog plan={d.plan} typed={typed} sending={d.kind === 'sending'} height={layout.body} keymap={p.keymap}
+        onConfirm={(how) => flow.confirm(how)} onCancel={() => { flow.close(); p.flash('cancelled: nothing was sent', 'info'); }}
+        onType={flow.type} onMessage={message} staleLbs={p.data.lbs.filter((l) => l.stale).map((l) => l.name)} />
+    );
+  }
+  if (d && (d.kind === 'report' || d.kind === 'rolling-back')) {
+    return (
+      <ReportDialog report={d.report} rollingBack={d.kind === 'rolling-back'} height={layout.body} keymap={p.keymap}
+        onRollback={flow.rollback} onClose={flow.close} onMessage={message} />
+    );
+  }
+  if (isStatsView(ui.view)) {
+    return (
+      <StatsView view={ui.view} rows={p.data.rows} lbs={p.data.lbs} width={layout.width} height={p.table.height}
+        selected={p.table.index} top={p.table.top} changedCells={p.store.changedCells} now={p.now} filtered={ui.filters.table !== ''} />
+    );
+  }
+  if (ui.view === 'events') {
+    return <EventsView events={p.events} width={layout.width} height={p.eventList.height} selected={p.eventList.index} top={p.eventList.top} filtered={ui.filters.events !== ''} />;
+  }
+  if (ui.view === 'cli') return <CliView cli={p.cli} height={layout.body} readOnly={p.keymap.readOnly} />;
+  return <HelpView lines={p.help} height={layout.body} top={p.helpTop} />;
+}
+
+export function Body(p: BodyProps) {
+  return (
+    <Box flexDirection="column" height={p.layout.body} overflow="hidden">
+      {content(p)}
+    </Box>
+  );
+}

@@ -1,0 +1,76 @@
+// Three lines: title (version, clusters, read-only, scope), LB health (ok / stale with age and error / down,
+// version, poll latency), view tabs with filter and position.
+import { Box, Text } from 'ink';
+import type { LbHealth } from '../../model/fleet.js';
+import type { Token } from '../../theme/tokens.js';
+import { age } from '../columns/format.js';
+import { healthLabel } from '../rows/health.js';
+import { VIEWS, type ViewId } from '../state/views.js';
+import { tokenProps, useTheme } from '../theme-context.js';
+
+export interface HeaderProps {
+  version: string;
+  clusters: readonly string[];
+  lbs: readonly LbHealth[];
+  readOnly: boolean;
+  scope: string | null;
+  view: ViewId;
+  filter: string;
+  expanded: boolean;
+  position: string;
+  now: number;
+}
+
+const HEALTH_TOKEN: Record<ReturnType<typeof healthLabel>, Token> = {
+  ok: 'header.ok',
+  stale: 'header.stale',
+  down: 'header.down',
+  connecting: 'header.label',
+};
+
+function lbText(h: LbHealth, now: number): string {
+  const label = healthLabel(h);
+  const version = h.version ? ` ${h.version.split('-')[0]}` : '';
+  const latency = h.latencyMs !== null ? ` ${Math.round(h.latencyMs)}ms` : '';
+  if (label === 'ok') return `${h.name} ok${version}${latency}`;
+  if (label === 'connecting') return `${h.name} connecting…`;
+  const since = h.lastOkAt !== null ? ` ${age(now - h.lastOkAt)}` : '';
+  return `${h.name} ${label.toUpperCase()}${since}: ${h.error ?? 'no data'}`;
+}
+
+export function Header(p: HeaderProps) {
+  const theme = useTheme();
+  const t = (token: Token) => tokenProps(theme, token);
+  return (
+    <Box flexDirection="column" height={3}>
+      <Text wrap="truncate">
+        <Text {...t('header.title')}>lbtop {p.version}</Text>
+        {p.readOnly ? <Text {...t('header.readonly')}> READ-ONLY </Text> : null}
+        <Text {...t('header.label')}> clusters </Text>
+        <Text {...t('text')}>{p.clusters.join(' ') || '(none)'}</Text>
+        <Text {...t('header.label')}> │ actions on </Text>
+        <Text {...t('text')}>{p.scope === null ? 'all LBs having the backend' : `${p.scope} only`}</Text>
+      </Text>
+      <Text wrap="truncate">
+        <Text {...t('header.label')}>LBs </Text>
+        {p.lbs.map((h, i) => (
+          <Text key={h.name}>
+            {i > 0 ? <Text {...t('header.label')}> │ </Text> : null}
+            <Text {...t(HEALTH_TOKEN[healthLabel(h)])}>{lbText(h, p.now)}</Text>
+          </Text>
+        ))}
+      </Text>
+      <Text wrap="truncate">
+        {VIEWS.map((v) => (
+          <Text key={v.id} {...t(p.view === v.id ? 'tab.active' : 'tab.inactive')}>
+            {` ${v.number}-${v.title} `}
+          </Text>
+        ))}
+        {p.view === 'help' ? <Text {...t('tab.active')}> ?-HELP </Text> : null}
+        <Text {...t('header.label')}>{p.position ? `  ${p.position}` : ''}</Text>
+        {p.filter ? <Text {...t('prompt')}>{`  filter: ${p.filter}`}</Text> : null}
+        {p.expanded ? <Text {...t('header.label')}>  per-LB rows</Text> : null}
+      </Text>
+    </Box>
+  );
+}

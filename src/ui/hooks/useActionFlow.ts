@@ -1,0 +1,82 @@
+// Drives the write flow: opens the preview, sends only on confirm, shows the report, offers the rollback.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApplyReport, Plan } from '../../actions/types.js';
+import { canConfirm, summarize, type DialogState } from '../state/dialog.js';
+import type { AppServices } from '../services.js';
+
+/**
+ * A confirm key this soon after the preview appeared is refused: the preview is there to be read, and a
+ * key typed ahead ("dy", key repeat) must not send what nobody has seen.
+ */
+export const CONFIRM_GUARD_MS = 300;
+
+export interface ActionFlow {
+  dialog: DialogState | null;
+  preview(plan: Plan): void;
+  type(text: string): void;
+  confirm(how: { key: 'y' } | { word: string }): boolean;
+  rollback(): void;
+  close(): void;
+}
+
+export function useActionFlow(services: AppServices, flash: (text: string, level: 'info' | 'ok' | 'error') => void): ActionFlow {
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  const current = useRef(dialog);
+  current.current = dialog;
+  const mounted = useRef(true);
+  const shownAt = useRef(0);
+  useEffect(() => () => void (mounted.current = false), []);
+
+  const finish = useCallback(
+    (promise: Promise<ApplyReport>, what: string) => {
+      promise.then(
+        (report) => {
+          if (!mounted.current) return;
+          setDialog({ kind: 'report', report });
+          const s = summarize(report);
+          flash(s.text, s.level);
+        },
+        (error: unknown) => {
+          if (!mounted.current) return;
+          setDialog(null);
+          flash(`${what} failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        },
+      );
+    },
+    [flash],
+  );
+
+  return {
+    dialog,
+    preview: (plan) => {
+      shownAt.current = services.now();
+      setDialog({ kind: 'preview', plan, typed: '' });
+    },
+    type: (typed) => setDialog((d) => (d?.kind === 'preview' ? { ...d, typed } : d)),
+    confirm: (how) => {
+      const d = current.current;
+      if (!d || d.kind !== 'preview' || !canConfirm(d, how)) return false;
+      if (services.now() - shownAt.current < CONFIRM_GUARD_MS) {
+        flash('read the preview first, then confirm', 'error');
+        return false;
+      }
+      current.current = { kind: 'sending', plan: d.plan }; // a second y in the same tick must not send twice
+      setDialog(current.current);
+      finish(services.apply(d.plan), d.plan.title);
+      return true;
+    },
+    rollback: () => {
+      const d = current.current;
+      if (!d || d.kind !== 'report' || d.report.rollbackOffered.length === 0) return;
+      current.current = { kind: 'rolling-back', report: d.report };
+      setDialog(current.current);
+      finish(services.rollback(d.report), `roll back of ${d.report.plan.title}`);
+    },
+    close: () => {
+      const d = current.current;
+      if (d && (d.kind === 'sending' || d.kind === 'rolling-back')) return; // in flight: wait for the report
+      current.current = null;
+      setDialog(null);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Fleet and flattened rows, memoised on the store revision (and the filter / expand toggle): a keypress that
+// only moves the selection re-uses them as they are.
+import { useMemo } from 'react';
+import type { Fleet } from '../../model/fleet.js';
+import type { StoreState } from '../../store/types.js';
+import type { LbInfo } from '../columns/types.js';
+import { flattenFleet } from '../rows/flatten.js';
+import { lbInfos } from '../rows/health.js';
+import type { TableRow } from '../rows/types.js';
+import type { AppServices } from '../services.js';
+
+export interface FleetRows {
+  fleet: Fleet;
+  lbs: LbInfo[];
+  rows: TableRow[];
+  /** Row key → index, for the selection to follow its row across refreshes. */
+  indexOf: (key: string) => number | undefined;
+  /** The unfiltered rows, for `:` jump to find what the filter hides. */
+  allRows: () => TableRow[];
+}
+
+export function useFleetRows(services: AppServices, state: StoreState, filter: string, expanded: boolean): FleetRows {
+  const fleet = useMemo(() => services.buildFleet(services.config, state.lbs), [services, state.revision]); // eslint-disable-line react-hooks/exhaustive-deps
+  const lbs = useMemo(() => lbInfos(fleet.lbs), [fleet]);
+  const rows = useMemo(() => flattenFleet(fleet, { filter, expanded }), [fleet, filter, expanded]);
+  const keyIndex = useMemo(() => {
+    const map = new Map<string, number>();
+    rows.forEach((row, i) => map.set(row.key, i));
+    return map;
+  }, [rows]);
+  const allRows = useMemo(() => {
+    let cached: TableRow[] | null = filter === '' ? rows : null;
+    return () => (cached ??= flattenFleet(fleet, { filter: '', expanded }));
+  }, [fleet, rows, filter, expanded]);
+  return { fleet, lbs, rows, indexOf: (key) => keyIndex.get(key), allRows };
+}

@@ -1,0 +1,65 @@
+// Entry point for the composition root: loads the theme and keymap, takes the alternate screen, renders the
+// App, and resolves with the exit code once the terminal is restored.
+import { render } from 'ink';
+import { createElement } from 'react';
+import { buildKeymap, findDuplicateKeys } from '../keymap/resolve.js';
+import { loadTheme } from '../theme/load.js';
+import { App } from './App.js';
+import type { AppServices } from './services.js';
+import type { ViewId } from './state/views.js';
+import { enterFullScreen } from './terminal.js';
+
+export interface RunOptions {
+  /** Theme name or path to a .yaml; defaults to the config's theme. NO_COLOR forces mono. */
+  theme?: string;
+  initialView?: ViewId;
+  stdout?: NodeJS.WriteStream;
+  stdin?: NodeJS.ReadStream;
+  stderr?: NodeJS.WriteStream;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Ink's console patch (stray console.log lines go above the frame); on by default. */
+  patchConsole?: boolean;
+}
+
+export async function runTui(services: AppServices, options: RunOptions = {}): Promise<number> {
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const { theme, errors } = loadTheme(options.theme ?? services.config.theme ?? 'dark', { env: options.env ?? process.env });
+  const keymap = buildKeymap({ readOnly: services.readOnly });
+  const problems = [...errors.map((e) => `theme ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`), ...findDuplicateKeys()];
+
+  let code = 0;
+  let unmount: (() => void) | null = null;
+  let crashed: unknown = null;
+  const stdin = options.stdin ?? process.stdin;
+  const guard = enterFullScreen(stdout, {
+    stdin,
+    onSignal: (signalCode) => {
+      code = signalCode;
+      unmount?.();
+    },
+    onCrash: (error) => {
+      crashed = error;
+      code = 1;
+      unmount?.();
+    },
+  });
+  try {
+    const instance = render(
+      createElement(App, { services, keymap, theme, initialView: options.initialView, startupMessage: problems.length > 0 ? problems.join('; ') : undefined }),
+      // Not `incrementalRendering`: in ink 6.8 it moves the cursor one line short when the frame ends with a
+      // newline (ours always does: the frame is rows−1 lines), which garbles the screen from the 2nd frame on.
+      { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: options.patchConsole ?? true },
+    );
+    unmount = () => instance.unmount();
+    await instance.waitUntilExit();
+  } catch (error) {
+    crashed = error;
+    code = 1;
+  } finally {
+    guard.restore();
+    guard.dispose();
+  }
+  if (crashed) stderr.write(`lbtop: ${crashed instanceof Error ? (crashed.stack ?? crashed.message) : String(crashed)}\n`);
+  return code;
+}

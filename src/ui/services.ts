@@ -1,0 +1,28 @@
+// Everything the UI needs from the rest of lbtop, injected by the composition root (src/cli.ts). The UI does
+// no I/O of its own: tests pass a fake of this boundary built from real snapshots, never module mocks.
+import type { ServerTarget, WeightRequest } from '../actions/server-admin.js';
+import type { ApplyReport, Plan } from '../actions/types.js';
+import type { LbtopConfig } from '../model/config.js';
+import type { Fleet, LbState } from '../model/fleet.js';
+import type { AdminTarget } from '../model/haproxy.js';
+import type { StoreReader } from '../store/types.js';
+
+export type { ServerTarget, WeightRequest };
+
+export interface AppServices {
+  store: StoreReader;
+  config: LbtopConfig;
+  buildFleet(config: LbtopConfig, lbs: ReadonlyMap<string, LbState>): Fleet;
+  /** Plans are built against the fleet on screen, so the preview matches what the operator saw. */
+  planServerAdmin(fleet: Fleet, target: ServerTarget, admin: AdminTarget): Plan;
+  planServerWeight(fleet: Fleet, target: ServerTarget, weight: WeightRequest): Plan;
+  /** Sends a plan the operator confirmed. */
+  apply(plan: Plan): Promise<ApplyReport>;
+  rollback(report: ApplyReport): Promise<ApplyReport>;
+  /** One raw runtime-API line to one LB (CLI view); resolves with HAProxy's reply text. */
+  runRaw(lb: string, command: string): Promise<string>;
+  readOnly: boolean;
+  /** Version shown in the header. */
+  version: string;
+  now(): number;
+}

@@ -1,0 +1,18 @@
+// Small derived texts for the header and footer.
+import type { Scope } from '../../keymap/commands.js';
+import type { DialogState } from './dialog.js';
+import type { PromptState } from './ui-state.js';
+
+/** Whose keys the footer should advertise: the open dialog's, the prompt's, or the view's. */
+export function hintScopeOf(dialog: DialogState | null, prompt: PromptState | null, view: Scope): Scope {
+  if (dialog) {
+    if (dialog.kind === 'report' || dialog.kind === 'rolling-back') return 'report';
+    return dialog.plan.confirmWord !== undefined ? 'confirm' : 'preview';
+  }
+  return prompt ? 'prompt' : view;
+}
+
+/** "row 12/10101": where the cursor is, for the tab line. */
+export function positionText(what: string, index: number, count: number): string {
+  return `${what} ${count > 0 ? index + 1 : 0}/${count}`;
+}

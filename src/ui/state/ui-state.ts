@@ -1,0 +1,114 @@
+// What the operator is looking at: view, selections, filter, prompt, scope, flash. One reducer, so a key
+// press is one state update and one frame (Ink's legacy root renders every setState on its own).
+import { move, settle, type NavMove, type Selection, NO_SELECTION } from './selection.js';
+import type { ViewId } from './views.js';
+
+export type ListId = 'table' | 'events' | 'help' | 'dialog';
+
+export interface PromptState {
+  kind: 'filter' | 'jump';
+  list: 'table' | 'events';
+  text: string;
+  /** Filter in force when the prompt opened (Esc on a new filter clears it). */
+  before: string;
+}
+
+export interface Flash {
+  text: string;
+  level: 'info' | 'ok' | 'error';
+  at: number;
+}
+
+export interface UiState {
+  view: ViewId;
+  /** Where Esc from HELP or CLI goes back to. */
+  back: ViewId;
+  lists: Record<ListId, Selection>;
+  filters: Record<'table' | 'events', string>;
+  prompt: PromptState | null;
+  expanded: boolean;
+  /** LB the write keys act on; null = every LB that has the server's backend. */
+  scope: string | null;
+  flash: Flash | null;
+}
+
+export type UiAction =
+  | { type: 'view'; view: ViewId }
+  | { type: 'nav'; list: ListId; how: NavMove; from: { index: number; top: number }; count: number; height: number; keyAt: (i: number) => string | undefined }
+  | { type: 'select'; list: ListId; index: number; key: string | null; count: number; height: number; top: number; clearFilter?: boolean }
+  | { type: 'prompt.open'; kind: PromptState['kind']; list: PromptState['list'] }
+  | { type: 'prompt.text'; text: string }
+  | { type: 'prompt.close'; keepFilter: boolean }
+  | { type: 'filter.clear'; list: 'table' | 'events' }
+  | { type: 'expand' }
+  | { type: 'scope'; scope: string | null }
+  | { type: 'flash'; flash: Flash | null }
+  | { type: 'flash.expire'; at: number }
+  | { type: 'list.reset'; list: ListId };
+
+export function initialUiState(view: ViewId = 'status'): UiState {
+  return {
+    view,
+    back: view,
+    lists: { table: NO_SELECTION, events: NO_SELECTION, help: NO_SELECTION, dialog: NO_SELECTION },
+    filters: { table: '', events: '' },
+    prompt: null,
+    expanded: false,
+    scope: null,
+    flash: null,
+  };
+}
+
+export function uiReducer(state: UiState, action: UiAction): UiState {
+  switch (action.type) {
+    case 'view': {
+      if (action.view === state.view) return state;
+      const back = state.view === 'help' ? state.back : state.view;
+      const lists = action.view === 'help' ? { ...state.lists, help: NO_SELECTION } : state.lists;
+      return { ...state, view: action.view, back, lists, prompt: null };
+    }
+    case 'nav': {
+      const target = move(action.from.index, action.how, action.count, action.height);
+      const next = settle(action.count, action.height, target, action.from.top);
+      const key = action.keyAt(next.index) ?? null;
+      return { ...state, lists: { ...state.lists, [action.list]: { index: next.index, top: next.top, key } } };
+    }
+    case 'select': {
+      const next = settle(action.count, action.height, action.index, action.top);
+      const lists = { ...state.lists, [action.list]: { ...next, key: action.key } };
+      const filters = action.clearFilter ? { ...state.filters, table: '' } : state.filters;
+      return { ...state, lists, filters, prompt: null };
+    }
+    case 'prompt.open': {
+      const before = state.filters[action.list];
+      const text = action.kind === 'filter' ? before : '';
+      return { ...state, prompt: { kind: action.kind, list: action.list, text, before } };
+    }
+    case 'prompt.text': {
+      if (!state.prompt) return state;
+      const prompt = { ...state.prompt, text: action.text };
+      // The filter is incremental: every key narrows the rows at once.
+      if (prompt.kind !== 'filter') return { ...state, prompt };
+      return { ...state, prompt, filters: { ...state.filters, [prompt.list]: action.text }, lists: { ...state.lists, [prompt.list]: NO_SELECTION } };
+    }
+    case 'prompt.close': {
+      if (!state.prompt) return state;
+      const { list, kind } = state.prompt;
+      const filters = kind === 'filter' && !action.keepFilter ? { ...state.filters, [list]: '' } : state.filters;
+      return { ...state, prompt: null, filters };
+    }
+    case 'filter.clear':
+      // The selection keeps its row key, so clearing the filter leaves the operator on the row they found.
+      return { ...state, filters: { ...state.filters, [action.list]: '' } };
+    case 'expand':
+      return { ...state, expanded: !state.expanded };
+    case 'scope':
+      return { ...state, scope: action.scope };
+    case 'flash':
+      return { ...state, flash: action.flash };
+    case 'flash.expire':
+      return state.flash && state.flash.at === action.at ? { ...state, flash: null } : state;
+    case 'list.reset':
+      return { ...state, lists: { ...state.lists, [action.list]: NO_SELECTION } };
+  }
+}

@@ -1,0 +1,43 @@
+// Views 1–4: the fleet table with the view's column set (see src/ui/columns/).
+import { useMemo } from 'react';
+import type { StoreState } from '../../store/types.js';
+import { columnsFor, fitColumns } from '../columns/index.js';
+import type { LbInfo } from '../columns/types.js';
+import { StatsHeader, StatsRow } from '../components/StatsRow.js';
+import { WindowedTable } from '../components/WindowedTable.js';
+import type { TableRow } from '../rows/types.js';
+import type { StatsViewId } from '../state/views.js';
+
+export interface StatsViewProps {
+  view: StatsViewId;
+  rows: readonly TableRow[];
+  lbs: readonly LbInfo[];
+  width: number;
+  /** Lines for the rows (the column header is one more). */
+  height: number;
+  selected: number;
+  top: number;
+  changedCells: StoreState['changedCells'];
+  now: number;
+  filtered: boolean;
+}
+
+export function StatsView(p: StatsViewProps) {
+  const lbKey = p.lbs.map((l) => `${l.name}:${l.down}:${l.stale}`).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const columns = useMemo(() => fitColumns(columnsFor(p.view, p.lbs), p.width), [p.view, lbKey, p.width]);
+  const ctx = useMemo(() => ({ lbs: p.lbs }), [lbKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <WindowedTable
+      rows={p.rows}
+      height={p.height}
+      top={p.top}
+      selected={p.selected}
+      header={<StatsHeader columns={columns} />}
+      empty={p.filtered ? 'no row matches the filter (Esc clears it)' : 'no data yet: waiting for the first poll of any LB'}
+      renderRow={(row, _i, selected) => (
+        <StatsRow row={row} columns={columns} ctx={ctx} selected={selected} changedCells={p.changedCells} now={p.now} />
+      )}
+    />
+  );
+}

@@ -1,0 +1,44 @@
+// The help text, generated from the keymap (so it cannot drift from the keys that actually work).
+import type { Scope } from '../../keymap/commands.js';
+import { keysOf, type Keymap } from '../../keymap/resolve.js';
+import { fit } from '../columns/format.js';
+import { plain, type Line } from '../components/ScrollText.js';
+
+const SECTIONS: readonly { scope: Scope; title: string }[] = [
+  { scope: 'global', title: 'Everywhere' },
+  { scope: 'table', title: 'Fleet table (views 1–4)' },
+  { scope: 'events', title: 'Events (view 6)' },
+  { scope: 'cli', title: 'CLI (view 5): printable keys type; these keys act' },
+  { scope: 'prompt', title: '/ filter and : jump prompts' },
+  { scope: 'preview', title: 'Preview dialog (nothing is sent before y)' },
+  { scope: 'confirm', title: 'Preview that asks for a word' },
+  { scope: 'report', title: 'Report dialog' },
+  { scope: 'help', title: 'Help' },
+];
+
+export function helpLines(keymap: Keymap): Line[] {
+  const lines: Line[] = [];
+  lines.push(plain('lbtop — hatop for a fleet of HAProxy LBs in front of Kubernetes', 'dialog.title'));
+  lines.push(plain('Rows: cluster → frontends → backends → servers. One state column per LB; numbers are summed across LBs'));
+  lines.push(plain('(peaks: max; last change: min). `e` shows one sub-row per LB. "?" after a state = stale LB data.'));
+  if (keymap.readOnly) lines.push(plain('READ-ONLY: every key that changes an LB is disabled (listed at the end).', 'header.readonly'));
+  for (const section of SECTIONS) {
+    const defs = keymap.active.filter((d) => d.scopes.includes(section.scope));
+    if (defs.length === 0) continue;
+    lines.push([]);
+    lines.push(plain(section.title, 'table.header'));
+    for (const d of defs) {
+      lines.push([
+        { text: `  ${fit(keysOf(d), 18, 'left')} `, token: 'footer.key' },
+        { text: d.description },
+        ...(d.dangerous ? [{ text: '  (changes the LB: preview first)', token: 'dialog.warning' as const }] : []),
+      ]);
+    }
+  }
+  if (keymap.removed.length > 0) {
+    lines.push([]);
+    lines.push(plain('Disabled by --read-only', 'header.readonly'));
+    for (const d of keymap.removed) lines.push(plain(`  ${fit(keysOf(d), 18, 'left')} ${d.description}`, 'text.dim'));
+  }
+  return lines;
+}

@@ -1,0 +1,77 @@
+// Shared set-up for the SSH transport tests: a namespace lab with a real sshd per host, a client key, a
+// known_hosts file and an ssh_config of our own (ssh -F), so nothing reads or writes the real ~/.ssh.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeKeyPair, type KeyPair } from '../../src/lab/netns/keys.js';
+import { NetnsLab } from '../../src/lab/netns/lab.js';
+import { startSshd, type SshdProcess } from '../../src/lab/netns/sshd.js';
+import { ensureLoginUser, LAB_USER } from '../../src/lab/netns/user.js';
+import { SshPool, type SshPoolOptions } from '../../src/transport/ssh/pool.js';
+
+export interface SshLabSpec {
+  /** Host name → extra sshd_config lines. */
+  hosts: Record<string, (lab: NetnsLab) => string[]>;
+  /** ssh_config text; `@KEY@` is the client key, `@USER@` the login user, `@KNOWN@` the known_hosts file. */
+  sshConfig: (lab: NetnsLab) => string;
+}
+
+export interface SshLab {
+  lab: NetnsLab;
+  user: string;
+  clientKey: KeyPair;
+  sshd: Record<string, SshdProcess>;
+  knownHosts: string;
+  configFile: string;
+  /** A pool on the lab's ssh_config and known_hosts, with no agent; closed by close(). */
+  pool(options?: SshPoolOptions): SshPool;
+  close(): Promise<void>;
+}
+
+/** Quick failure detection so the link tests stay in seconds. */
+export const FAST = { timeouts: { readyMs: 2500, keepaliveIntervalMs: 500, keepaliveCountMax: 3 }, backoff: { initialMs: 200, maxMs: 1000 } };
+
+/** `makeKeys` makes more key pairs in the lab directory (agent keys, encrypted keys); sshd authorizes them too. */
+export async function startSshLab(spec: SshLabSpec, makeKeys: (dir: string) => KeyPair[] = () => []): Promise<SshLab> {
+  ensureLoginUser();
+  const lab = NetnsLab.create({ hosts: Object.keys(spec.hosts) });
+  const pools: SshPool[] = [];
+  const sshd: Record<string, SshdProcess> = {};
+  try {
+    const clientKey = makeKeyPair(path.join(lab.dir, 'id_client'));
+    const extra = makeKeys(lab.dir);
+    const authorizedKeys = [clientKey, ...extra].map((k) => k.publicKey);
+    await Promise.all(
+      Object.entries(spec.hosts).map(async ([host, lines]) => {
+        sshd[host] = await startSshd(lab, { host, authorizedKeys, extraConfig: lines(lab) });
+      }),
+    );
+    const knownHosts = path.join(lab.dir, 'known_hosts');
+    writeFileSync(knownHosts, Object.values(sshd).map((s) => `${s.knownHostsLine()}\n`).join(''));
+    const configFile = path.join(lab.dir, 'ssh_config');
+    writeFileSync(
+      configFile,
+      spec.sshConfig(lab).replaceAll('@KEY@', clientKey.path).replaceAll('@USER@', LAB_USER).replaceAll('@KNOWN@', knownHosts),
+    );
+    return {
+      lab,
+      user: LAB_USER,
+      clientKey,
+      sshd,
+      knownHosts,
+      configFile,
+      pool(options = {}) {
+        const pool = new SshPool({ configFile, agentSocket: null, ...options });
+        pools.push(pool);
+        return pool;
+      },
+      async close() {
+        for (const pool of pools) pool.close();
+        await Promise.all(Object.values(sshd).map((s) => s.stop()));
+        lab.teardown();
+      },
+    };
+  } catch (error) {
+    lab.teardown();
+    throw error;
+  }
+}

@@ -1,0 +1,78 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { runTui } from '../../src/ui/run.js';
+import { ENTER, LEAVE } from '../../src/ui/terminal.js';
+import { demoStore, fakeServices, NOW, settle } from './helpers.js';
+
+class Tty extends EventEmitter {
+  isTTY = true;
+  columns = 100;
+  rows = 30;
+  out = '';
+  write = (s: string) => {
+    this.out += s;
+    return true;
+  };
+}
+
+class Keyboard extends EventEmitter {
+  isTTY = true;
+  private data: string | null = null;
+  raw: boolean[] = [];
+  setRawMode = (on: boolean) => void this.raw.push(on);
+  setEncoding() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+  read = () => {
+    const d = this.data;
+    this.data = null;
+    return d;
+  };
+  press(s: string) {
+    this.data = s;
+    this.emit('readable');
+  }
+}
+
+describe('runTui', () => {
+  it('takes the alternate screen, renders, and on q restores the terminal and resolves 0', async () => {
+    const clock = { now: NOW };
+    const { services } = fakeServices({ store: demoStore(clock), clock });
+    const stdout = new Tty();
+    const stdin = new Keyboard();
+    const stderr = new Tty();
+    const listeners = () => ['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'].map((e) => process.listenerCount(e));
+    const before = listeners();
+    const done = runTui(services, { stdout: stdout as never, stdin: stdin as never, stderr: stderr as never, env: { NO_COLOR: '1' }, patchConsole: false });
+    await settle();
+    expect(stdout.out.startsWith(ENTER)).toBe(true);
+    stdin.press('q');
+    const code = await done;
+    expect(code).toBe(0);
+    expect(stdout.out).toContain('k3s-backend');
+    expect(stdout.out.endsWith(LEAVE)).toBe(true);
+    expect(stdout.out.indexOf(LEAVE)).toBe(stdout.out.length - LEAVE.length);
+    expect(stdin.raw.at(-1)).toBe(false);
+    // Ink's signal-exit keeps its own handlers once loaded; ours must be gone, so a second run adds none.
+    const after = listeners();
+    const again = runTui(services, { stdout: new Tty() as never, stdin: stdin as never, stderr: stderr as never, env: { NO_COLOR: '1' }, patchConsole: false });
+    await settle();
+    stdin.press('q');
+    expect(await again).toBe(0);
+    expect(listeners()).toEqual(after);
+  });
+
+  it('reports a broken theme in the flash line instead of failing to start', async () => {
+    const clock = { now: NOW };
+    const { services } = fakeServices({ store: demoStore(clock), clock });
+    const stdout = new Tty();
+    const stdin = new Keyboard();
+    const done = runTui(services, { stdout: stdout as never, stdin: stdin as never, stderr: new Tty() as never, theme: 'nosuch', env: {}, patchConsole: false });
+    await settle();
+    stdin.press('q');
+    expect(await done).toBe(0);
+    expect(stdout.out).toContain('no such theme file');
+  });
+});
