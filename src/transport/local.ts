@@ -30,6 +30,10 @@ function describeSocketError(error: NodeJS.ErrnoException): string {
       return 'connection refused (is HAProxy running?)';
     case 'EACCES':
       return 'permission denied opening the socket';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      // HAProxy closed the connection under us: it stopped, or a reload replaced the process mid-command.
+      return 'connection reset (HAProxy stopped or reloaded?)';
     default:
       return error.message;
   }

@@ -23,7 +23,6 @@ import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { computeLayout } from './layout.js';
 import type { AppServices } from './services.js';
 import { hintScopeOf, positionText } from './state/chrome.js';
-import { editText } from './state/edit-text.js';
 import { locate, settle, type Selection } from './state/selection.js';
 import { initialUiState, uiReducer } from './state/ui-state.js';
 import { isStatsView, type ViewId } from './state/views.js';
@@ -87,7 +86,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   useCommands(keymap, scope, handlers, {
     isActive: !dialogOpen && ui.prompt === null,
     onMessage: flash,
-    onText: (key) => ui.view === 'cli' && cli.setInput(editText(cli.state.input, key)),
+    onText: (key) => ui.view === 'cli' && cli.edit(key),
   });
   const candidates = usePrompt({ ui, dispatch, keymap, fleet: data.fleet, rows: data.rows, allRows: data.allRows, geometry: table, isActive: !dialogOpen && ui.prompt !== null, flash });
 

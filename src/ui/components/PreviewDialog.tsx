@@ -5,9 +5,9 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Plan } from '../../actions/types.js';
 import type { Keymap } from '../../keymap/resolve.js';
+import type { KeyPress } from '../../keymap/parse-key.js';
 import { fit } from '../columns/format.js';
 import { useCommands } from '../hooks/useCommands.js';
-import { editText } from '../state/edit-text.js';
 import { tokenProps, useTheme } from '../theme-context.js';
 import { ScrollText, plain, type Line } from './ScrollText.js';
 
@@ -44,7 +44,7 @@ export interface PreviewDialogProps {
   keymap: Keymap;
   onConfirm(how: { key: 'y' } | { word: string }): void;
   onCancel(): void;
-  onType(text: string): void;
+  onType(key: KeyPress): void;
   onMessage(text: string, level: 'info' | 'error'): void;
   /** LBs whose data on screen is stale: the FROM column may be out of date there. */
   staleLbs: readonly string[];
@@ -67,7 +67,7 @@ export function PreviewDialog(p: PreviewDialogProps) {
   useCommands(p.keymap, 'confirm', { 'confirm.accept': () => p.onConfirm({ word: p.typed }), 'confirm.cancel': p.onCancel }, {
     isActive: !p.sending && word !== undefined,
     onMessage: p.onMessage,
-    onText: (key) => p.onType(editText(p.typed, key)),
+    onText: p.onType,
   });
   const prompt = p.sending
     ? 'sending… (the report follows)'

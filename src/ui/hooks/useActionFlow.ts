@@ -3,6 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApplyReport, Plan } from '../../actions/types.js';
 import { canConfirm, summarize, type DialogState } from '../state/dialog.js';
 import type { AppServices } from '../services.js';
+import type { KeyPress } from '../../keymap/parse-key.js';
+import { editText } from '../state/edit-text.js';
 
 /**
  * A confirm key this soon after the preview appeared is refused: the preview is there to be read, and a
@@ -13,7 +15,8 @@ export const CONFIRM_GUARD_MS = 300;
 export interface ActionFlow {
   dialog: DialogState | null;
   preview(plan: Plan): void;
-  type(text: string): void;
+  /** Applies a typed key to the confirmation word as it is now. */
+  type(key: KeyPress): void;
   confirm(how: { key: 'y' } | { word: string }): boolean;
   rollback(): void;
   close(): void;
@@ -52,7 +55,7 @@ export function useActionFlow(services: AppServices, flash: (text: string, level
       shownAt.current = services.now();
       setDialog({ kind: 'preview', plan, typed: '' });
     },
-    type: (typed) => setDialog((d) => (d?.kind === 'preview' ? { ...d, typed } : d)),
+    type: (key) => setDialog((d) => (d?.kind === 'preview' ? { ...d, typed: editText(d.typed, key) } : d)),
     confirm: (how) => {
       const d = current.current;
       if (!d || d.kind !== 'preview' || !canConfirm(d, how)) return false;

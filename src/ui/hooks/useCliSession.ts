@@ -1,11 +1,14 @@
 // The CLI view's session, kept at App level so its output survives switching views.
 import { useReducer, useRef, useEffect } from 'react';
+import type { KeyPress } from '../../keymap/parse-key.js';
 import { cliReducer, initialCli, isReadOnlyCommand, type CliState } from '../state/cli-state.js';
 import type { AppServices } from '../services.js';
 
 export interface CliSession {
   state: CliState;
   setInput(input: string): void;
+  /** Applies a typed key to the line as it is now. */
+  edit(key: KeyPress): void;
   history(step: -1 | 1): void;
   scroll(by: number, page: number): void;
   nextLb(): void;
@@ -20,6 +23,7 @@ export function useCliSession(services: AppServices, lbs: readonly string[], pre
   return {
     state,
     setInput: (input) => dispatch({ type: 'input', input }),
+    edit: (key) => dispatch({ type: 'edit', key }),
     history: (step) => dispatch({ type: 'history', step }),
     scroll: (by, page) => dispatch({ type: 'scroll', by, page }),
     nextLb: () => {

@@ -4,7 +4,6 @@ import type { Keymap } from '../../keymap/resolve.js';
 import type { Fleet } from '../../model/fleet.js';
 import { commonPrefix, completions, findRow, jumpNames } from '../rows/jump.js';
 import type { TableRow } from '../rows/types.js';
-import { editText } from '../state/edit-text.js';
 import type { UiAction, UiState } from '../state/ui-state.js';
 import { useCommands } from './useCommands.js';
 import type { FlashFn } from './useFlash.js';
@@ -70,7 +69,7 @@ export function usePrompt(ctx: PromptContext): string[] {
     {
       isActive: ctx.isActive,
       onMessage: ctx.flash,
-      onText: (key) => prompt && dispatch({ type: 'prompt.text', text: editText(prompt.text, key) }),
+      onText: (key) => dispatch({ type: 'prompt.edit', key }),
     },
   );
   return candidates;

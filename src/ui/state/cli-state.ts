@@ -1,4 +1,6 @@
 // The CLI view (hatop mode 5): one command line, its history, and a scrollback of what each LB answered.
+import type { KeyPress } from '../../keymap/parse-key.js';
+import { editText } from './edit-text.js';
 
 export interface CliState {
   lb: string;
@@ -14,6 +16,7 @@ export interface CliState {
 
 export type CliAction =
   | { type: 'input'; input: string }
+  | { type: 'edit'; key: KeyPress }
   | { type: 'history'; step: -1 | 1 }
   | { type: 'sent'; lb: string; command: string }
   | { type: 'reply'; text: string }
@@ -36,6 +39,8 @@ export function cliReducer(state: CliState, action: CliAction): CliState {
   switch (action.type) {
     case 'input':
       return { ...state, input: action.input, historyAt: null };
+    case 'edit':
+      return { ...state, input: editText(state.input, action.key), historyAt: null };
     case 'history': {
       if (state.history.length === 0) return state;
       const from = state.historyAt ?? state.history.length;

@@ -2,6 +2,8 @@
 // press is one state update and one frame (Ink's legacy root renders every setState on its own).
 import { move, settle, type NavMove, type Selection, NO_SELECTION } from './selection.js';
 import type { ViewId } from './views.js';
+import type { KeyPress } from '../../keymap/parse-key.js';
+import { editText } from './edit-text.js';
 
 export type ListId = 'table' | 'events' | 'help' | 'dialog';
 
@@ -38,6 +40,8 @@ export type UiAction =
   | { type: 'select'; list: ListId; index: number; key: string | null; count: number; height: number; top: number; clearFilter?: boolean }
   | { type: 'prompt.open'; kind: PromptState['kind']; list: PromptState['list'] }
   | { type: 'prompt.text'; text: string }
+  /** A typed key edits the text as it is now, not as the last render saw it (keys can outrun renders). */
+  | { type: 'prompt.edit'; key: KeyPress }
   | { type: 'prompt.close'; keepFilter: boolean }
   | { type: 'filter.clear'; list: 'table' | 'events' }
   | { type: 'expand' }
@@ -84,6 +88,9 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       const text = action.kind === 'filter' ? before : '';
       return { ...state, prompt: { kind: action.kind, list: action.list, text, before } };
     }
+    case 'prompt.edit':
+      if (!state.prompt) return state;
+      return uiReducer(state, { type: 'prompt.text', text: editText(state.prompt.text, action.key) });
     case 'prompt.text': {
       if (!state.prompt) return state;
       const prompt = { ...state.prompt, text: action.text };
