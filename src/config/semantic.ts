@@ -5,6 +5,7 @@
 // whole cluster), so a backend must never belong to two. An exact name also caught by another cluster's /regex/
 // is only a warning, since a regex can overlap on purpose and which names exist is only known at run time.
 import type { ClusterConfig, ConfigIssue, LbConfig, LbtopConfig, NameMatcher, SshTarget } from '../model/config.js';
+import { toFailoverStack } from './failover.js';
 import { isRegexMatcher, parseMatcher } from './matcher.js';
 import { DEFAULTS } from './schema.js';
 import { formatPath, keysInOrder, locate, type Segment, type YamlSource } from './yaml-doc.js';
@@ -75,7 +76,9 @@ export function buildConfig(data: unknown, src: YamlSource): LbtopConfig {
     const def = clustersRaw[name]!;
     const matchers = (list: unknown) =>
       ((list ?? []) as string[]).map((s) => (parseMatcher(s) as { matcher: NameMatcher }).matcher);
-    return { name, backends: matchers(def.backends), frontends: matchers(def.frontends) };
+    const cluster: ClusterConfig = { name, backends: matchers(def.backends), frontends: matchers(def.frontends) };
+    if (Array.isArray(def.vips)) cluster.vips = [...(def.vips as string[])];
+    return cluster;
   });
   return {
     lbs,
@@ -93,5 +96,7 @@ function toLb(name: string, raw: Obj): LbConfig {
   if (raw.ssh !== undefined) {
     lb.ssh = typeof raw.ssh === 'string' ? { host: raw.ssh } : { ...(raw.ssh as SshTarget) };
   }
+  const failover = toFailoverStack(name, raw);
+  if (failover) lb.failover = failover;
   return lb;
 }

@@ -1,4 +1,5 @@
 // The typed lbtop.yaml, after validation. Produced by src/config, read by every other layer.
+import type { FailoverStack } from './failover-config.js';
 
 /** How to reach one HAProxy runtime API. Exactly one of socket / tcp. */
 export interface HaproxyEndpoint {
@@ -21,6 +22,8 @@ export interface LbConfig {
   haproxy: HaproxyEndpoint;
   /** Reach the LB over SSH. Validated now, used once the ssh transport lands. */
   ssh?: SshTarget;
+  /** keepalived / heartbeat / BIRD on this LB's host (`keepalived:`, `heartbeat:`, `bird:`, `sudo:`). */
+  failover?: FailoverStack;
 }
 
 /** `ssh:` of an LB. A plain string in the file is an ssh_config alias and arrives here as `{ host: alias }`. */
@@ -38,6 +41,8 @@ export interface ClusterConfig {
   name: string;
   backends: NameMatcher[];
   frontends: NameMatcher[];
+  /** VIP addresses or VRRP instance / haresources group names this cluster sits behind (its header shows the owner). */
+  vips?: string[];
 }
 
 export interface LbtopConfig {

@@ -35,6 +35,18 @@ describe('schema/lbtop.schema.json', () => {
     expect(validate({ lbs: { a: { haproxy: { socket: '/a' }, ssh: { host: 'h', user: 'u', port: 22, identity: '/k', jump: 'j' } } } })).toBe(true);
     expect(validate({ defaults: {} })).toBe(false);
   });
+
+  it('knows the failover stack of an LB and the VIPs of a cluster', () => {
+    const ajv = new Ajv({ allErrors: true, strictRequired: false, allowUnionTypes: true });
+    ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+    const validate = ajv.compile(loadSchema());
+    const lb = (extra: object) => ({ lbs: { a: { haproxy: { socket: '/a' }, ...extra } } });
+    expect(validate(lb({ keepalived: true, heartbeat: { node: 'K8sLB01' }, bird: { socket: '/run/bird/bird.ctl' }, sudo: true }))).toBe(true);
+    expect(validate(lb({ keepalived: { conf: 'relative.conf' } }))).toBe(false);
+    expect(validate(lb({ bird: { sockett: '/x' } }))).toBe(false);
+    expect(validate({ clusters: { c: { backends: ['b'], vips: ['10.0.0.1', 'vi_1'] } } })).toBe(true);
+    expect(validate({ clusters: { c: { vips: [''] } } })).toBe(false);
+  });
 });
 
 describe('examples', () => {
