@@ -1,0 +1,62 @@
+// After a persisted map/ACL edit: validate the whole config with `haproxy -c -f CONFIG` on the LB's host, then
+// reload through the master CLI (`reload`) or the service manager, and check that it happened: the worker's
+// pid in `show info` must change and the new worker must answer. HAProxy 2.6's master closes the connection on
+// `reload` without a word, so the outcome is read from the worker, never from that reply.
+import { parseInfo } from '../sources/haproxy/parse-info.js';
+import type { RuntimeApi } from '../sources/haproxy/client.js';
+import type { AfterWrite } from './pattern-types.js';
+import type { RoutingDeps } from './routing-deps.js';
+
+export async function checkConfig(deps: RoutingDeps, lb: string, after: AfterWrite): Promise<string | null> {
+  const runner = deps.runner(lb);
+  if (!runner) return 'no command runner for this LB: cannot run haproxy -c';
+  if (!after.configPath) return 'no haproxy config path for this LB: cannot run haproxy -c';
+  const argv = [after.bin, '-c', '-f', after.configPath];
+  deps.audit.append({ lb, command: argv.join(' '), phase: 'send' });
+  const result = await runner.run(argv, { timeoutMs: 30_000 });
+  const output = `${result.stdout}${result.stderr}`.trim();
+  deps.audit.append({ lb, command: argv.join(' '), reply: `exit ${result.code}: ${output}`, phase: 'reply' });
+  return result.code === 0 ? null : `haproxy -c failed (exit ${result.code}): ${lastLines(output)}`;
+}
+
+async function workerPid(api: RuntimeApi): Promise<number | null> {
+  try {
+    return parseInfo(await api.send('show info', 2000)).pid ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reloads and waits (up to `timeoutMs`) for a new worker; the result line for the report, or an error. */
+export async function reloadLb(deps: RoutingDeps, lb: string, after: AfterWrite, timeoutMs = 15_000): Promise<{ ok: boolean; detail: string }> {
+  const api = deps.clients.get(lb)!;
+  const before = await workerPid(api);
+  if (after.via === 'master') {
+    const master = deps.master(lb);
+    if (!master) return { ok: false, detail: 'no master socket configured for this LB: cannot reload' };
+    deps.audit.append({ lb, command: 'reload (master CLI)', phase: 'send' });
+    const reply = await master.send('reload', 5000).catch((error: Error) => `(${error.message})`);
+    deps.audit.append({ lb, command: 'reload (master CLI)', reply, phase: 'reply' });
+  } else {
+    const runner = deps.runner(lb);
+    if (!runner) return { ok: false, detail: 'no command runner for this LB: cannot run systemctl' };
+    const argv = ['systemctl', 'reload', after.service];
+    deps.audit.append({ lb, command: argv.join(' '), phase: 'send' });
+    const result = await runner.run(argv, { timeoutMs: 30_000 });
+    deps.audit.append({ lb, command: argv.join(' '), reply: `exit ${result.code}: ${result.stderr.trim()}`, phase: 'reply' });
+    if (result.code !== 0) return { ok: false, detail: `systemctl reload failed (exit ${result.code}): ${lastLines(result.stderr)}` };
+  }
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const now = await workerPid(api);
+    if (now !== null && before !== null && now !== before) return { ok: true, detail: `reloaded: worker ${before} → ${now}` };
+    if (Date.now() > deadline) {
+      return { ok: false, detail: now === null ? 'no worker answers after the reload' : `the worker is still ${now} after ${timeoutMs} ms: the reload did not happen` };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function lastLines(text: string, n = 4): string {
+  return text.trim().split('\n').slice(-n).join(' | ');
+}

@@ -1,0 +1,20 @@
+// What the routing editor needs per LB, passed in by the composition root (cli.ts, tests): the runtime API, the
+// master CLI, file access and a command runner on the LB's host (local or over SSH), and the per-LB
+// after-write policy. Only types here: the actions never open a socket or spawn a process themselves.
+import type { RuntimeApi } from '../sources/haproxy/client.js';
+import type { CommandRunner } from '../transport/exec.js';
+import type { HostFiles } from '../transport/host-files.js';
+import type { AuditLog } from './audit-log.js';
+import type { AfterWrite } from './pattern-types.js';
+
+export interface RoutingDeps {
+  lbs: readonly string[];
+  clients: ReadonlyMap<string, RuntimeApi>;
+  audit: AuditLog;
+  files(lb: string): HostFiles | null;
+  runner(lb: string): CommandRunner | null;
+  master(lb: string): RuntimeApi | null;
+  after(lb: string): AfterWrite;
+}
+
+export const NO_AFTER_WRITE: AfterWrite = { mode: 'none', configPath: null, bin: 'haproxy', via: 'master', service: 'haproxy' };

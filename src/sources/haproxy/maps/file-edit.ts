@@ -1,0 +1,87 @@
+// Edits of a pattern file that keep everything the operator wrote: comments, blank lines, spacing of untouched
+// entries. A whole-list replace (from $EDITOR or `lbtop map replace`) is applied as the smallest change: entries
+// common to the old and new lists keep their original line, removed ones go, new ones are inserted where the
+// new list puts them. Also the checks of a key or value against how the config reads the file.
+import { diffArrays } from 'diff';
+import { UnsafeArgumentError } from '../../../model/errors.js';
+import type { PatternEntryRow, PatternUse } from '../../../model/patterns.js';
+import type { PatternFile, PatternFileLine } from './map-file.js';
+
+const same = (a: PatternEntryRow, b: PatternEntryRow) => a.key === b.key && (a.value ?? '') === (b.value ?? '');
+
+function lineFor(kind: 'map' | 'acl', e: PatternEntryRow): PatternFileLine {
+  return kind === 'acl' ? { kind: 'entry', key: e.key, text: e.key } : { kind: 'entry', key: e.key, value: e.value ?? '', text: `${e.key} ${e.value ?? ''}` };
+}
+
+export function replaceEntries(file: PatternFile, entries: readonly PatternEntryRow[]): PatternFile {
+  const oldEntries = file.lines.filter((l): l is Extract<PatternFileLine, { kind: 'entry' }> => l.kind === 'entry');
+  const changes = diffArrays<PatternEntryRow>(oldEntries, [...entries], { comparator: same });
+  // Walk the file once: non-entry lines stay where they are; each entry line consumes one old entry of the diff.
+  const pending: PatternFileLine[][] = [];
+  const keepOrDrop: boolean[] = [];
+  let inserts: PatternFileLine[] = [];
+  for (const change of changes) {
+    if (change.added) {
+      inserts.push(...change.value.map((e) => lineFor(file.kind, e)));
+      continue;
+    }
+    for (const _ of change.value) {
+      pending.push(inserts);
+      inserts = [];
+      keepOrDrop.push(!change.removed);
+    }
+  }
+  const lines: PatternFileLine[] = [];
+  let index = 0;
+  for (const line of file.lines) {
+    if (line.kind !== 'entry') {
+      lines.push(line);
+      continue;
+    }
+    lines.push(...pending[index]!);
+    if (keepOrDrop[index]) lines.push(line);
+    index++;
+  }
+  lines.push(...inserts);
+  return { ...file, lines, finalNewline: file.finalNewline || inserts.length > 0 || lines.length === 0 };
+}
+
+const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2}|\/(\d{1,3})(\.\d{1,3}){3})?$/;
+const IPV6 = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(\/\d{1,3})?$/;
+
+/**
+ * Refuses a key that the config could not load from the file (HAProxy would refuse the whole file on reload):
+ * an address where `map_ip`/`-m ip` reads it, an integer (or range) where `map_int`/`-m int` reads it.
+ */
+export function checkPatternKey(key: string, uses: readonly PatternUse[]): void {
+  for (const use of uses) {
+    const type = use.via.startsWith('map_') ? use.via.slice(4) : use.match;
+    if (type === 'ip' && !IPV4.test(key) && !IPV6.test(key)) {
+      throw new UnsafeArgumentError(`"${key}" is not an address or network, and ${use.proxy} line ${use.line} reads this file as ip`);
+    }
+    if (type === 'int' && !/^-?\d+(:-?\d+)?$/.test(key)) {
+      throw new UnsafeArgumentError(`"${key}" is not an integer, and ${use.proxy} line ${use.line} reads this file as int`);
+    }
+  }
+}
+
+/** Entries as text lines (`key value`), for the entry diff. */
+export function entriesText(entries: readonly PatternEntryRow[]): string {
+  return entries.map((e) => (e.value === undefined ? `${e.key}\n` : `${e.key} ${e.value}\n`)).join('');
+}
+
+/** Parses a whole list as typed in $EDITOR: one entry per line, `#` comments and blank lines ignored. */
+export function parseEntryList(text: string, kind: 'map' | 'acl'): PatternEntryRow[] {
+  const out: PatternEntryRow[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const body = line.replace(/^[ \t]+/, '');
+    if (kind === 'acl') out.push({ key: body });
+    else {
+      const m = /^([^ \t]+)[ \t]*(.*?)[ \t]*$/.exec(body)!;
+      out.push({ key: m[1]!, value: m[2]! });
+    }
+  }
+  return out;
+}
