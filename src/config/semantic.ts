@@ -6,6 +6,7 @@
 // is only a warning, since a regex can overlap on purpose and which names exist is only known at run time.
 import type { ClusterConfig, ConfigIssue, LbConfig, LbtopConfig, NameMatcher, SshTarget } from '../model/config.js';
 import { toFailoverStack } from './failover.js';
+import { toRoutingConfig } from './routing.js';
 import { isRegexMatcher, parseMatcher } from './matcher.js';
 import { DEFAULTS } from './schema.js';
 import { formatPath, keysInOrder, locate, type Segment, type YamlSource } from './yaml-doc.js';
@@ -98,5 +99,6 @@ function toLb(name: string, raw: Obj): LbConfig {
   }
   const failover = toFailoverStack(name, raw);
   if (failover) lb.failover = failover;
+  if (raw.routing !== undefined) lb.routing = toRoutingConfig(raw);
   return lb;
 }

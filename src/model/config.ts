@@ -1,5 +1,6 @@
 // The typed lbtop.yaml, after validation. Produced by src/config, read by every other layer.
 import type { FailoverStack } from './failover-config.js';
+import type { RoutingConfig } from './routing-config.js';
 
 /** How to reach one HAProxy runtime API. Exactly one of socket / tcp. */
 export interface HaproxyEndpoint {
@@ -24,6 +25,8 @@ export interface LbConfig {
   ssh?: SshTarget;
   /** keepalived / heartbeat / BIRD on this LB's host (`keepalived:`, `heartbeat:`, `bird:`, `sudo:`). */
   failover?: FailoverStack;
+  /** `routing:` haproxy.cfg path, master socket, after-write policy (the map/ACL editor). */
+  routing?: RoutingConfig;
 }
 
 /** `ssh:` of an LB. A plain string in the file is an ssh_config alias and arrives here as `{ host: alias }`. */

@@ -8,7 +8,11 @@ export type EventKind =
   | 'admin' // admin state changed (drain, maint, ready)
   | 'weight'
   | 'lb' // an LB became unreachable / came back / was reloaded
-  | 'action'; // something lbtop itself did (so the timeline shows cause and effect)
+  | 'action' // something lbtop itself did (so the timeline shows cause and effect)
+  | 'vrrp' // a keepalived instance changed state (BACKUP -> MASTER ...)
+  | 'heartbeat' // heartbeat resources or a node's status changed
+  | 'bgp' // a BIRD protocol changed state
+  | 'vip'; // the kernels' answer to "who holds this VIP" changed (moved, split brain, nobody)
 
 export interface TimelineEvent {
   at: number;

@@ -39,7 +39,8 @@ export class FleetStore implements StoreReader {
     return () => this.listeners.delete(listener);
   }
 
-  recordSuccess(lb: string, snapshot: HaproxySnapshot): void {
+  /** `endpoint`: the transport's label now (an SSH route is only known after the first connect). */
+  recordSuccess(lb: string, snapshot: HaproxySnapshot, endpoint?: string): void {
     const current = this.requireLb(lb);
     const events: TimelineEvent[] = [];
     const cells = this.freshCells(snapshot.at);
@@ -53,6 +54,7 @@ export class FleetStore implements StoreReader {
     }
     const health: LbHealth = {
       ...current.health,
+      endpoint: endpoint ?? current.health.endpoint,
       ok: true,
       stale: false,
       error: null,
@@ -64,7 +66,7 @@ export class FleetStore implements StoreReader {
     this.commit(lb, { health, snapshot }, events, cells);
   }
 
-  recordFailure(lb: string, error: unknown): void {
+  recordFailure(lb: string, error: unknown, endpoint?: string): void {
     const current = this.requireLb(lb);
     const message = error instanceof Error ? error.message : String(error);
     const events: TimelineEvent[] = [];
@@ -73,6 +75,7 @@ export class FleetStore implements StoreReader {
     }
     const health: LbHealth = {
       ...current.health,
+      endpoint: endpoint ?? current.health.endpoint,
       ok: false,
       stale: current.snapshot !== null,
       error: message,
@@ -85,6 +88,15 @@ export class FleetStore implements StoreReader {
   recordAction(lb: string, subject: string, detail: string): void {
     const event: TimelineEvent = { at: this.now(), lb, kind: 'action', subject, from: '', to: '', detail };
     this.commit(lb, this.requireLb(lb), [event], new Map(this.state.changedCells));
+  }
+
+  /** Events seen by other pollers (keepalived, heartbeat, BIRD, VIP truth), on the same timeline. */
+  recordEvents(events: readonly TimelineEvent[]): void {
+    if (events.length === 0) return;
+    let all = this.state.events.concat(events);
+    if (all.length > this.eventCap) all = all.slice(all.length - this.eventCap);
+    this.state = { ...this.state, events: all, revision: this.state.revision + 1 };
+    for (const listener of this.listeners) listener();
   }
 
   private commit(lb: string, next: LbState, events: TimelineEvent[], cells: Map<CellKey, number>): void {

@@ -1,0 +1,81 @@
+// The failover side of a running lbtop: per LB with a declared stack, one poller per source (keepalived,
+// heartbeat, BIRD, `ip -j addr`) on that LB's CommandRunner (local, or SSH for an LB with `ssh:`), all feeding one
+// FailoverStore whose events join the fleet's timeline. Shared by the TUI, `lbtop vip|bgp` and the tests.
+import type { LbConfig, LbtopConfig } from '../model/config.js';
+import type { TimelineEvent } from '../model/events.js';
+import { collectBird } from '../sources/bird/collect.js';
+import { collectHeartbeat } from '../sources/heartbeat/collect.js';
+import { collectKeepalived } from '../sources/keepalived/collect.js';
+import { collectAddresses } from '../sources/netlink/collect.js';
+import { withSudo } from '../sources/runner-check.js';
+import { FailoverStore, type FailoverSource } from '../store/failover-store.js';
+import { Poller } from '../store/poller.js';
+import { localRunner, type CommandRunner } from '../transport/exec.js';
+
+export type RunnerFactory = (lb: LbConfig) => CommandRunner;
+
+export interface FailoverRuntime {
+  store: FailoverStore;
+  /** The runner per LB (sudo applied), for actions. */
+  runners: ReadonlyMap<string, CommandRunner>;
+  /** LBs that declare a failover stack, in config order. */
+  lbs: readonly LbConfig[];
+  start(): void;
+  refresh(lbs?: string[]): Promise<void>;
+  stop(): void;
+}
+
+export interface FailoverRuntimeOptions {
+  runnerFor?: RunnerFactory;
+  onEvents?: (events: TimelineEvent[]) => void;
+  intervalMs?: number;
+}
+
+export function createFailoverRuntime(config: LbtopConfig, options: FailoverRuntimeOptions = {}): FailoverRuntime {
+  const lbs = config.lbs.filter((lb) => lb.failover);
+  const runnerFor = options.runnerFor ?? (() => localRunner());
+  const runners = new Map<string, CommandRunner>();
+  for (const lb of lbs) runners.set(lb.name, withSudo(runnerFor(lb), lb.failover!.sudo));
+  const sourcesOf = (lb: LbConfig): FailoverSource[] => {
+    const f = lb.failover!;
+    return [...(f.keepalived ? ['keepalived' as const] : []), ...(f.heartbeat ? ['heartbeat' as const] : []), ...(f.bird ? ['bird' as const] : []), 'addresses'];
+  };
+  const store = new FailoverStore(lbs.map((lb) => ({ name: lb.name, sources: sourcesOf(lb) })), {
+    clusters: config.clusters,
+    ...(options.onEvents ? { onEvents: options.onEvents } : {}),
+  });
+  const pollers = new Map<string, Poller<unknown>[]>();
+  for (const lb of lbs) {
+    const runner = runners.get(lb.name)!;
+    const f = lb.failover!;
+    const readers: Record<FailoverSource, (() => Promise<unknown>) | null> = {
+      keepalived: f.keepalived ? () => collectKeepalived(runner, f.keepalived!) : null,
+      heartbeat: f.heartbeat ? () => collectHeartbeat(runner, f.heartbeat!) : null,
+      bird: f.bird ? () => collectBird(runner, f.bird!) : null,
+      addresses: () => collectAddresses(runner),
+    };
+    const list: Poller<unknown>[] = [];
+    for (const source of sourcesOf(lb)) {
+      list.push(
+        new Poller<unknown>({
+          intervalMs: options.intervalMs ?? config.intervalSec * 1000,
+          read: readers[source]!,
+          onSuccess: (value) => store.recordSuccess(lb.name, source, value as never),
+          onFailure: (error) => store.recordFailure(lb.name, source, error),
+        }),
+      );
+    }
+    pollers.set(lb.name, list);
+  }
+  return {
+    store,
+    runners,
+    lbs,
+    start: () => pollers.forEach((list) => list.forEach((p) => p.start())),
+    refresh: async (names) => {
+      const wanted = names ?? [...pollers.keys()];
+      await Promise.all(wanted.flatMap((n) => (pollers.get(n) ?? []).map((p) => p.pollNow())));
+    },
+    stop: () => pollers.forEach((list) => list.forEach((p) => p.stop())),
+  };
+}

@@ -1,0 +1,92 @@
+// Selectors from the failover state of every LB to the VIPS view's rows: one row per VIP per VRRP instance (or
+// haresources group), with each LB's daemon state and the kernel truth (checkVip) across the LBs that carry it.
+import type { ClusterConfig } from '../model/config.js';
+import type { HostFailoverState, VipRow } from '../model/failover-state.js';
+import type { IpInterface } from '../model/failover.js';
+import { haResourceVips } from '../sources/heartbeat/haresources.js';
+import { checkVip, type HostAddresses } from '../sources/netlink/vip-truth.js';
+
+function addressesOf(hosts: readonly HostFailoverState[], lbs: readonly string[]): HostAddresses {
+  const out: Record<string, readonly IpInterface[] | null> = {};
+  for (const lb of lbs) {
+    const a = hosts.find((h) => h.lb === lb)?.addresses;
+    // A stale list is not the kernel's word any more: a holder could have appeared or gone.
+    out[lb] = a?.value && !a.stale ? a.value : null;
+  }
+  return out;
+}
+
+export function clusterOfVip(clusters: readonly ClusterConfig[], vip: string, instance: string): string | null {
+  return clusters.find((c) => (c.vips ?? []).some((v) => v === vip || v === instance))?.name ?? null;
+}
+
+function keepalivedRows(hosts: readonly HostFailoverState[], clusters: readonly ClusterConfig[]): VipRow[] {
+  const byKey = new Map<string, VipRow>();
+  for (const host of hosts) {
+    const reading = host.keepalived?.value;
+    if (!reading) continue;
+    for (const inst of reading.runtime.instances) {
+      for (const v of inst.vips) {
+        const key = `${inst.name}\u0000${v.address}`;
+        let row = byKey.get(key);
+        if (!row) {
+          row = { vip: v.address, instance: inst.name, stack: 'keepalived', cluster: clusterOfVip(clusters, v.address, inst.name), perLb: {}, daemonOwner: null, verdict: null as never };
+          byKey.set(key, row);
+        }
+        const stale = host.keepalived?.stale ? ' (stale)' : '';
+        row.perLb[host.lb] = { state: `${inst.state}${stale}`, configuredPriority: inst.configuredPriority, effectivePriority: inst.effectivePriority };
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Does the node holding `rsc` (cl_status rscstatus) hold the group that `groupNode` prefers? */
+export function holdsGroup(node: string, rsc: string | null, groupNode: string): boolean {
+  const own = node.toLowerCase() === groupNode.toLowerCase();
+  return rsc === 'all' || (rsc === 'local' && own) || (rsc === 'foreign' && !own);
+}
+
+function heartbeatRows(hosts: readonly HostFailoverState[], clusters: readonly ClusterConfig[]): VipRow[] {
+  const byKey = new Map<string, VipRow>();
+  for (const host of hosts) {
+    const reading = host.heartbeat?.value;
+    if (!reading) continue;
+    for (const r of haResourceVips(reading.groups)) {
+      const key = `${r.node}\u0000${r.address}`;
+      let row = byKey.get(key);
+      if (!row) {
+        row = { vip: r.address, instance: r.node, stack: 'heartbeat', cluster: clusterOfVip(clusters, r.address, r.node), perLb: {}, daemonOwner: null, verdict: null as never };
+        byKey.set(key, row);
+      }
+      const s = reading.status;
+      const state = !s.running ? 'stopped' : holdsGroup(reading.node, s.resources, r.node) ? `holds (${s.resources})` : `standby (${s.resources})`;
+      row.perLb[host.lb] = { state, configuredPriority: null, effectivePriority: null };
+    }
+  }
+  return [...byKey.values()];
+}
+
+export function vipRows(hosts: readonly HostFailoverState[], clusters: readonly ClusterConfig[]): VipRow[] {
+  const rows = [...keepalivedRows(hosts, clusters), ...heartbeatRows(hosts, clusters)];
+  for (const row of rows) {
+    const owners = Object.entries(row.perLb).filter(([, s]) => s.state.startsWith('MASTER') || s.state.startsWith('holds'));
+    row.daemonOwner = owners.length === 1 ? owners[0]![0] : null;
+    row.verdict = checkVip({ vip: row.vip, expectedOwner: row.daemonOwner }, addressesOf(hosts, Object.keys(row.perLb)));
+  }
+  return rows.sort((a, b) => (a.cluster ?? '~').localeCompare(b.cluster ?? '~') || a.instance.localeCompare(b.instance) || a.vip.localeCompare(b.vip));
+}
+
+/** Header: per cluster, each VIP and who the kernels say holds it ("?" unknown, "none", "a+b" split brain). */
+export function clusterVipOwners(rows: readonly VipRow[]): Map<string, { vip: string; owner: string; alarm: boolean }[]> {
+  const out = new Map<string, { vip: string; owner: string; alarm: boolean }[]>();
+  for (const row of rows) {
+    if (!row.cluster) continue;
+    const holders = [...new Set(row.verdict.holders.map((h) => h.host))];
+    const owner = row.verdict.kind === 'unknown' ? '?' : holders.length === 0 ? 'none' : holders.join('+');
+    const list = out.get(row.cluster) ?? [];
+    if (!list.some((e) => e.vip === row.vip)) list.push({ vip: row.vip, owner, alarm: row.verdict.alarm });
+    out.set(row.cluster, list);
+  }
+  return out;
+}
