@@ -1,0 +1,65 @@
+// Composition of the routing editor's dependencies per LB: the runtime-API clients of the fleet, a command
+// runner on the LB's host (local, or the ssh runner the caller passes), file access through that runner, the
+// master CLI, and the after-write policy from `routing:` in lbtop.yaml.
+import type { AfterWrite } from '../actions/pattern-types.js';
+import type { AuditLog } from '../actions/audit-log.js';
+import type { RoutingDeps } from '../actions/routing-deps.js';
+import { ROUTING_DEFAULTS } from '../config/routing.js';
+import type { LbConfig, LbtopConfig } from '../model/config.js';
+import { HaproxyClient, type RuntimeApi } from '../sources/haproxy/client.js';
+import { localRunner, type CommandRunner } from '../transport/exec.js';
+import { hostFiles, type HostFiles } from '../transport/host-files.js';
+import type { StreamConnector } from '../transport/types.js';
+import { localConnector } from './fleet-runtime.js';
+
+export interface RoutingRuntimeOptions {
+  /** The command runner on an LB's host; default: local for LBs without `ssh:`, none for ssh LBs. */
+  runnerFor?: (lb: LbConfig) => CommandRunner | null;
+  /** How to reach a unix socket path on the LB (the master CLI); default: a local unix socket. */
+  connectorFor?: (lb: LbConfig) => StreamConnector;
+}
+
+export function afterWriteOf(lb: LbConfig): AfterWrite {
+  const r = lb.routing ?? ROUTING_DEFAULTS;
+  return { mode: r.afterWrite, configPath: r.config, bin: r.bin, via: r.reloadVia, service: r.service };
+}
+
+export function createRoutingDeps(config: LbtopConfig, clients: ReadonlyMap<string, RuntimeApi>, audit: AuditLog, options: RoutingRuntimeOptions = {}): RoutingDeps & { close(): void } {
+  const byName = new Map(config.lbs.map((lb) => [lb.name, lb]));
+  const local = localRunner();
+  const runnerFor = options.runnerFor ?? ((lb: LbConfig) => (lb.ssh ? null : local));
+  const runners = new Map<string, CommandRunner | null>();
+  const files = new Map<string, HostFiles | null>();
+  const masters = new Map<string, HaproxyClient | null>();
+  const runner = (name: string) => {
+    if (!runners.has(name)) runners.set(name, byName.has(name) ? runnerFor(byName.get(name)!) : null);
+    return runners.get(name)!;
+  };
+  return {
+    lbs: config.lbs.map((lb) => lb.name),
+    clients,
+    audit,
+    runner,
+    files(name) {
+      if (!files.has(name)) {
+        const r = runner(name);
+        files.set(name, r ? hostFiles(r) : null);
+      }
+      return files.get(name)!;
+    },
+    master(name) {
+      if (!masters.has(name)) {
+        const lb = byName.get(name);
+        const path = lb?.routing?.master;
+        if (!lb || !path) masters.set(name, null);
+        else {
+          const at = { ...lb, haproxy: { socket: path, timeoutMs: lb.haproxy.timeoutMs } };
+          masters.set(name, new HaproxyClient((options.connectorFor ?? localConnector)(at), { timeoutMs: lb.haproxy.timeoutMs }));
+        }
+      }
+      return masters.get(name)!;
+    },
+    after: (name) => afterWriteOf(byName.get(name) ?? { name, haproxy: { timeoutMs: 5000 } }),
+    close: () => masters.forEach((m) => m?.close()),
+  };
+}
