@@ -16,6 +16,9 @@ export interface Lab {
   backends: number;
   /** Every server name in the config, to recognise a screen that shows real data. */
   serverNames: Set<string>;
+  /** Names that only a row of live data can show: servers, and frontends/backends (a first screen of
+   *  frontend rows is real data too; with many generated frontends no server fits on it). */
+  dataNames: Set<string>;
   /** Server name → its position in the config. */
   serverOrder: Map<string, number>;
   /** The last server of the config: a table that reaches its end shows it. */
@@ -38,6 +41,8 @@ export async function startLab(servers: number, cleanup: Cleanup): Promise<Lab &
   }
   const stopHaproxy = cleanup.add(`haproxy pid ${haproxy.pid}`, () => haproxy.stop());
   const serverNames = new Set([...config.matchAll(/^\s*server (\S+)/gm)].map((m) => m[1]!));
+  const proxyNames = [...config.matchAll(/^(?:frontend|backend|listen) (\S+)/gm)].map((m) => m[1]!);
+  const dataNames = new Set([...serverNames, ...proxyNames]);
   const serverOrder = new Map([...serverNames].map((name, i) => [name, i]));
   const lastServer = [...serverNames].at(-1) ?? '';
   return {
@@ -45,6 +50,7 @@ export async function startLab(servers: number, cleanup: Cleanup): Promise<Lab &
     servers,
     backends,
     serverNames,
+    dataNames,
     serverOrder,
     lastServer,
     async stop() {

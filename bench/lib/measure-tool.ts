@@ -33,7 +33,7 @@ export async function measureTool(tmux: Tmux, tool: Tool, lab: Lab, options: Com
     const pane = await tmux.launch(tool.argv(lab.haproxy.socket, options.intervalSeconds));
     const watcher = new PaneWatcher(tmux, pane, options.pollMs);
     try {
-      const start = await timeToFirstScreen(tmux, watcher, lab.serverNames, startTimeoutMs);
+      const start = await timeToFirstScreen(tmux, watcher, lab.dataNames, startTimeoutMs);
       if (!start.ok) {
         result.error = `failed to start: ${start.reason}`;
         return result;

@@ -79,36 +79,145 @@ function scan(line: string, layout: Layout, cells: Cells): number {
 }
 
 export function parseStat(text: string): StatRow[] {
-  const lines = replyLines(text);
-  const layout = readHeader(lines[0]);
-  const rows: StatRow[] = [];
-  const cells = new Cells();
-  for (let i = 1; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const line = lines[i]!;
-    cells.text.fill(undefined);
-    let count: number;
-    if (line.includes('"')) {
-      const quoted = splitQuoted(lines, i, layout.trailingComma);
-      i = quoted.lastLine;
-      count = quoted.fields.length;
-      quoted.fields.forEach((value, column) => {
-        const slot = column < layout.width ? layout.slots[column]! : -1;
-        if (slot === -1) return;
-        cells.text[slot] = value;
-        cells.start[slot] = 0;
-        cells.end[slot] = value.length;
-      });
-    } else {
-      count = scan(line, layout, cells);
+  return new StatParser().parse(text);
+}
+
+/**
+ * Columns that change every second on an idle HAProxy: seconds since the last state change, the downtime of a
+ * DOWN server, seconds since the last session. A line equal to the previous poll's line outside them is the same
+ * row, re-used as is (with its two age fields refreshed): at 10,000 servers almost every line is such a line.
+ */
+const VOLATILE = ['lastchg', 'downtime', 'lastsess'] as const; // spansOf assumes three
+
+interface SeenLine {
+  line: string;
+  row: StatRow | null;
+  /** [start, end) of each VOLATILE column on the line; -1 when the header lacks it. */
+  spans: number[];
+}
+
+/**
+ * `show stat` parser for one source, polled again and again. Rows whose line did not change (outside the
+ * VOLATILE columns) keep their identity from one poll to the next, so everything downstream (diff, fleet,
+ * table rows) can skip them by reference. `lastchg` and `downtime` of a re-used row are updated in place: they are
+ * ages, displayed but never compared.
+ */
+export class StatParser {
+  private header: string | null = null;
+  private layout: Layout | null = null;
+  private volatile = new Int32Array(0);
+  /** Indexes into VOLATILE in the order their columns appear on a line. */
+  private order: number[] = [];
+  private seen: (SeenLine | undefined)[] = [];
+
+  parse(text: string): StatRow[] {
+    const lines = replyLines(text);
+    if (lines[0] !== this.header || !this.layout) this.reset(lines[0]);
+    const layout = this.layout!;
+    const rows: StatRow[] = [];
+    const cells = new Cells();
+    const seen: (SeenLine | undefined)[] = [];
+    for (let i = 1; i < lines.length; i++) {
+      const lineNo = i + 1;
+      const line = lines[i]!;
+      if (line.includes('"')) {
+        const quoted = splitQuoted(lines, i, layout.trailingComma);
+        i = quoted.lastLine;
+        cells.text.fill(undefined);
+        quoted.fields.forEach((value, column) => {
+          const slot = column < layout.width ? layout.slots[column]! : -1;
+          if (slot === -1) return;
+          cells.text[slot] = value;
+          cells.start[slot] = 0;
+          cells.end[slot] = value.length;
+        });
+        if (quoted.fields.length !== layout.width) throw fieldCount(quoted.fields.length, layout, lineNo);
+        const row = buildRow(cells, lineNo);
+        if (row) rows.push(row);
+        continue;
+      }
+      const spans = this.spansOf(line);
+      const before = this.seen[i];
+      if (spans && before && sameOutside(line, spans, before, this.order)) {
+        if (before.row) {
+          refreshAges(before.row, line, spans, lineNo);
+          rows.push(before.row);
+        }
+        seen[i] = { line, row: before.row, spans };
+        continue;
+      }
+      cells.text.fill(undefined);
+      const count = scan(line, layout, cells);
+      if (count !== layout.width) throw fieldCount(count, layout, lineNo);
+      const row = buildRow(cells, lineNo);
+      if (row) rows.push(row);
+      if (spans) seen[i] = { line, row, spans };
     }
-    if (count !== layout.width) {
-      throw new ParseError(`row has ${count} fields, the header has ${layout.width}`, lineNo);
-    }
-    const row = buildRow(cells, lineNo);
-    if (row) rows.push(row);
+    // Only a wholly parsed reply is remembered: a ParseError above leaves the previous poll's lines in place.
+    this.seen = seen;
+    return rows;
   }
-  return rows;
+
+  private reset(header: string | undefined): void {
+    this.layout = readHeader(header);
+    this.header = header!;
+    this.seen = [];
+    const names = header!.slice(2).split(',');
+    this.volatile = Int32Array.from(VOLATILE, (name) => names.indexOf(name));
+    this.order = [...VOLATILE.keys()].sort((a, b) => this.volatile[a]! - this.volatile[b]!);
+  }
+
+  /** Positions of the volatile columns, found with indexOf; null when the line is too short to hold them. */
+  private spansOf(line: string): number[] | null {
+    const spans = [-1, -1, -1, -1, -1, -1];
+    let column = 0;
+    let start = 0;
+    for (const k of this.order) {
+      const wanted = this.volatile[k]!;
+      if (wanted === -1) continue;
+      for (; column < wanted; column++) {
+        start = line.indexOf(',', start) + 1;
+        if (start === 0) return null;
+      }
+      const end = line.indexOf(',', start);
+      if (end === -1) return null;
+      spans[2 * k] = start;
+      spans[2 * k + 1] = end;
+    }
+    return spans;
+  }
+}
+
+/** The two lines are equal everywhere except inside their volatile spans (spans are in column order). */
+function sameOutside(line: string, spans: number[], before: SeenLine, order: readonly number[]): boolean {
+  const other = before.line;
+  const theirs = before.spans;
+  let from = 0;
+  let otherFrom = 0;
+  for (const k of order) {
+    const start = spans[2 * k]!;
+    if (start === -1) continue;
+    const otherStart = theirs[2 * k]!;
+    if (start - from !== otherStart - otherFrom) return false;
+    if (line.substring(from, start) !== other.substring(otherFrom, otherStart)) return false;
+    from = spans[2 * k + 1]!;
+    otherFrom = theirs[2 * k + 1]!;
+  }
+  return line.length - from === other.length - otherFrom && line.substring(from) === other.substring(otherFrom);
+}
+
+const LASTCHG = VOLATILE.indexOf('lastchg');
+const DOWNTIME = VOLATILE.indexOf('downtime');
+
+function refreshAges(row: StatRow, line: string, spans: number[], lineNo: number): void {
+  const lastchg = LASTCHG;
+  const downtime = DOWNTIME;
+  if (spans[2 * lastchg]! !== -1) row.lastchg = parseIntegerIn(line, spans[2 * lastchg]!, spans[2 * lastchg + 1]!, lineNo, 'lastchg');
+  if (spans[2 * downtime]! !== -1) row.downtime = parseIntegerIn(line, spans[2 * downtime]!, spans[2 * downtime + 1]!, lineNo, 'downtime');
+}
+
+function fieldCount(count: number, layout: Layout, lineNo: number): ParseError {
+  return new ParseError(`row has ${count} fields, the header has ${layout.width}`, lineNo);
 }
 
 function buildRow(cells: Cells, line: number): StatRow | null {

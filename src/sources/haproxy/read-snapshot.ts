@@ -8,7 +8,7 @@ import type { HaproxySnapshot, ServerState } from '../../model/haproxy.js';
 import type { RuntimeApi } from './client.js';
 import { parseInfo } from './parse-info.js';
 import { parseServersState } from './parse-servers-state.js';
-import { parseStat } from './parse-stat.js';
+import { parseStat, StatParser } from './parse-stat.js';
 
 /**
  * First lines of HAProxy's CLI error replies (src/cli.c and the master CLI): level too low, a command this
@@ -46,4 +46,47 @@ export async function readSnapshot(api: RuntimeApi, now: () => number = Date.now
   }
   const at = now();
   return { info, stats, servers, at, latencyMs: at - started };
+}
+
+/**
+ * The poller's reader for one HAProxy: like readSnapshot, but cheap to repeat at 10,000 servers. Unchanged
+ * `show stat` lines keep their row objects (StatParser), and `show servers state` (the forced/config admin bits
+ * that `show stat` lacks) is re-read only when a server row changed, every `serversEvery` polls, or after
+ * `invalidate()` (an action was applied): an admin change always shows in `show stat` as MAINT/DRAIN first.
+ */
+export class SnapshotReader {
+  private readonly stat = new StatParser();
+  private servers: Map<string, ServerState> | null = null;
+  private sinceServers = Infinity;
+  private previousRows: ReadonlySet<object> = new Set();
+
+  constructor(
+    private readonly api: RuntimeApi,
+    private readonly options: { serversEvery?: number; now?: () => number } = {},
+  ) {}
+
+  invalidate(): void {
+    this.sinceServers = Infinity;
+  }
+
+  async read(): Promise<HaproxySnapshot> {
+    const now = this.options.now ?? Date.now;
+    const started = now();
+    const info = parseInfo(await ask(this.api, 'show info'));
+    const stats = this.stat.parse(await ask(this.api, 'show stat'));
+    const rows = new Set<object>(stats);
+    const serverChanged = stats.some((row) => row.kind === 'server' && !this.previousRows.has(row));
+    if (serverChanged || ++this.sinceServers >= (this.options.serversEvery ?? 10)) {
+      try {
+        this.servers = parseServersState(await ask(this.api, 'show servers state'));
+      } catch (error) {
+        if (!(error instanceof CommandRejectedError)) throw error;
+        this.servers = null;
+      }
+      this.sinceServers = 0;
+    }
+    this.previousRows = rows;
+    const at = now();
+    return { info, stats, servers: this.servers, at, latencyMs: at - started };
+  }
 }
