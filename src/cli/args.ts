@@ -158,7 +158,10 @@ export function parseCommandLine(argv: readonly string[], version?: string): Par
     .option('-s, --socket <path>', 'HAProxy stats socket, [NAME=]PATH (repeatable; replaces the file\'s lbs)', collect)
     .option('-i, --interval <seconds>', 'seconds between polls', parseSeconds)
     .option('-n, --read-only', 'refuse every action that changes an LB')
-    .option('--theme <name>', 'dark, light, mono or a theme .yaml file');
+    .option('--theme <name>', 'dark, light, mono or a theme .yaml file')
+    .option('--inventory <file>', 'Ansible inventory (INI or YAML): its hosts are LBs over ssh')
+    .option('--group <name>', 'only the inventory hosts of this group (repeatable)', collect)
+    .option('--accept-new', 'record unknown SSH host keys (StrictHostKeyChecking=accept-new); a changed key is still refused');
   if (version) program.version(version);
   for (const sub of SUBCOMMANDS) {
     sub.register(program, (invocation, lbRefs = []) => (parsed = { invocation, needsLbs: sub.needsLbs, lbRefs }));
@@ -178,7 +181,7 @@ export function parseCommandLine(argv: readonly string[], version?: string): Par
     if (!(error instanceof CommanderError)) throw error;
     return { type: 'exit', code: error.exitCode === 0 ? 0 : USAGE, stdout, stderr };
   }
-  type Globals = { config?: string; socket?: string[]; interval?: number; readOnly?: boolean; theme?: string };
+  type Globals = { config?: string; socket?: string[]; interval?: number; readOnly?: boolean; theme?: string; inventory?: string; group?: string[]; acceptNew?: boolean };
   const g = program.opts<Globals>();
   const flags: ConfigFlags = {
     sockets: g.socket ?? [],
@@ -186,6 +189,8 @@ export function parseCommandLine(argv: readonly string[], version?: string): Par
     ...(g.interval !== undefined ? { interval: g.interval } : {}),
     ...(g.readOnly ? { readOnly: true } : {}),
     ...(g.theme !== undefined ? { theme: g.theme } : {}),
+    ...(g.inventory !== undefined ? { inventory: g.inventory, groups: g.group ?? [] } : {}),
+    ...(g.acceptNew ? { acceptNew: true } : {}),
   };
   return { type: 'parsed', ...parsed!, flags };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { LbtopConfig } from '../model/config.js';
 import { readConfigFile, readDefaultConfig, type ConfigFileLoad } from './file.js';
 import { formatIssues } from './format.js';
+import { importInventory } from './inventory-file.js';
 import { isError } from './load.js';
 import { schemaIssues } from './schema-issues.js';
 import { DEFAULTS, validateAgainstSchema } from './schema.js';
@@ -17,6 +18,11 @@ export interface ConfigFlags {
   interval?: number;
   readOnly?: boolean;
   theme?: string;
+  /** `--inventory FILE`: an Ansible inventory whose hosts become ssh LBs; `--group` picks groups (default all). */
+  inventory?: string;
+  groups?: readonly string[];
+  /** --accept-new: SSH host keys not yet known are recorded (a changed key is always refused). */
+  acceptNew?: boolean;
 }
 
 export interface ResolveContext {
@@ -60,7 +66,7 @@ export async function resolveConfig(
     file = { ...(await readConfigFile(path.resolve(ctx.cwd, flags.configPath))), file: flags.configPath };
   } else if (opts.needsLbs) {
     const found = await readDefaultConfig(ctx.env, ctx.home);
-    if (found.missing && sockets.length === 0) {
+    if (found.missing && sockets.length === 0 && flags.inventory === undefined) {
       return {
         ok: false,
         errors: [
@@ -88,7 +94,13 @@ export async function resolveConfig(
     intervalSec: flags.interval ?? base.intervalSec,
     theme: flags.theme ?? base.theme,
     readOnly: flags.readOnly === true || base.readOnly,
+    ...(flags.acceptNew ? { sshAcceptNew: true } : {}),
   };
+  if (flags.inventory !== undefined) {
+    const imported = await importInventory(path.resolve(ctx.cwd, flags.inventory), flags.inventory, flags.groups ?? [], config);
+    if (imported.errors.length) return { ok: false, errors: imported.errors.map((e) => `error: ${e}`) };
+    config.lbs = imported.lbs;
+  }
   if (opts.needsLbs && config.lbs.length === 0) {
     return { ok: false, errors: [`error: ${file?.file ?? 'the config'} has no lbs: and no -s socket was given`] };
   }

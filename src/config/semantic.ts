@@ -7,6 +7,7 @@
 import type { ClusterConfig, ConfigIssue, LbConfig, LbtopConfig, NameMatcher, SshTarget } from '../model/config.js';
 import { toFailoverStack } from './failover.js';
 import { toRoutingConfig } from './routing.js';
+import { endpointProblem, withDefaults } from './lb-defaults.js';
 import { isRegexMatcher, parseMatcher } from './matcher.js';
 import { DEFAULTS } from './schema.js';
 import { formatPath, keysInOrder, locate, type Segment, type YamlSource } from './yaml-doc.js';
@@ -21,7 +22,10 @@ export function checkSemantics(data: unknown, src: YamlSource): ConfigIssue[] {
     issues.push({ ...locate(src, path), path: formatPath(path), message, ...(severity ? { severity } : {}) });
   const root = isObj(data) ? data : {};
 
-  for (const [name, lb] of Object.entries(isObj(root.lbs) ? root.lbs : {})) {
+  for (const [name, raw] of Object.entries(isObj(root.lbs) ? root.lbs : {})) {
+    const lb = withDefaults(raw, root.defaults);
+    const missing = isObj(raw) ? endpointProblem(lb) : null;
+    if (missing) add(missing.at === 'lb' ? ['lbs', name] : ['lbs', name, 'haproxy'], missing.message);
     const tcp = isObj(lb) && isObj(lb.haproxy) ? lb.haproxy.tcp : undefined;
     // The schema checks the host:port shape; only the range of a well-formed port is left.
     const port = typeof tcp === 'string' ? /:(\d{1,5})$/.exec(tcp)?.[1] : undefined;
@@ -72,7 +76,7 @@ export function buildConfig(data: unknown, src: YamlSource): LbtopConfig {
   const root = (isObj(data) ? data : {}) as Obj;
   const lbsRaw = (root.lbs ?? {}) as Record<string, Obj>;
   const clustersRaw = (root.clusters ?? {}) as Record<string, Obj>;
-  const lbs = keysInOrder(src, ['lbs'], lbsRaw).map((name) => toLb(name, lbsRaw[name]!));
+  const lbs = keysInOrder(src, ['lbs'], lbsRaw).map((name) => toLb(name, withDefaults(lbsRaw[name], root.defaults)));
   const clusters = keysInOrder(src, ['clusters'], clustersRaw).map((name): ClusterConfig => {
     const def = clustersRaw[name]!;
     const matchers = (list: unknown) =>
@@ -84,15 +88,17 @@ export function buildConfig(data: unknown, src: YamlSource): LbtopConfig {
   return {
     lbs,
     clusters,
+    ...(isObj(root.defaults) ? { lbDefaults: root.defaults } : {}),
     intervalSec: (root.interval as number | undefined) ?? DEFAULTS.intervalSec,
     readOnly: (root.read_only as boolean | undefined) ?? DEFAULTS.readOnly,
     theme: (root.theme as string | undefined) ?? DEFAULTS.theme,
   };
 }
 
-function toLb(name: string, raw: Obj): LbConfig {
-  const h = raw.haproxy as { socket?: string; tcp?: string; timeout?: number };
-  const haproxy = h.socket !== undefined ? { socket: h.socket } : { tcp: h.tcp! };
+export function toLb(name: string, raw: Obj): LbConfig {
+  const h = (raw.haproxy ?? {}) as { socket?: string; tcp?: string; timeout?: number };
+  // Neither socket nor tcp: an ssh LB whose socket is read from its haproxy.cfg (src/runtime/ssh-connectors.ts).
+  const haproxy = h.socket !== undefined ? { socket: h.socket } : h.tcp !== undefined ? { tcp: h.tcp } : {};
   const lb: LbConfig = { name, haproxy: { ...haproxy, timeoutMs: h.timeout ?? DEFAULTS.timeoutMs } };
   if (raw.ssh !== undefined) {
     lb.ssh = typeof raw.ssh === 'string' ? { host: raw.ssh } : { ...(raw.ssh as SshTarget) };

@@ -2,7 +2,7 @@
 import type { FailoverStack } from './failover-config.js';
 import type { RoutingConfig } from './routing-config.js';
 
-/** How to reach one HAProxy runtime API. Exactly one of socket / tcp. */
+/** How to reach one HAProxy runtime API. At most one of socket / tcp; neither (over ssh) = read haproxy.cfg. */
 export interface HaproxyEndpoint {
   /** Path of a unix stats socket (`stats socket /run/haproxy/admin.sock level admin`). */
   socket?: string;
@@ -21,8 +21,10 @@ export interface NameMatcher {
 export interface LbConfig {
   name: string;
   haproxy: HaproxyEndpoint;
-  /** Reach the LB over SSH. Validated now, used once the ssh transport lands. */
+  /** Reach the LB over SSH: its runtime API by stream-local forwarding or socat, its commands as exec channels. */
   ssh?: SshTarget;
+  /** Ansible inventory groups this LB came from (--inventory); `--cluster` of `lbtop node` accepts them. */
+  groups?: string[];
   /** keepalived / heartbeat / BIRD on this LB's host (`keepalived:`, `heartbeat:`, `bird:`, `sudo:`). */
   failover?: FailoverStack;
   /** `routing:` haproxy.cfg path, master socket, after-write policy (the map/ACL editor). */
@@ -38,6 +40,8 @@ export interface SshTarget {
   identity?: string;
   /** Jump host, as `ssh -J` takes it. */
   jump?: string;
+  /** ssh_config file to resolve the host with (`ssh -F`), from `defaults.ssh.config`. */
+  config?: string;
 }
 
 export interface ClusterConfig {
@@ -55,6 +59,10 @@ export interface LbtopConfig {
   intervalSec: number;
   readOnly: boolean;
   theme: string;
+  /** --accept-new: record unknown SSH host keys. */
+  sshAcceptNew?: boolean;
+  /** `defaults:` of the file as written (schema-valid), applied again to LBs imported with --inventory. */
+  lbDefaults?: Record<string, unknown>;
   /** Where the file came from, for messages; undefined when built from -s flags only. */
   path?: string;
 }

@@ -2,15 +2,20 @@
 // Shared by the TUI, the subcommands and the tests, so they all exercise the same wiring.
 import type { LbConfig, LbtopConfig } from '../model/config.js';
 import { HaproxyClient, type RuntimeApi } from '../sources/haproxy/client.js';
-import { readSnapshot } from '../sources/haproxy/read-snapshot.js';
+import { SnapshotReader } from '../sources/haproxy/read-snapshot.js';
 import { FleetStore } from '../store/fleet-store.js';
+import { Limiter } from '../store/limiter.js';
 import { Poller } from '../store/poller.js';
 import { tcpSocket, unixSocket } from '../transport/local.js';
+import { SshPool, type SshPoolOptions } from '../transport/ssh/pool.js';
 import type { StreamConnector } from '../transport/types.js';
+import { sshConnectorFactory } from './ssh-connectors.js';
 
 export interface FleetRuntime {
   store: FleetStore;
   clients: Map<string, RuntimeApi>;
+  /** The SSH connections of LBs declared with `ssh:`; null when every LB is local. */
+  ssh: SshPool | null;
   start(): void;
   /** Polls every LB now (concurrently) and resolves when all have answered or failed. */
   refresh(lbs?: string[]): Promise<void>;
@@ -29,35 +34,50 @@ export interface FleetRuntimeOptions {
   connectorFor?: ConnectorFactory;
   /** Replaces the runtime-API client per LB (the fixture replay of the demo uses this). */
   clientFor?: (lb: LbConfig) => RuntimeApi;
+  /** The pool for `ssh:` LBs (tests pass one on their own ssh_config), or options for the one made here. */
+  ssh?: SshPool | SshPoolOptions;
+  /** Polls in flight at once across the fleet (fan-out bound). */
+  pollConcurrency?: number;
 }
 
+export const DEFAULT_POLL_CONCURRENCY = 64;
+
 export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOptions = {}): FleetRuntime {
-  const connectorFor = options.connectorFor ?? localConnector;
+  const pool = !config.lbs.some((lb) => lb.ssh) ? null : options.ssh instanceof SshPool ? options.ssh : new SshPool({ ...(config.sshAcceptNew ? { acceptNew: true } : {}), ...options.ssh });
+  const viaSsh = pool ? sshConnectorFactory(pool) : null;
+  const connectorFor = options.connectorFor ?? ((lb: LbConfig) => (lb.ssh && viaSsh ? viaSsh(lb) : localConnector(lb)));
+  // Over SSH a kept connection (prompt mode) saves opening a channel, and maybe a socat, per command.
+  const clientOptions = (lb: LbConfig) => ({ timeoutMs: lb.haproxy.timeoutMs, keepAlive: lb.ssh !== undefined });
   const clients = new Map<string, RuntimeApi>();
   for (const lb of config.lbs) {
-    clients.set(lb.name, options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), { timeoutMs: lb.haproxy.timeoutMs }));
+    clients.set(lb.name, options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb)));
   }
   const store = new FleetStore(config.lbs.map((lb) => ({ name: lb.name, endpoint: clients.get(lb.name)!.label })));
   // Polls go through their own client so a long `show stat` never queues behind an operator's command.
   const pollClients = new Map<string, RuntimeApi>();
   for (const lb of config.lbs) {
-    pollClients.set(lb.name, options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), { timeoutMs: lb.haproxy.timeoutMs }));
+    pollClients.set(lb.name, options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb)));
   }
-  const pollers = new Map<string, Poller<Awaited<ReturnType<typeof readSnapshot>>>>();
+  const limiter = new Limiter(options.pollConcurrency ?? DEFAULT_POLL_CONCURRENCY);
+  const pollers = new Map<string, Poller<Awaited<ReturnType<SnapshotReader['read']>>>>();
   for (const lb of config.lbs) {
+    // One reader per LB: it keeps the previous poll's rows, so unchanged rows keep their identity.
+    const reader = new SnapshotReader(pollClients.get(lb.name)!);
     pollers.set(
       lb.name,
       new Poller({
         intervalMs: config.intervalSec * 1000,
-        read: () => readSnapshot(pollClients.get(lb.name)!),
-        onSuccess: (snapshot) => store.recordSuccess(lb.name, snapshot),
-        onFailure: (error) => store.recordFailure(lb.name, error),
+        read: () => limiter.run(() => reader.read()),
+        // The label can change after a connect (ssh: which route, which discovered socket): the header shows it.
+        onSuccess: (snapshot) => store.recordSuccess(lb.name, snapshot, pollClients.get(lb.name)!.label),
+        onFailure: (error) => store.recordFailure(lb.name, error, pollClients.get(lb.name)!.label),
       }),
     );
   }
   return {
     store,
     clients,
+    ssh: pool,
     start: () => pollers.forEach((p) => p.start()),
     refresh: async (lbs) => {
       const names = lbs ?? [...pollers.keys()];
@@ -67,6 +87,7 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
       pollers.forEach((p) => p.stop());
       clients.forEach((c) => c.close());
       pollClients.forEach((c) => c.close());
+      pool?.close();
     },
   };
 }

@@ -45,8 +45,8 @@ describe('loadConfig reports every mistake at its line and column', () => {
   });
 
   it('an unknown key far from any known one lists the allowed keys', () => {
-    expect(report(yaml('defaults: {}')).lines).toEqual([
-      'lbtop.yaml:1:1: defaults: unknown key "defaults" (allowed: lbs, clusters, interval, read_only, theme)',
+    expect(report(yaml('globals: {}')).lines).toEqual([
+      'lbtop.yaml:1:1: globals: unknown key "globals" (allowed: lbs, clusters, defaults, interval, read_only, theme)',
     ]);
   });
 
@@ -89,7 +89,7 @@ describe('loadConfig reports every mistake at its line and column', () => {
   });
 
   it('missing haproxy, bad names, empty cluster', () => {
-    const { lines } = report(yaml('lbs:', '  lb1: { ssh: lb1 }', '  "lb 2": { haproxy: { socket: /x } }', 'clusters:', '  k8s: {}'));
+    const { lines } = report(yaml('lbs:', '  lb1: { sudo: true }', '  "lb 2": { haproxy: { socket: /x } }', 'clusters:', '  k8s: {}'));
     expect(lines).toEqual([
       'lbtop.yaml:2:3: lbs.lb1: missing required key "haproxy"',
       `lbtop.yaml:3:3: lbs."lb 2": invalid name "lb 2": a name starts with a letter or digit and has only letters, digits, '.', '_' and '-'`,

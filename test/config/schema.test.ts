@@ -36,6 +36,16 @@ describe('schema/lbtop.schema.json', () => {
     expect(validate({ defaults: {} })).toBe(false);
   });
 
+  it('knows defaults for many hosts, and an ssh LB without a socket (read from its haproxy.cfg)', () => {
+    const ajv = new Ajv({ allErrors: true, strictRequired: false, allowUnionTypes: true });
+    ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+    const validate = ajv.compile(loadSchema());
+    expect(validate({ defaults: { ssh: { user: 'ops', jump: 'bastion', identity: '/k', port: 22, config: '/c' }, haproxy: { socket: '/a' }, sudo: true } })).toBe(true);
+    expect(validate({ defaults: { ssh: { host: 'h' } } })).toBe(false);
+    expect(validate({ lbs: { a: { ssh: 'lb-0' } } })).toBe(true);
+    expect(validate({ lbs: { a: { ssh: 'lb-0', haproxy: { timeout: 900 } } } })).toBe(true);
+  });
+
   it('knows the failover stack of an LB and the VIPs of a cluster', () => {
     const ajv = new Ajv({ allErrors: true, strictRequired: false, allowUnionTypes: true });
     ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });

@@ -24,6 +24,17 @@ export interface SshPoolOptions {
   backoff?: Partial<Backoff>;
 }
 
+/** lbtop.yaml's ssh: keys for one host (all optional: ssh_config decides what is left out). */
+export interface SshTargetOverrides {
+  user?: string;
+  port?: number;
+  identity?: string;
+  jump?: string;
+  configFile?: string;
+}
+
+type Hop = SshTargetOverrides & { jumps?: JumpSpec[] };
+
 // Tighter than OpenSSH's defaults (no keepalive at all): lbtop must notice a dead LB in seconds, not minutes.
 const DEFAULT_READY_MS = 10_000;
 const DEFAULT_KEEPALIVE_MS = 3000;
@@ -41,14 +52,18 @@ export class SshPool {
     this.runner = options.runner ?? localRunner();
   }
 
-  /** The shared connection to an ssh_config host. Resolves the config; connects lazily, on first use. */
-  connection(alias: string): Promise<SshConnection> {
-    let found = this.byAlias.get(alias);
+  /**
+   * The shared connection to an ssh_config host. Resolves the config; connects lazily, on first use. `target`
+   * carries lbtop.yaml's ssh: keys, which override ssh_config as the same ssh command-line flags would.
+   */
+  connection(alias: string, target: SshTargetOverrides = {}): Promise<SshConnection> {
+    const cacheKey = Object.values(target).some((v) => v !== undefined) ? `${alias}\0${JSON.stringify(target)}` : alias;
+    let found = this.byAlias.get(cacheKey);
     if (!found) {
-      found = this.build(alias, {}, 0);
+      found = this.build(alias, { user: target.user, port: target.port, identity: target.identity, jump: target.jump, configFile: target.configFile }, 0);
       // A failed resolution (typo, bad config) is retried on the next call rather than cached forever.
-      found.catch(() => this.byAlias.delete(alias));
-      this.byAlias.set(alias, found);
+      found.catch(() => this.byAlias.delete(cacheKey));
+      this.byAlias.set(cacheKey, found);
     }
     return found;
   }
@@ -65,10 +80,11 @@ export class SshPool {
     this.keyCache.clear();
   }
 
-  private async build(alias: string, hop: { user?: string; port?: number; jumps?: JumpSpec[] }, depth: number): Promise<SshConnection> {
+  private async build(alias: string, hop: Hop, depth: number): Promise<SshConnection> {
     if (depth > MAX_JUMPS) throw new TransportError(`ssh ${alias}: ProxyJump chain longer than ${MAX_JUMPS} hops`, 'look for a ProxyJump loop in ~/.ssh/config');
     const { options } = this;
-    const config = await resolveSshHost(alias, { runner: this.runner, configFile: options.configFile, user: hop.user, port: hop.port });
+    const configFile = hop.configFile ?? options.configFile;
+    const config = await resolveSshHost(alias, { runner: this.runner, configFile, user: hop.user, port: hop.port, identity: hop.identity, jump: hop.jump });
     const jumps = hop.jumps ?? config.proxyJump;
     if (jumps.length === 0 && config.proxyCommand) {
       throw new TransportError(`ssh ${alias}: ProxyCommand is not supported by lbtop`, 'use ProxyJump for this host in ~/.ssh/config');
@@ -76,7 +92,7 @@ export class SshPool {
     // "a,b" means: reach b through a, then this host through b. The outermost hop uses its own ssh_config.
     const last = jumps[jumps.length - 1];
     const via = last
-      ? await this.build(last.host, { user: last.user, port: last.port, jumps: jumps.length > 1 ? jumps.slice(0, -1) : undefined }, depth + 1)
+      ? await this.build(last.host, { user: last.user, port: last.port, configFile, jumps: jumps.length > 1 ? jumps.slice(0, -1) : undefined }, depth + 1)
       : undefined;
     const key = `${config.user}@${config.hostname}:${config.port}/${config.hostKeyAlias ?? ''}<${via ? via.label : ''}`;
     const existing = this.connections.get(key);

@@ -2,13 +2,13 @@
 // connection: the same CommandRunner contract as a local command, so sources never know where they run.
 import { TransportError } from '../../model/errors.js';
 import { DEFAULT_COMMAND_TIMEOUT_MS, type CommandRunner, type CommandResult } from '../exec.js';
-import type { SshPool } from './pool.js';
+import type { SshPool, SshTargetOverrides } from './pool.js';
 import { shellJoin } from './quote.js';
 
 // A runaway command must not eat lbtop's memory; real outputs (ip -j route on a big node) stay far below.
 const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
-export function sshRunner(pool: SshPool, alias: string): CommandRunner {
+export function sshRunner(pool: SshPool, alias: string, target?: SshTargetOverrides): CommandRunner {
   const label = `ssh ${alias}`;
   return {
     label,
@@ -16,7 +16,7 @@ export function sshRunner(pool: SshPool, alias: string): CommandRunner {
       if (argv.length === 0) throw new TransportError(`${label}: empty command`);
       const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
       const deadline = Date.now() + timeoutMs;
-      const connection = await pool.connection(alias);
+      const connection = await pool.connection(alias, target);
       const channel = await connection.exec(shellJoin(argv), timeoutMs);
       const name = argv[0];
       return new Promise<CommandResult>((resolve, reject) => {

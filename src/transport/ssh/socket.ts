@@ -9,7 +9,7 @@ import { TransportError } from '../../model/errors.js';
 import type { StreamConnector } from '../types.js';
 import type { SshConnection } from './connection.js';
 import { ChannelOpenError, failChannel } from './errors.js';
-import type { SshPool } from './pool.js';
+import type { SshPool, SshTargetOverrides } from './pool.js';
 import { shellJoin, shellQuote } from './quote.js';
 
 export type SocketRoute = 'stream-local' | 'socat' | 'socat (sudo)';
@@ -19,6 +19,8 @@ export interface SshSocketOptions {
   sudo?: boolean;
   /** socat on the remote host. */
   socat?: string;
+  /** lbtop.yaml's ssh: keys for the host (user, port, identity, jump). */
+  target?: SshTargetOverrides;
 }
 
 export interface SshSocketConnector extends StreamConnector {
@@ -39,7 +41,7 @@ export function sshSocket(pool: SshPool, alias: string, socketPath: string, opti
       return `${host} → ${route ? `${route} ` : ''}${socketPath}`;
     },
     async connect(timeoutMs) {
-      const connection = await pool.connection(alias);
+      const connection = await pool.connection(alias, options.target);
       host = connection.label;
       if (route === null || route === 'stream-local') {
         try {

@@ -42,6 +42,9 @@ export interface ResolveOptions {
   /** Overrides from a ProxyJump spec (`user@host:port`), given to ssh -G as -l / -p like OpenSSH does. */
   user?: string;
   port?: number;
+  /** lbtop.yaml's ssh: identity / jump, given to ssh -G as -i / -J so OpenSSH merges them as it would on a command line. */
+  identity?: string;
+  jump?: string;
   sshBin?: string;
 }
 
@@ -56,6 +59,8 @@ export async function resolveSshHost(alias: string, options: ResolveOptions): Pr
   if (options.configFile) argv.push('-F', options.configFile);
   if (options.user) argv.push('-l', options.user);
   if (options.port) argv.push('-p', String(options.port));
+  if (options.identity) argv.push('-i', options.identity);
+  if (options.jump) argv.push('-J', options.jump);
   argv.push('--', alias);
   const result = await options.runner.run(argv, { timeoutMs: 5000 });
   if (result.code !== 0) {
