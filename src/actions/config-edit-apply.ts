@@ -1,0 +1,46 @@
+// Writes an edited haproxy.cfg on one LB: guarded atomic replace (host-files.ts), then `haproxy -c -f` always
+// (a config edit is never left unchecked; on failure the old file goes back), then a reload if the LB's policy
+// says so. Used by the drift fix "write the runtime server states to disk".
+import { FileChangedError } from '../transport/host-files.js';
+import { checkConfig, reloadLb } from './lb-reload.js';
+import { threeWay } from './pattern-apply.js';
+import type { PatternLbOutcome } from './pattern-types.js';
+import type { RoutingDeps } from './routing-deps.js';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function applyConfigEdit(deps: RoutingDeps, lb: string, before: string, after: string): Promise<PatternLbOutcome> {
+  const policy = deps.after(lb);
+  const files = deps.files(lb);
+  const path = policy.configPath;
+  const steps: string[] = [];
+  if (!files || !path) return { lb, status: 'failed', steps, error: 'no file access or no haproxy config path for this LB' };
+  deps.audit.append({ lb, command: `write ${path}`, phase: 'send' });
+  try {
+    const { backup } = await files.replace(path, after, { expected: before, backup: true });
+    deps.audit.append({ lb, command: `write ${path}`, phase: 'reply', reply: 'ok' });
+    steps.push(`${path} written${backup ? ` (previous kept as ${backup})` : ''}`);
+  } catch (error) {
+    deps.audit.append({ lb, command: `write ${path}`, phase: 'error', reply: message(error) });
+    if (error instanceof FileChangedError) {
+      const theirs = await files.read(path).then((r) => r.text, () => '(unreadable)');
+      return { lb, status: 'conflict', steps, error: error.message, threeWay: threeWay(path, before, after, theirs) };
+    }
+    return { lb, status: 'failed', steps, error: message(error) };
+  }
+  const problem = await checkConfig(deps, lb, { ...policy, mode: 'check' }).catch((e: unknown) => `haproxy -c could not run: ${message(e)}`);
+  if (problem) {
+    await files.replace(path, before, { expected: after, backup: false }).then(
+      () => steps.push(`old ${path} put back`),
+      (e: unknown) => steps.push(`could NOT put the old ${path} back: ${message(e)} (it is in ${path}.lbtop-bak)`),
+    );
+    return { lb, status: 'failed', steps, error: `${problem}; no reload` };
+  }
+  steps.push('haproxy -c: configuration valid');
+  if (policy.mode === 'reload') {
+    const reload = await reloadLb(deps, lb, policy).catch((e: unknown) => ({ ok: false, detail: message(e) }));
+    steps.push(reload.detail);
+    if (!reload.ok) return { lb, status: 'failed', steps, error: `reload: ${reload.detail}` };
+  }
+  return { lb, status: 'applied', steps };
+}

@@ -1,0 +1,54 @@
+// Reads, per LB, what the drift check compares: haproxy.cfg and every map/ACL file on the host, the runtime
+// lists and entries, and `show servers state`. An LB whose config or files cannot be read is reported as not
+// checked (with why), never as "no drift".
+import type { DriftItem, DriftReport } from '../model/patterns.js';
+import { parseHaproxyConfig } from '../sources/haproxy/config/parse.js';
+import { readPatternTables } from '../sources/haproxy/maps/read.js';
+import { parseServersState } from '../sources/haproxy/parse-servers-state.js';
+import { patternDrift, serverDrift, usesServerStateFile } from './drift.js';
+import type { RoutingDeps } from './routing-deps.js';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function readDrift(deps: RoutingDeps, only: readonly string[] = []): Promise<DriftReport> {
+  const report: DriftReport = { lbs: [], items: [] };
+  const names = only.length > 0 ? only : deps.lbs;
+  const results = await Promise.all(names.map((lb) => driftOf(deps, lb)));
+  for (const r of results) {
+    report.lbs.push(r.status);
+    report.items.push(...r.items);
+  }
+  return report;
+}
+
+async function driftOf(deps: RoutingDeps, lb: string) {
+  const status = { lb, checked: false, error: null as string | null, serverStateFile: false };
+  const items: DriftItem[] = [];
+  const api = deps.clients.get(lb);
+  const files = deps.files(lb);
+  const path = deps.after(lb).configPath;
+  if (!api) return { status: { ...status, error: 'no connection configured' }, items };
+  if (!files || !path) return { status: { ...status, error: 'no file access to this LB (ssh or local) or no haproxy config path' }, items };
+  try {
+    const cfg = await files.read(path);
+    if (!cfg.exists) throw new Error(`${path} does not exist`);
+    const config = parseHaproxyConfig(cfg.text);
+    status.serverStateFile = usesServerStateFile(config);
+    const seen = new Set<string>();
+    for (const kind of ['map', 'acl'] as const) {
+      for (const table of await readPatternTables(api, kind)) {
+        // A file listed by both `show map` and `show acl` (one pattern reference) is compared once, as a map.
+        if (seen.has(table.file)) continue;
+        seen.add(table.file);
+        const disk = await files.read(table.file);
+        const item = patternDrift(lb, kind, table.file, table.entries, disk.exists ? disk.text : '');
+        if (item) items.push(item);
+      }
+    }
+    items.push(...serverDrift(lb, config, parseServersState(await api.send('show servers state'))));
+    status.checked = true;
+  } catch (error) {
+    status.error = message(error);
+  }
+  return { status, items };
+}
