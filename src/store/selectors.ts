@@ -6,40 +6,93 @@
 // carry it joined with "+" ("lb-0+lb-1"), so an unconfigured pair still reads as one group.
 import type { ClusterConfig, LbtopConfig, NameMatcher } from '../model/config.js';
 import type { ClusterGroup, Fleet, LbState, LogicalBackend, LogicalFrontend, LogicalServer } from '../model/fleet.js';
+import type { ServerState, StatRow } from '../model/haproxy.js';
 
 export function buildFleet(config: Pick<LbtopConfig, 'clusters'>, lbs: ReadonlyMap<string, LbState>): Fleet {
-  const backends = new Map<string, LogicalBackend>();
-  const frontends = new Map<string, LogicalFrontend>();
-  const servers = new Map<string, LogicalServer>();
+  return new FleetBuilder().build(config, lbs);
+}
 
-  for (const [lb, state] of lbs) {
-    const snapshot = state.snapshot;
-    if (!snapshot) continue;
-    for (const row of snapshot.stats) {
-      if (row.kind === 'backend') {
-        let backend = backends.get(row.proxy);
-        if (!backend) backends.set(row.proxy, (backend = { name: row.proxy, cluster: '', perLb: {}, servers: [] }));
-        backend.perLb[lb] = row;
-      } else if (row.kind === 'frontend') {
-        let frontend = frontends.get(row.proxy);
-        if (!frontend) frontends.set(row.proxy, (frontend = { name: row.proxy, cluster: '', perLb: {} }));
-        frontend.perLb[lb] = row;
-      } else if (row.kind === 'server') {
-        const key = `${row.proxy}/${row.name}`;
-        let server = servers.get(key);
-        if (!server) {
-          servers.set(key, (server = { backend: row.proxy, name: row.name, address: row.addr, perLb: {} }));
-          let backend = backends.get(row.proxy);
-          // show stat lists servers before their BACKEND row; create the backend on first sight.
-          if (!backend) backends.set(row.proxy, (backend = { name: row.proxy, cluster: '', perLb: {}, servers: [] }));
-          backend.servers.push(server);
+/**
+ * What one logical backend is built from, in the order met: [lb, BACKEND row] and [lb, server row, state]
+ * entries flattened into one array. Equal inputs (element by element, by reference) give an equal backend.
+ */
+type BackendInputs = unknown[];
+
+/**
+ * buildFleet for a running TUI: keeps the logical backends of the previous build and re-uses each one whose
+ * rows are the same objects as last time (the poll parser re-uses unchanged rows), so a refresh of 10,000 idle
+ * servers allocates almost nothing and the table rows of those backends can be re-used by identity too.
+ */
+export class FleetBuilder {
+  private previous = new Map<string, { inputs: BackendInputs; backend: LogicalBackend }>();
+
+  build(config: Pick<LbtopConfig, 'clusters'>, lbs: ReadonlyMap<string, LbState>): Fleet {
+    const inputs = new Map<string, BackendInputs>();
+    const frontends = new Map<string, LogicalFrontend>();
+    const inputsOf = (proxy: string) => {
+      let list = inputs.get(proxy);
+      if (!list) inputs.set(proxy, (list = []));
+      return list;
+    };
+    for (const [lb, state] of lbs) {
+      const snapshot = state.snapshot;
+      if (!snapshot) continue;
+      for (const row of snapshot.stats) {
+        if (row.kind === 'backend') inputsOf(row.proxy).push(lb, row, undefined);
+        else if (row.kind === 'server') inputsOf(row.proxy).push(lb, row, snapshot.servers?.get(`${row.proxy}/${row.name}`) ?? null);
+        else if (row.kind === 'frontend') {
+          let frontend = frontends.get(row.proxy);
+          if (!frontend) frontends.set(row.proxy, (frontend = { name: row.proxy, cluster: '', perLb: {} }));
+          frontend.perLb[lb] = row;
         }
-        if (!server.address && row.addr) server.address = row.addr;
-        server.perLb[lb] = { lb, row, state: snapshot.servers?.get(key) ?? null };
       }
     }
+    const backends = new Map<string, LogicalBackend>();
+    const kept = new Map<string, { inputs: BackendInputs; backend: LogicalBackend }>();
+    for (const [name, list] of inputs) {
+      const before = this.previous.get(name);
+      const backend = before && sameInputs(before.inputs, list) ? before.backend : backendFrom(name, list);
+      backends.set(name, backend);
+      kept.set(name, { inputs: list, backend });
+    }
+    this.previous = kept;
+    return group(config, lbs, frontends, backends);
   }
+}
 
+function sameInputs(a: BackendInputs, b: BackendInputs): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function backendFrom(name: string, list: BackendInputs): LogicalBackend {
+  const backend: LogicalBackend = { name, cluster: '', perLb: {}, servers: [] };
+  const servers = new Map<string, LogicalServer>();
+  for (let i = 0; i < list.length; i += 3) {
+    const lb = list[i] as string;
+    const row = list[i + 1] as StatRow;
+    if (row.kind === 'backend') {
+      backend.perLb[lb] = row;
+      continue;
+    }
+    let server = servers.get(row.name);
+    if (!server) {
+      servers.set(row.name, (server = { backend: name, name: row.name, address: row.addr, perLb: {} }));
+      backend.servers.push(server);
+    }
+    if (!server.address && row.addr) server.address = row.addr;
+    server.perLb[lb] = { lb, row, state: (list[i + 2] as ServerState | null) ?? null };
+  }
+  return backend;
+}
+
+function group(
+  config: Pick<LbtopConfig, 'clusters'>,
+  lbs: ReadonlyMap<string, LbState>,
+  frontends: ReadonlyMap<string, LogicalFrontend>,
+  backends: ReadonlyMap<string, LogicalBackend>,
+): Fleet {
   const groups = new Map<string, ClusterGroup>();
   for (const cluster of config.clusters) groups.set(cluster.name, emptyGroup(cluster.name, false));
   const groupFor = (name: string, lbNames: string[], pick: (c: ClusterConfig) => NameMatcher[]): ClusterGroup => {

@@ -23,14 +23,20 @@ export function useFleetRows(services: AppServices, state: StoreState, filter: s
   const fleet = useMemo(() => services.buildFleet(services.config, state.lbs), [services, state.revision]); // eslint-disable-line react-hooks/exhaustive-deps
   const lbs = useMemo(() => lbInfos(fleet.lbs), [fleet]);
   const rows = useMemo(() => flattenFleet(fleet, { filter, expanded }), [fleet, filter, expanded]);
+  // Built on first use only: the selection usually still sits at its index (selection.locate's fast path).
   const keyIndex = useMemo(() => {
-    const map = new Map<string, number>();
-    rows.forEach((row, i) => map.set(row.key, i));
-    return map;
+    let map: Map<string, number> | null = null;
+    return (key: string) => {
+      if (!map) {
+        map = new Map<string, number>();
+        rows.forEach((row, i) => map!.set(row.key, i));
+      }
+      return map.get(key);
+    };
   }, [rows]);
   const allRows = useMemo(() => {
     let cached: TableRow[] | null = filter === '' ? rows : null;
     return () => (cached ??= flattenFleet(fleet, { filter: '', expanded }));
   }, [fleet, rows, filter, expanded]);
-  return { fleet, lbs, rows, indexOf: (key) => keyIndex.get(key), allRows };
+  return { fleet, lbs, rows, indexOf: keyIndex, allRows };
 }

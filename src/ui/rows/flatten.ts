@@ -13,6 +13,8 @@ export interface FlattenOptions {
   filter: string;
 }
 
+const BACKEND_ROWS = new WeakMap<LogicalBackend, { context: string; rows: TableRow[] }>();
+
 export function flattenFleet(fleet: Fleet, options: FlattenOptions): TableRow[] {
   const order = fleet.lbs.map((h) => h.name);
   const stale = new Set(fleet.lbs.filter((h) => h.stale).map((h) => h.name));
@@ -30,7 +32,19 @@ export function flattenFleet(fleet: Fleet, options: FlattenOptions): TableRow[] 
         rows.push({ key: `f\0${cluster.name}\0${fe.name}`, kind: 'frontend', name: `${fe.name} (frontend)`, ref: fe.name, cluster: cluster.name, clusterLbs: cluster.lbs, stats: rowsOf(fe.perLb) });
       }
     }
-    for (const be of cluster.backends) pushBackend(rows, cluster, be, all || match(be.name), match, order, stale, options.expanded);
+    const context = `${cluster.name}\0${cluster.lbs.join(' ')}\0${order.join(' ')}\0${[...stale].join(' ')}\0${query}\0${options.expanded}`;
+    for (const be of cluster.backends) {
+      // A backend the fleet builder re-used (its rows did not change) keeps its table rows too.
+      const cached = BACKEND_ROWS.get(be);
+      if (cached && cached.context === context) {
+        for (const row of cached.rows) rows.push(row);
+        continue;
+      }
+      const built: TableRow[] = [];
+      pushBackend(built, cluster, be, all || match(be.name), match, order, stale, options.expanded);
+      BACKEND_ROWS.set(be, { context, rows: built });
+      for (const row of built) rows.push(row);
+    }
     // An empty configured cluster is still listed (it is a finding); under a filter, only if it matched.
     if (rows.length > 0 || all) {
       out.push(clusterRow(cluster));
