@@ -12,9 +12,8 @@ import { statusText } from './commands/status-text.js';
 import type { LbtopConfig } from './model/config.js';
 import { checkRawCommand } from './sources/haproxy/command.js';
 import { createFleetRuntime, type FleetRuntime } from './runtime/fleet-runtime.js';
-import { buildFleet } from './store/selectors.js';
+import { buildFleet, FleetBuilder } from './store/selectors.js';
 import { startDemo } from './runtime/demo.js';
-import { runTui } from './ui/run.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -124,16 +123,21 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
   const audit = openAuditLog(defaultAuditPath());
   const deps = { clients: runtime.clients, audit };
   runtime.start();
+  const fleetBuilder = new FleetBuilder();
   const afterWrite = async <T>(work: Promise<T>) => {
     const result = await work;
     await runtime.refresh();
     return result;
   };
+  // Ink, React and the UI load only here (a few hundred ms), while the first poll is already in flight; the
+  // subcommands never load them.
+  const { runTui } = await import('./ui/run.js');
   return runTui(
     {
       store: runtime.store,
       config,
-      buildFleet,
+      // Re-uses unchanged backends between refreshes (10,000 idle servers cost almost nothing per poll).
+      buildFleet: (c, l) => fleetBuilder.build(c, l),
       planServerAdmin,
       planServerWeight,
       apply: (plan) => afterWrite(applyPlan(plan, deps)),
