@@ -13,6 +13,8 @@ export interface SshLabSpec {
   hosts: Record<string, (lab: NetnsLab) => string[]>;
   /** ssh_config text; `@KEY@` is the client key, `@USER@` the login user, `@KNOWN@` the known_hosts file. */
   sshConfig: (lab: NetnsLab) => string;
+  /** Namespaces without sshd (backend nodes behind the LBs). */
+  plainHosts?: string[];
 }
 
 export interface SshLab {
@@ -33,7 +35,7 @@ export const FAST = { timeouts: { readyMs: 2500, keepaliveIntervalMs: 500, keepa
 /** `makeKeys` makes more key pairs in the lab directory (agent keys, encrypted keys); sshd authorizes them too. */
 export async function startSshLab(spec: SshLabSpec, makeKeys: (dir: string) => KeyPair[] = () => []): Promise<SshLab> {
   ensureLoginUser();
-  const lab = NetnsLab.create({ hosts: Object.keys(spec.hosts) });
+  const lab = NetnsLab.create({ hosts: [...Object.keys(spec.hosts), ...(spec.plainHosts ?? [])] });
   const pools: SshPool[] = [];
   const sshd: Record<string, SshdProcess> = {};
   try {

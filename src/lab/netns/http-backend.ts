@@ -12,10 +12,14 @@ export interface HttpBackend {
 }
 
 // Runs as `node -e` in the namespace: a node:http server cannot be moved into another namespace from here.
+// `?hold=MS` answers after MS milliseconds: a long-lived session, for drains that must wait for it to finish.
 const SERVER = `
 const [name, address, port] = process.argv.slice(1);
 require('node:http')
-  .createServer((req, res) => res.end(name + '\\n'))
+  .createServer((req, res) => {
+    const hold = /[?&]hold=(\\d+)/.exec(req.url || '');
+    setTimeout(() => res.end(name + '\\n'), hold ? Number(hold[1]) : 0);
+  })
   .listen(Number(port), address, () => process.stdout.write('ready\\n'));
 `;
 

@@ -3,8 +3,8 @@
 import { Box, Text } from 'ink';
 import type { LbHealth } from '../../model/fleet.js';
 import type { Token } from '../../theme/tokens.js';
-import { age } from '../columns/format.js';
-import { healthLabel } from '../rows/health.js';
+import { healthItems } from '../rows/fleet-health.js';
+import type { healthLabel } from '../rows/health.js';
 import { VIEWS, type ViewId } from '../state/views.js';
 import { tokenProps, useTheme } from '../theme-context.js';
 
@@ -28,15 +28,6 @@ const HEALTH_TOKEN: Record<ReturnType<typeof healthLabel>, Token> = {
   connecting: 'header.label',
 };
 
-function lbText(h: LbHealth, now: number): string {
-  const label = healthLabel(h);
-  const version = h.version ? ` ${h.version.split('-')[0]}` : '';
-  const latency = h.latencyMs !== null ? ` ${Math.round(h.latencyMs)}ms` : '';
-  if (label === 'ok') return `${h.name} ok${version}${latency}`;
-  if (label === 'connecting') return `${h.name} connecting…`;
-  const since = h.lastOkAt !== null ? ` ${age(now - h.lastOkAt)}` : '';
-  return `${h.name} ${label.toUpperCase()}${since}: ${h.error ?? 'no data'}`;
-}
 
 export function Header(p: HeaderProps) {
   const theme = useTheme();
@@ -53,10 +44,10 @@ export function Header(p: HeaderProps) {
       </Text>
       <Text wrap="truncate">
         <Text {...t('header.label')}>LBs </Text>
-        {p.lbs.map((h, i) => (
-          <Text key={h.name}>
+        {healthItems(p.lbs, p.now).map((item, i) => (
+          <Text key={i}>
             {i > 0 ? <Text {...t('header.label')}> │ </Text> : null}
-            <Text {...t(HEALTH_TOKEN[healthLabel(h)])}>{lbText(h, p.now)}</Text>
+            <Text {...t(HEALTH_TOKEN[item.label])}>{item.text}</Text>
           </Text>
         ))}
       </Text>

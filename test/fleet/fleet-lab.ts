@@ -1,0 +1,102 @@
+// A fleet in namespaces for the issue-3 tests: N LB hosts, each with a real sshd and a real HAProxy in its own
+// namespace (frontend on its lab address), in front of backend nodes running tiny HTTP servers. The LBs are
+// reached the way an operator reaches them: ssh aliases from an ssh_config, stats socket over SSH.
+import path from 'node:path';
+import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
+import { startHttpBackend, type HttpBackend } from '../../src/lab/netns/http-backend.js';
+import type { LbConfig, LbtopConfig } from '../../src/model/config.js';
+import { startSshLab, type SshLab } from '../transport/ssh-lab.js';
+
+export interface FleetLab {
+  ssh: SshLab;
+  lbs: string[];
+  nodes: HttpBackend[];
+  haproxy: Record<string, HaproxyProcess>;
+  /** An lbtop config with every LB over ssh (alias = LB name), socket given. */
+  config(overrides?: (lb: LbConfig) => LbConfig): LbtopConfig;
+  /** http://LB:8080/path */
+  url(lb: string, path: string): string;
+  close(): Promise<void>;
+}
+
+export const HTTP_PORT = 8080;
+
+/** Backends `be_http` and `be_api` both hold every node (a node sits in several backends, as in seed 000). */
+export function fleetHaproxyConfig(address: string, nodes: { name: string; address: string; port: number }[], extraServers = 0): string {
+  const servers = nodes.map((n) => `  server ${n.name} ${n.address}:${n.port} check inter 1s`).join('\n');
+  const filler = Array.from({ length: extraServers }, (_, i) => `  server filler${i} 127.0.0.1:${10000 + (i % 50000)} disabled`).join('\n');
+  return `
+global
+  stats socket @SOCKET@ mode 666 level admin
+defaults
+  mode http
+  timeout connect 1s
+  timeout client 30s
+  timeout server 30s
+frontend fe
+  bind ${address}:${HTTP_PORT}
+  default_backend be_http
+backend be_http
+  balance roundrobin
+${servers}
+backend be_api
+${servers}
+${filler ? `backend be_bulk\n${filler}\n` : ''}`;
+}
+
+export async function startFleetLab(options: { lbs: number; nodes?: number; extraServers?: number; prefix?: string }): Promise<FleetLab> {
+  const prefix = options.prefix ?? 'lb';
+  const lbs = Array.from({ length: options.lbs }, (_, i) => `${prefix}${i + 1}`);
+  const nodeNames = Array.from({ length: options.nodes ?? 2 }, (_, i) => `node${i + 1}`);
+  const ssh = await startSshLab({
+    hosts: Object.fromEntries(lbs.map((lb) => [lb, () => []])),
+    plainHosts: nodeNames,
+    sshConfig: (lab) => `
+${lbs.map((lb) => `Host ${lb}\n  HostName ${lab.host(lb).address}\n`).join('')}
+Host *
+  IdentityFile @KEY@
+  User @USER@
+  UserKnownHostsFile @KNOWN@
+  GlobalKnownHostsFile /dev/null
+`,
+  });
+  const haproxy: Record<string, HaproxyProcess> = {};
+  const nodes: HttpBackend[] = [];
+  try {
+    for (const name of nodeNames) nodes.push(await startHttpBackend(ssh.lab, name, 8000, name));
+    const targets = nodes.map((n) => ({ name: n.name, address: n.address, port: n.port }));
+    await Promise.all(
+      lbs.map(async (lb) => {
+        const config = fleetHaproxyConfig(ssh.lab.host(lb).address, targets, options.extraServers ?? 0);
+        haproxy[lb] = await startHaproxy({ name: lb, dir: ssh.lab.dir, config, wrap: ssh.lab.wrap(lb) });
+      }),
+    );
+  } catch (error) {
+    await Promise.all(Object.values(haproxy).map((h) => h.stop()));
+    await ssh.close();
+    throw error;
+  }
+  return {
+    ssh,
+    lbs,
+    nodes,
+    haproxy,
+    config(overrides = (lb) => lb) {
+      return {
+        lbs: lbs.map((name) => overrides({ name, haproxy: { socket: haproxy[name]!.socket, timeoutMs: 5000 }, ssh: { host: name, config: ssh.configFile } })),
+        clusters: [],
+        intervalSec: 1,
+        readOnly: false,
+        theme: 'mono',
+      };
+    },
+    url: (lb, p) => `http://${ssh.lab.host(lb).address}:${HTTP_PORT}${p}`,
+    async close() {
+      await Promise.all(Object.values(haproxy).map((h) => h.stop()));
+      await Promise.all(nodes.map((n) => n.stop()));
+      await ssh.close();
+    },
+  };
+}
+
+export const socketDir = (lab: FleetLab, lb: string) => path.dirname(lab.haproxy[lb]!.socket);
