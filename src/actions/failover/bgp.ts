@@ -1,0 +1,92 @@
+// `bgp disable|enable HOST PROTOCOL` with a reason: takes an ingress box out of an anycast/BGP setup (its routes
+// are withdrawn from the peers) and back. The reason goes to BIRD as the protocol's message (for BGP, the
+// administrative shutdown communication the peer logs). birdc runs without -r here, on purpose: it is the one
+// write path, and the protocol name and reason are checked before anything is sent.
+import { LbtopError, UnsafeArgumentError } from '../../model/errors.js';
+import type { BirdHostTarget } from '../../model/failover-config.js';
+import type { BirdReading } from '../../model/failover-state.js';
+import { collectBird, exportedRoutes, importedRoutes } from '../../sources/bird/collect.js';
+import type { CommandRunner } from '../../transport/exec.js';
+import type { AuditLog } from '../audit-log.js';
+import { nextPlanId } from './context.js';
+
+export interface BgpPlan {
+  id: string;
+  title: string;
+  lb: string;
+  protocol: string;
+  action: 'disable' | 'enable';
+  argv: string[];
+  before: { state: string; info: string; imported: number | null; exported: number | null } | null;
+  confirmWord: string;
+  refused: string | null;
+}
+
+export interface BgpReport {
+  plan: BgpPlan;
+  ok: boolean;
+  reply: string;
+  after: BgpPlan['before'];
+  detail: string;
+}
+
+export function checkReason(reason: string): string {
+  if (!/^[\w .,:;@/()+#=-]{1,120}$/.test(reason)) {
+    throw new UnsafeArgumentError(`reason ${JSON.stringify(reason.slice(0, 40))}: use 1 to 120 letters, digits, spaces and . , : ; @ / ( ) + # = -`);
+  }
+  return reason;
+}
+
+const summary = (r: BirdReading | null | undefined, protocol: string): BgpPlan['before'] => {
+  const p = r?.protocols.find((x) => x.name === protocol);
+  return p && r ? { state: p.state, info: p.info, imported: importedRoutes(r, protocol), exported: exportedRoutes(r, protocol) } : null;
+};
+
+export function planBgp(lb: string, target: BirdHostTarget, reading: BirdReading | null, action: 'disable' | 'enable', protocol: string, reason: string): BgpPlan {
+  if (!/^[A-Za-z_][\w.-]*$/.test(protocol)) throw new UnsafeArgumentError(`not a BIRD protocol name: ${JSON.stringify(protocol)}`);
+  const before = summary(reading, protocol);
+  let refused: string | null = null;
+  if (!reading) refused = `BIRD on ${lb} not read`;
+  else if (!before) refused = `${lb} has no protocol ${protocol} (it has ${reading.protocols.map((p) => p.name).join(', ')})`;
+  else if (action === 'disable' && before.state === 'down') refused = `${protocol} on ${lb} is already down (${before.info})`;
+  else if (action === 'enable' && before.state !== 'down') refused = `${protocol} on ${lb} is not disabled (${before.state} ${before.info})`;
+  return {
+    id: nextPlanId('bgp'),
+    title: `${action} ${protocol} on ${lb}: ${reason}`,
+    lb, protocol, action,
+    argv: [target.client, '-v', '-s', target.socket, action, protocol, `"${checkReason(reason)}"`],
+    before,
+    confirmWord: protocol,
+    refused,
+  };
+}
+
+export function formatBgpPlan(plan: BgpPlan): string {
+  const b = plan.before;
+  const lines = [`Plan: ${plan.title}`];
+  if (b) lines.push(`  now: ${b.state} ${b.info}; routes imported ${b.imported ?? '?'}, exported ${b.exported ?? '?'}`);
+  if (plan.action === 'disable') lines.push('  the session closes and every route it exchanges is withdrawn from the peer');
+  lines.push(`  [${plan.lb}] ${plan.argv.join(' ')}`);
+  lines.push(plan.refused ? `REFUSED: ${plan.refused}` : `Confirm by typing: ${plan.confirmWord}`);
+  return lines.join('\n');
+}
+
+export async function applyBgp(plan: BgpPlan, deps: { runner: CommandRunner; target: BirdHostTarget; audit: AuditLog; sleep?: (ms: number) => Promise<void> }): Promise<BgpReport> {
+  if (plan.refused) throw new LbtopError(`refused: ${plan.refused}`);
+  const command = plan.argv.join(' ');
+  deps.audit.append({ lb: plan.lb, command, phase: 'send', plan: plan.id });
+  const r = await deps.runner.run(plan.argv);
+  const reply = (r.stdout + r.stderr).trim();
+  deps.audit.append({ lb: plan.lb, command, reply, phase: r.code === 0 ? 'reply' : 'error', plan: plan.id });
+  // birdc exits 0 even when BIRD refuses; -v keeps the reply codes: 8xxx/9xxx are errors.
+  if (r.code !== 0 || /^[89]\d{3}[ -]/m.test(r.stdout)) return { plan, ok: false, reply, after: plan.before, detail: `BIRD refused: ${reply}` };
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((res) => setTimeout(res, ms)));
+  let after: BgpPlan['before'] = null;
+  for (let i = 0; i < 30; i++) {
+    after = summary(await collectBird(deps.runner, deps.target).catch(() => null), plan.protocol);
+    if (after && (plan.action === 'disable' ? after.state === 'down' : after.state !== 'down')) break;
+    await sleep(100);
+  }
+  const ok = after !== null && (plan.action === 'disable' ? after.state === 'down' : after.state !== 'down');
+  return { plan, ok, reply, after, detail: after ? `${plan.protocol} is ${after.state} ${after.info}`.trim() : 'could not re-read BIRD' };
+}
