@@ -9,6 +9,8 @@ import { formatPlan, formatReport } from './actions/preview-text.js';
 import { planServerAdmin, planServerWeight } from './actions/server-admin.js';
 import { statusJson } from './commands/status-json.js';
 import { statusText } from './commands/status-text.js';
+import { runFailoverCommand } from './commands/failover-command.js';
+import { fleetFailoverRuntime } from './runtime/failover-wiring.js';
 import type { LbtopConfig } from './model/config.js';
 import { checkRawCommand } from './sources/haproxy/command.js';
 import { createFleetRuntime, type FleetRuntime } from './runtime/fleet-runtime.js';
@@ -77,6 +79,24 @@ async function run(invocation: Invocation, config: LbtopConfig, runtime: FleetRu
       }
       return failed ? 1 : 0;
     }
+    case 'vip-status':
+    case 'vip-move':
+    case 'bgp': {
+      const failover = fleetFailoverRuntime(config, runtime);
+      try {
+        return await runFailoverCommand(invocation, {
+          config,
+          failover,
+          fleet: async () => (await runtime.refresh(), buildFleet(config, runtime.store.getState().lbs)),
+          audit,
+          askWord,
+          out: (text) => process.stdout.write(text),
+          err: (text) => process.stderr.write(text),
+        });
+      } finally {
+        failover.stop();
+      }
+    }
     case 'server': {
       await runtime.refresh();
       const fleet = buildFleet(config, runtime.store.getState().lbs);
@@ -103,6 +123,20 @@ async function run(invocation: Invocation, config: LbtopConfig, runtime: FleetRu
       if (invocation.json) process.stdout.write(`${JSON.stringify(report.outcomes)}\n`);
       return report.ok ? 0 : 1;
     }
+  }
+}
+
+/** Failover asks for a typed word (the cluster name), not y: a reflex cannot move a VIP. */
+async function askWord(prompt: string, word: string): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    process.stderr.write('not a terminal: pass --yes to apply, or --dry-run to preview\n');
+    return false;
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return (await rl.question(prompt)).trim() === word;
+  } finally {
+    rl.close();
   }
 }
 

@@ -7,6 +7,7 @@ import { resolveConfig, type ConfigFlags, type ResolveContext } from '../config/
 import { suggestion } from '../config/schema-issues.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { AdminTarget } from '../model/haproxy.js';
+import { FAILOVER_SUBCOMMANDS, isFailoverWrite, type FailoverInvocation } from './failover-args.js';
 
 export interface ServerRef {
   backend: string;
@@ -27,6 +28,7 @@ export type Invocation =
   | { kind: 'status'; json: boolean }
   | ServerInvocation
   | { kind: 'cli'; lb?: string; command: string }
+  | FailoverInvocation
   | { kind: 'demo' };
 
 export interface Subcommand {
@@ -142,7 +144,7 @@ const demo: Subcommand = {
       .action(() => done({ kind: 'demo' })),
 };
 
-export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo];
+export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...FAILOVER_SUBCOMMANDS];
 
 /** argv (without node and the script) → invocation and flags. No I/O. */
 export function parseCommandLine(argv: readonly string[], version?: string): ParsedCommandLine {
@@ -211,6 +213,7 @@ export async function parseArgs(
   if (unknown.length) return fail([`error: unknown LB ${unknown.join(', ')} (configured: ${known.join(', ')})`]);
   const inv = line.invocation;
   // Read-only is enforced here once, whichever way it was set (-n or read_only: in the file).
+  if (resolved.config.readOnly && isFailoverWrite(inv)) return fail(['error: read-only: vip move and bgp disable|enable can only run with --dry-run']);
   if (resolved.config.readOnly && inv.kind === 'server' && !inv.dryRun) {
     return fail([`error: read-only: server ${inv.action} can only run with --dry-run`]);
   }

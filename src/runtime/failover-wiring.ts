@@ -1,0 +1,16 @@
+// The failover runtime of a real run: LBs with `ssh:` run their keepalived/heartbeat/BIRD commands as exec
+// channels on the fleet's shared SSH connection to that host; the others run locally. Events join the fleet's
+// timeline. Used by cli.ts for the TUI and the `vip`/`bgp` subcommands.
+import type { LbtopConfig } from '../model/config.js';
+import { localRunner } from '../transport/exec.js';
+import { createFailoverRuntime, type FailoverRuntime } from './failover-runtime.js';
+import type { FleetRuntime } from './fleet-runtime.js';
+import { sshCommandRunner } from './ssh-connectors.js';
+
+export function fleetFailoverRuntime(config: LbtopConfig, fleet: FleetRuntime): FailoverRuntime {
+  const local = localRunner();
+  return createFailoverRuntime(config, {
+    runnerFor: (lb) => (lb.ssh && fleet.ssh ? sshCommandRunner(fleet.ssh, lb) : local),
+    onEvents: (events) => fleet.store.recordEvents(events),
+  });
+}
