@@ -16,6 +16,9 @@ import { checkRawCommand } from './sources/haproxy/command.js';
 import { createFleetRuntime, type FleetRuntime } from './runtime/fleet-runtime.js';
 import { buildFleet, FleetBuilder } from './store/selectors.js';
 import { startDemo } from './runtime/demo.js';
+import { fleetRoutingDeps } from './runtime/routing-runtime.js';
+import { runRoutingCommand } from './commands/routing-command.js';
+import { Readable } from 'node:stream';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -122,6 +125,22 @@ async function run(invocation: Invocation, config: LbtopConfig, runtime: FleetRu
       }
       if (invocation.json) process.stdout.write(`${JSON.stringify(report.outcomes)}\n`);
       return report.ok ? 0 : 1;
+    }
+    case 'pattern':
+    case 'drift':
+    case 'trace':
+    case 'certs': {
+      const routing = fleetRoutingDeps(config, runtime, audit);
+      try {
+        return await runRoutingCommand(routing, invocation, {
+          out: (text) => process.stdout.write(text),
+          err: (text) => process.stderr.write(text),
+          confirm,
+          stdin: () => new Response(Readable.toWeb(process.stdin) as ReadableStream).text(),
+        });
+      } finally {
+        routing.close();
+      }
     }
   }
 }

@@ -8,6 +8,7 @@ import { suggestion } from '../config/schema-issues.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { AdminTarget } from '../model/haproxy.js';
 import { FAILOVER_SUBCOMMANDS, isFailoverWrite, type FailoverInvocation } from './failover-args.js';
+import { isRoutingWrite, ROUTING_SUBCOMMANDS, type RoutingInvocation } from './routing-args.js';
 
 export interface ServerRef {
   backend: string;
@@ -29,7 +30,8 @@ export type Invocation =
   | ServerInvocation
   | { kind: 'cli'; lb?: string; command: string }
   | FailoverInvocation
-  | { kind: 'demo' };
+  | { kind: 'demo' }
+  | RoutingInvocation;
 
 export interface Subcommand {
   /** False when the run brings its own LBs (demo): no config file or socket is required. */
@@ -144,7 +146,7 @@ const demo: Subcommand = {
       .action(() => done({ kind: 'demo' })),
 };
 
-export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...FAILOVER_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS];
 
 /** argv (without node and the script) → invocation and flags. No I/O. */
 export function parseCommandLine(argv: readonly string[], version?: string): ParsedCommandLine {
@@ -217,5 +219,6 @@ export async function parseArgs(
   if (resolved.config.readOnly && inv.kind === 'server' && !inv.dryRun) {
     return fail([`error: read-only: server ${inv.action} can only run with --dry-run`]);
   }
+  if (resolved.config.readOnly && isRoutingWrite(inv)) return fail(['error: read-only: map/acl edits can only run with --dry-run']);
   return { type: 'run', invocation: inv, config: resolved.config, warnings: resolved.warnings };
 }

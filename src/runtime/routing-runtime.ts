@@ -10,7 +10,10 @@ import { HaproxyClient, type RuntimeApi } from '../sources/haproxy/client.js';
 import { localRunner, type CommandRunner } from '../transport/exec.js';
 import { hostFiles, type HostFiles } from '../transport/host-files.js';
 import type { StreamConnector } from '../transport/types.js';
+import { withSudo } from '../sources/runner-check.js';
+import type { SshPool } from '../transport/ssh/pool.js';
 import { localConnector } from './fleet-runtime.js';
+import { sshCommandRunner, sshConnectorFactory } from './ssh-connectors.js';
 
 export interface RoutingRuntimeOptions {
   /** The command runner on an LB's host; default: local for LBs without `ssh:`, none for ssh LBs. */
@@ -62,4 +65,22 @@ export function createRoutingDeps(config: LbtopConfig, clients: ReadonlyMap<stri
     after: (name) => afterWriteOf(byName.get(name) ?? { name, haproxy: { timeoutMs: 5000 } }),
     close: () => masters.forEach((m) => m?.close()),
   };
+}
+
+/**
+ * The routing deps of a running fleet: local LBs run commands here; `ssh:` LBs through the fleet's SshPool
+ * (exec channels, and the master socket forwarded like the stats socket), with `sudo -n` when the LB says
+ * `sudo: true` (map files and haproxy.cfg are root's on Debian).
+ */
+export function fleetRoutingDeps(config: LbtopConfig, runtime: { clients: ReadonlyMap<string, RuntimeApi>; ssh: SshPool | null }, audit: AuditLog) {
+  const pool = runtime.ssh;
+  const viaSsh = pool ? sshConnectorFactory(pool) : null;
+  const local = localRunner();
+  return createRoutingDeps(config, runtime.clients, audit, {
+    runnerFor: (lb) => {
+      const base = lb.ssh ? (pool ? sshCommandRunner(pool, lb) : null) : local;
+      return base && withSudo(base, lb.failover?.sudo === true);
+    },
+    connectorFor: (lb) => (lb.ssh && viaSsh ? viaSsh(lb) : localConnector(lb)),
+  });
 }
