@@ -16,6 +16,7 @@ import { checkRawCommand } from './sources/haproxy/command.js';
 import { createFleetRuntime, type FleetRuntime } from './runtime/fleet-runtime.js';
 import { buildFleet, FleetBuilder } from './store/selectors.js';
 import { startDemo } from './runtime/demo.js';
+import { runNodeCommand } from './commands/node-command.js';
 import { fleetRoutingDeps } from './runtime/routing-runtime.js';
 import { runRoutingCommand } from './commands/routing-command.js';
 import { Readable } from 'node:stream';
@@ -126,6 +127,14 @@ async function run(invocation: Invocation, config: LbtopConfig, runtime: FleetRu
       if (invocation.json) process.stdout.write(`${JSON.stringify(report.outcomes)}\n`);
       return report.ok ? 0 : 1;
     }
+    case 'node':
+    case 'snapshot':
+      return runNodeCommand(invocation, config, runtime, {
+        deps,
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+        confirm,
+      });
     case 'pattern':
     case 'drift':
     case 'trace':

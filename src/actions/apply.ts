@@ -54,7 +54,7 @@ export function rollbackReport(report: ApplyReport, deps: ApplyDeps): Promise<Ap
   return applyPlan(plan, deps);
 }
 
-async function sendAll(lb: string, commands: PlannedCommand[], planId: string, deps: ApplyDeps) {
+export async function sendAll(lb: string, commands: PlannedCommand[], planId: string, deps: ApplyDeps) {
   const replies: string[] = [];
   const client = deps.clients.get(lb);
   if (!client) return { replies, error: `no connection configured for ${lb}` };
@@ -75,7 +75,7 @@ async function sendAll(lb: string, commands: PlannedCommand[], planId: string, d
 }
 
 /** Re-reads `show servers state` of each touched backend and compares with what each command expected. */
-async function verify(lb: string, commands: PlannedCommand[], deps: ApplyDeps): Promise<string | null> {
+export async function verify(lb: string, commands: PlannedCommand[], deps: ApplyDeps): Promise<string | null> {
   const client = deps.clients.get(lb)!;
   const problems: string[] = [];
   const byBackend = new Map<string, ReturnType<typeof parseServersState>>();
@@ -103,7 +103,7 @@ async function verify(lb: string, commands: PlannedCommand[], deps: ApplyDeps): 
   return problems.length ? problems.join('; ') : null;
 }
 
-function groupByLb(commands: PlannedCommand[]): Map<string, PlannedCommand[]> {
+export function groupByLb(commands: PlannedCommand[]): Map<string, PlannedCommand[]> {
   const groups = new Map<string, PlannedCommand[]>();
   for (const command of commands) {
     const list = groups.get(command.lb) ?? [];

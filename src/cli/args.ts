@@ -7,6 +7,7 @@ import { resolveConfig, type ConfigFlags, type ResolveContext } from '../config/
 import { suggestion } from '../config/schema-issues.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { AdminTarget } from '../model/haproxy.js';
+import { isNodeWrite, NODE_SUBCOMMANDS, type NodeInvocation } from './node-args.js';
 import { FAILOVER_SUBCOMMANDS, isFailoverWrite, type FailoverInvocation } from './failover-args.js';
 import { isRoutingWrite, ROUTING_SUBCOMMANDS, type RoutingInvocation } from './routing-args.js';
 
@@ -31,6 +32,7 @@ export type Invocation =
   | { kind: 'cli'; lb?: string; command: string }
   | FailoverInvocation
   | { kind: 'demo' }
+  | NodeInvocation
   | RoutingInvocation;
 
 export interface Subcommand {
@@ -146,7 +148,7 @@ const demo: Subcommand = {
       .action(() => done({ kind: 'demo' })),
 };
 
-export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS];
 
 /** argv (without node and the script) → invocation and flags. No I/O. */
 export function parseCommandLine(argv: readonly string[], version?: string): ParsedCommandLine {
@@ -219,6 +221,7 @@ export async function parseArgs(
   if (resolved.config.readOnly && inv.kind === 'server' && !inv.dryRun) {
     return fail([`error: read-only: server ${inv.action} can only run with --dry-run`]);
   }
+  if (resolved.config.readOnly && isNodeWrite(inv)) return fail(['error: read-only: node drain/maint/ready can only run with --dry-run']);
   if (resolved.config.readOnly && isRoutingWrite(inv)) return fail(['error: read-only: map/acl edits can only run with --dry-run']);
   return { type: 'run', invocation: inv, config: resolved.config, warnings: resolved.warnings };
 }

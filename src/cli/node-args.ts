@@ -1,0 +1,77 @@
+// `lbtop node drain|maint|ready NAME` and `lbtop snapshot --out FILE`. Registered by args.ts through
+// NODE_SUBCOMMANDS; run by src/commands/node-command.ts and src/commands/snapshot-command.ts.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Invocation, Subcommand } from './args.js';
+
+export type NodeInvocation =
+  | { kind: 'node'; action: 'drain' | 'maint' | 'ready'; node: string; cluster?: string; wait: boolean; timeoutSec: number; dryRun: boolean; yes: boolean; json: boolean }
+  | { kind: 'snapshot'; out: string };
+
+type Done = (invocation: Invocation, lbRefs?: string[]) => void;
+
+// A server name (HAProxy's characters) or an address, with an optional :port.
+const NODE = /^[A-Za-z0-9._:[\]-]+$/;
+
+function nodeName(value: string): string {
+  if (!NODE.test(value)) throw new InvalidArgumentError('expected a server name or address, e.g. worker1 or 10.0.0.21');
+  return value;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 86_400) throw new InvalidArgumentError('expected seconds, from 1 to 86400');
+  return n;
+}
+
+const node: Subcommand = {
+  needsLbs: true,
+  register(program: Command, done: Done) {
+    const group = program.command('node').description('a node (server by name or address) on every backend of every LB');
+    const forms: ['drain' | 'maint' | 'ready', string][] = [
+      ['drain', 'stop new sessions to the node everywhere; --wait follows sessions and queue down to zero'],
+      ['maint', 'take the node out everywhere (maintenance)'],
+      ['ready', 'restore the states the node had before lbtop drained it (else ready everywhere)'],
+    ];
+    for (const [action, description] of forms) {
+      group
+        .command(action)
+        .description(description)
+        .argument('<NAME>', 'server name or address', nodeName)
+        .option('--cluster <name>', 'only the backends of this cluster, or the LBs of this inventory group')
+        .option('--wait', 'after a drain, show sessions and queue until they reach zero')
+        .option('--timeout <seconds>', 'give up waiting after this long (default 300)', seconds)
+        .addOption(new Option('--dry-run', 'show the plan, send nothing').conflicts('yes'))
+        .option('--yes', 'send without asking (scripts)')
+        .option('--json', 'machine-readable result')
+        .action((name: string, o: { cluster?: string; wait?: boolean; timeout?: number; dryRun?: boolean; yes?: boolean; json?: boolean }) =>
+          done({
+            kind: 'node',
+            action,
+            node: name,
+            ...(o.cluster !== undefined ? { cluster: o.cluster } : {}),
+            wait: o.wait === true,
+            timeoutSec: o.timeout ?? 300,
+            dryRun: o.dryRun === true,
+            yes: o.yes === true,
+            json: o.json === true,
+          }),
+        );
+    }
+  },
+};
+
+const snapshot: Subcommand = {
+  needsLbs: true,
+  register: (program, done) =>
+    program
+      .command('snapshot')
+      .description('poll every LB once and write the state, drift and events to FILE (JSON) and FILE.txt')
+      .requiredOption('--out <file>', 'where to write (JSON; the readable text goes next to it as .txt)')
+      .action((o: { out: string }) => done({ kind: 'snapshot', out: o.out })),
+};
+
+export const NODE_SUBCOMMANDS: readonly Subcommand[] = [node, snapshot];
+
+export function isNodeWrite(inv: Invocation): boolean {
+  return inv.kind === 'node' && !inv.dryRun;
+}

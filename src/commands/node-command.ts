@@ -1,0 +1,66 @@
+// `lbtop node drain|maint|ready NAME`: the same planner and fan-out as the TUI's node drain. Poll every LB,
+// print the plan (every LB/backend/server, sessions, exact commands), ask or take --yes, apply to all LBs in
+// parallel, report per LB with a rollback offered on a partial failure, then optionally follow the drain.
+import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
+import type { ApplyDeps } from '../actions/apply.js';
+import { planNode, type NodeScope } from '../actions/node-plan.js';
+import { clearNodeRecord, defaultNodeDir, readNodeRecord, saveNodeRecord } from '../actions/node-record.js';
+import { drainTargets, formatProgress, waitForDrain } from '../actions/node-wait.js';
+import { formatPlan, formatReport } from '../actions/preview-text.js';
+import type { NodeInvocation } from '../cli/node-args.js';
+import type { LbtopConfig } from '../model/config.js';
+import type { FleetRuntime } from '../runtime/fleet-runtime.js';
+import { buildFleet } from '../store/selectors.js';
+import { runSnapshotCommand } from './snapshot-command.js';
+
+export interface NodeCommandIo {
+  deps: ApplyDeps;
+  out(text: string): void;
+  err(text: string): void;
+  confirm(question: string): Promise<boolean>;
+  /** Where node records live (tests pass a temp dir). */
+  nodeDir?: string;
+}
+
+export function lbGroupsOf(config: LbtopConfig): NodeScope {
+  const groups = new Map<string, string[]>();
+  for (const lb of config.lbs) for (const g of lb.groups ?? []) groups.set(g, [...(groups.get(g) ?? []), lb.name]);
+  return { lbGroups: groups };
+}
+
+export async function runNodeCommand(invocation: NodeInvocation, config: LbtopConfig, runtime: FleetRuntime, io: NodeCommandIo): Promise<number> {
+  if (invocation.kind === 'snapshot') return runSnapshotCommand(invocation, config, runtime, io);
+  const dir = io.nodeDir ?? defaultNodeDir();
+  await runtime.refresh();
+  const fleet = buildFleet(config, runtime.store.getState().lbs);
+  for (const lb of fleet.lbs.filter((h) => !h.ok)) io.err(`warning: ${lb.name} unreachable: ${lb.error}\n`);
+  const record = invocation.action === 'ready' ? readNodeRecord(dir, invocation.node) : null;
+  const plan = planNode(fleet, { node: invocation.node, action: invocation.action, cluster: invocation.cluster }, lbGroupsOf(config), record);
+  io.out(`${formatPlan(plan)}\n`);
+  if (invocation.dryRun) return plan.commands.length > 0 || plan.changes.length > 0 ? 0 : 1;
+  if (plan.commands.length === 0) return plan.warnings.some((w) => w.includes('nothing to send')) ? 0 : 1;
+  if (!invocation.yes && !(await io.confirm(`Send these ${plan.commands.length} commands to ${new Set(plan.commands.map((c) => c.lb)).size} LB(s)?`))) {
+    io.out('Nothing sent.\n');
+    return 1;
+  }
+  // Saved before sending: if lbtop dies mid-apply, `ready` still knows where to go back to.
+  if (invocation.action !== 'ready') saveNodeRecord(dir, invocation.node, invocation.action, plan);
+  const report = await applyPlanFanout(plan, io.deps, { onOutcome: (o) => io.err(`  ${o.lb}: ${o.status}\n`) });
+  io.out(`${formatReport(report)}\n`);
+  if (report.rollbackOffered.length > 0 && (invocation.yes || (await io.confirm('Roll back the LBs that changed?')))) {
+    const undone = await rollbackFanout(report, io.deps);
+    io.out(`${formatReport(undone)}\n`);
+  }
+  if (invocation.action === 'ready' && report.ok) clearNodeRecord(dir, invocation.node);
+  let drained = true;
+  if (invocation.wait && invocation.action !== 'ready' && report.ok) {
+    const last = await waitForDrain(io.deps.clients, drainTargets(plan), {
+      timeoutMs: invocation.timeoutSec * 1000,
+      onProgress: (p) => io.err(`${formatProgress(p)}\n`),
+    });
+    drained = last.done;
+    io.out(drained ? `Drained: no sessions or queue left on ${invocation.node}.\n` : `Timeout after ${invocation.timeoutSec} s: ${last.left ?? '?'} session(s)/queued left.\n`);
+  }
+  if (invocation.json) io.out(`${JSON.stringify({ outcomes: report.outcomes, drained })}\n`);
+  return report.ok && drained ? 0 : 1;
+}

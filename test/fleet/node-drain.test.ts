@@ -1,0 +1,131 @@
+// Node drain end to end on two LBs over real sshd: live HTTP sessions through both HAProxys, the plan over every
+// (LB, backend, server), the fan-out apply, the progress reaching zero as the sessions finish, `ready` restoring
+// the exact prior states (one server was in maint before), and a partial failure rolled back host by host.
+import http from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyPlanFanout, rollbackFanout } from '../../src/actions/apply-fanout.js';
+import { openAuditLog } from '../../src/actions/audit-log.js';
+import { planNode } from '../../src/actions/node-plan.js';
+import { drainTargets, waitForDrain, type DrainProgress } from '../../src/actions/node-wait.js';
+import { formatPlan } from '../../src/actions/preview-text.js';
+import { runNodeCommand } from '../../src/commands/node-command.js';
+import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
+import { buildFleet } from '../../src/store/selectors.js';
+import { startFleetLab, type FleetLab } from './fleet-lab.js';
+
+function get(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent: false }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve(body.trim()));
+    }).on('error', reject);
+  });
+}
+
+describe('node drain over SSH on two LBs', () => {
+  let lab: FleetLab;
+  let runtime: FleetRuntime;
+  const audit = openAuditLog(null);
+  let nodeDir: string;
+  const fleet = async () => {
+    await runtime.refresh();
+    return buildFleet({ clusters: [] }, runtime.store.getState().lbs);
+  };
+  const admin = async (lb: string, ref: string) => {
+    const reply = await runtime.clients.get(lb)!.send(`show servers state ${ref.split('/')[0]}`);
+    const line = reply.split('\n').find((l) => l.split(' ')[3] === ref.split('/')[1])!;
+    return Number(line.split(' ')[6]); // srv_admin_state bits
+  };
+
+  beforeAll(async () => {
+    lab = await startFleetLab({ lbs: 2, nodes: 2 });
+    runtime = createFleetRuntime(lab.config(), { ssh: lab.ssh.pool() });
+    nodeDir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-nodes-'));
+  }, 60_000);
+  afterAll(async () => {
+    runtime?.stop();
+    await lab?.close();
+    rmSync(nodeDir, { recursive: true, force: true });
+  });
+
+  it('drains node1 in every backend of both LBs while its sessions finish, and progress reaches zero', async () => {
+    // 4 long requests per LB: round robin gives node1 two on each.
+    const requests = lab.lbs.flatMap((lb) => Array.from({ length: 4 }, () => get(lab.url(lb, '/?hold=2500'))));
+    let before = await fleet();
+    for (let i = 0; i < 50 && !lab.lbs.every((lb) => (before.clusters.flatMap((c) => c.backends).find((b) => b.name === 'be_http')!.servers[0]!.perLb[lb]!.row.scur ?? 0) > 0); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      before = await fleet();
+    }
+    const plan = planNode(before, { node: 'node1', action: 'drain' });
+    expect(plan.commands.map((c) => `${c.lb} ${c.command}`).sort()).toEqual([
+      'lb1 set server be_api/node1 state drain',
+      'lb1 set server be_http/node1 state drain',
+      'lb2 set server be_api/node1 state drain',
+      'lb2 set server be_http/node1 state drain',
+    ]);
+    expect(plan.rollback.map((c) => c.command.replace(/^.* state /, ''))).toEqual(['ready', 'ready', 'ready', 'ready']);
+    expect(plan.changes.filter((c) => c.backend === 'be_http').map((c) => c.sessions)).toEqual([2, 2]);
+    expect(formatPlan(plan)).toMatch(/lb1  be_http\/node1\s+ready → drain  \(2 current sessions\)/);
+
+    const report = await applyPlanFanout(plan, { clients: runtime.clients, audit });
+    expect(report.outcomes.map((o) => `${o.lb} ${o.status}`).sort()).toEqual(['lb1 verified', 'lb2 verified']);
+
+    const seen: DrainProgress[] = [];
+    const last = await waitForDrain(runtime.clients, drainTargets(plan), { timeoutMs: 15_000, intervalMs: 200, onProgress: (p) => seen.push(p) });
+    expect(seen[0]!.left).toBeGreaterThan(0);
+    expect(last.done).toBe(true);
+    expect(last.left).toBe(0);
+    // The sessions were not cut: every request finished with its answer.
+    expect((await Promise.all(requests)).sort()).toEqual(['node1', 'node1', 'node1', 'node1', 'node2', 'node2', 'node2', 'node2']);
+    // New sessions avoid node1 on both LBs.
+    const after = await Promise.all(lab.lbs.flatMap((lb) => [1, 2, 3, 4].map(() => get(lab.url(lb, '/')))));
+    expect(new Set(after)).toEqual(new Set(['node2']));
+  }, 40_000);
+
+  it('`node maint` keeps the first prior states, `node ready` restores them exactly (a maint from before stays)', async () => {
+    // Back to a clean start, then lb2's be_api/node2 goes to maint by hand, "before" the operator's drain.
+    await runtime.clients.get('lb1')!.send('set server be_http/node1 state ready');
+    await runtime.clients.get('lb1')!.send('set server be_api/node1 state ready');
+    await runtime.clients.get('lb2')!.send('set server be_http/node1 state ready');
+    await runtime.clients.get('lb2')!.send('set server be_api/node1 state ready');
+    await runtime.clients.get('lb2')!.send('set server be_api/node2 state maint');
+    const out: string[] = [];
+    const io = { deps: { clients: runtime.clients, audit }, out: (t: string) => out.push(t), err: () => undefined, confirm: async () => false, nodeDir };
+    const run = (action: 'drain' | 'maint' | 'ready', node: string) =>
+      runNodeCommand({ kind: 'node', action, node, wait: action === 'drain', timeoutSec: 10, dryRun: false, yes: true, json: false }, lab.config(), runtime, io);
+
+    expect(await run('drain', 'node2')).toBe(0);
+    expect(out.join('')).toMatch(/lb2: be_api\/node2 is already in maintenance; left as is/);
+    expect(out.join('')).toMatch(/Drained: no sessions or queue left on node2/);
+    expect(await run('maint', 'node2')).toBe(0);
+    for (const lb of lab.lbs) for (const be of ['be_http', 'be_api']) expect((await admin(lb, `${be}/node2`)) & 1).toBe(1);
+    out.length = 0;
+    expect(await run('ready', 'node2')).toBe(0);
+    expect(out.join('')).toMatch(/restoring the states saved at/);
+    expect([await admin('lb1', 'be_http/node2'), await admin('lb1', 'be_api/node2'), await admin('lb2', 'be_http/node2')]).toEqual([0, 0, 0]);
+    expect((await admin('lb2', 'be_api/node2')) & 1).toBe(1); // FMAINT, as before the drain
+    await runtime.clients.get('lb2')!.send('set server be_api/node2 state ready');
+  }, 40_000);
+
+  it('a host failing mid-apply is reported as such, and the LB already changed is rolled back', async () => {
+    const plan = planNode(await fleet(), { node: 'node1', action: 'maint' });
+    lab.ssh.sshd.lb2!.crash();
+    try {
+      const deps = { clients: runtime.clients, audit };
+      // One LB at a time, in plan order: lb1 changes, then lb2 fails.
+      const report = await applyPlanFanout(plan, deps, { concurrency: 1 });
+      expect(report.outcomes.map((o) => `${o.lb} ${o.status}`)).toEqual(['lb1 verified', 'lb2 failed']);
+      expect(report.rollbackOffered).toEqual(['lb1']);
+      expect((await admin('lb1', 'be_http/node1')) & 1).toBe(1);
+      const undone = await rollbackFanout(report, deps);
+      expect(undone.outcomes.map((o) => `${o.lb} ${o.status}`)).toEqual(['lb1 verified']);
+      expect(await admin('lb1', 'be_http/node1')).toBe(0);
+    } finally {
+      await lab.ssh.sshd.lb2!.start();
+    }
+  }, 40_000);
+});
