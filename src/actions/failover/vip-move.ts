@@ -45,8 +45,8 @@ export function planVipMove(ctx: FailoverContext, request: MoveRequest): Failove
     method: 'stop', vip: row.vip, instance: row.instance, cluster, confirmWord: cluster ?? row.instance, from, refused: null, watch: lbs,
   };
   if (!lbs.includes(request.to)) plan.refused = `${request.to} does not run ${row.instance} (it runs on ${lbs.join(', ')})`;
-  else if (from === request.to) plan.refused = `${row.vip} is already on ${request.to}`;
   else if (row.verdict.alarm) plan.refused = `${row.verdict.message}: fix the alarm first, a move would hide it`;
+  else if (from === request.to) plan.refused = `${row.vip} is already on ${request.to}`;
   else if (!from) plan.refused = `nobody holds ${row.vip} cleanly (${row.verdict.message})`;
   for (const lb of lbs) {
     const h = ctx.hosts.find((x) => x.lb === lb);
