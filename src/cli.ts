@@ -17,6 +17,8 @@ import { createFleetRuntime, type FleetRuntime } from './runtime/fleet-runtime.j
 import { buildFleet, FleetBuilder } from './store/selectors.js';
 import { startDemo } from './runtime/demo.js';
 import { runNodeCommand } from './commands/node-command.js';
+import { nodeServices } from './commands/node-services.js';
+import { rollbackFanout } from './actions/apply-fanout.js';
 import { fleetRoutingDeps } from './runtime/routing-runtime.js';
 import { runRoutingCommand } from './commands/routing-command.js';
 import { Readable } from 'node:stream';
@@ -186,6 +188,8 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
   const deps = { clients: runtime.clients, audit };
   runtime.start();
   const fleetBuilder = new FleetBuilder();
+  // Node drain (N, :node NAME), its follow-up to zero sessions, and the snapshot key (S).
+  const node = nodeServices(config, runtime, deps);
   const afterWrite = async <T>(work: Promise<T>) => {
     const result = await work;
     await runtime.refresh();
@@ -202,8 +206,11 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
       buildFleet: (c, l) => fleetBuilder.build(c, l),
       planServerAdmin,
       planServerWeight,
-      apply: (plan) => afterWrite(applyPlan(plan, deps)),
-      rollback: (report) => afterWrite(rollbackReport(report, deps)),
+      apply: (plan) => afterWrite(plan.kind === 'node' ? node.applyNode(plan) : applyPlan(plan, deps)),
+      rollback: (report) => afterWrite(report.plan.kind === 'node' ? rollbackFanout(report, deps) : rollbackReport(report, deps)),
+      planNode: node.planNode,
+      snapshot: node.snapshot,
+      nodeProgress: node.nodeProgress,
       runRaw: async (lb, line) => {
         const command = checkRawCommand(line);
         if (config.readOnly && !/^(show|get|help)\b/.test(command)) throw new Error('read-only: only show, get and help commands are sent');

@@ -87,6 +87,7 @@ export function planNode(fleet: Fleet, request: NodeRequest, scope: NodeScope = 
     id: `node-${Date.now().toString(36)}-${(counter++).toString(36)}`,
     title: `${request.action} node ${request.node} (${changes.length} server(s) in ${backends} backend(s) on ${lbs.length} LB(s))`,
     kind: 'node',
+    node: { name: request.node, action: request.action },
     changes,
     commands,
     rollback,

@@ -25,6 +25,8 @@ export interface WaitOptions {
   onProgress?(progress: DrainProgress): void;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Checked between ticks: true ends the wait (lbtop is quitting). */
+  stopped?: () => boolean;
 }
 
 export function drainTargets(plan: Plan): DrainTarget[] {
@@ -67,7 +69,7 @@ export async function waitForDrain(clients: ReadonlyMap<string, RuntimeApi>, tar
   for (;;) {
     progress = await readDrainProgress(clients, targets, progress, now);
     options.onProgress?.(progress);
-    if (progress.done || now() >= deadline) return progress;
+    if (progress.done || now() >= deadline || options.stopped?.()) return progress;
     await sleep(Math.min(options.intervalMs ?? 1000, Math.max(0, deadline - now())));
   }
 }

@@ -33,6 +33,8 @@ export interface Plan {
   rollback: PlannedCommand[];
   /** Why a part of the request cannot be done (server absent on an LB...): shown, not sent. */
   warnings: string[];
+  /** For kind 'node': which node and what was asked, so apply can save the prior states and follow the drain. */
+  node?: { name: string; action: 'drain' | 'maint' | 'ready' };
   /** True when the operator must type a word (e.g. the cluster name) rather than press y. */
   confirmWord?: string;
 }

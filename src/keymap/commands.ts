@@ -6,7 +6,7 @@
  * Where a binding applies. `global` applies in every view scope; the dialog and prompt scopes are exclusive
  * (they own the keyboard, nothing global fires); `cli` is a text field, so only non-printable globals fire there.
  */
-export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'preview' | 'confirm' | 'report' | 'prompt';
+export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt';
 
 export const EXCLUSIVE_SCOPES: readonly Scope[] = ['preview', 'confirm', 'report', 'prompt'];
 /** Scopes where printable keys type text rather than run commands. */
@@ -38,6 +38,8 @@ export const COMMANDS = [
   { id: 'view.errors', keys: ['4', 'M-4'], scopes: ['global'], description: 'ERRORS view: errors, retries, check failures' },
   { id: 'view.cli', keys: ['5', 'M-5'], scopes: ['global'], description: 'CLI view: raw runtime-API commands to one LB' },
   { id: 'view.events', keys: ['6', 'M-6'], scopes: ['global'], description: 'EVENTS view: state changes, newest first' },
+  { id: 'view.lbdrift', keys: ['0', 'M-0'], scopes: ['global'], description: 'LB-DRIFT view: where LBs serving the same backend disagree (admin, weight, checks, missing servers, versions)' },
+  { id: 'app.snapshot', keys: ['S'], scopes: ['global'], description: 'Write an incident snapshot (state, drift, events, audit log) to a file' },
 
   { id: 'nav.down', keys: ['down', 'j'], scopes: NAV, description: 'Move down' },
   { id: 'nav.up', keys: ['up', 'k'], scopes: NAV, description: 'Move up' },
@@ -55,6 +57,7 @@ export const COMMANDS = [
   { id: 'server.drain', keys: ['d'], scopes: ['table'], description: 'Drain the selected server (no new sessions)', dangerous: true, hint: 'drain' },
   { id: 'server.maint', keys: ['m', 'f10'], scopes: ['table'], description: 'Put the selected server in maintenance (hatop F10)', dangerous: true, hint: 'maint' },
   { id: 'server.ready', keys: ['r', 'f9'], scopes: ['table'], description: 'Set the selected server ready (hatop F9)', dangerous: true, hint: 'ready' },
+  { id: 'node.drain', keys: ['N'], scopes: ['table'], description: 'Drain the node of the selected server on every backend of every LB (or :node NAME)', dangerous: true, hint: 'node' },
   { id: 'server.weight.restore', keys: ['f4'], scopes: ['table'], description: 'Restore the initial weight', dangerous: true },
   { id: 'server.weight.dec10', keys: ['f5'], scopes: ['table'], description: 'Weight −10', dangerous: true, hint: 'weight', hintKeys: 'F4-F8' },
   { id: 'server.weight.dec1', keys: ['f6'], scopes: ['table'], description: 'Weight −1', dangerous: true },

@@ -6,6 +6,7 @@ import type { Scope } from '../keymap/commands.js';
 import { hintsFor, type Keymap } from '../keymap/resolve.js';
 import type { Theme } from '../theme/tokens.js';
 import { mainHandlers, type ListGeometry } from './commands/main-handlers.js';
+import { fleetActionHandlers, previewNode } from './commands/fleet-actions.js';
 import { serverActionHandlers } from './commands/server-actions.js';
 import { Body } from './components/Body.js';
 import { Footer } from './components/Footer.js';
@@ -16,6 +17,7 @@ import { useClock } from './hooks/useClock.js';
 import { useCommands } from './hooks/useCommands.js';
 import { useEventRows } from './hooks/useEventRows.js';
 import { useFlash } from './hooks/useFlash.js';
+import { useNodeProgress } from './hooks/useNodeProgress.js';
 import { useFleetRows } from './hooks/useFleetRows.js';
 import { usePrompt } from './hooks/usePrompt.js';
 import { useStoreState } from './hooks/useStore.js';
@@ -59,6 +61,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const lbNames = useMemo(() => data.fleet.lbs.map((h) => h.name), [data.fleet]);
   const now = useClock(services.now, store.changedCells, data.lbs.some((l) => l.stale || l.down));
   const flow = useActionFlow(services, flash);
+  useNodeProgress(services, flash);
   const cli = useCliSession(services, lbNames, ui.scope);
 
   const listHeight = Math.max(1, layout.body - 1);
@@ -78,7 +81,10 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     lbNames,
     cli,
     cliPage: Math.max(1, layout.body - 3),
-    server: serverActionHandlers({ services, fleet: data.fleet, row: selectedRow, scope: ui.scope, preview: flow.preview, flash }),
+    server: {
+      ...serverActionHandlers({ services, fleet: data.fleet, row: selectedRow, scope: ui.scope, preview: flow.preview, flash }),
+      ...fleetActionHandlers({ services, fleet: data.fleet, row: selectedRow, preview: flow.preview, flash }),
+    },
     quit: () => exit(),
     flash,
   });
@@ -88,7 +94,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     onMessage: flash,
     onText: (key) => ui.view === 'cli' && cli.edit(key),
   });
-  const candidates = usePrompt({ ui, dispatch, keymap, fleet: data.fleet, rows: data.rows, allRows: data.allRows, geometry: table, isActive: !dialogOpen && ui.prompt !== null, flash });
+  const candidates = usePrompt({ ui, dispatch, keymap, fleet: data.fleet, rows: data.rows, allRows: data.allRows, geometry: table, isActive: !dialogOpen && ui.prompt !== null, flash, onNode: (name) => previewNode({ services, fleet: data.fleet, preview: flow.preview, flash }, name) });
 
   if (layout.tooSmall) {
     return <Text wrap="truncate">lbtop needs a terminal of at least 8 rows (this one has {size.rows}); q quits</Text>;

@@ -2,6 +2,8 @@
 // no I/O of its own: tests pass a fake of this boundary built from real snapshots, never module mocks.
 import type { ServerTarget, WeightRequest } from '../actions/server-admin.js';
 import type { ApplyReport, Plan } from '../actions/types.js';
+import type { NodeRequest } from '../actions/node-plan.js';
+import type { DrainProgress } from '../actions/node-wait.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { Fleet, LbState } from '../model/fleet.js';
 import type { AdminTarget } from '../model/haproxy.js';
@@ -22,6 +24,12 @@ export interface AppServices {
   /** One raw runtime-API line to one LB (CLI view); resolves with HAProxy's reply text. */
   runRaw(lb: string, command: string): Promise<string>;
   readOnly: boolean;
+  /** A node (server name or address) on every backend of every LB; absent where node actions are not offered. */
+  planNode?(fleet: Fleet, request: NodeRequest): Plan;
+  /** Writes an incident snapshot (state, drift, events, audit) and resolves with the JSON file's path. */
+  snapshot?(): Promise<string>;
+  /** Drain progress after a node drain was applied (sessions and queue falling to zero). */
+  nodeProgress?: { subscribe(listener: (update: { node: string; progress: DrainProgress; finished: boolean }) => void): () => void };
   /** Version shown in the header. */
   version: string;
   now(): number;

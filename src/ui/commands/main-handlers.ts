@@ -67,6 +67,7 @@ export function mainHandlers(ctx: MainContext): Handlers {
     'view.errors': go('errors'),
     'view.cli': go('cli'),
     'view.events': go('events'),
+    'view.lbdrift': go('lbdrift'),
     'nav.down': nav('down'),
     'nav.up': nav('up'),
     'nav.pageDown': nav('pageDown'),

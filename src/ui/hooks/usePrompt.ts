@@ -18,6 +18,8 @@ export interface PromptContext {
   geometry: { height: number };
   isActive: boolean;
   flash: FlashFn;
+  /** `:node NAME`: a node across every backend and LB, instead of a row to jump to. */
+  onNode?(name: string): void;
 }
 
 /** Registers the prompt keys; returns the completions to show for a `:` prompt. */
@@ -33,6 +35,11 @@ export function usePrompt(ctx: PromptContext): string[] {
     if (!prompt) return;
     if (prompt.kind === 'filter') return dispatch({ type: 'prompt.close', keepFilter: true });
     const text = prompt.text.trim();
+    const node = /^node\s+(\S+)$/.exec(text);
+    if (node && ctx.onNode) {
+      dispatch({ type: 'prompt.close', keepFilter: true });
+      return ctx.onNode(node[1]!);
+    }
     let rows = ctx.rows;
     let index = findRow(rows, text);
     let clearFilter = false;

@@ -1,7 +1,7 @@
 // The views, numbered as in hatop (1–5) plus EVENTS; HELP is an overlay outside the TAB cycle.
 
 export type StatsViewId = 'status' | 'traffic' | 'http' | 'errors';
-export type ViewId = StatsViewId | 'cli' | 'events' | 'help';
+export type ViewId = StatsViewId | 'cli' | 'events' | 'help' | 'lbdrift';
 
 export interface ViewDef {
   id: Exclude<ViewId, 'help'>;
@@ -17,6 +17,7 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'errors', number: 4, title: 'ERRORS', command: 'view.errors' },
   { id: 'cli', number: 5, title: 'CLI', command: 'view.cli' },
   { id: 'events', number: 6, title: 'EVENTS', command: 'view.events' },
+  { id: 'lbdrift', number: 0, title: 'LB-DRIFT', command: 'view.lbdrift' },
 ];
 
 export function isStatsView(view: ViewId): view is StatsViewId {

@@ -1,0 +1,75 @@
+// The TUI's node drain and snapshot, wired by the composition root: the same planner, record and fan-out as
+// `lbtop node`, plus a background follow of the drain (sessions and queue to zero) that the UI subscribes to.
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { applyPlanFanout } from '../actions/apply-fanout.js';
+import type { ApplyDeps } from '../actions/apply.js';
+import { planNode, type NodeRequest } from '../actions/node-plan.js';
+import { clearNodeRecord, defaultNodeDir, readNodeRecord, saveNodeRecord } from '../actions/node-record.js';
+import { drainTargets, waitForDrain, type DrainProgress } from '../actions/node-wait.js';
+import type { ApplyReport, Plan } from '../actions/types.js';
+import type { Fleet } from '../model/fleet.js';
+import type { LbtopConfig } from '../model/config.js';
+import type { FleetRuntime } from '../runtime/fleet-runtime.js';
+import { buildFleet } from '../store/selectors.js';
+import { lbGroupsOf } from './node-command.js';
+import { buildSnapshot, snapshotText, writeSnapshotFiles } from './snapshot.js';
+
+type Update = { node: string; progress: DrainProgress; finished: boolean };
+
+export interface NodeServicesOptions {
+  nodeDir?: string;
+  snapshotDir?: string;
+  drainTimeoutMs?: number;
+}
+
+export function defaultSnapshotDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(path.dirname(defaultNodeDir(env)), 'snapshots');
+}
+
+export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: ApplyDeps, options: NodeServicesOptions = {}) {
+  const dir = options.nodeDir ?? defaultNodeDir();
+  const listeners = new Set<(update: Update) => void>();
+  let stopped = false;
+  let generation = 0;
+  const follow = (plan: Plan) => {
+    const mine = ++generation; // a newer drain replaces the one being followed
+    void waitForDrain(deps.clients, drainTargets(plan), {
+      timeoutMs: options.drainTimeoutMs ?? 300_000,
+      stopped: () => stopped || mine !== generation,
+      onProgress: (progress) => listeners.forEach((l) => l({ node: plan.node!.name, progress, finished: false })),
+    }).then((progress) => {
+      if (!stopped && mine === generation) listeners.forEach((l) => l({ node: plan.node!.name, progress, finished: true }));
+    });
+  };
+  return {
+    planNode: (fleet: Fleet, request: NodeRequest): Plan =>
+      planNode(fleet, request, lbGroupsOf(config), request.action === 'ready' ? readNodeRecord(dir, request.node) : null),
+    async applyNode(plan: Plan): Promise<ApplyReport> {
+      const meta = plan.node!;
+      if (meta.action !== 'ready') saveNodeRecord(dir, meta.name, meta.action, plan);
+      const report = await applyPlanFanout(plan, deps);
+      if (meta.action === 'ready' && report.ok) clearNodeRecord(dir, meta.name);
+      if (meta.action !== 'ready' && report.ok) follow(plan);
+      return report;
+    },
+    async snapshot(): Promise<string> {
+      const snapDir = options.snapshotDir ?? defaultSnapshotDir();
+      mkdirSync(snapDir, { recursive: true, mode: 0o700 });
+      const state = runtime.store.getState();
+      const at = new Date();
+      const snap = buildSnapshot(buildFleet(config, state.lbs), state.events, deps.audit.records, at);
+      const file = path.join(snapDir, `lbtop-snapshot-${at.toISOString().replace(/[:.]/g, '-')}.json`);
+      return writeSnapshotFiles(file, snap, snapshotText(snap)).json;
+    },
+    nodeProgress: {
+      subscribe(listener: (update: Update) => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    stop() {
+      stopped = true;
+    },
+  };
+}
