@@ -2,7 +2,7 @@
 // (LB, backend, server), the fan-out apply, the progress reaching zero as the sessions finish, `ready` restoring
 // the exact prior states (one server was in maint before), and a partial failure rolled back host by host.
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,4 +128,28 @@ describe('node drain over SSH on two LBs', () => {
       await lab.ssh.sshd.lb2!.start();
     }
   }, 40_000);
+
+  it('lbtop snapshot writes state, drift between the two LBs, events and this session\'s audit log', async () => {
+    await runtime.clients.get('lb1')!.send('set server be_http/node2 weight 5');
+    // lb2's sshd was restarted by the test before: wait out the reconnect backoff.
+    for (let i = 0; i < 60 && ![...runtime.store.getState().lbs.values()].every((s) => s.health.ok); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      await runtime.refresh();
+    }
+    const out: string[] = [];
+    const file = path.join(nodeDir, 'incident.json');
+    const code = await runNodeCommand({ kind: 'snapshot', out: file }, lab.config(), runtime, { deps: { clients: runtime.clients, audit }, out: (t) => out.push(t), err: () => undefined, confirm: async () => false });
+    expect(code).toBe(0);
+    expect(out.join('')).toBe(`wrote ${file} and ${path.join(nodeDir, 'incident.txt')}\n`);
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    expect(json.kind).toBe('lbtop-snapshot');
+    expect(json.lbs.map((l: { name: string; ok: boolean }) => `${l.name} ${l.ok}`)).toEqual(['lb1 true', 'lb2 true']);
+    expect(json.drift.map((d: { text: string }) => d.text)).toEqual(['be_http/node2 weight: lb1 5, lb2 1']);
+    expect(json.audit.some((a: { command: string; lb: string }) => a.lb === 'lb1' && a.command === 'set server be_http/node1 state maint')).toBe(true);
+    expect(json.state.clusters.flatMap((c: { backends: { name: string }[] }) => c.backends.map((b) => b.name))).toEqual(expect.arrayContaining(['be_http', 'be_api']));
+    const text = readFileSync(path.join(nodeDir, 'incident.txt'), 'utf8');
+    expect(text).toMatch(/Drift between LBs \(1\):\n  \[lb1\+lb2\] be_http\/node2 weight: lb1 5, lb2 1/);
+    expect(text).toMatch(/Audit log of this session \(\d+\):/);
+    expect(text).toMatch(/lb1  reply  set server be_http\/node1 state maint  → \(ok\)/);
+  }, 30_000);
 });
