@@ -89,6 +89,13 @@ describe('heartbeat collector (recorded 3.0.6 cl_status)', () => {
 });
 
 describe('BIRD collector (recorded 2.0.12 and 1.6.8 birdc -v)', () => {
+  it('reads replies of a restricted birdc (-r), which start with "0016 Access restricted"', async () => {
+    const { parseBirdProtocols } = await import('../../src/sources/bird/protocols.js');
+    const { parseBirdRoutes } = await import('../../src/sources/bird/routes.js');
+    expect(parseBirdProtocols(fixture('bird/2.0.12-v-r-show-protocols.txt')).protocols.map((p) => p.name)).toEqual(['device1', 'static_pods']);
+    expect(parseBirdRoutes(fixture('bird/2.0.12-v-r-show-route-protocol-static.txt')).map((r) => r.network)).toEqual(['172.16.171.64/26']);
+  });
+
   for (const v of ['2.0.12', '1.6.8']) {
     it(`${v}: protocols and per-protocol route counts, through a restricted birdc on the configured socket`, async () => {
       const target = { socket: '/run/x/bird.ctl', client: 'birdc' };

@@ -64,6 +64,8 @@ export function decodeBirdReply(text: string, form: BirdReplyForm = 'birdc'): Bi
       version = greeting[1] ?? null;
       continue;
     }
+    // `birdc -r` first sends `restrict`; BIRD acknowledges with "0016 Access restricted", which is not data.
+    if (code === 16 && content.trim() === 'Access restricted') continue;
     if (code !== null && code >= 8000) throw new BirdCommandError(content.trim(), code, line);
     if (!coded && PLAIN_ERRORS.some((re) => re.test(content.trim()))) {
       throw new BirdCommandError(content.trim(), null, line);
