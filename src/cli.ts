@@ -20,6 +20,7 @@ import { runNodeCommand } from './commands/node-command.js';
 import { nodeServices } from './commands/node-services.js';
 import { rollbackFanout } from './actions/apply-fanout.js';
 import { fleetRoutingDeps } from './runtime/routing-runtime.js';
+import { createRoutingServices } from './runtime/routing-ui-services.js';
 import { runRoutingCommand } from './commands/routing-command.js';
 import { Readable } from 'node:stream';
 
@@ -220,6 +221,7 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
         return reply;
       },
       readOnly: config.readOnly,
+      routing: createRoutingServices(fleetRoutingDeps(config, runtime, audit)),
       version: banner ? `${VERSION} · ${banner}` : VERSION,
       now: Date.now,
     },

@@ -6,7 +6,7 @@
  * Where a binding applies. `global` applies in every view scope; the dialog and prompt scopes are exclusive
  * (they own the keyboard, nothing global fires); `cli` is a text field, so only non-printable globals fire there.
  */
-export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt';
+export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing';
 
 export const EXCLUSIVE_SCOPES: readonly Scope[] = ['preview', 'confirm', 'report', 'prompt'];
 /** Scopes where printable keys type text rather than run commands. */
@@ -25,7 +25,7 @@ export interface CommandDef {
   hintKeys?: string;
 }
 
-const NAV = ['table', 'events', 'help', 'preview', 'report'] as const satisfies readonly Scope[];
+const NAV = ['table', 'events', 'help', 'preview', 'report', 'routing'] as const satisfies readonly Scope[];
 
 export const COMMANDS = [
   { id: 'app.quit', keys: ['q', 'C-c'], scopes: ['global'], description: 'Quit lbtop (changes nothing)', hint: 'quit' },
@@ -40,13 +40,16 @@ export const COMMANDS = [
   { id: 'view.events', keys: ['6', 'M-6'], scopes: ['global'], description: 'EVENTS view: state changes, newest first' },
   { id: 'view.lbdrift', keys: ['0', 'M-0'], scopes: ['global'], description: 'LB-DRIFT view: where LBs serving the same backend disagree (admin, weight, checks, missing servers, versions)' },
   { id: 'app.snapshot', keys: ['S'], scopes: ['global'], description: 'Write an incident snapshot (state, drift, events, audit log) to a file' },
+  { id: 'view.maps', keys: ['7', 'M-7'], scopes: ['global'], description: 'MAPS/ACLS view: map and ACL files, edited live and on disk' },
+  { id: 'view.drift', keys: ['8', 'M-8'], scopes: ['global'], description: 'DRIFT view: what a reload would revert (runtime vs disk)' },
+  { id: 'view.certs', keys: ['9', 'M-9'], scopes: ['global'], description: 'CERTS view: TLS certificates, soonest expiry first' },
 
   { id: 'nav.down', keys: ['down', 'j'], scopes: NAV, description: 'Move down' },
   { id: 'nav.up', keys: ['up', 'k'], scopes: NAV, description: 'Move up' },
   { id: 'nav.pageDown', keys: ['pgdn', 'C-f'], scopes: NAV, description: 'Page down' },
   { id: 'nav.pageUp', keys: ['pgup', 'C-b'], scopes: NAV, description: 'Page up' },
-  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help'], description: 'First row' },
-  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help'], description: 'Last row' },
+  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help', 'routing'], description: 'First row' },
+  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help', 'routing'], description: 'Last row' },
 
   { id: 'filter.open', keys: ['/'], scopes: ['table', 'events'], description: 'Filter rows (incremental; Esc clears)', hint: 'filter' },
   { id: 'filter.clear', keys: ['esc'], scopes: ['table', 'events'], description: 'Clear the filter' },
@@ -74,6 +77,18 @@ export const COMMANDS = [
   { id: 'cli.back', keys: ['esc'], scopes: ['cli'], description: 'Back to the previous view' },
 
   { id: 'help.close', keys: ['esc'], scopes: ['help'], description: 'Close help', hint: 'close' },
+
+  { id: 'routing.open', keys: ['enter'], scopes: ['routing'], description: 'Open the selected map/ACL file (its entries)', hint: 'open' },
+  { id: 'routing.back', keys: ['esc'], scopes: ['routing'], description: 'Back to the list of files' },
+  { id: 'routing.kind', keys: ['t'], scopes: ['routing'], description: 'Toggle maps / ACL files', hint: 'maps/acls' },
+  { id: 'routing.add', keys: ['a'], scopes: ['routing'], description: 'Add an entry (preview first)', dangerous: true, hint: 'add' },
+  { id: 'routing.change', keys: ['c'], scopes: ['routing'], description: 'Change the value of the selected entry (preview first)', dangerous: true, hint: 'change' },
+  { id: 'routing.delete', keys: ['d'], scopes: ['routing'], description: 'Delete the selected entry (preview first)', dangerous: true, hint: 'delete' },
+  { id: 'routing.editor', keys: ['E'], scopes: ['routing'], description: 'Edit the whole list in $EDITOR (preview first)', dangerous: true, hint: '$EDITOR' },
+  { id: 'routing.refresh', keys: ['C-r'], scopes: ['routing'], description: 'Read the lists again', hint: 'reread' },
+  { id: 'routing.trace', keys: [':'], scopes: ['routing'], description: ':trace HOST[/PATH]: where does this request go, on every LB', hint: 'trace' },
+  { id: 'drift.toDisk', keys: ['w'], scopes: ['routing'], description: 'Drift: write the runtime state to disk (preview first)', dangerous: true, hint: 'to disk' },
+  { id: 'drift.toRuntime', keys: ['x'], scopes: ['routing'], description: 'Drift: reset the runtime to what is on disk (preview first)', dangerous: true, hint: 'to runtime' },
 
   { id: 'dialog.confirm', keys: ['y'], scopes: ['preview'], description: 'Send the previewed commands', hint: 'send' },
   { id: 'dialog.cancel', keys: ['esc', 'n'], scopes: ['preview'], description: 'Cancel: send nothing', hint: 'cancel' },

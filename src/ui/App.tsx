@@ -28,6 +28,12 @@ import { hintScopeOf, positionText } from './state/chrome.js';
 import { locate, settle, type Selection } from './state/selection.js';
 import { initialUiState, uiReducer } from './state/ui-state.js';
 import { isStatsView, type ViewId } from './state/views.js';
+import { RoutingBody } from './routing/RoutingBody.js';
+import { driftMarker, routingHintScope } from './routing/routing-chrome.js';
+import { routingHandlers, routingViewKeys } from './routing/routing-handlers.js';
+import { isRoutingView } from './routing/routing-state.js';
+import { useEditor } from './routing/useEditor.js';
+import { useRouting } from './routing/useRouting.js';
 import { ThemeContext } from './theme-context.js';
 import { helpLines } from './views/help-lines.js';
 
@@ -72,7 +78,9 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const helpList = { count: help.length, height: layout.body, index: helpTop, top: helpTop, keyAt: () => undefined };
   const selectedRow = isStatsView(ui.view) ? data.rows[table.index] : undefined;
 
-  const scope: Scope = isStatsView(ui.view) ? 'table' : ui.view;
+  const routing = useRouting(services.routing, services.now, flash, flow.preview, () => dispatch({ type: 'view', view: 'trace' }));
+  const editor = useEditor(services.routing?.editText);
+  const scope: Scope = isStatsView(ui.view) ? 'table' : isRoutingView(ui.view) ? 'routing' : ui.view;
   const handlers = mainHandlers({
     ui,
     dispatch,
@@ -88,9 +96,13 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     quit: () => exit(),
     flash,
   });
+  Object.assign(handlers, routingViewKeys((view) => dispatch({ type: 'view', view })));
+  if (isRoutingView(ui.view)) {
+    Object.assign(handlers, routingHandlers({ api: routing, view: ui.view, page: Math.max(1, layout.body - 3), go: (view) => dispatch({ type: 'view', view }), edit: editor, available: services.routing !== undefined }));
+  }
   const dialogOpen = flow.dialog !== null;
   useCommands(keymap, scope, handlers, {
-    isActive: !dialogOpen && ui.prompt === null,
+    isActive: !dialogOpen && ui.prompt === null && routing.state.dialog === null,
     onMessage: flash,
     onText: (key) => ui.view === 'cli' && cli.edit(key),
   });
@@ -120,8 +132,11 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           expanded={ui.expanded}
           position={position}
           now={now}
+          marker={driftMarker(routing.state.drift)}
         />
-        <Body
+        {isRoutingView(ui.view) && !dialogOpen ? (
+          <RoutingBody view={ui.view} api={routing} height={layout.body} keymap={keymap} available={services.routing !== undefined} onMessage={flash} />
+        ) : <Body
           ui={ui}
           layout={layout}
           data={data}
@@ -136,8 +151,8 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           flow={flow}
           keymap={keymap}
           flash={flash}
-        />
-        <Footer hints={hintsFor(keymap, hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash} prompt={ui.prompt} candidates={candidates} />
+        />}
+        <Footer hints={hintsFor(keymap, routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash} prompt={ui.prompt} candidates={candidates} />
       </Box>
     </ThemeContext.Provider>
   );

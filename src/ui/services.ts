@@ -8,6 +8,7 @@ import type { LbtopConfig } from '../model/config.js';
 import type { Fleet, LbState } from '../model/fleet.js';
 import type { AdminTarget } from '../model/haproxy.js';
 import type { StoreReader } from '../store/types.js';
+import type { RoutingServices } from './routing/routing-services.js';
 
 export type { ServerTarget, WeightRequest };
 
@@ -24,6 +25,8 @@ export interface AppServices {
   /** One raw runtime-API line to one LB (CLI view); resolves with HAProxy's reply text. */
   runRaw(lb: string, command: string): Promise<string>;
   readOnly: boolean;
+  /** Maps/ACLs, drift, trace, certificates (the routing editor); absent in the fixture replay. */
+  routing?: RoutingServices;
   /** A node (server name or address) on every backend of every LB; absent where node actions are not offered. */
   planNode?(fleet: Fleet, request: NodeRequest): Plan;
   /** Writes an incident snapshot (state, drift, events, audit) and resolves with the JSON file's path. */

@@ -19,6 +19,8 @@ export interface HeaderProps {
   expanded: boolean;
   position: string;
   now: number;
+  /** A warning of the routing editor for the title line ("DRIFT 3 vs disk"). */
+  marker?: string;
 }
 
 const HEALTH_TOKEN: Record<ReturnType<typeof healthLabel>, Token> = {
@@ -37,6 +39,7 @@ export function Header(p: HeaderProps) {
       <Text wrap="truncate">
         <Text {...t('header.title')}>lbtop {p.version}</Text>
         {p.readOnly ? <Text {...t('header.readonly')}> READ-ONLY </Text> : null}
+        {p.marker ? <Text {...t('header.stale')}> {p.marker} </Text> : null}
         <Text {...t('header.label')}> clusters </Text>
         <Text {...t('text')}>{p.clusters.join(' ') || '(none)'}</Text>
         <Text {...t('header.label')}> │ actions on </Text>

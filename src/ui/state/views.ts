@@ -1,13 +1,15 @@
 // The views, numbered as in hatop (1–5) plus EVENTS; HELP is an overlay outside the TAB cycle.
 
 export type StatsViewId = 'status' | 'traffic' | 'http' | 'errors';
-export type ViewId = StatsViewId | 'cli' | 'events' | 'help' | 'lbdrift';
+export type ViewId = StatsViewId | 'cli' | 'events' | 'help' | 'lbdrift' | 'maps' | 'drift' | 'certs' | 'trace';
 
 export interface ViewDef {
-  id: Exclude<ViewId, 'help'>;
+  id: Exclude<ViewId, 'help' | 'trace'>;
   number: number;
   title: string;
   command: string;
+  /** False: reached by its number only, not by TAB (the routing views read the LBs' files when entered). */
+  inCycle?: false;
 }
 
 export const VIEWS: readonly ViewDef[] = [
@@ -17,6 +19,9 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'errors', number: 4, title: 'ERRORS', command: 'view.errors' },
   { id: 'cli', number: 5, title: 'CLI', command: 'view.cli' },
   { id: 'events', number: 6, title: 'EVENTS', command: 'view.events' },
+  { id: 'maps', number: 7, title: 'MAPS', command: 'view.maps', inCycle: false },
+  { id: 'drift', number: 8, title: 'DRIFT', command: 'view.drift', inCycle: false },
+  { id: 'certs', number: 9, title: 'CERTS', command: 'view.certs', inCycle: false },
   { id: 'lbdrift', number: 0, title: 'LB-DRIFT', command: 'view.lbdrift' },
 ];
 
@@ -26,7 +31,8 @@ export function isStatsView(view: ViewId): view is StatsViewId {
 
 /** TAB / Shift-TAB: cycles through the numbered views; from HELP it starts from the view help was opened on. */
 export function cycleView(from: ViewId, step: 1 | -1): ViewId {
-  const index = VIEWS.findIndex((v) => v.id === from);
-  const next = (Math.max(0, index) + step + VIEWS.length) % VIEWS.length;
-  return VIEWS[next]!.id;
+  const cycle = VIEWS.filter((v) => v.inCycle !== false);
+  const index = cycle.findIndex((v) => v.id === from);
+  const next = (Math.max(0, index) + step + cycle.length) % cycle.length;
+  return cycle[next]!.id;
 }

@@ -1,0 +1,31 @@
+// What the routing views need from the rest of lbtop (injected by cli.ts, like AppServices): read the maps and
+// ACLs, plan and apply edits, drift, trace, certificates, and $EDITOR. The UI does no I/O of its own.
+import type { DriftItem, DriftReport, LbPatterns, PatternKind } from '../../model/patterns.js';
+import type { CertInfo } from '../../model/certs.js';
+import type { PatternEdit, PatternLbOutcome, PatternPlan, PatternReport } from '../../actions/pattern-types.js';
+import type { FleetTrace } from '../../actions/trace-read.js';
+import type { Plan } from '../../actions/types.js';
+
+export interface RoutingServices {
+  readPatterns(): Promise<LbPatterns[]>;
+  planEdit(kind: PatternKind, file: string, edit: PatternEdit, lbs: readonly string[]): Promise<PatternPlan>;
+  applyEdit(plan: PatternPlan): Promise<PatternReport>;
+  readDrift(): Promise<DriftReport>;
+  /** Pattern drift fixed by a map/ACL plan; server drift to runtime by a runtime plan (the usual preview). */
+  planDriftFix(item: DriftItem, direction: 'to-disk' | 'to-runtime'): Promise<{ pattern: PatternPlan } | { runtime: Plan } | { config: ConfigEditPlan }>;
+  applyConfigEdit(plan: ConfigEditPlan): Promise<PatternLbOutcome>;
+  trace(target: string, sni: boolean): Promise<FleetTrace>;
+  readCerts(): Promise<CertInfo[]>;
+  /** Opens $EDITOR on the text (the terminal is handed over meanwhile); null when the editor failed. */
+  editText(text: string, name: string): string | null;
+}
+
+/** haproxy.cfg rewritten on one LB (server states written to disk), shown as a diff before it is written. */
+export interface ConfigEditPlan {
+  lb: string;
+  path: string;
+  before: string;
+  after: string;
+  diff: string;
+  skipped: string[];
+}

@@ -1,0 +1,151 @@
+// The routing views' state and what they do: load (maps and ACLs, drift, certificates, a trace), plan an edit
+// and show its preview, apply it once confirmed, and show the result. Drift is re-checked in the background
+// every minute (never two at once) for the header's DRIFT marker.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PatternEdit, PatternReport } from '../../actions/pattern-types.js';
+import type { Plan } from '../../actions/types.js';
+import type { DriftItem } from '../../model/patterns.js';
+import type { RoutingServices } from './routing-services.js';
+import { parseEntryList } from '../../sources/haproxy/maps/file-edit.js';
+import { editorText } from './routing-rows.js';
+import { initialRoutingState, type Loaded, type RoutingDialog, type RoutingState } from './routing-state.js';
+
+export const DRIFT_EVERY_MS = 60_000;
+type Flash = (text: string, level: 'info' | 'ok' | 'error') => void;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function reportLines(report: PatternReport): string[] {
+  return report.outcomes.flatMap((o) => [
+    `${o.lb}: ${o.status === 'applied' ? 'applied' : o.status.toUpperCase()}${o.error ? `: ${o.error}` : ''}`,
+    ...o.steps.map((s) => `  - ${s}`),
+    ...(o.threeWay ? ['  three-way difference:', ...o.threeWay.diff.split('\n').map((l) => `    ${l}`)] : []),
+  ]);
+}
+
+export interface RoutingApi {
+  state: RoutingState;
+  set(update: (s: RoutingState) => RoutingState): void;
+  loadPatterns(): void;
+  loadDrift(): void;
+  loadCerts(): void;
+  trace(target: string): void;
+  planEdit(edit: PatternEdit): void;
+  /** Re-reads the open file, hands it to the editor, and plans a replace with what comes back. */
+  editWhole(editor: (text: string, name: string) => string | null): void;
+  planDriftFix(item: DriftItem, direction: 'to-disk' | 'to-runtime'): void;
+  confirm(): void;
+  closeDialog(): void;
+  openDialog(d: RoutingDialog): void;
+}
+
+export function useRouting(services: RoutingServices | undefined, now: () => number, flash: Flash, previewRuntime: (plan: Plan) => void, showTrace: () => void): RoutingApi {
+  const [state, setState] = useState(initialRoutingState);
+  const current = useRef(state);
+  current.current = state;
+  const mounted = useRef(true);
+  useEffect(() => () => void (mounted.current = false), []);
+  const set = useCallback((update: (s: RoutingState) => RoutingState) => {
+    if (mounted.current) setState((s) => (current.current = update(s)));
+  }, []);
+
+  const load = useCallback(<K extends 'patterns' | 'drift' | 'certs' | 'trace'>(what: K, work: () => Promise<NonNullable<RoutingState[K]['value']>>) => {
+    if (current.current[what].loading) return;
+    set((s) => ({ ...s, [what]: { ...s[what], loading: true } }));
+    work().then(
+      (value) => set((s) => ({ ...s, [what]: { value, error: null, loading: false, at: now() } as Loaded<typeof value> })),
+      (e: unknown) => set((s) => ({ ...s, [what]: { ...s[what], error: message(e), loading: false } })),
+    );
+  }, [set, now]);
+
+  const loadDrift = useCallback(() => services && load('drift', () => services.readDrift()), [services, load]);
+  useEffect(() => {
+    if (!services) return;
+    loadDrift();
+    const timer = setInterval(loadDrift, DRIFT_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [services, loadDrift]);
+
+  const busy = (title: string) => set((s) => ({ ...s, dialog: { kind: 'busy', title } }));
+  const fail = (what: string) => (e: unknown) => {
+    set((s) => ({ ...s, dialog: null }));
+    flash(`${what}: ${message(e)}`, 'error');
+  };
+  const afterWrite = () => {
+    if (!services) return;
+    load('patterns', () => services.readPatterns());
+    loadDrift();
+  };
+
+  return {
+    state,
+    set,
+    loadPatterns: () => services && load('patterns', () => services.readPatterns()),
+    loadDrift: () => void loadDrift(),
+    loadCerts: () => services && load('certs', () => services.readCerts()),
+    trace: (target) => {
+      if (!services) return;
+      showTrace();
+      load('trace', () => services.trace(target, false));
+    },
+    planEdit(edit) {
+      const s = current.current;
+      if (!services || !s.open) return;
+      busy('reading every LB that has the file…');
+      services.planEdit(s.kind, s.open, edit, []).then((plan) => set((x) => ({ ...x, dialog: { kind: 'pattern-preview', plan, shownAt: now() } })), fail('plan'));
+    },
+    editWhole(editor) {
+      const s = current.current;
+      if (!services || !s.open) return;
+      const file = s.open;
+      const kind = s.kind;
+      busy(`reading ${file} on every LB…`);
+      // Fresh, never the list on screen: an edit made a moment ago must not be reverted by an older buffer.
+      services.readPatterns().then((all) => {
+        set((x) => ({ ...x, patterns: { value: all, error: null, loading: false, at: now() }, dialog: null }));
+        const text = editorText(all, kind, file);
+        const edited = editor(text, `${file.split('/').pop()}.txt`);
+        if (edited === null) return flash('the editor failed or was aborted: nothing changed', 'info');
+        if (edited === text) return flash('no change', 'info');
+        this.planEdit({ op: 'replace', entries: parseEntryList(edited, kind) });
+      }, fail('read'));
+    },
+    planDriftFix(item, direction) {
+      if (!services) return;
+      busy('reading runtime and disk…');
+      services.planDriftFix(item, direction).then((fix) => {
+        if ('pattern' in fix) set((x) => ({ ...x, dialog: { kind: 'pattern-preview', plan: fix.pattern, shownAt: now() } }));
+        else if ('config' in fix) set((x) => ({ ...x, dialog: { kind: 'config-preview', plan: fix.config, shownAt: now() } }));
+        else {
+          set((x) => ({ ...x, dialog: null }));
+          previewRuntime(fix.runtime);
+        }
+      }, fail('drift fix'));
+    },
+    confirm() {
+      const d = current.current.dialog;
+      if (!services || !d || (d.kind !== 'pattern-preview' && d.kind !== 'config-preview')) return;
+      if (now() - d.shownAt < 300) return flash('read the preview first, then confirm', 'error');
+      if (d.kind === 'pattern-preview') {
+        if (d.plan.errors.length > 0) return flash('this plan has errors: nothing can be applied', 'error');
+        busy(`applying: ${d.plan.title}`);
+        services.applyEdit(d.plan).then((report) => {
+          set((x) => ({ ...x, dialog: { kind: 'result', title: d.plan.title, lines: reportLines(report), ok: report.ok } }));
+          flash(report.ok ? `done: ${d.plan.title}` : `FAILED: ${d.plan.title}`, report.ok ? 'ok' : 'error');
+          afterWrite();
+        }, fail('apply'));
+      } else {
+        busy(`writing ${d.plan.path} on ${d.plan.lb}`);
+        services.applyConfigEdit(d.plan).then((o) => {
+          const lines = [`${o.lb}: ${o.status}${o.error ? `: ${o.error}` : ''}`, ...o.steps.map((s) => `  - ${s}`)];
+          set((x) => ({ ...x, dialog: { kind: 'result', title: `write ${d.plan.path}`, lines, ok: o.status === 'applied' } }));
+          afterWrite();
+        }, fail('write'));
+      }
+    },
+    closeDialog: () => {
+      if (current.current.dialog?.kind === 'busy') return;
+      set((s) => ({ ...s, dialog: null }));
+    },
+    openDialog: (d) => set((s) => ({ ...s, dialog: d })),
+  };
+}
