@@ -1,7 +1,7 @@
 // Writes an edited haproxy.cfg on one LB: guarded atomic replace (host-files.ts), then `haproxy -c -f` always
 // (a config edit is never left unchecked; on failure the old file goes back), then a reload if the LB's policy
 // says so. Used by the drift fix "write the runtime server states to disk".
-import { FileChangedError } from '../transport/host-files.js';
+import { FileChangedError } from '../model/errors.js';
 import { checkConfig, reloadLb } from './lb-reload.js';
 import { threeWay } from './pattern-apply.js';
 import type { PatternLbOutcome } from './pattern-types.js';

@@ -13,7 +13,7 @@ import { atomicReplace, aclCommands, mapCommands } from '../sources/haproxy/maps
 import { entriesOf, parsePatternFile } from '../sources/haproxy/maps/map-file.js';
 import { readEntries } from '../sources/haproxy/maps/read.js';
 import { checkWriteReply, parsePreparedVersion } from '../sources/haproxy/maps/runtime.js';
-import { FileChangedError } from '../transport/host-files.js';
+import { FileChangedError } from '../model/errors.js';
 import { checkConfig, reloadLb } from './lb-reload.js';
 import type { PatternLbOutcome, PatternLbPlan, PatternPlan, PatternReport } from './pattern-types.js';
 import type { RoutingDeps } from './routing-deps.js';

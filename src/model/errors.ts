@@ -39,3 +39,10 @@ export class CommandRejectedError extends LbtopError {
     super(`HAProxy refused "${command}": ${reply.trim()}`);
   }
 }
+
+/** A file changed on disk between lbtop's read and its write (someone else edited it): nothing was written. */
+export class FileChangedError extends LbtopError {
+  constructor(readonly file: string) {
+    super(`${file} changed on disk since lbtop read it; nothing was written`, 're-read it, look at the difference, and edit again');
+  }
+}

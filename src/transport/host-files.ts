@@ -9,7 +9,7 @@
 //   4. fsync the temp file, keep the old file as FILE.lbtop-bak (a hard link: the exact old inode), rename,
 //      fsync the directory. Mode and owner are copied from the old file.
 import { createHash } from 'node:crypto';
-import { LbtopError, TransportError } from '../model/errors.js';
+import { FileChangedError, TransportError } from '../model/errors.js';
 import type { CommandRunner } from './exec.js';
 
 export interface HostFiles {
@@ -20,12 +20,7 @@ export interface HostFiles {
   replace(file: string, text: string, options: { expected: string | null; backup: boolean }): Promise<{ backup: string | null }>;
 }
 
-/** The file changed on disk between lbtop's read and its write: nothing was written. */
-export class FileChangedError extends LbtopError {
-  constructor(readonly file: string) {
-    super(`${file} changed on disk since lbtop read it; nothing was written`, 're-read it, look at the difference, and edit again');
-  }
-}
+export { FileChangedError };
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 export const backupPath = (file: string) => `${file}.lbtop-bak`;
