@@ -3,13 +3,15 @@
 // restates a rule from the schema; semantic.ts only adds what a schema cannot say (regexes compile, ports fit,
 // names claimed twice).
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { packagePath } from '../package-root.js';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
 /**
  * Resolves to <package>/schema from both src/config (tests, tsc) and dist/config (the built bin), and the
  * package ships schema/ ("files" in package.json).
  */
-export const SCHEMA_URL = new URL('../../schema/lbtop.schema.json', import.meta.url);
+export const SCHEMA_URL = pathToFileURL(packagePath('schema', 'lbtop.schema.json'));
 
 /** The values the schema documents as `default`; a test keeps the two in step. */
 export const DEFAULTS = { intervalSec: 2, readOnly: false, theme: 'dark', timeoutMs: 5000 } as const;

@@ -2,7 +2,7 @@
 // recorded fixtures, said plainly in the header. The replay runs read-only: there is nothing to write to.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import { loadConfig, formatIssues } from '../config/index.js';
 import { startDemoLab } from '../lab/demo-lab.js';
 import { haproxyAvailable } from '../lab/haproxy-process.js';
@@ -17,7 +17,7 @@ export interface Demo {
   stop(): Promise<void>;
 }
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/demo');
+const FIXTURES = packagePath('fixtures', 'demo');
 
 function load(text: string, file: string, overrides: Partial<LbtopConfig>): LbtopConfig {
   const { config, issues } = loadConfig(text, file);

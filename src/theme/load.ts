@@ -2,7 +2,7 @@
 // fills every token it got wrong) plus the list of what was wrong, with line numbers, for the flash line.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.js';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { isColor } from './colors.js';
 import { FALLBACK, MONO, TOKENS, type Style, type Theme, type Token } from './tokens.js';
@@ -29,11 +29,11 @@ export interface LoadOptions {
  * The package's themes/ directory, found by walking up from this module to lbtop's package.json, so it is the
  * same from dist/theme/load.js (installed) and from src/theme/load.ts (vitest).
  */
-export function themesDir(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && /"name"\s*:\s*"lbtop"/.test(readFileSync(pkg, 'utf8'))) return path.join(dir, 'themes');
-    if (path.dirname(dir) === dir) return path.join(from, 'themes');
+export function themesDir(from?: string): string {
+  try {
+    return path.join(from === undefined ? packageRoot() : packageRoot(from), 'themes');
+  } catch {
+    return path.join(from ?? '.', 'themes');
   }
 }
 

@@ -1,4 +1,4 @@
-// RowCachedOutput (installed over Ink 6.8's Output by bin/lbtop's loader hook) must produce what Ink's own
+// RowCachedOutput (put in place of Ink 6.8's Output by scripts/bundle.mjs) must produce what Ink's own
 // Output produces, frame after frame: same visible characters, same styles, the re-used rows included.
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -66,13 +66,3 @@ describe('RowCachedOutput', () => {
   });
 });
 
-describe('the loader hook', () => {
-  it("sends Ink 6.8's renderer to RowCachedOutput, and leaves every other import alone", async () => {
-    const { resolve } = await import('../../src/ui/ink-output/hook.js');
-    const renderer = pathToFileURL(inkEntry.replace(/index\.js$/, 'renderer.js')).href;
-    const next = async (specifier: string) => ({ url: `next:${specifier}` });
-    expect((await resolve('./output.js', { parentURL: renderer }, next)).url).toMatch(/ink-output\/row-cached-output\.js$/);
-    expect((await resolve('./output.js', { parentURL: 'file:///elsewhere/build/renderer.js' }, next)).url).toBe('next:./output.js');
-    expect((await resolve('./renderer.js', { parentURL: renderer }, next)).url).toBe('next:./renderer.js');
-  });
-});

@@ -7,7 +7,7 @@
 // finished string can be re-used. A row seen for the first time is rasterized by Ink's own Output, one row
 // high, so the result is exactly what Ink would have produced.
 //
-// Installed by the loader hook in ./hook.ts (see bin/lbtop) for Ink 6.8.x only; any other Ink keeps its own.
+// Put in place of Ink's Output by scripts/bundle.mjs, for Ink 6.8.x only; any other Ink keeps its own.
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 
@@ -26,8 +26,8 @@ interface InkOutput {
 }
 type InkOutputClass = new (options: { width: number; height: number }) => InkOutput;
 
-// Ink's own Output, for rows not seen in the previous frame. Loaded by file URL: the hook only redirects
-// imports of ./output.js made by Ink's renderer, not this one.
+// Ink's own Output, for rows not seen in the previous frame, loaded from Ink's package by file URL (the bundle
+// redirects only the renderer's import of ./output.js, not this one).
 const { default: InkOutput } = (await import(new URL('./output.js', import.meta.resolve('ink')).href)) as { default: InkOutputClass };
 
 /** Finished rows of the previous frame and of this one: two frames bound the memory (one per screen row). */

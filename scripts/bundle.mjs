@@ -1,0 +1,48 @@
+// Bundles dist/cli.js (tsc output) and its dependencies into dist/lbtop.mjs, the file bin/lbtop runs. It sits
+// beside dist/cli.js so that paths relative to the compiled modules stay right.
+//
+// Why a bundle: Node 20 resolves, reads and compiles some 400 ES modules one by one at every start (Ink, React,
+// yaml, ajv and lbtop itself), which was most of lbtop's time to first screen. One file, with React's
+// development code stripped, starts several times faster. While bundling, Ink 6.8's renderer gets lbtop's
+// RowCachedOutput instead of Ink's Output (see src/ui/ink-output/row-cached-output.ts); another Ink version
+// keeps its own, with a warning.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const inkVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/ink/package.json'), 'utf8')).version;
+const rowCached = /^6\.8\./.test(inkVersion);
+if (!rowCached) console.warn(`scripts/bundle.mjs: ink ${inkVersion} is not 6.8.x; keeping Ink's own Output`);
+
+const inkBuild = `${path.sep}ink${path.sep}build${path.sep}`;
+const inkPatches = {
+  name: 'ink-patches',
+  setup(b) {
+    // Ink imports its React devtools bridge only in development mode, which the bundle never runs.
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (args.importer.includes(inkBuild) ? { path: 'devtools', namespace: 'lbtop-stub' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lbtop-stub' }, () => ({ contents: 'export default undefined;' }));
+    if (!rowCached) return;
+    b.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
+      args.importer.endsWith(`${inkBuild}renderer.js`) ? { path: path.join(root, 'dist/ui/ink-output/row-cached-output.js') } : undefined,
+    );
+  },
+};
+
+await build({
+  entryPoints: [path.join(root, 'dist/cli.js')],
+  outfile: path.join(root, 'dist/lbtop.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // ssh2 is CommonJS with an optional native addon: loaded from node_modules at run time.
+  external: ['ssh2', 'cpu-features'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Bundled CommonJS code (react-reconciler, ajv, …) calls require(); give it Node's.
+  banner: { js: "import { createRequire as lbtopCreateRequire } from 'node:module'; const require = lbtopCreateRequire(import.meta.url);" },
+  plugins: [inkPatches],
+  sourcemap: true,
+  logLevel: 'warning',
+});
