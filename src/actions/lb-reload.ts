@@ -30,6 +30,7 @@ async function workerPid(api: RuntimeApi): Promise<number | null> {
 /** Reloads and waits (up to `timeoutMs`) for a new worker; the result line for the report, or an error. */
 export async function reloadLb(deps: RoutingDeps, lb: string, after: AfterWrite, timeoutMs = 15_000): Promise<{ ok: boolean; detail: string }> {
   const api = deps.clients.get(lb)!;
+  api.close();
   const before = await workerPid(api);
   if (after.via === 'master') {
     const master = deps.master(lb);
@@ -48,6 +49,9 @@ export async function reloadLb(deps: RoutingDeps, lb: string, after: AfterWrite,
   }
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    // A kept (prompt-mode) connection still talks to the old worker, which lingers while it is open: ask on a
+    // fresh one, or the reload would look like it never happened (and the old worker would never leave).
+    api.close();
     const now = await workerPid(api);
     if (now !== null && before !== null && now !== before) return { ok: true, detail: `reloaded: worker ${before} → ${now}` };
     if (Date.now() > deadline) {
