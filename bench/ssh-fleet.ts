@@ -1,0 +1,93 @@
+// Fleet over SSH (issue 3): refresh-cycle time and lbtop CPU for 1, 10 and 50 LBs, each a namespace with a real
+// sshd and a real HAProxy of 1,000 servers, and the time for a node drain to be applied (and verified) on all of
+// them. Run alone (it starts up to 50 sshd + 50 HAProxy): `npx tsx bench/ssh-fleet.ts [--sizes 1,10,50]
+// [--cycles 9] [--drains 5] [--delay-ms 10]`. --delay-ms adds that one-way delay (tc netem) on every LB's link, a
+// bastion-to-LB network instead of a veth with no latency, where per-LB work would be all CPU. Needs root (namespaces). Prints medians and writes bench/results/ssh-fleet-*.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyPlanFanout } from '../src/actions/apply-fanout.js';
+import { openAuditLog } from '../src/actions/audit-log.js';
+import { planNode } from '../src/actions/node-plan.js';
+import { createFleetRuntime } from '../src/runtime/fleet-runtime.js';
+import { buildFleet } from '../src/store/selectors.js';
+import { startFleetLab } from '../test/fleet/fleet-lab.js';
+
+const arg = (name: string, fallback: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1]! : fallback;
+};
+const sizes = arg('sizes', '1,10,50').split(',').map(Number);
+const cycles = Number(arg('cycles', '9'));
+const drains = Number(arg('drains', '5'));
+const delayMs = Number(arg('delay-ms', '0'));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// Every lab host adds exit handlers (namespaces, HAProxy): 50 LBs are more than Node's default warning limit.
+process.setMaxListeners(0);
+
+interface Row { lbs: number; servers: number; coldStartMs: number; cycleMs: number; cpuMsPerCycle: number; drainMs: number; cycleSamples: number[]; drainSamples: number[] }
+
+async function measure(lbs: number): Promise<Row> {
+  // 2 nodes in 2 backends (4 server lines) + 996 disabled fillers = 1,000 servers per LB.
+  const lab = await startFleetLab({ lbs, nodes: 2, extraServers: 996 });
+  if (delayMs > 0) for (const lb of lab.lbs) lab.ssh.lab.exec(lb, ['tc', 'qdisc', 'add', 'dev', 'eth0', 'root', 'netem', 'delay', `${delayMs}ms`]);
+  const runtime = createFleetRuntime(lab.config(), { ssh: lab.ssh.pool() });
+  try {
+    // Cold start: ssh -G, known_hosts lookups and a handshake per host, until every LB has answered once. A poll
+    // gives up after the LB's timeout while its handshake carries on, so this may take several refreshes.
+    const coldStart = performance.now();
+    let failing = [...runtime.store.getState().lbs.values()];
+    for (let i = 0; i < 30 && failing.length > 0; i++) {
+      await runtime.refresh();
+      failing = [...runtime.store.getState().lbs.values()].filter((s) => !s.health.ok);
+    }
+    const coldStartMs = performance.now() - coldStart;
+    if (failing.length) throw new Error(`not all LBs answered: ${failing.map((s) => `${s.health.name}: ${s.health.error}`).join('; ')}`);
+    const cycleSamples: number[] = [];
+    const cpuSamples: number[] = [];
+    for (let i = 0; i < cycles; i++) {
+      const cpu = process.cpuUsage();
+      const t0 = performance.now();
+      await runtime.refresh();
+      cycleSamples.push(performance.now() - t0);
+      const used = process.cpuUsage(cpu);
+      cpuSamples.push((used.user + used.system) / 1000);
+    }
+    const audit = openAuditLog(null);
+    const drainSamples: number[] = [];
+    for (let i = 0; i < drains; i++) {
+      const fleet = buildFleet({ clusters: [] }, runtime.store.getState().lbs);
+      const plan = planNode(fleet, { node: 'node1', action: 'drain' });
+      const t0 = performance.now();
+      const report = await applyPlanFanout(plan, { clients: runtime.clients, audit });
+      drainSamples.push(performance.now() - t0);
+      if (!report.ok) throw new Error(`drain failed: ${JSON.stringify(report.outcomes.filter((o) => o.status !== 'verified'))}`);
+      await applyPlanFanout({ ...plan, id: `${plan.id}-back`, commands: plan.rollback, rollback: [] }, { clients: runtime.clients, audit });
+      await runtime.refresh();
+    }
+    return { lbs, servers: 1000, coldStartMs, cycleMs: median(cycleSamples), cpuMsPerCycle: median(cpuSamples), drainMs: median(drainSamples), cycleSamples, drainSamples };
+  } finally {
+    runtime.stop();
+    await lab.close();
+  }
+}
+
+const rows: Row[] = [];
+for (const n of sizes) {
+  log(`${n} LB(s): starting the lab…`);
+  rows.push(await measure(n));
+  const r = rows[rows.length - 1]!;
+  log(`${n} LB(s): cold start ${r.coldStartMs.toFixed(0)} ms, cycle ${r.cycleMs.toFixed(1)} ms, CPU ${r.cpuMsPerCycle.toFixed(1)} ms/cycle, drain ${r.drainMs.toFixed(1)} ms`);
+}
+const base = rows[0]!;
+const table = [
+  '| LBs | servers/LB | cold start (all answered) | refresh cycle (median) | lbtop CPU per cycle | node drain applied+verified (median) | cycle vs 1 LB | drain vs 1 LB |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.lbs} | ${r.servers} | ${r.coldStartMs.toFixed(0)} ms | ${r.cycleMs.toFixed(1)} ms | ${r.cpuMsPerCycle.toFixed(1)} ms | ${r.drainMs.toFixed(1)} ms | ${(r.cycleMs / base.cycleMs).toFixed(2)}× | ${(r.drainMs / base.drainMs).toFixed(2)}× |`),
+].join('\n');
+process.stdout.write(`link delay ${delayMs} ms each way; ${cycles} cycles, ${drains} drains per size\n${table}\n`);
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(path.join(dir, `ssh-fleet-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ cycles, drains, delayMs, rows }, null, 2));
