@@ -18,6 +18,7 @@ export function toRoutingConfig(raw: Obj): RoutingConfig {
   if (typeof r.config === 'string') out.config = r.config;
   if (typeof r.bin === 'string') out.bin = r.bin;
   if (typeof r.service === 'string') out.service = r.service;
+  if (typeof r.sudo === 'boolean') out.sudo = r.sudo;
   if (typeof r.master === 'string') {
     out.master = r.master;
     out.reloadVia = 'master';

@@ -79,7 +79,7 @@ export function fleetRoutingDeps(config: LbtopConfig, runtime: { clients: Readon
   return createRoutingDeps(config, runtime.clients, audit, {
     runnerFor: (lb) => {
       const base = lb.ssh ? (pool ? sshCommandRunner(pool, lb) : null) : local;
-      return base && withSudo(base, lb.failover?.sudo === true);
+      return base && withSudo(base, lb.routing?.sudo ?? lb.failover?.sudo === true);
     },
     connectorFor: (lb) => (lb.ssh && viaSsh ? viaSsh(lb) : localConnector(lb)),
   });
