@@ -11,6 +11,7 @@ import { statusJson } from './commands/status-json.js';
 import { statusText } from './commands/status-text.js';
 import { runFailoverCommand } from './commands/failover-command.js';
 import { fleetFailoverRuntime } from './runtime/failover-wiring.js';
+import { createFailoverServices } from './runtime/failover-ui-services.js';
 import type { LbtopConfig } from './model/config.js';
 import { checkRawCommand } from './sources/haproxy/command.js';
 import { createFleetRuntime, type FleetRuntime } from './runtime/fleet-runtime.js';
@@ -199,6 +200,10 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
   // Ink, React and the UI load only here (a few hundred ms), while the first poll is already in flight; the
   // subcommands never load them.
   const { runTui } = await import('./ui/run.js');
+  // keepalived/heartbeat/BIRD pollers only when an LB declares one (the VIPS and BGP views say so otherwise).
+  const failover = config.lbs.some((lb) => lb.failover) ? fleetFailoverRuntime(config, runtime) : null;
+  failover?.start();
+  const fleetNow = async () => (await runtime.refresh(), buildFleet(config, runtime.store.getState().lbs));
   return runTui(
     {
       store: runtime.store,
@@ -222,6 +227,7 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
       },
       readOnly: config.readOnly,
       routing: createRoutingServices(fleetRoutingDeps(config, runtime, audit)),
+      ...(failover ? { failover: createFailoverServices({ config, failover, fleet: fleetNow, audit }) } : {}),
       version: banner ? `${VERSION} · ${banner}` : VERSION,
       now: Date.now,
     },

@@ -6,7 +6,7 @@
  * Where a binding applies. `global` applies in every view scope; the dialog and prompt scopes are exclusive
  * (they own the keyboard, nothing global fires); `cli` is a text field, so only non-printable globals fire there.
  */
-export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing';
+export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing' | 'failover';
 
 export const EXCLUSIVE_SCOPES: readonly Scope[] = ['preview', 'confirm', 'report', 'prompt'];
 /** Scopes where printable keys type text rather than run commands. */
@@ -25,7 +25,7 @@ export interface CommandDef {
   hintKeys?: string;
 }
 
-const NAV = ['table', 'events', 'help', 'preview', 'report', 'routing'] as const satisfies readonly Scope[];
+const NAV = ['table', 'events', 'help', 'preview', 'report', 'routing', 'failover'] as const satisfies readonly Scope[];
 
 export const COMMANDS = [
   { id: 'app.quit', keys: ['q', 'C-c'], scopes: ['global'], description: 'Quit lbtop (changes nothing)', hint: 'quit' },
@@ -43,13 +43,15 @@ export const COMMANDS = [
   { id: 'view.maps', keys: ['7', 'M-7'], scopes: ['global'], description: 'MAPS/ACLS view: map and ACL files, edited live and on disk' },
   { id: 'view.drift', keys: ['8', 'M-8'], scopes: ['global'], description: 'DRIFT view: what a reload would revert (runtime vs disk)' },
   { id: 'view.certs', keys: ['9', 'M-9'], scopes: ['global'], description: 'CERTS view: TLS certificates, soonest expiry first' },
+  { id: 'view.vips', keys: ['V'], scopes: ['global'], description: 'VIPS view: who holds each VIP (keepalived, heartbeat), priorities, split-brain/no-owner alarms' },
+  { id: 'view.bgp', keys: ['B'], scopes: ['global'], description: 'BGP view: BIRD protocols, state and route counts per host' },
 
   { id: 'nav.down', keys: ['down', 'j'], scopes: NAV, description: 'Move down' },
   { id: 'nav.up', keys: ['up', 'k'], scopes: NAV, description: 'Move up' },
   { id: 'nav.pageDown', keys: ['pgdn', 'C-f'], scopes: NAV, description: 'Page down' },
   { id: 'nav.pageUp', keys: ['pgup', 'C-b'], scopes: NAV, description: 'Page up' },
-  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help', 'routing'], description: 'First row' },
-  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help', 'routing'], description: 'Last row' },
+  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help', 'routing', 'failover'], description: 'First row' },
+  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help', 'routing', 'failover'], description: 'Last row' },
 
   { id: 'filter.open', keys: ['/'], scopes: ['table', 'events'], description: 'Filter rows (incremental; Esc clears)', hint: 'filter' },
   { id: 'filter.clear', keys: ['esc'], scopes: ['table', 'events'], description: 'Clear the filter' },
@@ -89,6 +91,10 @@ export const COMMANDS = [
   { id: 'routing.trace', keys: [':'], scopes: ['routing'], description: ':trace HOST[/PATH]: where does this request go, on every LB', hint: 'trace' },
   { id: 'drift.toDisk', keys: ['w'], scopes: ['routing'], description: 'Drift: write the runtime state to disk (preview first)', dangerous: true, hint: 'to disk' },
   { id: 'drift.toRuntime', keys: ['x'], scopes: ['routing'], description: 'Drift: reset the runtime to what is on disk (preview first)', dangerous: true, hint: 'to runtime' },
+
+  { id: 'vip.move', keys: ['f'], scopes: ['failover'], description: 'Move the selected VIP to its other LB (preview; confirm by typing the cluster name)', dangerous: true, hint: 'failover' },
+  { id: 'vip.force', keys: ['F'], scopes: ['failover'], description: "Move the selected VIP even though the standby's HAProxy has an affected backend not UP", dangerous: true },
+  { id: 'bgp.toggle', keys: ['x'], scopes: ['failover'], description: 'Disable / enable the selected BIRD protocol with a reason (preview; confirm by typing its name)', dangerous: true, hint: 'disable/enable' },
 
   { id: 'dialog.confirm', keys: ['y'], scopes: ['preview'], description: 'Send the previewed commands', hint: 'send' },
   { id: 'dialog.cancel', keys: ['esc', 'n'], scopes: ['preview'], description: 'Cancel: send nothing', hint: 'cancel' },

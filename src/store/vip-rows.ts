@@ -74,7 +74,8 @@ export function vipRows(hosts: readonly HostFailoverState[], clusters: readonly 
     row.daemonOwner = owners.length === 1 ? owners[0]![0] : null;
     row.verdict = checkVip({ vip: row.vip, expectedOwner: row.daemonOwner }, addressesOf(hosts, Object.keys(row.perLb)));
   }
-  return rows.sort((a, b) => (a.cluster ?? '~').localeCompare(b.cluster ?? '~') || a.instance.localeCompare(b.instance) || a.vip.localeCompare(b.vip));
+  // Rows of a cluster first (by cluster), then the unclaimed ones; within, by instance and VIP.
+  return rows.sort((a, b) => Number(a.cluster === null) - Number(b.cluster === null) || (a.cluster ?? '').localeCompare(b.cluster ?? '') || a.instance.localeCompare(b.instance) || a.vip.localeCompare(b.vip));
 }
 
 /** Header: per cluster, each VIP and who the kernels say holds it ("?" unknown, "none", "a+b" split brain). */

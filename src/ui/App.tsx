@@ -34,6 +34,11 @@ import { routingHandlers, routingViewKeys } from './routing/routing-handlers.js'
 import { isRoutingView } from './routing/routing-state.js';
 import { useEditor } from './routing/useEditor.js';
 import { useRouting } from './routing/useRouting.js';
+import { FailoverBody } from './failover/FailoverBody.js';
+import { failoverHandlers, failoverViewKeys } from './failover/failover-handlers.js';
+import { vipMarker } from './failover/failover-lines.js';
+import { failoverHintScope, isFailoverView } from './failover/failover-ui-state.js';
+import { useFailover } from './failover/useFailover.js';
 import { ThemeContext } from './theme-context.js';
 import { helpLines } from './views/help-lines.js';
 
@@ -80,7 +85,8 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
 
   const routing = useRouting(services.routing, services.now, flash, flow.preview, () => dispatch({ type: 'view', view: 'trace' }));
   const editor = useEditor(services.routing?.editText);
-  const scope: Scope = isStatsView(ui.view) ? 'table' : isRoutingView(ui.view) ? 'routing' : ui.view;
+  const failover = useFailover(services.failover, flash);
+  const scope: Scope = isStatsView(ui.view) ? 'table' : isRoutingView(ui.view) ? 'routing' : isFailoverView(ui.view) ? 'failover' : ui.view;
   const handlers = mainHandlers({
     ui,
     dispatch,
@@ -100,9 +106,11 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   if (isRoutingView(ui.view)) {
     Object.assign(handlers, routingHandlers({ api: routing, view: ui.view, page: Math.max(1, layout.body - 3), go: (view) => dispatch({ type: 'view', view }), edit: editor, available: services.routing !== undefined }));
   }
+  Object.assign(handlers, failoverViewKeys((view) => dispatch({ type: 'view', view })));
+  if (isFailoverView(ui.view)) Object.assign(handlers, failoverHandlers(failover, ui.view, Math.max(1, layout.body - 3), services.failover !== undefined));
   const dialogOpen = flow.dialog !== null;
   useCommands(keymap, scope, handlers, {
-    isActive: !dialogOpen && ui.prompt === null && routing.state.dialog === null,
+    isActive: !dialogOpen && ui.prompt === null && routing.state.dialog === null && failover.ui.dialog === null,
     onMessage: flash,
     onText: (key) => ui.view === 'cli' && cli.edit(key),
   });
@@ -132,10 +140,12 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           expanded={ui.expanded}
           position={position}
           now={now}
-          marker={driftMarker(routing.state.drift)}
+          marker={[driftMarker(routing.state.drift), vipMarker(failover.data)].filter(Boolean).join('  ') || undefined}
         />
         {isRoutingView(ui.view) && !dialogOpen ? (
           <RoutingBody view={ui.view} api={routing} height={layout.body} keymap={keymap} available={services.routing !== undefined} onMessage={flash} />
+        ) : isFailoverView(ui.view) && !dialogOpen ? (
+          <FailoverBody view={ui.view} api={failover} width={layout.width} height={layout.body} keymap={keymap} onMessage={flash} />
         ) : <Body
           ui={ui}
           layout={layout}
@@ -152,7 +162,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           keymap={keymap}
           flash={flash}
         />}
-        <Footer hints={hintsFor(keymap, routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash} prompt={ui.prompt} candidates={candidates} />
+        <Footer hints={hintsFor(keymap, failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash} prompt={ui.prompt} candidates={candidates} />
       </Box>
     </ThemeContext.Provider>
   );

@@ -9,6 +9,7 @@ import type { Fleet, LbState } from '../model/fleet.js';
 import type { AdminTarget } from '../model/haproxy.js';
 import type { StoreReader } from '../store/types.js';
 import type { RoutingServices } from './routing/routing-services.js';
+import type { FailoverServices } from './failover/failover-services.js';
 
 export type { ServerTarget, WeightRequest };
 
@@ -27,6 +28,8 @@ export interface AppServices {
   readOnly: boolean;
   /** Maps/ACLs, drift, trace, certificates (the routing editor); absent in the fixture replay. */
   routing?: RoutingServices;
+  /** VIPS and BGP views: keepalived/heartbeat/BIRD state and failover; absent when no LB declares a failover stack. */
+  failover?: FailoverServices;
   /** A node (server name or address) on every backend of every LB; absent where node actions are not offered. */
   planNode?(fleet: Fleet, request: NodeRequest): Plan;
   /** Writes an incident snapshot (state, drift, events, audit) and resolves with the JSON file's path. */

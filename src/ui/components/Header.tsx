@@ -55,9 +55,10 @@ export function Header(p: HeaderProps) {
         ))}
       </Text>
       <Text wrap="truncate">
-        {VIEWS.map((v) => (
+        {/* Letter-key views (V-VIPS, B-BGP) take a tab only while shown: the row must keep room for the position. */}
+        {VIEWS.filter((v) => v.keyLabel === undefined || v.id === p.view).map((v) => (
           <Text key={v.id} {...t(p.view === v.id ? 'tab.active' : 'tab.inactive')}>
-            {` ${v.number}-${v.title} `}
+            {` ${v.keyLabel ?? v.number}-${v.title} `}
           </Text>
         ))}
         {p.view === 'help' ? <Text {...t('tab.active')}> ?-HELP </Text> : null}

@@ -1,7 +1,7 @@
 // The views, numbered as in hatop (1–5) plus EVENTS; HELP is an overlay outside the TAB cycle.
 
 export type StatsViewId = 'status' | 'traffic' | 'http' | 'errors';
-export type ViewId = StatsViewId | 'cli' | 'events' | 'help' | 'lbdrift' | 'maps' | 'drift' | 'certs' | 'trace';
+export type ViewId = StatsViewId | 'cli' | 'events' | 'help' | 'lbdrift' | 'maps' | 'drift' | 'certs' | 'trace' | 'vips' | 'bgp';
 
 export interface ViewDef {
   id: Exclude<ViewId, 'help' | 'trace'>;
@@ -10,6 +10,8 @@ export interface ViewDef {
   command: string;
   /** False: reached by its number only, not by TAB (the routing views read the LBs' files when entered). */
   inCycle?: false;
+  /** Shown in the tab instead of the number, for views on a letter key (V-VIPS, B-BGP). */
+  keyLabel?: string;
 }
 
 export const VIEWS: readonly ViewDef[] = [
@@ -23,6 +25,8 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'drift', number: 8, title: 'DRIFT', command: 'view.drift', inCycle: false },
   { id: 'certs', number: 9, title: 'CERTS', command: 'view.certs', inCycle: false },
   { id: 'lbdrift', number: 0, title: 'LB-DRIFT', command: 'view.lbdrift' },
+  { id: 'vips', number: -1, keyLabel: 'V', title: 'VIPS', command: 'view.vips', inCycle: false },
+  { id: 'bgp', number: -1, keyLabel: 'B', title: 'BGP', command: 'view.bgp', inCycle: false },
 ];
 
 export function isStatsView(view: ViewId): view is StatsViewId {

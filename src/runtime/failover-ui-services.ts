@@ -1,0 +1,56 @@
+// The VIPS/BGP views' services for a real run: the failover runtime's store, and plans built on a fresh read of
+// every failover source and of HAProxy (so the preview shows what is true now), applied through the same code
+// as `lbtop vip move` and `lbtop bgp`. Read-only runs get plans that refuse.
+import { applyBgp, planBgp } from '../actions/failover/bgp.js';
+import { applyFailover } from '../actions/failover/apply.js';
+import type { FailoverContext } from '../actions/failover/context.js';
+import { planVipMove } from '../actions/failover/vip-move.js';
+import { planWayBack } from '../actions/failover/way-back.js';
+import type { AuditLog } from '../actions/audit-log.js';
+import type { LbtopConfig } from '../model/config.js';
+import type { Fleet } from '../model/fleet.js';
+import type { FailoverServices } from '../ui/failover/failover-services.js';
+import type { FailoverRuntime } from './failover-runtime.js';
+
+export interface FailoverUiDeps {
+  config: LbtopConfig;
+  failover: FailoverRuntime;
+  /** Refreshes HAProxy and returns the fleet, for the standby pre-check. */
+  fleet(): Promise<Fleet | null>;
+  audit: AuditLog;
+}
+
+export function createFailoverServices(deps: FailoverUiDeps): FailoverServices {
+  const { config, failover, audit } = deps;
+  const readOnly = <P extends { refused: string | null }>(plan: P): P => (config.readOnly && !plan.refused ? { ...plan, refused: 'lbtop runs read-only (-n / read_only)' } : plan);
+  const context = async (): Promise<FailoverContext> => {
+    const [fleet] = await Promise.all([deps.fleet(), failover.refresh()]);
+    const s = failover.store.getState();
+    return { config, hosts: s.hosts, vips: s.vips, fleet };
+  };
+  const after = async <T>(work: Promise<T>) => {
+    const result = await work;
+    await failover.refresh();
+    return result;
+  };
+  return {
+    getState: () => failover.store.getState(),
+    subscribe: (listener) => failover.store.subscribe(listener),
+    planMove: async (request) => readOnly(planVipMove(await context(), request)),
+    apply: (plan) => after(applyFailover(plan, { runners: failover.runners, audit, lbs: config.lbs })),
+    wayBack: async (report) => {
+      const plan = planWayBack(report, await context());
+      return plan ? readOnly(plan) : null;
+    },
+    planBgp: async (lb, protocol, action, reason) => {
+      const target = config.lbs.find((l) => l.name === lb)?.failover?.bird;
+      if (!target) throw new Error(`${lb} declares no bird: in the config`);
+      await failover.refresh([lb]);
+      return readOnly(planBgp(lb, target, failover.store.host(lb)?.bird?.value ?? null, action, protocol, reason));
+    },
+    applyBgp: (plan) => {
+      const target = config.lbs.find((l) => l.name === plan.lb)!.failover!.bird!;
+      return after(applyBgp(plan, { runner: failover.runners.get(plan.lb)!, target, audit }));
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// Key handlers of the VIPS and BGP views (scope `failover`), as a table built per render like main-handlers.ts.
+// A key that cannot act says why: no VIP selected, a VIP with no other LB, a protocol on an unread host.
+import type { Handler, Handlers } from '../hooks/useCommands.js';
+import { bgpRows } from './failover-lines.js';
+import type { FailoverView } from './failover-ui-state.js';
+import type { FailoverApi } from './useFailover.js';
+
+export function failoverHandlers(api: FailoverApi, view: FailoverView, page: number, available: boolean): Handlers {
+  const rows = api.data.vips;
+  const protocols = bgpRows(api.data);
+  const count = view === 'vips' ? rows.length : protocols.length;
+  const moveTo = (to: (i: number) => number) => () =>
+    api.set((s) => ({ ...s, cursor: { ...s.cursor, [view]: Math.max(0, Math.min(Math.max(0, count - 1), to(s.cursor[view]))) } }));
+  const row = view === 'vips' ? rows[api.ui.cursor.vips] : undefined;
+  const protocol = view === 'bgp' ? protocols[api.ui.cursor.bgp] : undefined;
+  const holder = row ? [...new Set(row.verdict.holders.map((h) => h.host))] : [];
+  const others = row ? Object.keys(row.perLb).filter((lb) => !holder.includes(lb)) : [];
+  const move = (force: boolean): Handler => ({
+    disabled: () => (!available ? 'failover is not available here' : view !== 'vips' ? 'f moves a VIP in the VIPS view (V)' : !row ? 'no VIP selected' : others.length === 0 ? `${row.vip} has no other LB to move to` : null),
+    // Two LBs is the common pair; with more, the first other LB in config order (the preview names it).
+    run: () => api.planMove(row!.vip, others[0]!, force),
+  });
+  return {
+    'nav.down': moveTo((i) => i + 1),
+    'nav.up': moveTo((i) => i - 1),
+    'nav.pageDown': moveTo((i) => i + page),
+    'nav.pageUp': moveTo((i) => i - page),
+    'nav.home': moveTo(() => 0),
+    'nav.end': moveTo(() => count - 1),
+    'vip.move': move(false),
+    'vip.force': move(true),
+    'bgp.toggle': {
+      disabled: () => (!available ? 'BGP actions are not available here' : view !== 'bgp' ? 'x disables/enables a protocol in the BGP view (B)' : !protocol ? 'no protocol selected' : null),
+      run: () => api.openDialog({ kind: 'reason', lb: protocol!.lb, protocol: protocol!.protocol, action: protocol!.state === 'down' ? 'enable' : 'disable', text: '' }),
+    },
+  };
+}
+
+export function failoverViewKeys(go: (view: FailoverView) => void): Handlers {
+  return { 'view.vips': () => go('vips'), 'view.bgp': () => go('bgp') };
+}

@@ -1,0 +1,85 @@
+// The VIPS/BGP views' live state (the FailoverStore, subscribed) and what they do: plan a VIP move or a BGP
+// disable/enable, show the preview, apply once the confirmation word is typed, show the result, offer the way
+// back. Apply runs in the background; the dialog says "applying" meanwhile.
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { formatFailoverReport } from '../../actions/failover/preview.js';
+import type { FailoverReport } from '../../actions/failover/types.js';
+import type { FailoverState } from '../../store/failover-store.js';
+import type { FailoverServices } from './failover-services.js';
+import { initialFailoverUiState, type FailoverDialog, type FailoverUiState } from './failover-ui-state.js';
+
+type Flash = (text: string, level: 'info' | 'ok' | 'error') => void;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const EMPTY: FailoverState = { hosts: [], vips: [], revision: 0 };
+const noop = () => () => {};
+
+export interface FailoverApi {
+  data: FailoverState;
+  ui: FailoverUiState;
+  set(update: (s: FailoverUiState) => FailoverUiState): void;
+  openDialog(d: FailoverDialog | null): void;
+  planMove(target: string, to: string, force?: boolean): void;
+  planBgp(lb: string, protocol: string, action: 'disable' | 'enable', reason: string): void;
+  confirm(): void;
+  wayBack(): void;
+}
+
+export function useFailover(services: FailoverServices | undefined, flash: Flash): FailoverApi {
+  const data = useSyncExternalStore(services?.subscribe.bind(services) ?? noop, () => services?.getState() ?? EMPTY);
+  const [ui, setUi] = useState(initialFailoverUiState);
+  const current = useRef(ui);
+  current.current = ui;
+  const mounted = useRef(true);
+  useEffect(() => () => void (mounted.current = false), []);
+  const set = useCallback((update: (s: FailoverUiState) => FailoverUiState) => {
+    if (mounted.current) setUi((s) => (current.current = update(s)));
+  }, []);
+  const openDialog = useCallback((dialog: FailoverDialog | null) => set((s) => ({ ...s, dialog })), [set]);
+  const fail = useCallback((title: string) => (e: unknown) => openDialog({ kind: 'result', title, lines: [message(e)], ok: false, report: null }), [openDialog]);
+
+  const showReport = useCallback((report: FailoverReport) => {
+    openDialog({ kind: 'result', title: report.plan.title, lines: formatFailoverReport(report).split('\n').slice(1), ok: report.ok, report });
+    flash(report.ok ? report.detail : `failover not verified: ${report.detail}`, report.ok ? 'ok' : 'error');
+  }, [openDialog, flash]);
+
+  const planMove = useCallback((target: string, to: string, force = false) => {
+    if (!services) return;
+    openDialog({ kind: 'busy', title: `planning: move ${target} to ${to}` });
+    services.planMove({ target, to, force }).then((plan) => openDialog({ kind: 'vip-preview', plan, typed: '' }), fail(`move ${target}`));
+  }, [services, openDialog, fail]);
+
+  const planBgp = useCallback((lb: string, protocol: string, action: 'disable' | 'enable', reason: string) => {
+    if (!services) return;
+    openDialog({ kind: 'busy', title: `planning: ${action} ${protocol} on ${lb}` });
+    services.planBgp(lb, protocol, action, reason).then((plan) => openDialog({ kind: 'bgp-preview', plan, typed: '' }), fail(`${action} ${protocol}`));
+  }, [services, openDialog, fail]);
+
+  const confirm = useCallback(() => {
+    const d = current.current.dialog;
+    if (!services || !d) return;
+    if (d.kind === 'vip-preview') {
+      if (d.plan.refused) return flash(`refused: ${d.plan.refused}`, 'error');
+      if (d.typed !== d.plan.confirmWord) return flash(`type "${d.plan.confirmWord}" exactly to confirm`, 'error');
+      openDialog({ kind: 'busy', title: `applying: ${d.plan.title} (watching the VIP move)` });
+      services.apply(d.plan).then(showReport, fail(d.plan.title));
+    } else if (d.kind === 'bgp-preview') {
+      if (d.plan.refused) return flash(`refused: ${d.plan.refused}`, 'error');
+      if (d.typed !== d.plan.confirmWord) return flash(`type "${d.plan.confirmWord}" exactly to confirm`, 'error');
+      openDialog({ kind: 'busy', title: `applying: ${d.plan.title}` });
+      services.applyBgp(d.plan).then(
+        (r) => openDialog({ kind: 'result', title: d.plan.title, lines: [r.detail, ...(r.after ? [`routes imported ${r.after.imported ?? '?'}, exported ${r.after.exported ?? '?'}`] : []), `BIRD: ${r.reply}`], ok: r.ok, report: null }),
+        fail(d.plan.title),
+      );
+    }
+  }, [services, flash, openDialog, showReport, fail]);
+
+  const wayBack = useCallback(() => {
+    const d = current.current.dialog;
+    if (!services || d?.kind !== 'result' || !d.report) return;
+    const report = d.report;
+    openDialog({ kind: 'busy', title: 'planning the way back' });
+    services.wayBack(report).then((plan) => (plan ? openDialog({ kind: 'vip-preview', plan, typed: '' }) : openDialog({ kind: 'result', title: 'the way back', lines: ['nothing to undo'], ok: false, report: null })), fail('the way back'));
+  }, [services, openDialog, fail]);
+
+  return { data, ui, set, openDialog, planMove, planBgp, confirm, wayBack };
+}
