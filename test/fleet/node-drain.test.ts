@@ -131,15 +131,16 @@ describe('node drain over SSH on two LBs', () => {
 
   it('lbtop snapshot writes state, drift between the two LBs, events and this session\'s audit log', async () => {
     await runtime.clients.get('lb1')!.send('set server be_http/node2 weight 5');
-    // lb2's sshd was restarted by the test before: wait out the reconnect backoff.
-    for (let i = 0; i < 60 && ![...runtime.store.getState().lbs.values()].every((s) => s.health.ok); i++) {
-      await new Promise((r) => setTimeout(r, 250));
+    // lb2's sshd was restarted by the test before: poll until the reconnect backoff is over and it answers.
+    for (let i = 0; i < 60; i++) {
       await runtime.refresh();
+      if ([...runtime.store.getState().lbs.values()].every((s) => s.health.ok)) break;
+      await new Promise((r) => setTimeout(r, 250));
     }
     const out: string[] = [];
     const file = path.join(nodeDir, 'incident.json');
     const code = await runNodeCommand({ kind: 'snapshot', out: file }, lab.config(), runtime, { deps: { clients: runtime.clients, audit }, out: (t) => out.push(t), err: () => undefined, confirm: async () => false });
-    expect(code).toBe(0);
+    expect(code, JSON.stringify([...runtime.store.getState().lbs.values()].map((l) => l.health))).toBe(0);
     expect(out.join('')).toBe(`wrote ${file} and ${path.join(nodeDir, 'incident.txt')}\n`);
     const json = JSON.parse(readFileSync(file, 'utf8'));
     expect(json.kind).toBe('lbtop-snapshot');
