@@ -16,20 +16,24 @@ function lineFor(kind: 'map' | 'acl', e: PatternEntryRow): PatternFileLine {
 export function replaceEntries(file: PatternFile, entries: readonly PatternEntryRow[]): PatternFile {
   const oldEntries = file.lines.filter((l): l is Extract<PatternFileLine, { kind: 'entry' }> => l.kind === 'entry');
   const changes = diffArrays<PatternEntryRow>(oldEntries, [...entries], { comparator: same });
-  // Walk the file once: non-entry lines stay where they are; each entry line consumes one old entry of the diff.
-  const pending: PatternFileLine[][] = [];
-  const keepOrDrop: boolean[] = [];
-  let inserts: PatternFileLine[] = [];
+  // One slot per old entry: kept or dropped, and new lines before or after it. An addition right after a removal
+  // takes the removed entry's place (a changed line stays where it was); otherwise it goes before the next old
+  // entry, or at the end of the file.
+  const slots: { keep: boolean; before: PatternFileLine[]; after: PatternFileLine[] }[] = [];
+  let waiting: PatternFileLine[] = [];
+  let lastRemoved = false;
   for (const change of changes) {
     if (change.added) {
-      inserts.push(...change.value.map((e) => lineFor(file.kind, e)));
+      const lines = change.value.map((e) => lineFor(file.kind, e));
+      if (lastRemoved) slots[slots.length - 1]!.after.push(...lines);
+      else waiting.push(...lines);
       continue;
     }
     for (const _ of change.value) {
-      pending.push(inserts);
-      inserts = [];
-      keepOrDrop.push(!change.removed);
+      slots.push({ keep: !change.removed, before: waiting, after: [] });
+      waiting = [];
     }
+    lastRemoved = change.removed === true;
   }
   const lines: PatternFileLine[] = [];
   let index = 0;
@@ -38,12 +42,11 @@ export function replaceEntries(file: PatternFile, entries: readonly PatternEntry
       lines.push(line);
       continue;
     }
-    lines.push(...pending[index]!);
-    if (keepOrDrop[index]) lines.push(line);
-    index++;
+    const slot = slots[index++]!;
+    lines.push(...slot.before, ...(slot.keep ? [line] : []), ...slot.after);
   }
-  lines.push(...inserts);
-  return { ...file, lines, finalNewline: file.finalNewline || inserts.length > 0 || lines.length === 0 };
+  lines.push(...waiting);
+  return { ...file, lines, finalNewline: file.finalNewline || waiting.length > 0 || lines.length === 0 };
 }
 
 const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2}|\/(\d{1,3})(\.\d{1,3}){3})?$/;
