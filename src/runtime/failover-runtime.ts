@@ -12,6 +12,8 @@ import { FailoverStore, type FailoverSource } from '../store/failover-store.js';
 import { Poller } from '../store/poller.js';
 import { localRunner, type CommandRunner } from '../transport/exec.js';
 
+export const KEEPALIVED_MIN_INTERVAL_MS = 5000;
+
 export type RunnerFactory = (lb: LbConfig) => CommandRunner;
 
 export interface FailoverRuntime {
@@ -44,6 +46,10 @@ export function createFailoverRuntime(config: LbtopConfig, options: FailoverRunt
     clusters: config.clusters,
     ...(options.onEvents ? { onEvents: options.onEvents } : {}),
   });
+  // keepalived logs every dump signal ("Printing VRRP data…"): its poll is kept to one per 5 s at the fastest,
+  // while `ip -j addr`, the VIP truth, follows the interval. Tests pass intervalMs to poll everything fast.
+  const intervalFor = (source: FailoverSource) =>
+    options.intervalMs ?? (source === 'keepalived' ? Math.max(KEEPALIVED_MIN_INTERVAL_MS, config.intervalSec * 1000) : config.intervalSec * 1000);
   const pollers = new Map<string, Poller<unknown>[]>();
   for (const lb of lbs) {
     const runner = runners.get(lb.name)!;
@@ -58,7 +64,7 @@ export function createFailoverRuntime(config: LbtopConfig, options: FailoverRunt
     for (const source of sourcesOf(lb)) {
       list.push(
         new Poller<unknown>({
-          intervalMs: options.intervalMs ?? config.intervalSec * 1000,
+          intervalMs: intervalFor(source),
           read: readers[source]!,
           onSuccess: (value) => store.recordSuccess(lb.name, source, value as never),
           onFailure: (error) => store.recordFailure(lb.name, source, error),

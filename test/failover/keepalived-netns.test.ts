@@ -137,7 +137,11 @@ describe('keepalived pair in namespaces', () => {
   });
 
   it('kill -9 of keepalived on lb1 leaves its VIP behind: lbtop raises the duplicate-VIP alarm', async () => {
-    for (const pid of pair.lbs.lb1.keepalivedPids()) killPid(pid, 'SIGKILL');
+    // Stopped first, then killed: neither the parent (which would respawn the VRRP child) nor the child (which
+    // releases its VIPs when its parent dies) gets to react, as when the box's keepalived is killed with -9.
+    const pids = pair.lbs.lb1.keepalivedPids();
+    for (const pid of pids) killPid(pid, 'SIGSTOP');
+    for (const pid of pids) killPid(pid, 'SIGKILL');
     await pair.until('lb2 to take the VIP while lb1 still has it', () => pair.holders(pair.vips[0]).length === 2);
     await pair.until('lbtop to see the split brain', () => failover.store.getState().vips.some((r) => r.verdict.kind === 'split-brain'));
     failover.stop();
