@@ -1,6 +1,7 @@
 // `lbtop map|acl show|add|set|del|replace`: the same read → plan → preview → confirm → apply as the TUI.
 import { readFileSync } from 'node:fs';
 import { applyPatternPlan } from '../actions/pattern-apply.js';
+import { rollbackCandidates, rollbackPlan } from '../actions/pattern-rollback.js';
 import { planPatternEdit } from '../actions/pattern-plan.js';
 import { formatPatternPlan, formatPatternReport } from '../actions/pattern-preview.js';
 import { readPatternInputs, readUses } from '../actions/pattern-read.js';
@@ -75,6 +76,10 @@ export async function runPatternCommand(deps: RoutingDeps, inv: PatternInvocatio
   }
   const report = await applyPatternPlan(plan, deps);
   io.out(`${formatPatternReport(report)}\n`);
+  const back = rollbackCandidates(report);
+  if (back.length > 0 && (inv.yes || (await io.confirm(`Roll back ${back.join(', ')} (runtime and file as they were)?`)))) {
+    io.out(`${formatPatternReport(await applyPatternPlan(rollbackPlan(report), deps))}\n`);
+  }
   if (inv.json) io.out(`${JSON.stringify(report.outcomes)}\n`);
   return report.ok ? 0 : 1;
 }

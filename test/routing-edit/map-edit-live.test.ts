@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applyPatternPlan } from '../../src/actions/pattern-apply.js';
 import { planPatternEdit } from '../../src/actions/pattern-plan.js';
 import { formatPatternPlan, formatPatternReport } from '../../src/actions/pattern-preview.js';
+import { rollbackCandidates, rollbackPlan } from '../../src/actions/pattern-rollback.js';
 import { readPatternInputs } from '../../src/actions/pattern-read.js';
 import type { PatternEdit } from '../../src/actions/pattern-types.js';
 import type { PatternKind } from '../../src/model/patterns.js';
@@ -163,5 +164,31 @@ describe('one plan on every LB that carries the same map file', () => {
     expect(report.outcomes[1]!.steps.join('\n')).toMatch(/already holds the new text[\s\S]*reloaded/);
     for (const lb of ['lb-a', 'lb-b']) expect(await lab.curl(lb, 'default.sock', HOST)).toBe('https_k8s02_dev_backend');
     expect(readFileSync(file, 'utf8')).toContain(`${HOST} https_k8s02_dev_backend`);
+  });
+
+  it('a failure on the second LB is reported per LB, and the first one is rolled back to exactly what was read', async () => {
+    const file = `${lab.shared}/hosts.map`;
+    lab.policy['lb-a']!.mode = 'none';
+    lab.policy['lb-b']!.mode = 'check';
+    const before = readFileSync(file, 'utf8');
+    const plan = planPatternEdit('map', file, { op: 'add', key: 'rollback.example.org', value: 'be_api' }, await readPatternInputs(lab.deps, 'map', file));
+    const cfg = lab.lbs['lb-b']!.configPath;
+    const good = readFileSync(cfg, 'utf8');
+    writeFileSync(cfg, `${good}\nbackend broken\n    no-such-keyword\n`);
+    let report;
+    try {
+      report = await applyPatternPlan(plan, lab.deps);
+    } finally {
+      writeFileSync(cfg, good);
+    }
+    expect(report.outcomes.map((o) => `${o.lb} ${o.status}`)).toEqual(['lb-a applied', 'lb-b failed']);
+    expect(report.outcomes[1]!.error).toMatch(/haproxy -c failed/);
+    expect(await lab.curl('lb-a', 'default.sock', 'rollback.example.org')).toBe('be_api');
+    expect(await lab.curl('lb-b', 'default.sock', 'rollback.example.org')).toBe('be_default');
+    expect(rollbackCandidates(report)).toEqual(['lb-a']);
+    const back = await applyPatternPlan(rollbackPlan(report), lab.deps);
+    expect(back.ok, formatPatternReport(back)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(await lab.curl('lb-a', 'default.sock', 'rollback.example.org')).toBe('be_default');
   });
 });

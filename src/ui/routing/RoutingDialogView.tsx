@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { formatPatternPlan } from '../../actions/pattern-preview.js';
+import { rollbackCandidates } from '../../actions/pattern-rollback.js';
 import type { Keymap } from '../../keymap/resolve.js';
 import { ScrollText, type Line } from '../components/ScrollText.js';
 import { useCommands } from '../hooks/useCommands.js';
@@ -61,7 +62,7 @@ export function RoutingDialogView(p: RoutingDialogProps) {
   const scroll = (by: number) => setTop((t) => Math.max(0, Math.min(Math.max(0, lines.length - inner), t + by)));
   const nav = { 'nav.down': () => scroll(1), 'nav.up': () => scroll(-1), 'nav.pageDown': () => scroll(inner - 1), 'nav.pageUp': () => scroll(1 - inner) };
   useCommands(p.keymap, 'preview', { ...nav, 'dialog.confirm': p.api.confirm, 'dialog.cancel': () => { p.api.closeDialog(); p.onMessage('cancelled: nothing was sent or written', 'info'); } }, { isActive: preview, onMessage: p.onMessage });
-  useCommands(p.keymap, 'report', { ...nav, 'report.close': p.api.closeDialog, 'report.rollback': { run: () => undefined, disabled: () => 'to undo, edit again: the previous file is kept as FILE.lbtop-bak' } }, { isActive: d.kind === 'result', onMessage: p.onMessage });
+  useCommands(p.keymap, 'report', { ...nav, 'report.close': p.api.closeDialog, 'report.rollback': { run: p.api.rollback, disabled: () => (d.kind === 'result' && d.report && rollbackCandidates(d.report).length > 0 ? null : 'nothing to roll back: no LB changed, or all went through') } }, { isActive: d.kind === 'result', onMessage: p.onMessage });
   useCommands(p.keymap, 'prompt', {
     'prompt.accept': () => {
       if (d.kind !== 'input') return;
@@ -86,7 +87,7 @@ export function RoutingDialogView(p: RoutingDialogProps) {
     <Box flexDirection="column" height={p.height} borderStyle="round" overflow="hidden">
       <ScrollText lines={lines} height={inner} top={top} />
       <Text {...tokenProps(theme, 'dialog.title')}>
-        {preview ? 'y: apply (runtime and disk, LB by LB) · Esc/n: cancel, nothing is sent' : d.kind === 'result' ? 'Enter/Esc: close' : 'working…'}
+        {preview ? 'y: apply (runtime and disk, LB by LB) · Esc/n: cancel, nothing is sent' : d.kind === 'result' ? `Enter/Esc: close${d.report && rollbackCandidates(d.report).length ? ` · R: roll back ${rollbackCandidates(d.report).join(', ')}` : ''}` : 'working…'}
       </Text>
     </Box>
   );

@@ -1,6 +1,6 @@
 // State of the routing views (MAPS/ACLS, DRIFT, CERTS, TRACE) and of their own dialogs: a text prompt, a
 // preview of a map/ACL plan or of a haproxy.cfg edit, "applying", and the result.
-import type { PatternPlan } from '../../actions/pattern-types.js';
+import type { PatternPlan, PatternReport } from '../../actions/pattern-types.js';
 import type { FleetTrace } from '../../actions/trace-read.js';
 import type { CertInfo } from '../../model/certs.js';
 import type { DriftReport, LbPatterns, PatternKind } from '../../model/patterns.js';
@@ -13,7 +13,7 @@ export type RoutingDialog =
   | { kind: 'busy'; title: string }
   | { kind: 'pattern-preview'; plan: PatternPlan; shownAt: number }
   | { kind: 'config-preview'; plan: ConfigEditPlan; shownAt: number }
-  | { kind: 'result'; title: string; lines: string[]; ok: boolean };
+  | { kind: 'result'; title: string; lines: string[]; ok: boolean; report?: PatternReport };
 
 export interface Loaded<T> {
   value: T | null;

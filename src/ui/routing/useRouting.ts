@@ -2,6 +2,7 @@
 // and show its preview, apply it once confirmed, and show the result. Drift is re-checked in the background
 // every minute (never two at once) for the header's DRIFT marker.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { rollbackCandidates, rollbackPlan } from '../../actions/pattern-rollback.js';
 import type { PatternEdit, PatternReport } from '../../actions/pattern-types.js';
 import type { Plan } from '../../actions/types.js';
 import type { DriftItem } from '../../model/patterns.js';
@@ -34,6 +35,8 @@ export interface RoutingApi {
   editWhole(editor: (text: string, name: string) => string | null): void;
   planDriftFix(item: DriftItem, direction: 'to-disk' | 'to-runtime'): void;
   confirm(): void;
+  /** After a partial failure: puts back the LBs that changed (R in the result). */
+  rollback(): void;
   closeDialog(): void;
   openDialog(d: RoutingDialog): void;
 }
@@ -129,7 +132,7 @@ export function useRouting(services: RoutingServices | undefined, now: () => num
         if (d.plan.errors.length > 0) return flash('this plan has errors: nothing can be applied', 'error');
         busy(`applying: ${d.plan.title}`);
         services.applyEdit(d.plan).then((report) => {
-          set((x) => ({ ...x, dialog: { kind: 'result', title: d.plan.title, lines: reportLines(report), ok: report.ok } }));
+          set((x) => ({ ...x, dialog: { kind: 'result', title: d.plan.title, lines: reportLines(report), ok: report.ok, report } }));
           flash(report.ok ? `done: ${d.plan.title}` : `FAILED: ${d.plan.title}`, report.ok ? 'ok' : 'error');
           afterWrite();
         }, fail('apply'));
@@ -141,6 +144,17 @@ export function useRouting(services: RoutingServices | undefined, now: () => num
           afterWrite();
         }, fail('write'));
       }
+    },
+    rollback() {
+      const d = current.current.dialog;
+      if (!services || d?.kind !== 'result' || !d.report || rollbackCandidates(d.report).length === 0) return;
+      const plan = rollbackPlan(d.report);
+      busy(plan.title);
+      services.applyEdit(plan).then((report) => {
+        set((x) => ({ ...x, dialog: { kind: 'result', title: plan.title, lines: reportLines(report), ok: report.ok } }));
+        flash(report.ok ? `rolled back: ${d.title}` : `roll back FAILED: ${d.title}`, report.ok ? 'ok' : 'error');
+        afterWrite();
+      }, fail('roll back'));
     },
     closeDialog: () => {
       if (current.current.dialog?.kind === 'busy') return;
