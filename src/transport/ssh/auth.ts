@@ -2,7 +2,8 @@
 // that exists. An encrypted key asks the UI for its passphrase through a hook; the decrypted key is kept in memory
 // for reconnects so the operator is asked once per run, never written anywhere and never logged.
 import { existsSync, readFileSync } from 'node:fs';
-import ssh2 from 'ssh2';
+import { ssh2 } from './ssh2-module.js';
+import type { OpenSSHAgent } from 'ssh2';
 import type { AnyAuthMethod, AuthHandlerMiddleware, IdentityCallback, ParsedKey } from 'ssh2';
 
 /** Resolves with the passphrase, or null when the operator declines (the key is then skipped). */
@@ -70,7 +71,7 @@ async function loadKey(file: string, setup: AuthSetup): Promise<ParsedKey | null
   } catch {
     return null; // unreadable like a missing file: OpenSSH skips it too
   }
-  let parsed = first(ssh2.utils.parseKey(data));
+  let parsed = first(ssh2().utils.parseKey(data));
   if (parsed instanceof Error && /passphrase|encrypted/i.test(parsed.message) && setup.askPassphrase) {
     // The clock stops for the prompts and the key derivation (bcrypt rounds take a noticeable part of a second).
     setup.onPrompt?.(true);
@@ -78,7 +79,7 @@ async function loadKey(file: string, setup: AuthSetup): Promise<ParsedKey | null
       for (let attempt = 0; attempt < PASSPHRASE_ATTEMPTS && parsed instanceof Error; attempt++) {
         const passphrase = await setup.askPassphrase(file);
         if (passphrase === null) break;
-        parsed = first(ssh2.utils.parseKey(data, passphrase));
+        parsed = first(ssh2().utils.parseKey(data, passphrase));
       }
     } finally {
       setup.onPrompt?.(false);
@@ -107,8 +108,8 @@ function publicKeysOf(files: string[]): Set<string> {
 }
 
 /** The agent, but offering only the keys named by IdentityFile (IdentitiesOnly yes). */
-function filteredAgent(socket: string, allowed: Set<string>): InstanceType<typeof ssh2.OpenSSHAgent> {
-  const agent = new ssh2.OpenSSHAgent(socket);
+function filteredAgent(socket: string, allowed: Set<string>): OpenSSHAgent {
+  const agent = new (ssh2().OpenSSHAgent)(socket);
   const all = agent.getIdentities.bind(agent);
   agent.getIdentities = (cb: IdentityCallback<ParsedKey>) =>
     all((err, keys) => cb(err, keys?.filter((k) => allowed.has((k as ParsedKey).getPublicSSH().toString('base64')))));

@@ -1,7 +1,7 @@
 // One SSH handshake: TCP (or a ProxyJump tunnel), strict host-key check, auth, keepalives. Resolves with a ready
 // ssh2 Client or rejects with a TransportError that says what to do; connection.ts owns what happens after.
 import type { Duplex } from 'node:stream';
-import ssh2 from 'ssh2';
+import { ssh2 } from './ssh2-module.js';
 import type { Client } from 'ssh2';
 import { TransportError } from '../../model/errors.js';
 import { makeAuthHandler } from './auth.js';
@@ -23,7 +23,7 @@ export async function openSession(label: string, options: SshConnectionOptions, 
   const keyName = knownHostsName(config.hostname, config.port, config.hostKeyAlias);
   const known = await lookupKnownHosts(keyName, [...knownHosts.userFiles, ...knownHosts.globalFiles], knownHosts);
   const sock = hooks.tunnel ? await hooks.tunnel() : undefined;
-  const client = new ssh2.Client();
+  const client = new (ssh2().Client)();
   return new Promise((resolve, reject) => {
     // The host-key verdict, kept because ssh2 only reports "verification failed" with no reason.
     let refusal: TransportError | null = null;
