@@ -5,7 +5,7 @@
 // yaml, ajv and lbtop itself), which was most of lbtop's time to first screen. One file, with React's
 // development code stripped, starts several times faster. While bundling, Ink 6.8's renderer gets lbtop's
 // RowCachedOutput instead of Ink's Output (see src/ui/ink-output/row-cached-output.ts); another Ink version
-// keeps its own, with a warning.
+// keeps its own, with a warning. The config schema's validator is compiled here too, not at every start.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,19 @@ const rowCached = /^6\.8\./.test(inkVersion);
 if (!rowCached) console.warn(`scripts/bundle.mjs: ink ${inkVersion} is not 6.8.x; keeping Ink's own Output`);
 
 const inkBuild = `${path.sep}ink${path.sep}build${path.sep}`;
+
+// The config schema's validator, compiled now rather than at every start (see src/config/schema-precompiled.ts).
+const { validatorSource } = await import(path.join(root, 'dist/config/schema.js'));
+const precompiledSchema = {
+  name: 'precompiled-schema',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]config[\\/]schema-precompiled\.js$/ }, () => ({
+      contents: `${validatorSource()}\nexport { validate as precompiled };\n`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
 const inkPatches = {
   name: 'ink-patches',
   setup(b) {
@@ -42,7 +55,7 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   // Bundled CommonJS code (react-reconciler, ajv, …) calls require(); give it Node's.
   banner: { js: "import { createRequire as lbtopCreateRequire } from 'node:module'; const require = lbtopCreateRequire(import.meta.url);" },
-  plugins: [inkPatches],
+  plugins: [inkPatches, precompiledSchema],
   sourcemap: true,
   logLevel: 'warning',
 });
