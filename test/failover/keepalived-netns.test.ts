@@ -16,6 +16,12 @@ import { createFailoverRuntime, type FailoverRuntime } from '../../src/runtime/f
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
 import { AUTH_PASS, startKeepalivedPair, type KeepalivedPair } from './keepalived-lab.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startHostSshd } from '../../src/lab/netns/host-sshd.js';
+import { makeKeyPair } from '../../src/lab/netns/keys.js';
+import { sshCommandRunner } from '../../src/runtime/ssh-connectors.js';
+import { SshPool } from '../../src/transport/ssh/pool.js';
 
 let pair: KeepalivedPair;
 let config: LbtopConfig;
@@ -74,6 +80,39 @@ describe('keepalived pair in namespaces', () => {
       lb2: { state: 'BACKUP', configuredPriority: 100, effectivePriority: 100 },
     });
     expect(JSON.stringify(failover.store.getState())).not.toContain(AUTH_PASS);
+  });
+
+  it('reads lb2 over SSH (a real sshd in its namespaces) with sudo, as an `ssh:` LB would be read', async () => {
+    const lb2 = pair.lbs.lb2;
+    const key = makeKeyPair(path.join(pair.lab.dir, 'id_client'));
+    const sshd = await startHostSshd(pair.lab, lb2.shell, [key.publicKey]);
+    const known = path.join(pair.lab.dir, 'known_hosts');
+    writeFileSync(known, `${sshd.knownHostsLine}\n`);
+    const sshConfig = path.join(pair.lab.dir, 'ssh_config');
+    writeFileSync(sshConfig, `Host lb2\n  HostName ${sshd.address}\n  User root\n  IdentityFile ${key.path}\n  UserKnownHostsFile ${known}\n  GlobalKnownHostsFile /dev/null\n`);
+    const loaded = loadConfig(`lbs:\n  lb2:\n    haproxy: { socket: ${lb2.haproxy!.socket} }\n    ssh: { host: lb2 }\n    sudo: true\n    keepalived: { conf: ${lb2.dir}/keepalived.conf, pid_file: ${lb2.dir}/ka.pid }\n`);
+    expect(loaded.issues).toEqual([]);
+    const pool = new SshPool({ configFile: sshConfig, agentSocket: null });
+    const seen: string[] = [];
+    const overSsh = createFailoverRuntime(loaded.config!, {
+      runnerFor: (lb) => {
+        const r = sshCommandRunner(pool, lb);
+        return { label: r.label, run: (argv, o) => (seen.push(argv.join(' ')), r.run(argv, o)) };
+      },
+    });
+    try {
+      await overSsh.refresh();
+      const host = overSsh.store.host('lb2')!;
+      expect(host.keepalived?.error).toBeNull();
+      expect(host.keepalived?.value?.runtime.instances.map((i) => `${i.name} ${i.state} ${i.effectivePriority}`)).toEqual(['api_vip BACKUP 100', 'ingress_vip BACKUP 100']);
+      expect(host.addresses.value?.some((i) => i.name === 'eth0')).toBe(true);
+      expect(overSsh.runners.get('lb2')?.label).toBe('ssh lb2');
+      expect(seen).toContain('sudo -n -- keepalived --signum=DATA');
+      expect(JSON.stringify(host)).not.toContain(AUTH_PASS);
+    } finally {
+      overSsh.stop();
+      pool.close();
+    }
   });
 
   it('moves api_vip to lb2 with the track file, checked with ip addr, and takes the way back', async () => {
