@@ -38,7 +38,7 @@ export const COMMANDS = [
   { id: 'view.errors', keys: ['4', 'M-4'], scopes: ['global'], description: 'ERRORS view: errors, retries, check failures' },
   { id: 'view.cli', keys: ['5', 'M-5'], scopes: ['global'], description: 'CLI view: raw runtime-API commands to one LB' },
   { id: 'view.events', keys: ['6', 'M-6'], scopes: ['global'], description: 'EVENTS view: state changes, newest first' },
-  { id: 'view.lbdrift', keys: ['0', 'M-0'], scopes: ['global'], description: 'LB-DRIFT view: where LBs serving the same backend disagree (admin, weight, checks, missing servers, versions)' },
+  { id: 'view.lbdrift', keys: ['0', 'M-0'], scopes: ['global'], description: 'LB-DRIFT view: where LBs of one backend disagree (admin, weight, checks, servers)' },
   { id: 'app.snapshot', keys: ['S'], scopes: ['global'], description: 'Write an incident snapshot (state, drift, events, audit log) to a file' },
   { id: 'view.maps', keys: ['7', 'M-7'], scopes: ['global'], description: 'MAPS/ACLS view: map and ACL files, edited live and on disk' },
   { id: 'view.drift', keys: ['8', 'M-8'], scopes: ['global'], description: 'DRIFT view: what a reload would revert (runtime vs disk)' },

@@ -24,7 +24,7 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'maps', number: 7, title: 'MAPS', command: 'view.maps', inCycle: false },
   { id: 'drift', number: 8, title: 'DRIFT', command: 'view.drift', inCycle: false },
   { id: 'certs', number: 9, title: 'CERTS', command: 'view.certs', inCycle: false },
-  { id: 'lbdrift', number: 0, title: 'LB-DRIFT', command: 'view.lbdrift' },
+  { id: 'lbdrift', number: 0, title: 'LB-DRIFT', command: 'view.lbdrift', inCycle: false },
   { id: 'vips', number: -1, keyLabel: 'V', title: 'VIPS', command: 'view.vips', inCycle: false },
   { id: 'bgp', number: -1, keyLabel: 'B', title: 'BGP', command: 'view.bgp', inCycle: false },
 ];
