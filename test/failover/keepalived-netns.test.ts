@@ -162,6 +162,19 @@ describe('keepalived pair in namespaces', () => {
     expect(pair.holders(pair.vips[1])).toEqual(['lb1']);
   });
 
+  it('lbtop vip move --yes --back: a round trip through the subcommand, with the move times in --json', async () => {
+    const conf = readFileSync(`${pair.lbs.lb1.dir}/keepalived.conf`, 'utf8');
+    const { code, out } = await run({ kind: 'vip-move', target: 'ingress_vip', to: 'lb2', force: false, dryRun: false, yes: true, back: true, json: true });
+    expect(code, out).toBe(0);
+    expect(out).toContain('Confirm by typing: k8s01');
+    const reports = JSON.parse(out.trim().split('\n').at(-1)!) as { title: string; method: string; ok: boolean; moveMs: number; holders: string[] }[];
+    // ingress_vip tracks no file: the priority edit is the first method that moves it.
+    expect(reports.map((r) => [r.method, r.ok, r.holders.join()])).toEqual([['priority', true, 'lb2'], ['priority', true, 'lb1']]);
+    expect(pair.holders(pair.vips[1])).toEqual(['lb1']);
+    expect(readFileSync(`${pair.lbs.lb1.dir}/keepalived.conf`, 'utf8')).toBe(conf);
+    console.log(`lbtop vip move --back: ${reports[0]!.moveMs} ms there, ${reports[1]!.moveMs} ms back`);
+  });
+
   it('HAProxy stopped on lb1: keepalived moves the VIPs to lb2, lbtop shows the owner and the event', async () => {
     failover.start();
     await pair.lbs.lb1.haproxy!.stop();
