@@ -46,8 +46,11 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
   const pool = !config.lbs.some((lb) => lb.ssh) ? null : options.ssh instanceof SshPool ? options.ssh : new SshPool({ ...(config.sshAcceptNew ? { acceptNew: true } : {}), ...options.ssh });
   const viaSsh = pool ? sshConnectorFactory(pool) : null;
   const connectorFor = options.connectorFor ?? ((lb: LbConfig) => (lb.ssh && viaSsh ? viaSsh(lb) : localConnector(lb)));
-  // Over SSH a kept connection (prompt mode) saves opening a channel, and maybe a socat, per command.
-  const clientOptions = (lb: LbConfig) => ({ timeoutMs: lb.haproxy.timeoutMs, keepAlive: lb.ssh !== undefined });
+  // A kept connection (prompt mode) stays with the HAProxy process that accepted it: after a reload it would
+  // keep talking to the old worker (and keep it alive), so a write could land on a process on its way out and
+  // a poll would show its frozen stats. Operator commands and actions therefore open a connection per command
+  // (over SSH: a channel on the shared connection), and polls keep one only for the length of one poll.
+  const clientOptions = (lb: LbConfig, keepAlive = false) => ({ timeoutMs: lb.haproxy.timeoutMs, keepAlive });
   const clients = new Map<string, RuntimeApi>();
   for (const lb of config.lbs) {
     clients.set(lb.name, options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb)));
@@ -56,7 +59,8 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
   // Polls go through their own client so a long `show stat` never queues behind an operator's command.
   const pollClients = new Map<string, RuntimeApi>();
   for (const lb of config.lbs) {
-    pollClients.set(lb.name, options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb)));
+    // Over SSH one channel (and maybe one socat) per poll instead of three; closed when the poll ends.
+    pollClients.set(lb.name, options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb, lb.ssh !== undefined)));
   }
   const limiter = new Limiter(options.pollConcurrency ?? DEFAULT_POLL_CONCURRENCY);
   const pollers = new Map<string, Poller<Awaited<ReturnType<SnapshotReader['read']>>>>();
@@ -67,7 +71,14 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
       lb.name,
       new Poller({
         intervalMs: config.intervalSec * 1000,
-        read: () => limiter.run(() => reader.read()),
+        read: () =>
+          limiter.run(async () => {
+            try {
+              return await reader.read();
+            } finally {
+              pollClients.get(lb.name)!.close();
+            }
+          }),
         // The label can change after a connect (ssh: which route, which discovered socket): the header shows it.
         onSuccess: (snapshot) => store.recordSuccess(lb.name, snapshot, pollClients.get(lb.name)!.label),
         onFailure: (error) => store.recordFailure(lb.name, error, pollClients.get(lb.name)!.label),

@@ -28,6 +28,12 @@ export function isCompleteReply(text: string): boolean {
   return text === '\n' || text.endsWith('\n\n');
 }
 
+/** A connection that breaks during a command: HAProxy stopped, or a reload replaced the process under us. */
+function midCommandError(error: NodeJS.ErrnoException, commandLine: string): string {
+  if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return `connection reset during "${commandLine}" (HAProxy stopped or reloaded?)`;
+  return error.message;
+}
+
 export class HaproxyClient implements RuntimeApi {
   private readonly timeoutMs: number;
   private readonly keepAlive: boolean;
@@ -75,9 +81,9 @@ export class HaproxyClient implements RuntimeApi {
       stream.on('data', (chunk: string) => {
         text += chunk;
       });
-      stream.once('error', (error) => {
+      stream.once('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(new TransportError(`${this.label}: ${error.message}`));
+        reject(new TransportError(`${this.label}: ${midCommandError(error, commandLine)}`));
       });
       stream.once('close', () => {
         clearTimeout(timer);
