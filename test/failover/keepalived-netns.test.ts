@@ -175,6 +175,20 @@ describe('keepalived pair in namespaces', () => {
     console.log(`lbtop vip move --back: ${reports[0]!.moveMs} ms there, ${reports[1]!.moveMs} ms back`);
   });
 
+  it('stopping keepalived moves every VIP of lb1 (the preview says so); the way back starts it again', async () => {
+    const plan = planVipMove(await context(), { target: 'api_vip', to: 'lb2', method: 'stop' });
+    expect(plan.refused).toBeNull();
+    expect(plan.warnings).toEqual([`stopping keepalived on lb1 also moves: ${pair.vips[1]} (ingress_vip)`]);
+    const report = await applyFailover(plan, { runners: failover.runners, audit, lbs: config.lbs });
+    expect(report.verified, report.detail).toBe(true);
+    expect(pair.vips.map((v) => pair.holders(v).join())).toEqual(['lb2', 'lb2']);
+    expect(report.undo.map((s) => (s.kind === 'run' ? s.argv[0] : s.kind))).toEqual(['keepalived']);
+    console.log(`VIP move lb1 → lb2 (stop keepalived): ${report.moveMs} ms`);
+    const back = await applyFailover(planWayBack(report, await context())!, { runners: failover.runners, audit, lbs: config.lbs });
+    expect(back.verified, back.detail).toBe(true);
+    await pair.until('lb1 to hold both VIPs again', () => pair.vips.every((v) => pair.holders(v).join() === 'lb1'));
+  });
+
   it('HAProxy stopped on lb1: keepalived moves the VIPs to lb2, lbtop shows the owner and the event', async () => {
     failover.start();
     await pair.lbs.lb1.haproxy!.stop();
