@@ -39,7 +39,7 @@ async function confirmAndApply(plan: FailoverPlan, inv: { yes: boolean }, deps: 
     deps.out('Nothing changed.\n');
     return null;
   }
-  const report = await applyFailover(plan, { runners: deps.failover.runners, audit: deps.audit, lbs: deps.config.lbs });
+  const report = await applyFailover(plan, { runners: deps.failover.runners, files: deps.failover.files, audit: deps.audit, lbs: deps.config.lbs });
   deps.out(`${formatFailoverReport(report)}\n`);
   return report;
 }

@@ -11,6 +11,7 @@ import { withSudo } from '../sources/runner-check.js';
 import { FailoverStore, type FailoverSource } from '../store/failover-store.js';
 import { Poller } from '../store/poller.js';
 import { localRunner, type CommandRunner } from '../transport/exec.js';
+import { hostFiles, type HostFiles } from '../transport/host-files.js';
 
 export const KEEPALIVED_MIN_INTERVAL_MS = 5000;
 
@@ -20,6 +21,8 @@ export interface FailoverRuntime {
   store: FailoverStore;
   /** The runner per LB (sudo applied), for actions. */
   runners: ReadonlyMap<string, CommandRunner>;
+  /** Atomic file access per LB over its runner (track files, keepalived.conf). */
+  files: ReadonlyMap<string, HostFiles>;
   /** LBs that declare a failover stack, in config order. */
   lbs: readonly LbConfig[];
   start(): void;
@@ -38,6 +41,7 @@ export function createFailoverRuntime(config: LbtopConfig, options: FailoverRunt
   const runnerFor = options.runnerFor ?? (() => localRunner());
   const runners = new Map<string, CommandRunner>();
   for (const lb of lbs) runners.set(lb.name, withSudo(runnerFor(lb), lb.failover!.sudo));
+  const files = new Map([...runners].map(([name, runner]) => [name, hostFiles(runner)] as const));
   const sourcesOf = (lb: LbConfig): FailoverSource[] => {
     const f = lb.failover!;
     return [...(f.keepalived ? ['keepalived' as const] : []), ...(f.heartbeat ? ['heartbeat' as const] : []), ...(f.bird ? ['bird' as const] : []), 'addresses'];
@@ -76,6 +80,7 @@ export function createFailoverRuntime(config: LbtopConfig, options: FailoverRunt
   return {
     store,
     runners,
+    files,
     lbs,
     start: () => pollers.forEach((list) => list.forEach((p) => p.start())),
     refresh: async (names) => {

@@ -37,7 +37,7 @@ export function createFailoverServices(deps: FailoverUiDeps): FailoverServices {
     getState: () => failover.store.getState(),
     subscribe: (listener) => failover.store.subscribe(listener),
     planMove: async (request) => readOnly(planVipMove(await context(), request)),
-    apply: (plan) => after(applyFailover(plan, { runners: failover.runners, audit, lbs: config.lbs })),
+    apply: (plan) => after(applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs })),
     wayBack: async (report) => {
       const plan = planWayBack(report, await context());
       return plan ? readOnly(plan) : null;

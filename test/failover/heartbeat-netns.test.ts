@@ -109,14 +109,14 @@ describe('heartbeat pair in namespaces', () => {
     expect(plan.method).toBe('hb-standby');
     expect(plan.steps).toEqual([{ kind: 'run', lb: 'hb1', argv: ['/usr/share/heartbeat/hb_standby', 'all'], why: 'hb1 gives its resources to its peer' }]);
     expect(formatFailoverPlan(plan)).toMatch(/Standby check \(FAILED\)/);
-    const report = await applyFailover(plan, { runners: failover.runners, audit, lbs: config.lbs, watchTimeoutMs: 40_000 });
+    const report = await applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs, watchTimeoutMs: 40_000 });
     expect(report.verified, report.detail).toBe(true);
     expect(holders()).toEqual(['hb2']);
     console.log(`heartbeat resource move hb1 → hb2 (hb_standby): ${report.moveMs} ms`);
 
     const back = planWayBack(report, await context());
     expect(back?.steps).toEqual([{ kind: 'run', lb: 'hb1', argv: ['/usr/share/heartbeat/hb_takeover', 'all'], why: 'hb1 takes its resources back' }]);
-    const returned = await applyFailover(back!, { runners: failover.runners, audit, lbs: config.lbs, watchTimeoutMs: 40_000 });
+    const returned = await applyFailover(back!, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs, watchTimeoutMs: 40_000 });
     expect(returned.verified, returned.detail).toBe(true);
     expect(holders()).toEqual(['hb1']);
   });

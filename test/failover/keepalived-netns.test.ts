@@ -121,7 +121,7 @@ describe('keepalived pair in namespaces', () => {
     expect(plan.method).toBe('track-file');
     expect(plan.confirmWord).toBe('k8s01');
     expect(formatFailoverPlan(plan)).not.toContain(AUTH_PASS);
-    const report = await applyFailover(plan, { runners: failover.runners, audit, lbs: config.lbs });
+    const report = await applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs });
     expect(report.detail).toMatch(/is on lb2 after \d+ ms; lb2 says MASTER/);
     expect(report.verified).toBe(true);
     expect(pair.holders(pair.vips[0])).toEqual(['lb2']);
@@ -132,7 +132,7 @@ describe('keepalived pair in namespaces', () => {
 
     const back = planWayBack(report, await context());
     expect(back?.predictedOwner).toBe('lb1');
-    const returned = await applyFailover(back!, { runners: failover.runners, audit, lbs: config.lbs });
+    const returned = await applyFailover(back!, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs });
     expect(returned.verified).toBe(true);
     expect(pair.holders(pair.vips[0])).toEqual(['lb1']);
     expect(readFileSync(`${pair.lbs.lb1.dir}/maint`, 'utf8')).toBe('0\n');
@@ -149,14 +149,14 @@ describe('keepalived pair in namespaces', () => {
     const plan = planVipMove(await context(), { target: pair.vips[1], to: 'lb2', method: 'priority' });
     expect(plan.refused).toBeNull();
     expect(plan.diffs[0]?.diff).toMatch(/^\+\s+priority 99$/m);
-    const report = await applyFailover(plan, { runners: failover.runners, audit, lbs: config.lbs });
+    const report = await applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs });
     expect(report.verified, formatFailoverReport(report)).toBe(true);
     expect(pair.holders(pair.vips[1])).toEqual(['lb2']);
     const edited = readFileSync(confPath, 'utf8');
     expect(edited).toContain(`auth_pass ${AUTH_PASS}`); // the real file keeps its password
     expect(readFileSync(`${confPath}.lbtop-bak`, 'utf8')).toBe(original);
     console.log(`VIP move lb1 → lb2 (priority edit + reload): ${report.moveMs} ms`);
-    const back = await applyFailover(planWayBack(report, await context())!, { runners: failover.runners, audit, lbs: config.lbs });
+    const back = await applyFailover(planWayBack(report, await context())!, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs });
     expect(back.verified).toBe(true);
     expect(readFileSync(confPath, 'utf8')).toBe(original);
     expect(pair.holders(pair.vips[1])).toEqual(['lb1']);
@@ -179,12 +179,12 @@ describe('keepalived pair in namespaces', () => {
     const plan = planVipMove(await context(), { target: 'api_vip', to: 'lb2', method: 'stop' });
     expect(plan.refused).toBeNull();
     expect(plan.warnings).toEqual([`stopping keepalived on lb1 also moves: ${pair.vips[1]} (ingress_vip)`]);
-    const report = await applyFailover(plan, { runners: failover.runners, audit, lbs: config.lbs });
+    const report = await applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs });
     expect(report.verified, report.detail).toBe(true);
     expect(pair.vips.map((v) => pair.holders(v).join())).toEqual(['lb2', 'lb2']);
     expect(report.undo.map((s) => (s.kind === 'run' ? s.argv[0] : s.kind))).toEqual(['keepalived']);
     console.log(`VIP move lb1 → lb2 (stop keepalived): ${report.moveMs} ms`);
-    const back = await applyFailover(planWayBack(report, await context())!, { runners: failover.runners, audit, lbs: config.lbs });
+    const back = await applyFailover(planWayBack(report, await context())!, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs });
     expect(back.verified, back.detail).toBe(true);
     await pair.until('lb1 to hold both VIPs again', () => pair.vips.every((v) => pair.holders(v).join() === 'lb1'));
   });

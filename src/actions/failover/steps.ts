@@ -2,17 +2,20 @@
 // command and file write is in the audit log before it happens and again with its result. File writes go through
 // hostFiles (temp file, fsync, rename, previous kept as FILE.lbtop-bak); keepalived.conf is checked with
 // `keepalived -t` on a copy before it replaces the real file.
+import { createHash } from 'node:crypto';
 import { LbtopError } from '../../model/errors.js';
 import type { LbConfig } from '../../model/config.js';
 import { redactKeepalived } from '../../sources/keepalived/redact.js';
 import type { CommandRunner } from '../../transport/exec.js';
-import { hostFiles, sha256 } from '../../transport/host-files.js';
+import type { HostFiles } from '../../transport/host-files.js';
 import type { AuditLog } from '../audit-log.js';
 import { applyLineEdit } from './conf-edit.js';
 import type { HostStep } from './types.js';
 
 export interface StepDeps {
   runners: ReadonlyMap<string, CommandRunner>;
+  /** Atomic file reads and writes per LB, on the same runner (transport/host-files.ts, built by the runtime). */
+  files: ReadonlyMap<string, HostFiles>;
   audit: AuditLog;
   lbs: readonly LbConfig[];
 }
@@ -22,7 +25,7 @@ export const describeStep = (s: HostStep): string => {
     case 'run': return s.argv.join(' ');
     case 'write-track-file': return `write ${s.path}: ${s.text.trim()}`;
     case 'edit-conf': return `edit ${s.path} line ${s.line}: ${s.newLine.trim()}`;
-    case 'restore-file': return `restore ${s.path} (sha256 ${sha256(s.text).slice(0, 12)})`;
+    case 'restore-file': return `restore ${s.path} (sha256 ${createHash('sha256').update(s.text).digest('hex').slice(0, 12)})`;
   }
 };
 
@@ -38,8 +41,7 @@ async function configTest(runner: CommandRunner, file: string): Promise<{ ok: bo
  * longer than 8 characters is "truncated"): what the running config already had is not the edit's fault, so the
  * edit is refused only for messages the current file does not produce.
  */
-async function checkConf(runner: CommandRunner, path: string, text: string): Promise<string> {
-  const files = hostFiles(runner);
+async function checkConf(runner: CommandRunner, files: HostFiles, path: string, text: string): Promise<string> {
   const copy = `${path}.lbtop-check`;
   const old = await files.read(copy);
   await files.replace(copy, text, { expected: old.exists ? old.text : null, backup: false });
@@ -74,7 +76,8 @@ export async function runStep(step: HostStep, deps: StepDeps, plan: string): Pro
 }
 
 async function execute(step: HostStep, runner: CommandRunner, deps: StepDeps): Promise<{ output: string; undo: HostStep[] }> {
-  const files = hostFiles(runner);
+  const files = deps.files.get(step.lb);
+  if (!files) throw new LbtopError(`no file access for ${step.lb}`);
   const ka = deps.lbs.find((l) => l.name === step.lb)?.failover?.keepalived;
   switch (step.kind) {
     case 'run': {
@@ -101,7 +104,7 @@ async function execute(step: HostStep, runner: CommandRunner, deps: StepDeps): P
       const real = await files.read(step.path);
       if (redactKeepalived(real.text) !== step.base) throw new LbtopError(`${step.path} changed on ${step.lb} since the preview; nothing was written`, 'look at the VIP again and plan anew');
       const edited = applyLineEdit(real.text, step.line, step.newLine, step.insert);
-      const checked = await checkConf(runner, step.path, edited);
+      const checked = await checkConf(runner, files, step.path, edited);
       const { backup } = await files.replace(step.path, edited, { expected: real.text, backup: true });
       return {
         output: `${checked}; wrote ${step.path} (previous kept as ${backup})`,
@@ -109,7 +112,7 @@ async function execute(step: HostStep, runner: CommandRunner, deps: StepDeps): P
       };
     }
     case 'restore-file': {
-      const checked = step.check ? `${await checkConf(runner, step.path, step.text)}; ` : '';
+      const checked = step.check ? `${await checkConf(runner, files, step.path, step.text)}; ` : '';
       await files.replace(step.path, step.text, { expected: step.expected, backup: true });
       return { output: `${checked}restored ${step.path}`, undo: [] };
     }
