@@ -26,8 +26,8 @@ const vip: Subcommand = {
       .action((o: { json?: boolean }) => done({ kind: 'vip-status', json: o.json === true }));
     group
       .command('move')
-      .description('move a VIP (or every VIP of an instance) to another LB; confirm by typing the cluster name')
-      .argument('<VIP|INSTANCE>', 'a VIP address or a VRRP instance / haresources group name', word('VIP|INSTANCE'))
+      .description('move a VIP (or every VIP of an instance, or of an LB) to another LB; confirm by typing the cluster (or LB) name')
+      .argument('<VIP|INSTANCE|LB>', 'a VIP address, a VRRP instance / haresources group name, or an LB (all the VIPs it holds)', word('VIP|INSTANCE|LB'))
       .requiredOption('--to <lb>', 'the LB that should hold it')
       .addOption(new Option('--method <method>', 'instead of the preferred one').choices(['track-file', 'priority', 'stop']))
       .option('--force', "move even if the target's HAProxy has an affected backend not UP")

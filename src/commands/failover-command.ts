@@ -3,16 +3,14 @@
 import { applyBgp, formatBgpPlan, planBgp, type BgpReport } from '../actions/failover/bgp.js';
 import { applyFailover } from '../actions/failover/apply.js';
 import type { FailoverContext } from '../actions/failover/context.js';
-import { formatFailoverPlan, formatFailoverReport } from '../actions/failover/preview.js';
-import type { FailoverPlan, FailoverReport } from '../actions/failover/types.js';
-import { planVipMove } from '../actions/failover/vip-move.js';
-import { planWayBack } from '../actions/failover/way-back.js';
+import { formatFailoverReport } from '../actions/failover/preview.js';
 import type { AuditLog } from '../actions/audit-log.js';
 import type { FailoverInvocation } from '../cli/failover-args.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { Fleet } from '../model/fleet.js';
 import type { FailoverRuntime } from '../runtime/failover-runtime.js';
 import { vipStatusJson, vipStatusText } from './vip-status.js';
+import { runVipMove } from './vip-move-command.js';
 
 export interface FailoverCommandDeps {
   config: LbtopConfig;
@@ -32,18 +30,6 @@ async function context(deps: FailoverCommandDeps): Promise<FailoverContext> {
   return { config: deps.config, hosts: s.hosts, vips: s.vips, fleet };
 }
 
-async function confirmAndApply(plan: FailoverPlan, inv: { yes: boolean }, deps: FailoverCommandDeps): Promise<FailoverReport | null> {
-  deps.out(`${formatFailoverPlan(plan)}\n`);
-  if (plan.refused) return null;
-  if (!inv.yes && !(await deps.askWord(`Type ${plan.confirmWord} to apply: `, plan.confirmWord))) {
-    deps.out('Nothing changed.\n');
-    return null;
-  }
-  const report = await applyFailover(plan, { runners: deps.failover.runners, files: deps.failover.files, audit: deps.audit, lbs: deps.config.lbs });
-  deps.out(`${formatFailoverReport(report)}\n`);
-  return report;
-}
-
 export async function runFailoverCommand(inv: FailoverInvocation, deps: FailoverCommandDeps): Promise<number> {
   if (deps.failover.lbs.length === 0) {
     deps.err('no LB declares keepalived:, heartbeat: or bird: in the config\n');
@@ -56,26 +42,18 @@ export async function runFailoverCommand(inv: FailoverInvocation, deps: Failover
       deps.out(inv.json ? `${JSON.stringify(vipStatusJson(state), null, 2)}\n` : `${vipStatusText(state)}\n`);
       return state.vips.some((r) => r.verdict.alarm) ? 1 : 0;
     }
-    case 'vip-move': {
-      const ctx = await context(deps);
-      const plan = planVipMove(ctx, { target: inv.target, to: inv.to, force: inv.force, ...(inv.method ? { method: inv.method } : {}) });
-      if (inv.dryRun) {
-        deps.out(`${formatFailoverPlan(plan)}\n`);
-        return plan.refused ? 1 : 0;
-      }
-      const report = await confirmAndApply(plan, inv, deps);
-      if (!report) return 1;
-      const reports = [report];
-      if (report.undo.length && (inv.back || (!inv.yes && (await deps.askWord(`The way back: type ${plan.confirmWord} to take it now (Enter: not now): `, plan.confirmWord))))) {
-        const back = planWayBack(report, await context(deps));
-        const done = back ? await confirmAndApply(back, { yes: true }, deps) : null;
-        if (done) reports.push(done);
-      } else if (report.undo.length) {
-        deps.out(`The way back later: lbtop vip move ${plan.instance} --to ${plan.from}\n`);
-      }
-      if (inv.json) deps.out(`${JSON.stringify(reports.map((r) => ({ title: r.plan.title, method: r.plan.method, ok: r.ok, moveMs: r.moveMs, holders: r.holders, detail: r.detail })))}\n`);
-      return reports.every((r) => r.ok) ? 0 : 1;
-    }
+    case 'vip-move':
+      return runVipMove(inv, {
+        context: () => context(deps),
+        apply: async (plan) => {
+          const report = await applyFailover(plan, { runners: deps.failover.runners, files: deps.failover.files, audit: deps.audit, lbs: deps.config.lbs });
+          deps.out(`${formatFailoverReport(report)}\n`);
+          return report;
+        },
+        askWord: deps.askWord,
+        out: deps.out,
+        isLb: (name) => deps.failover.lbs.some((lb) => lb.name === name),
+      });
     case 'bgp': {
       const lb = deps.config.lbs.find((l) => l.name === inv.lb);
       const target = lb?.failover?.bird;

@@ -162,17 +162,22 @@ describe('keepalived pair in namespaces', () => {
     expect(pair.holders(pair.vips[1])).toEqual(['lb1']);
   });
 
-  it('lbtop vip move --yes --back: a round trip through the subcommand, with the move times in --json', async () => {
+  it('lbtop vip move LB --yes --back: every VIP of lb1 to lb2 and back through the subcommand, times in --json', async () => {
     const conf = readFileSync(`${pair.lbs.lb1.dir}/keepalived.conf`, 'utf8');
-    const { code, out } = await run({ kind: 'vip-move', target: 'ingress_vip', to: 'lb2', force: false, dryRun: false, yes: true, back: true, json: true });
+    const { code, out } = await run({ kind: 'vip-move', target: 'lb1', to: 'lb2', force: false, dryRun: false, yes: true, back: true, json: true });
     expect(code, out).toBe(0);
-    expect(out).toContain('Confirm by typing: k8s01');
     const reports = JSON.parse(out.trim().split('\n').at(-1)!) as { title: string; method: string; ok: boolean; moveMs: number; holders: string[] }[];
-    // ingress_vip tracks no file: the priority edit is the first method that moves it.
-    expect(reports.map((r) => [r.method, r.ok, r.holders.join()])).toEqual([['priority', true, 'lb2'], ['priority', true, 'lb1']]);
-    expect(pair.holders(pair.vips[1])).toEqual(['lb1']);
+    // api_vip tracks the maint file; ingress_vip does not: the priority edit is the first method that moves it.
+    // The way back undoes them in reverse order.
+    expect(reports.map((r) => [/(api_vip|ingress_vip)/.exec(r.title)?.[1], r.method, r.ok, r.holders.join()])).toEqual([
+      ['api_vip', 'track-file', true, 'lb2'],
+      ['ingress_vip', 'priority', true, 'lb2'],
+      ['ingress_vip', 'priority', true, 'lb1'],
+      ['api_vip', 'track-file', true, 'lb1'],
+    ]);
+    expect(pair.vips.map((v) => pair.holders(v).join())).toEqual(['lb1', 'lb1']);
     expect(readFileSync(`${pair.lbs.lb1.dir}/keepalived.conf`, 'utf8')).toBe(conf);
-    console.log(`lbtop vip move --back: ${reports[0]!.moveMs} ms there, ${reports[1]!.moveMs} ms back`);
+    console.log(`lbtop vip move lb1 --back: ${reports.map((r) => `${r.moveMs} ms`).join(', ')}`);
   });
 
   it('stopping keepalived moves every VIP of lb1 (the preview says so); the way back starts it again', async () => {

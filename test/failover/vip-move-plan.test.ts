@@ -3,6 +3,7 @@ import type { FailoverContext } from '../../src/actions/failover/context.js';
 import { formatFailoverPlan } from '../../src/actions/failover/preview.js';
 import { planVipMove } from '../../src/actions/failover/vip-move.js';
 import { planWayBack } from '../../src/actions/failover/way-back.js';
+import { instancesHeldBy, planLbMove } from '../../src/actions/failover/lb-move.js';
 import { predictOwner, type VrrpPeer } from '../../src/actions/failover/vrrp-predict.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { Fleet } from '../../src/model/fleet.js';
@@ -115,5 +116,22 @@ describe('planVipMove on the recorded keepalived pair', () => {
     expect(back?.to).toBe('lb-0');
     expect(back?.predictedOwner).toBe('lb-0');
     expect(back?.confirmWord).toBe('cluster01');
+  });
+});
+
+describe('planLbMove: every VIP an LB holds', () => {
+  it('plans each instance lb-0 holds alone, and refuses as a whole when one cannot move (cluster02 is FAULT on lb-1)', () => {
+    const ctx = context();
+    expect(instancesHeldBy(ctx, 'lb-0')).toEqual(['cluster01-api-vip', 'cluster02-api-vip']);
+    const { plans, refused } = planLbMove(ctx, 'lb-0', { to: 'lb-1' });
+    expect(plans.map((p) => [p.instance, p.method, p.refused === null])).toEqual([
+      ['cluster01-api-vip', 'track-file', true],
+      ['cluster02-api-vip', 'stop', false],
+    ]);
+    expect(refused).toMatch(/^cluster02-api-vip: no method moves 10\.99\.0\.210 to lb-1/);
+    expect(plans[1]!.notes.join('\n')).toMatch(/stop: the VIP would go to nobody/);
+  });
+  it('an LB that holds nothing alone is refused', () => {
+    expect(planLbMove(context(), 'lb-9', { to: 'lb-1' }).refused).toMatch(/holds no VIP alone/);
   });
 });

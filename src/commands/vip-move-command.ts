@@ -1,0 +1,73 @@
+// `lbtop vip move TARGET --to LB`: one VIP or instance, or an LB (every VIP it holds alone, instance by instance,
+// each re-planned just before it is applied). Confirmation is the cluster name for one VIP, the LB's name for an
+// LB. `--back` takes the way back at once (a drill); otherwise the way back is offered on a terminal and printed.
+import { formatFailoverPlan } from '../actions/failover/preview.js';
+import { describeStep } from '../actions/failover/steps.js';
+import type { FailoverContext } from '../actions/failover/context.js';
+import { planLbMove } from '../actions/failover/lb-move.js';
+import type { FailoverPlan, FailoverReport } from '../actions/failover/types.js';
+import { planVipMove } from '../actions/failover/vip-move.js';
+import { planWayBack } from '../actions/failover/way-back.js';
+import type { FailoverInvocation } from '../cli/failover-args.js';
+
+type MoveInvocation = Extract<FailoverInvocation, { kind: 'vip-move' }>;
+
+export interface MoveDeps {
+  context(): Promise<FailoverContext>;
+  apply(plan: FailoverPlan): Promise<FailoverReport>;
+  askWord(prompt: string, word: string): Promise<boolean>;
+  out(text: string): void;
+  isLb(name: string): boolean;
+}
+
+const summary = (r: FailoverReport) => ({ title: r.plan.title, method: r.plan.method, ok: r.ok, moveMs: r.moveMs, holders: r.holders, detail: r.detail });
+
+export async function runVipMove(inv: MoveInvocation, deps: MoveDeps): Promise<number> {
+  const request = { to: inv.to, force: inv.force, ...(inv.method ? { method: inv.method } : {}) };
+  const ctx = await deps.context();
+  const lbMove = deps.isLb(inv.target);
+  const { plans, refused } = lbMove ? planLbMove(ctx, inv.target, request) : (() => {
+    const plan = planVipMove(ctx, { ...request, target: inv.target });
+    return { plans: [plan], refused: plan.refused };
+  })();
+  for (const plan of plans) deps.out(`${formatFailoverPlan(plan)}\n\n`);
+  if (refused) {
+    deps.out(`REFUSED: ${refused}\n`);
+    return 1;
+  }
+  if (inv.dryRun) return 0;
+  const word = lbMove ? inv.target : plans[0]!.confirmWord;
+  if (!inv.yes && !(await deps.askWord(`Type ${word} to apply${plans.length > 1 ? ` all ${plans.length}` : ''}: `, word))) {
+    deps.out('Nothing changed.\n');
+    return 1;
+  }
+  const reports: FailoverReport[] = [];
+  for (const [i, first] of plans.entries()) {
+    // Plans after the first are made again: the state they were previewed on may have changed.
+    const plan = i === 0 ? first : planVipMove(await deps.context(), { ...request, target: first.instance });
+    if (i > 0 && plan.refused && /already on/.test(plan.refused)) {
+      deps.out(`${first.instance}: already on ${inv.to} (moved with an earlier step)\n`);
+      continue;
+    }
+    if (plan.refused) {
+      deps.out(`REFUSED now: ${plan.refused}; stopping here\n`);
+      break;
+    }
+    const report = await deps.apply(plan);
+    reports.push(report);
+    if (!report.ok) break;
+  }
+  const undo = reports.filter((r) => r.undo.length).reverse();
+  if (undo.length && (inv.back || (!inv.yes && (await deps.askWord(`The way back: type ${word} to take it now (Enter: not now): `, word))))) {
+    for (const report of undo) {
+      const back = planWayBack(report, await deps.context());
+      if (!back) continue;
+      deps.out(`${formatFailoverPlan(back)}\n`);
+      reports.push(await deps.apply(back));
+    }
+  } else if (undo.length) {
+    deps.out(`The way back, by hand:\n${undo.flatMap((r) => r.undo).map((s) => `  [${s.lb}] ${describeStep(s)}    # ${s.why}\n`).join('')}`);
+  }
+  if (inv.json) deps.out(`${JSON.stringify(reports.map(summary))}\n`);
+  return reports.length > 0 && reports.every((r) => r.ok) ? 0 : 1;
+}
