@@ -40,7 +40,9 @@ export async function runFailoverCommand(inv: FailoverInvocation, deps: Failover
       await deps.failover.refresh();
       const state = deps.failover.store.getState();
       deps.out(inv.json ? `${JSON.stringify(vipStatusJson(state), null, 2)}\n` : `${vipStatusText(state)}\n`);
-      return state.vips.some((r) => r.verdict.alarm) ? 1 : 0;
+      // 1: an alarm, or a source that could not be read (a VIP lbtop cannot see is not a VIP known to be fine).
+      const unread = state.hosts.some((h) => (['keepalived', 'heartbeat', 'bird', 'addresses'] as const).some((k) => h[k]?.error));
+      return state.vips.some((r) => r.verdict.alarm) || unread ? 1 : 0;
     }
     case 'vip-move':
       return runVipMove(inv, {

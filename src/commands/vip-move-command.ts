@@ -32,7 +32,8 @@ export async function runVipMove(inv: MoveInvocation, deps: MoveDeps): Promise<n
   })();
   for (const plan of plans) deps.out(`${formatFailoverPlan(plan)}\n\n`);
   if (refused) {
-    deps.out(`REFUSED: ${refused}\n`);
+    // One plan already says REFUSED in its preview; for an LB, the sum of them.
+    if (lbMove) deps.out(`REFUSED: ${refused}\n`);
     return 1;
   }
   if (inv.dryRun) return 0;

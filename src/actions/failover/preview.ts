@@ -4,7 +4,9 @@ import { describeStep } from './steps.js';
 import type { FailoverPlan, FailoverReport } from './types.js';
 
 export function formatFailoverPlan(plan: FailoverPlan): string {
-  const lines = [`Plan: ${plan.title}`, `Method: ${plan.method}${plan.reason ? ` — ${plan.reason}` : ''}`];
+  const lines = [`Plan: ${plan.title}`];
+  // A plan refused before any method was chosen has none to show.
+  if (plan.steps.length) lines.push(`Method: ${plan.method}${plan.reason ? ` — ${plan.reason}` : ''}`);
   if (plan.table.length) {
     lines.push('', '  LB            STATE            PRIO NOW  PRIO AFTER  PREDICTED');
     for (const r of plan.table) {
