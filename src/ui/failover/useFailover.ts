@@ -1,7 +1,7 @@
 // The VIPS/BGP views' live state (the FailoverStore, subscribed) and what they do: plan a VIP move or a BGP
 // disable/enable, show the preview, apply once the confirmation word is typed, show the result, offer the way
 // back. Apply runs in the background; the dialog says "applying" meanwhile.
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { formatFailoverReport } from '../../actions/failover/preview.js';
 import type { FailoverReport } from '../../actions/failover/types.js';
 import type { FailoverState } from '../../store/failover-store.js';
@@ -25,7 +25,10 @@ export interface FailoverApi {
 }
 
 export function useFailover(services: FailoverServices | undefined, flash: Flash): FailoverApi {
-  const data = useSyncExternalStore(services?.subscribe.bind(services) ?? noop, () => services?.getState() ?? EMPTY);
+  // Stable per services object: a new subscribe function each render would make React re-subscribe every frame.
+  const subscribe = useMemo(() => (services ? (listener: () => void) => services.subscribe(listener) : noop), [services]);
+  const snapshot = useCallback(() => services?.getState() ?? EMPTY, [services]);
+  const data = useSyncExternalStore(subscribe, snapshot);
   const [ui, setUi] = useState(initialFailoverUiState);
   const current = useRef(ui);
   current.current = ui;
