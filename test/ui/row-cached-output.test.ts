@@ -36,11 +36,14 @@ function frame(tick: number): Op[] {
   ops.push((o) => o.write(0, 10, '..................', { transformers: [] }));
   ops.push((o) => o.write(5, 10, red('over'), { transformers: [] }));
   ops.push((o) => o.write(0, 11, ' / filter  q quit', { transformers: [] }));
+  // Side by side on one row (the header's boxes): nested styles, box-drawing characters, trailing blanks.
+  ops.push((o) => o.write(0, 12, `\u001b[1m${red('LBs')}\u001b[22m lb1 ok │ `, { transformers: [] }));
+  ops.push((o) => o.write(30, 12, inverse(` row ${tick}/6 `) + '   ', { transformers: [] }));
   return ops;
 }
 
 function render(Output: new (o: { width: number; height: number }) => OutputLike, ops: Op[]): string {
-  const output = new Output({ width: 80, height: 12 });
+  const output = new Output({ width: 80, height: 14 });
   for (const op of ops) op(output);
   return output.get().output;
 }

@@ -82,7 +82,7 @@ export default class RowCachedOutput {
       if (segments.length === 0) return '';
       const key = segments.map((s) => `${s.x}\u0001${s.line}`).join('\u0002');
       let finished = thisFrame.get(key) ?? previousRows.get(key);
-      if (finished === undefined) finished = rasterize(segments, this.width);
+      if (finished === undefined) finished = joinSideBySide(segments) ?? rasterize(segments, this.width);
       thisFrame.set(key, finished);
       return finished;
     });
@@ -128,6 +128,28 @@ function placeWrite(rows: { x: number; line: string }[][], operation: Extract<Op
     for (const transform of operation.transformers) line = transform(line, index);
     row.push({ x, line });
   });
+}
+
+// SGR sequences (colours, bold, inverse...): the only escapes Ink's Text writes.
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * The common row, built without a cell grid: segments side by side (none overlapping) of characters one column
+ * wide each. Spaces fill the gaps, as Ink's blank cells do, and trailing blanks go, as Ink trims them. Anything
+ * else (an overlap, a wide or zero-width character, another escape) returns null and goes to Ink's Output.
+ */
+function joinSideBySide(segments: readonly { x: number; line: string }[]): string | null {
+  const ordered = segments.length > 1 ? [...segments].sort((a, b) => a.x - b.x) : segments;
+  let out = '';
+  let column = 0;
+  for (const { x, line } of ordered) {
+    if (x < column) return null;
+    const plain = line.replace(SGR, '');
+    if (plain.includes('\u001b') || widthOf(line) !== plain.length) return null;
+    out += ' '.repeat(x - column) + line;
+    column = x + plain.length;
+  }
+  return out.trimEnd();
 }
 
 /** One row through Ink's own Output: the same characters, styles and trimming Ink would give. */
