@@ -74,7 +74,18 @@ export async function startHaproxy(options: StartOptions): Promise<HaproxyProces
     },
     async reload(config?: string) {
       if (config !== undefined) writeFileSync(configPath, render(config));
-      const reply = await rawCommand(masterSocket, 'reload');
+      // The master opens its CLI socket a moment after the worker's stats socket (which startHaproxy waits for).
+      let reply: string;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          reply = await rawCommand(masterSocket, 'reload');
+          break;
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (attempt >= 50 || (code !== 'ECONNREFUSED' && code !== 'ENOENT')) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       if (/fail/i.test(reply)) throw new Error(`reload failed: ${reply}`);
       await waitForSocket(socket, 5000, () => child.exitCode !== null);
     },

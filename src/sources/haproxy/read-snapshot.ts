@@ -78,7 +78,7 @@ export class SnapshotReader {
     const serverChanged = stats.some((row) => row.kind === 'server' && !this.previousRows.has(row));
     if (serverChanged || ++this.sinceServers >= (this.options.serversEvery ?? 10)) {
       try {
-        this.servers = parseServersState(await ask(this.api, 'show servers state'));
+        this.servers = keepUnchanged(this.servers, parseServersState(await ask(this.api, 'show servers state')));
       } catch (error) {
         if (!(error instanceof CommandRejectedError)) throw error;
         this.servers = null;
@@ -89,4 +89,24 @@ export class SnapshotReader {
     const at = now();
     return { info, stats, servers: this.servers, at, latencyMs: at - started };
   }
+}
+
+/**
+ * The new states, with each one equal to its previous state (all but the age `secondsSinceChange`) replaced by
+ * that previous object, so the fleet builder and the diff can skip it by reference like an unchanged stat row.
+ */
+function keepUnchanged(before: Map<string, ServerState> | null, after: Map<string, ServerState>): Map<string, ServerState> {
+  if (!before) return after;
+  for (const [key, state] of after) {
+    const old = before.get(key);
+    if (old && sameExceptAge(old, state)) after.set(key, old);
+  }
+  return after;
+}
+
+function sameExceptAge(a: ServerState, b: ServerState): boolean {
+  for (const field of Object.keys(b) as (keyof ServerState)[]) {
+    if (field !== 'secondsSinceChange' && a[field] !== b[field]) return false;
+  }
+  return Object.keys(a).length === Object.keys(b).length;
 }

@@ -50,8 +50,11 @@ describe('SnapshotReader on a real HAProxy', () => {
     await reader.read();
     await reader.read();
     expect(sent.filter((c) => c === 'show servers state')).toEqual([]);
-    await reader.read();
+    const sixth = await reader.read();
     expect(sent.filter((c) => c === 'show servers state')).toEqual(['show servers state']);
+    // Re-read, yet every unchanged server keeps its state object (only its age differs).
+    expect(sixth.servers).not.toBe(third.servers);
+    expect([...sixth.servers!].every(([key, state]) => state === third.servers!.get(key))).toBe(true);
     client.close();
   });
 });
