@@ -25,8 +25,18 @@ type BackendInputs = unknown[];
  */
 export class FleetBuilder {
   private previous = new Map<string, { inputs: BackendInputs; backend: LogicalBackend }>();
+  private previousFrontends = new Map<string, LogicalFrontend>();
+  private previousSources: { lb: string; stats: readonly unknown[]; servers: ReadonlyMap<string, unknown> | null }[] = [];
 
   build(config: Pick<LbtopConfig, 'clusters'>, lbs: ReadonlyMap<string, LbState>): Fleet {
+    // The common refresh: every LB's rows and server states are the objects of the previous build.
+    const sources = [...lbs].map(([lb, state]) => ({ lb, stats: state.snapshot?.stats ?? [], servers: state.snapshot?.servers ?? null }));
+    if (sameSources(this.previousSources, sources)) {
+      this.previousSources = sources;
+      const backends = new Map([...this.previous].map(([name, kept]) => [name, kept.backend]));
+      return group(config, lbs, this.previousFrontends, backends);
+    }
+    this.previousSources = sources;
     const inputs = new Map<string, BackendInputs>();
     const frontends = new Map<string, LogicalFrontend>();
     const inputsOf = (proxy: string) => {
@@ -56,11 +66,28 @@ export class FleetBuilder {
       kept.set(name, { inputs: list, backend });
     }
     this.previous = kept;
+    this.previousFrontends = frontends;
     return group(config, lbs, frontends, backends);
   }
 }
 
-function sameInputs(a: BackendInputs, b: BackendInputs): boolean {
+type Source = FleetBuilder['previousSources'][number];
+
+function sameSources(a: readonly Source[], b: readonly Source[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.lb !== y.lb || !sameInputs(x.stats, y.stats)) return false;
+    if (x.servers === y.servers) continue;
+    if (!x.servers || !y.servers || x.servers.size !== y.servers.size) return false;
+    const theirs = x.servers.values();
+    for (const state of y.servers.values()) if (theirs.next().value !== state) return false;
+  }
+  return true;
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
