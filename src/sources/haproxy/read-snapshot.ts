@@ -58,7 +58,7 @@ export class SnapshotReader {
   private readonly stat = new StatParser();
   private servers: Map<string, ServerState> | null = null;
   private sinceServers = Infinity;
-  private previousRows: ReadonlySet<object> = new Set();
+  private previousRows: readonly object[] = [];
 
   constructor(
     private readonly api: RuntimeApi,
@@ -74,8 +74,9 @@ export class SnapshotReader {
     const started = now();
     const info = parseInfo(await ask(this.api, 'show info'));
     const stats = this.stat.parse(await ask(this.api, 'show stat'));
-    const rows = new Set<object>(stats);
-    const serverChanged = stats.some((row) => row.kind === 'server' && !this.previousRows.has(row));
+    // Re-used rows sit where they sat: a server row that is not the previous object at its index changed.
+    const previous = this.previousRows;
+    const serverChanged = stats.length !== previous.length || stats.some((row, i) => row.kind === 'server' && row !== previous[i]);
     if (serverChanged || ++this.sinceServers >= (this.options.serversEvery ?? 10)) {
       try {
         this.servers = keepUnchanged(this.servers, parseServersState(await ask(this.api, 'show servers state')));
@@ -85,7 +86,7 @@ export class SnapshotReader {
       }
       this.sinceServers = 0;
     }
-    this.previousRows = rows;
+    this.previousRows = stats;
     const at = now();
     return { info, stats, servers: this.servers, at, latencyMs: at - started };
   }
