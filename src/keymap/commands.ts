@@ -25,7 +25,7 @@ export interface CommandDef {
   hintKeys?: string;
 }
 
-const NAV = ['table', 'events', 'help', 'preview', 'report', 'routing', 'failover'] as const satisfies readonly Scope[];
+const NAV = ['table', 'events', 'help', 'lbdrift', 'preview', 'report', 'routing', 'failover'] as const satisfies readonly Scope[];
 
 export const COMMANDS = [
   { id: 'app.quit', keys: ['q', 'C-c'], scopes: ['global'], description: 'Quit lbtop (changes nothing)', hint: 'quit' },
@@ -50,8 +50,8 @@ export const COMMANDS = [
   { id: 'nav.up', keys: ['up', 'k'], scopes: NAV, description: 'Move up' },
   { id: 'nav.pageDown', keys: ['pgdn', 'C-f'], scopes: NAV, description: 'Page down' },
   { id: 'nav.pageUp', keys: ['pgup', 'C-b'], scopes: NAV, description: 'Page up' },
-  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help', 'routing', 'failover'], description: 'First row' },
-  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help', 'routing', 'failover'], description: 'Last row' },
+  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover'], description: 'First row' },
+  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover'], description: 'Last row' },
 
   { id: 'filter.open', keys: ['/'], scopes: ['table', 'events'], description: 'Filter rows (incremental; Esc clears)', hint: 'filter' },
   { id: 'filter.clear', keys: ['esc'], scopes: ['table', 'events'], description: 'Clear the filter' },
@@ -92,14 +92,17 @@ export const COMMANDS = [
   { id: 'drift.toDisk', keys: ['w'], scopes: ['routing'], description: 'Drift: write the runtime state to disk (preview first)', dangerous: true, hint: 'to disk' },
   { id: 'drift.toRuntime', keys: ['x'], scopes: ['routing'], description: 'Drift: reset the runtime to what is on disk (preview first)', dangerous: true, hint: 'to runtime' },
 
-  { id: 'vip.move', keys: ['f'], scopes: ['failover'], description: 'Move the selected VIP to its other LB (preview; confirm by typing the cluster name)', dangerous: true, hint: 'failover' },
+  { id: 'vip.move', keys: ['f'], scopes: ['failover'], description: 'Move the selected VIP to another LB (preview, Tab there picks the target; confirm by typing the cluster name)', dangerous: true, hint: 'failover' },
   { id: 'vip.force', keys: ['F'], scopes: ['failover'], description: "Move the selected VIP even though the standby's HAProxy has an affected backend not UP", dangerous: true },
+  { id: 'vip.moveLb', keys: ['m'], scopes: ['failover'], description: "Move every VIP the selected VIP's holder holds alone, like `lbtop vip move LB` (preview, Tab picks the target; confirm by typing the LB's name)", dangerous: true, hint: 'move LB' },
+  { id: 'vip.moveLbForce', keys: ['M'], scopes: ['failover'], description: "Move every VIP of the holder even though the target's HAProxy has an affected backend not UP", dangerous: true },
   { id: 'bgp.toggle', keys: ['x'], scopes: ['failover'], description: 'Disable / enable the selected BIRD protocol with a reason (preview; confirm by typing its name)', dangerous: true, hint: 'disable/enable' },
 
   { id: 'dialog.confirm', keys: ['y'], scopes: ['preview'], description: 'Send the previewed commands', hint: 'send' },
   { id: 'dialog.cancel', keys: ['esc', 'n'], scopes: ['preview'], description: 'Cancel: send nothing', hint: 'cancel' },
   { id: 'confirm.accept', keys: ['enter'], scopes: ['confirm'], description: 'Send, once the confirmation word is typed', hint: 'send' },
   { id: 'confirm.cancel', keys: ['esc'], scopes: ['confirm'], description: 'Cancel: send nothing', hint: 'cancel' },
+  { id: 'confirm.target', keys: ['tab'], scopes: ['confirm'], description: 'VIP/LB move: plan the preview again for the next candidate LB', hint: 'target' },
   { id: 'report.rollback', keys: ['R'], scopes: ['report'], description: 'Roll back the LBs that changed', dangerous: true, hint: 'roll back' },
   { id: 'report.close', keys: ['esc', 'enter'], scopes: ['report'], description: 'Close the report', hint: 'close' },
 

@@ -41,6 +41,9 @@ import { failoverHintScope, isFailoverView } from './failover/failover-ui-state.
 import { useFailover } from './failover/useFailover.js';
 import { ThemeContext } from './theme-context.js';
 import { helpLines } from './views/help-lines.js';
+import { driftLines, type DriftLines } from './views/DriftView.js';
+
+const NO_DRIFT: DriftLines = { title: [], lines: [], keys: [] };
 
 export interface AppProps {
   services: AppServices;
@@ -78,6 +81,9 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const listHeight = Math.max(1, layout.body - 1);
   const table = geometry(ui.lists.table, data.rows.length, listHeight, (i) => data.rows[i]?.key, data.indexOf);
   const eventList = geometry(ui.lists.events, events.length, listHeight, () => undefined, () => undefined);
+  // LB-DRIFT is computed only while it is shown; its title line stays above the list, like the table header.
+  const lbDrift = useMemo(() => (ui.view === 'lbdrift' ? driftLines(data.fleet) : NO_DRIFT), [ui.view, data.fleet]);
+  const driftList = geometry(ui.lists.lbdrift, lbDrift.lines.length, listHeight, (i) => lbDrift.keys[i], (k) => { const i = lbDrift.keys.indexOf(k); return i < 0 ? undefined : i; });
   // Help has no cursor, only a scroll position.
   const helpTop = Math.min(ui.lists.help.top, Math.max(0, help.length - layout.body));
   const helpList = { count: help.length, height: layout.body, index: helpTop, top: helpTop, keyAt: () => undefined };
@@ -91,7 +97,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     ui,
     dispatch,
     keymap,
-    lists: { table, events: eventList, help: helpList },
+    lists: { table, events: eventList, help: helpList, lbdrift: driftList },
     lbNames,
     cli,
     cliPage: Math.max(1, layout.body - 3),
@@ -123,7 +129,9 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     ? positionText('row', table.index, data.rows.length)
     : ui.view === 'events'
       ? positionText('event', eventList.index, events.length)
-      : ui.view === 'cli'
+      : ui.view === 'lbdrift'
+        ? positionText('line', driftList.index, lbDrift.lines.length)
+        : ui.view === 'cli'
         ? `to ${cli.state.lb}`
         : '';
   return (
@@ -161,6 +169,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           flow={flow}
           keymap={keymap}
           flash={flash}
+          lbDrift={{ drift: lbDrift, list: driftList }}
         />}
         <Footer hints={hintsFor(keymap, failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash} prompt={ui.prompt} candidates={candidates} />
       </Box>

@@ -30,7 +30,7 @@ export interface MainContext {
 
 function listOf(view: ViewId): ListId | null {
   if (isStatsView(view)) return 'table';
-  if (view === 'events' || view === 'help') return view;
+  if (view === 'events' || view === 'help' || view === 'lbdrift') return view;
   return null;
 }
 

@@ -13,7 +13,7 @@ import type { CliState } from '../state/cli-state.js';
 import type { UiState } from '../state/ui-state.js';
 import { isStatsView } from '../state/views.js';
 import { CliView } from '../views/CliView.js';
-import { DriftView } from '../views/DriftView.js';
+import { DriftView, type DriftLines } from '../views/DriftView.js';
 import { EventsView } from '../views/EventsView.js';
 import { HelpView } from '../views/HelpView.js';
 import { StatsView } from '../views/StatsView.js';
@@ -36,6 +36,8 @@ export interface BodyProps {
   flow: ActionFlow;
   keymap: Keymap;
   flash: FlashFn;
+  /** LB-DRIFT lines and their list geometry (computed only while view 0 is shown). */
+  lbDrift?: { drift: DriftLines; list: ListGeometry };
 }
 
 function content(p: BodyProps) {
@@ -65,7 +67,9 @@ function content(p: BodyProps) {
   if (ui.view === 'events') {
     return <EventsView events={p.events} width={layout.width} height={p.eventList.height} selected={p.eventList.index} top={p.eventList.top} filtered={ui.filters.events !== ''} />;
   }
-  if (ui.view === 'lbdrift') return <DriftView fleet={p.data.fleet} height={layout.body} />;
+  if (ui.view === 'lbdrift' && p.lbDrift) {
+    return <DriftView drift={p.lbDrift.drift} height={p.lbDrift.list.height} selected={p.lbDrift.list.index} top={p.lbDrift.list.top} />;
+  }
   if (ui.view === 'cli') return <CliView cli={p.cli} height={layout.body} readOnly={p.keymap.readOnly} />;
   return <HelpView lines={p.help} height={layout.body} top={p.helpTop} />;
 }
