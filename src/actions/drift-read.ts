@@ -2,6 +2,8 @@
 // lists and entries, and `show servers state`. An LB whose config or files cannot be read is reported as not
 // checked (with why), never as "no drift".
 import type { DriftItem, DriftReport } from '../model/patterns.js';
+import type { ServerState } from '../model/haproxy.js';
+import type { HaproxyConfig } from '../model/routing.js';
 import { parseHaproxyConfig } from '../sources/haproxy/config/parse.js';
 import { readPatternTables } from '../sources/haproxy/maps/read.js';
 import { parseServersState } from '../sources/haproxy/parse-servers-state.js';
@@ -33,6 +35,13 @@ async function driftOf(deps: RoutingDeps, lb: string) {
     const cfg = await files.read(path);
     if (!cfg.exists) throw new Error(`${path} does not exist`);
     const config = parseHaproxyConfig(cfg.text);
+    const states = parseServersState(await api.send('show servers state'));
+    // The default path may hold another HAProxy's config (an LB given by -s only, a lab next to the system
+    // one): comparing against it would report drift that is not there, or none that is. Refuse instead.
+    const stranger = backendsNotIn(config, states);
+    if (stranger.length > 0) {
+      throw new Error(`${path} is not this HAProxy's config (no backend ${stranger.slice(0, 3).join(', ')}${stranger.length > 3 ? ', …' : ''}); set routing.config for ${lb}`);
+    }
     status.serverStateFile = usesServerStateFile(config);
     const seen = new Set<string>();
     for (const kind of ['map', 'acl'] as const) {
@@ -45,10 +54,16 @@ async function driftOf(deps: RoutingDeps, lb: string) {
         if (item) items.push(item);
       }
     }
-    items.push(...serverDrift(lb, config, parseServersState(await api.send('show servers state'))));
+    items.push(...serverDrift(lb, config, states));
     status.checked = true;
   } catch (error) {
     status.error = message(error);
   }
   return { status, items };
+}
+
+/** Backends the running HAProxy has that the config file does not declare. */
+function backendsNotIn(config: HaproxyConfig, states: ReadonlyMap<string, ServerState>): string[] {
+  const declared = new Set(config.proxies.filter((p) => p.kind === 'backend' || p.kind === 'listen').map((p) => p.name));
+  return [...new Set([...states.values()].map((s) => s.backend))].filter((backend) => !declared.has(backend));
 }

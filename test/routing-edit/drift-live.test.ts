@@ -1,6 +1,6 @@
 // Runtime-vs-disk drift on a real HAProxy: map entries added at runtime, a server drained, a weight changed, a
 // config-disabled server made ready; then both fixes (to runtime, to disk) previewed and applied.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/actions/apply.js';
 import { applyConfigEdit } from '../../src/actions/config-edit-apply.js';
@@ -40,6 +40,16 @@ describe('runtime vs disk drift on a real HAProxy', () => {
     expect(text).toContain('changed:      api.k8s01.example.net  runtime be_auth, disk https_k8s01_backend');
     const servers = report.items.filter((i): i is Server => i.kind === 'server').map((i) => `${i.server} ${i.field} ${i.runtime}/${i.disk}`);
     expect(servers.sort()).toEqual(['controlplane1 admin drain/ready', 'controlplane2 weight 10/50', 'worker1 admin ready/maint']);
+  });
+
+  it("refuses to compare with a config file that is not this HAProxy's (the system one next to a lab)", async () => {
+    const other = `${lab.map('lb-a', 'hosts.map')}.other.cfg`;
+    writeFileSync(other, 'global\n  daemon\ndefaults\n  mode http\nbackend somebody_else\n  server s1 127.0.0.1:1\n');
+    const deps = { ...lab.deps, after: (lb: string) => ({ ...lab.deps.after(lb), configPath: other }) };
+    const report = await readDrift(deps);
+    expect(report.lbs[0]).toMatchObject({ checked: false, error: expect.stringMatching(/is not this HAProxy's config \(no backend .*k8s_http_lb_backend.*\); set routing.config for lb-a/) });
+    expect(report.items).toEqual([]);
+    rmSync(other);
   });
 
   it('fixes a map both ways: disk→runtime with prepare/commit, runtime→disk as a file diff', async () => {
