@@ -4,10 +4,9 @@
 import { formatFailoverPlan } from '../actions/failover/preview.js';
 import { describeStep } from '../actions/failover/steps.js';
 import type { FailoverContext } from '../actions/failover/context.js';
-import { planLbMove } from '../actions/failover/lb-move.js';
+import { applyLbBatch, planLbBack, planLbBatch, type LbBatch } from '../actions/failover/lb-batch.js';
 import type { FailoverPlan, FailoverReport } from '../actions/failover/types.js';
 import { planVipMove } from '../actions/failover/vip-move.js';
-import { planWayBack } from '../actions/failover/way-back.js';
 import type { FailoverInvocation } from '../cli/failover-args.js';
 
 type MoveInvocation = Extract<FailoverInvocation, { kind: 'vip-move' }>;
@@ -26,10 +25,10 @@ export async function runVipMove(inv: MoveInvocation, deps: MoveDeps): Promise<n
   const request = { to: inv.to, force: inv.force, ...(inv.method ? { method: inv.method } : {}) };
   const ctx = await deps.context();
   const lbMove = deps.isLb(inv.target);
-  const { plans, refused } = lbMove ? planLbMove(ctx, inv.target, request) : (() => {
-    const plan = planVipMove(ctx, { ...request, target: inv.target });
-    return { plans: [plan], refused: plan.refused };
-  })();
+  // One VIP is a batch of one: the same loop applies it (with nothing to re-plan).
+  const one = (plan: FailoverPlan): LbBatch => ({ kind: 'lb-move', lb: plan.from ?? inv.target, to: inv.to, title: plan.title, confirmWord: plan.confirmWord, plans: [plan], refused: plan.refused, request, undoes: [] });
+  const batch = lbMove ? planLbBatch(ctx, inv.target, request) : one(planVipMove(ctx, { ...request, target: inv.target }));
+  const { plans, refused } = batch;
   for (const plan of plans) deps.out(`${formatFailoverPlan(plan)}\n\n`);
   if (refused) {
     // One plan already says REFUSED in its preview; for an LB, the sum of them.
@@ -42,29 +41,14 @@ export async function runVipMove(inv: MoveInvocation, deps: MoveDeps): Promise<n
     deps.out('Nothing changed.\n');
     return 1;
   }
-  const reports: FailoverReport[] = [];
-  for (const [i, first] of plans.entries()) {
-    // Plans after the first are made again: the state they were previewed on may have changed.
-    const plan = i === 0 ? first : planVipMove(await deps.context(), { ...request, target: first.instance });
-    if (i > 0 && plan.refused && /already on/.test(plan.refused)) {
-      deps.out(`${first.instance}: already on ${inv.to} (moved with an earlier step)\n`);
-      continue;
-    }
-    if (plan.refused) {
-      deps.out(`REFUSED now: ${plan.refused}; stopping here\n`);
-      break;
-    }
-    const report = await deps.apply(plan);
-    reports.push(report);
-    if (!report.ok) break;
-  }
+  const note = (text: string) => deps.out(`${text}\n`);
+  const reports = await applyLbBatch(batch, { context: deps.context, apply: deps.apply, note });
   const undo = reports.filter((r) => r.undo.length).reverse();
   if (undo.length && (inv.back || (!inv.yes && (await deps.askWord(`The way back: type ${word} to take it now (Enter: not now): `, word))))) {
-    for (const report of undo) {
-      const back = planWayBack(report, await deps.context());
-      if (!back) continue;
-      deps.out(`${formatFailoverPlan(back)}\n`);
-      reports.push(await deps.apply(back));
+    const back = planLbBack(await deps.context(), batch, reports);
+    if (back) {
+      if (back.plans[0]) deps.out(`${formatFailoverPlan(back.plans[0])}\n`);
+      reports.push(...(await applyLbBatch(back, { context: deps.context, apply: deps.apply, note, planned: (p) => deps.out(`${formatFailoverPlan(p)}\n`) })));
     }
   } else if (undo.length) {
     deps.out(`The way back, by hand:\n${undo.flatMap((r) => r.undo).map((s) => `  [${s.lb}] ${describeStep(s)}    # ${s.why}\n`).join('')}`);

@@ -48,8 +48,9 @@ export const COMMANDS = [
 
   { id: 'nav.down', keys: ['down', 'j'], scopes: NAV, description: 'Move down' },
   { id: 'nav.up', keys: ['up', 'k'], scopes: NAV, description: 'Move up' },
-  { id: 'nav.pageDown', keys: ['pgdn', 'C-f'], scopes: NAV, description: 'Page down' },
-  { id: 'nav.pageUp', keys: ['pgup', 'C-b'], scopes: NAV, description: 'Page up' },
+  // Also in a preview that asks for a word: a whole-LB move's preview is longer than a screen.
+  { id: 'nav.pageDown', keys: ['pgdn', 'C-f'], scopes: [...NAV, 'confirm'], description: 'Page down' },
+  { id: 'nav.pageUp', keys: ['pgup', 'C-b'], scopes: [...NAV, 'confirm'], description: 'Page up' },
   { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover'], description: 'First row' },
   { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover'], description: 'Last row' },
 
@@ -92,9 +93,9 @@ export const COMMANDS = [
   { id: 'drift.toDisk', keys: ['w'], scopes: ['routing'], description: 'Drift: write the runtime state to disk (preview first)', dangerous: true, hint: 'to disk' },
   { id: 'drift.toRuntime', keys: ['x'], scopes: ['routing'], description: 'Drift: reset the runtime to what is on disk (preview first)', dangerous: true, hint: 'to runtime' },
 
-  { id: 'vip.move', keys: ['f'], scopes: ['failover'], description: 'Move the selected VIP to another LB (preview, Tab there picks the target; confirm by typing the cluster name)', dangerous: true, hint: 'failover' },
+  { id: 'vip.move', keys: ['f'], scopes: ['failover'], description: 'Move the selected VIP to another LB (preview, Tab picks the LB; type the cluster name to confirm)', dangerous: true, hint: 'failover' },
   { id: 'vip.force', keys: ['F'], scopes: ['failover'], description: "Move the selected VIP even though the standby's HAProxy has an affected backend not UP", dangerous: true },
-  { id: 'vip.moveLb', keys: ['m'], scopes: ['failover'], description: "Move every VIP the selected VIP's holder holds alone, like `lbtop vip move LB` (preview, Tab picks the target; confirm by typing the LB's name)", dangerous: true, hint: 'move LB' },
+  { id: 'vip.moveLb', keys: ['m'], scopes: ['failover'], description: "Move all VIPs the selected VIP's holder holds alone (preview, Tab picks the LB; type its name)", dangerous: true, hint: 'move LB' },
   { id: 'vip.moveLbForce', keys: ['M'], scopes: ['failover'], description: "Move every VIP of the holder even though the target's HAProxy has an affected backend not UP", dangerous: true },
   { id: 'bgp.toggle', keys: ['x'], scopes: ['failover'], description: 'Disable / enable the selected BIRD protocol with a reason (preview; confirm by typing its name)', dangerous: true, hint: 'disable/enable' },
 

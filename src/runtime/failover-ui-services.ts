@@ -4,6 +4,8 @@
 import { applyBgp, planBgp } from '../actions/failover/bgp.js';
 import { applyFailover } from '../actions/failover/apply.js';
 import type { FailoverContext } from '../actions/failover/context.js';
+import { applyLbBatch, planLbBack, planLbBatch } from '../actions/failover/lb-batch.js';
+import type { FailoverPlan } from '../actions/failover/types.js';
 import { planVipMove } from '../actions/failover/vip-move.js';
 import { planWayBack } from '../actions/failover/way-back.js';
 import type { AuditLog } from '../actions/audit-log.js';
@@ -33,14 +35,21 @@ export function createFailoverServices(deps: FailoverUiDeps): FailoverServices {
     await failover.refresh();
     return result;
   };
+  const apply = (plan: FailoverPlan) => after(applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs }));
   return {
     getState: () => failover.store.getState(),
     subscribe: (listener) => failover.store.subscribe(listener),
     planMove: async (request) => readOnly(planVipMove(await context(), request)),
-    apply: (plan) => after(applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs })),
+    apply,
     wayBack: async (report) => {
       const plan = planWayBack(report, await context());
       return plan ? readOnly(plan) : null;
+    },
+    planLbMove: async (lb, request) => readOnly(planLbBatch(await context(), lb, request)),
+    applyLbBatch: (batch, note) => applyLbBatch(readOnly(batch), { context, apply: (plan) => apply(readOnly(plan)), note }),
+    lbWayBack: async (done, reports) => {
+      const batch = planLbBack(await context(), done, reports);
+      return batch ? readOnly(batch) : null;
     },
     planBgp: async (lb, protocol, action, reason) => {
       const target = config.lbs.find((l) => l.name === lb)?.failover?.bird;

@@ -17,8 +17,20 @@ export function failoverHandlers(api: FailoverApi, view: FailoverView, page: num
   const others = row ? Object.keys(row.perLb).filter((lb) => !holder.includes(lb)) : [];
   const move = (force: boolean): Handler => ({
     disabled: () => (!available ? 'failover is not available here' : view !== 'vips' ? 'f moves a VIP in the VIPS view (V)' : !row ? 'no VIP selected' : others.length === 0 ? `${row.vip} has no other LB to move to` : null),
-    // Two LBs is the common pair; with more, the first other LB in config order (the preview names it).
-    run: () => api.planMove(row!.vip, others[0]!, force),
+    // Two LBs is the common pair; with more, the first other LB in config order, and Tab in the preview cycles.
+    run: () => api.planMove(row!.vip, others[0]!, force, others),
+  });
+  // The whole holder: every LB that any of its VIPs could go to is a candidate (the planner refuses the others).
+  const lb = holder.length === 1 ? holder[0]! : null;
+  const lbTargets = lb ? [...new Set(rows.filter((r) => r.verdict.holders.some((h) => h.host === lb)).flatMap((r) => Object.keys(r.perLb)))].filter((x) => x !== lb) : [];
+  const moveLb = (force: boolean): Handler => ({
+    disabled: () =>
+      !available ? 'failover is not available here'
+      : view !== 'vips' ? 'm moves an LB in the VIPS view (V)'
+      : !row ? 'no VIP selected'
+      : !lb ? `${row.vip} has ${holder.length ? 'more than one holder (split brain)' : 'no holder'}: no LB to empty`
+      : lbTargets.length === 0 ? `${lb} has no other LB to move to` : null,
+    run: () => api.planLbMove(lb!, lbTargets[0]!, force, lbTargets),
   });
   return {
     'nav.down': moveTo((i) => i + 1),
@@ -29,6 +41,8 @@ export function failoverHandlers(api: FailoverApi, view: FailoverView, page: num
     'nav.end': moveTo(() => count - 1),
     'vip.move': move(false),
     'vip.force': move(true),
+    'vip.moveLb': moveLb(false),
+    'vip.moveLbForce': moveLb(true),
     'bgp.toggle': {
       disabled: () => (!available ? 'BGP actions are not available here' : view !== 'bgp' ? 'x disables/enables a protocol in the BGP view (B)' : !protocol ? 'no protocol selected' : null),
       run: () => api.openDialog({ kind: 'reason', lb: protocol!.lb, protocol: protocol!.protocol, action: protocol!.state === 'down' ? 'enable' : 'disable', text: '' }),

@@ -1,16 +1,25 @@
 // State of the VIPS and BGP views and their dialogs: a reason prompt (BGP), the preview with the typed
 // confirmation word, "applying", and the result (with the way back offered after a VIP move).
 import type { BgpPlan } from '../../actions/failover/bgp.js';
+import type { LbBatch } from '../../actions/failover/lb-batch.js';
 import type { FailoverPlan, FailoverReport } from '../../actions/failover/types.js';
+
+/** The LBs a preview may be pointed at (Tab cycles them and plans again), and the request to re-plan with. */
+export interface Retarget {
+  targets: string[];
+  force: boolean;
+}
 
 export type FailoverView = 'vips' | 'bgp';
 
 export type FailoverDialog =
   | { kind: 'reason'; lb: string; protocol: string; action: 'disable' | 'enable'; text: string }
   | { kind: 'busy'; title: string }
-  | { kind: 'vip-preview'; plan: FailoverPlan; typed: string }
+  | { kind: 'vip-preview'; plan: FailoverPlan; typed: string; retarget?: Retarget }
+  /** Every VIP one LB holds, moved as one batch (or their way back); confirmed by typing the LB's name. */
+  | { kind: 'lb-preview'; batch: LbBatch; typed: string; retarget?: Retarget }
   | { kind: 'bgp-preview'; plan: BgpPlan; typed: string }
-  | { kind: 'result'; title: string; lines: string[]; ok: boolean; report: FailoverReport | null };
+  | { kind: 'result'; title: string; lines: string[]; ok: boolean; report: FailoverReport | null; batch?: { done: LbBatch; reports: FailoverReport[] } };
 
 export interface FailoverUiState {
   cursor: { vips: number; bgp: number };
