@@ -27,7 +27,8 @@ function load(text: string, file: string, overrides: Partial<LbtopConfig>): Lbto
 
 export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = process.env): Promise<Demo> {
   const overrides = { readOnly: flags.readOnly, theme: flags.theme };
-  if (env.LBTOP_DEMO_REPLAY !== '1' && haproxyAvailable()) {
+  const forced = env.LBTOP_DEMO_REPLAY === '1';
+  if (!forced && haproxyAvailable()) {
     const lab = await startDemoLab();
     const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
     return { config, runtime: createFleetRuntime(config), banner: `DEMO: live HAProxy lab in ${lab.dir}`, stop: lab.stop };
@@ -35,5 +36,6 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
   const file = path.join(FIXTURES, 'lbtop.yaml');
   const config = load(readFileSync(file, 'utf8'), file, { ...overrides, readOnly: true });
   const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name) });
-  return { config, runtime, banner: 'DEMO REPLAY: recorded fixtures, haproxy not installed (read-only)', stop: async () => {} };
+  const why = forced ? 'LBTOP_DEMO_REPLAY=1' : 'haproxy not installed';
+  return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, stop: async () => {} };
 }

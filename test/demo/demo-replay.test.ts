@@ -1,0 +1,31 @@
+// The demo without a live lab: recorded `show` replies of HAProxy 2.6.12 (fixtures/demo), read-only, and the banner
+// says so (and why).
+import { describe, expect, it } from 'vitest';
+import type { LbtopConfig } from '../../src/model/config.js';
+import { startDemo } from '../../src/runtime/demo.js';
+import { buildFleet } from '../../src/store/selectors.js';
+
+const FLAGS = { lbs: [], clusters: [], intervalSec: 2, readOnly: false, theme: 'dark' } as unknown as LbtopConfig;
+
+describe('demo replay', () => {
+  it('replays the recorded fleet read-only, and the banner says replay and why', async () => {
+    const demo = await startDemo(FLAGS, { LBTOP_DEMO_REPLAY: '1' });
+    try {
+      expect(demo.banner).toBe('DEMO REPLAY: recorded fixtures, LBTOP_DEMO_REPLAY=1 (read-only)');
+      expect(demo.config.readOnly).toBe(true);
+      await demo.runtime.refresh();
+      const fleet = buildFleet(demo.config, demo.runtime.store.getState().lbs);
+      expect(fleet.lbs.map((lb) => [lb.name, lb.ok, lb.version])).toEqual([
+        ['homelab', true, '2.6.12-1+deb12u4'],
+        ['lb-0', true, '2.6.12-1+deb12u4'],
+        ['lb-1', true, '2.6.12-1+deb12u4'],
+      ]);
+      const k8s01 = fleet.clusters.find((c) => c.name === 'k8s01')!;
+      expect(k8s01.backends.map((b) => b.name)).toContain('k3s-backend');
+      expect(k8s01.backends.flatMap((b) => b.servers).some((s) => s.perLb.homelab?.row.status === 'DOWN')).toBe(true);
+    } finally {
+      demo.runtime.stop();
+      await demo.stop();
+    }
+  });
+});
