@@ -15,6 +15,7 @@ import { createFailoverServices } from './runtime/failover-ui-services.js';
 import type { LbtopConfig } from './model/config.js';
 import { checkRawCommand } from './sources/haproxy/command.js';
 import { createFleetRuntime, type FleetRuntime } from './runtime/fleet-runtime.js';
+import { PassphrasePrompts } from './runtime/passphrase-prompts.js';
 import { buildFleet, FleetBuilder } from './store/selectors.js';
 import { startDemo } from './runtime/demo.js';
 import { runNodeCommand } from './commands/node-command.js';
@@ -44,21 +45,23 @@ async function main(argv: string[]): Promise<number> {
       await demo.stop();
     }
   }
-  const runtime = createFleetRuntime(outcome.config);
+  // In the TUI an encrypted SSH key's passphrase is asked in a masked dialog; subcommands rely on the agent.
+  const prompts = invocation.kind === 'tui' ? new PassphrasePrompts() : undefined;
+  const runtime = createFleetRuntime(outcome.config, prompts ? { ssh: { askPassphrase: prompts.ask } } : {});
   try {
-    return await run(invocation, outcome.config, runtime);
+    return await run(invocation, outcome.config, runtime, prompts);
   } finally {
     runtime.stop();
   }
 }
 
-async function run(invocation: Invocation, config: LbtopConfig, runtime: FleetRuntime): Promise<number> {
+async function run(invocation: Invocation, config: LbtopConfig, runtime: FleetRuntime, prompts?: PassphrasePrompts): Promise<number> {
   const audit = openAuditLog(defaultAuditPath());
   const deps = { clients: runtime.clients, audit };
   switch (invocation.kind) {
     case 'tui':
     case 'demo':
-      return runInteractive(config, runtime);
+      return runInteractive(config, runtime, undefined, prompts);
     case 'status': {
       await runtime.refresh();
       const fleet = buildFleet(config, runtime.store.getState().lbs);
@@ -185,7 +188,7 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner?: string): Promise<number> {
+async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner?: string, prompts?: PassphrasePrompts): Promise<number> {
   const audit = openAuditLog(defaultAuditPath());
   const deps = { clients: runtime.clients, audit };
   runtime.start();
@@ -204,7 +207,7 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
   const failover = config.lbs.some((lb) => lb.failover) ? fleetFailoverRuntime(config, runtime) : null;
   failover?.start();
   const fleetNow = async () => (await runtime.refresh(), buildFleet(config, runtime.store.getState().lbs));
-  return runTui(
+  const code = await runTui(
     {
       store: runtime.store,
       config,
@@ -228,11 +231,16 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
       readOnly: config.readOnly,
       routing: createRoutingServices(fleetRoutingDeps(config, runtime, audit)),
       ...(failover ? { failover: createFailoverServices({ config, failover, fleet: fleetNow, audit }) } : {}),
+      ...(prompts ? { passphrase: prompts } : {}),
       version: banner ? `${VERSION} · ${banner}` : VERSION,
       now: Date.now,
     },
     {},
   );
+  // A handshake still waiting for a passphrase is refused, not left hanging, once the TUI is gone.
+  prompts?.close();
+  node.stop();
+  return code;
 }
 
 main(process.argv.slice(2)).then(

@@ -15,12 +15,15 @@ import { buildFleet } from '../store/selectors.js';
 import { lbGroupsOf } from './node-command.js';
 import { buildSnapshot, snapshotText, writeSnapshotFiles } from './snapshot.js';
 
-type Update = { node: string; progress: DrainProgress; finished: boolean };
+/** One step of a follow; `startedAt` tells one drain's follow from the next (the progress view opens on a new one). */
+type Update = { node: string; progress: DrainProgress; finished: boolean; action: 'drain' | 'maint'; startedAt: number; timeoutMs: number };
 
 export interface NodeServicesOptions {
   nodeDir?: string;
   snapshotDir?: string;
   drainTimeoutMs?: number;
+  /** Time between two reads of the drained servers (default 1 s). */
+  drainIntervalMs?: number;
 }
 
 export function defaultSnapshotDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -34,12 +37,17 @@ export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: A
   let generation = 0;
   const follow = (plan: Plan) => {
     const mine = ++generation; // a newer drain replaces the one being followed
+    const timeoutMs = options.drainTimeoutMs ?? 300_000;
+    const base = { node: plan.node!.name, action: plan.node!.action === 'maint' ? ('maint' as const) : ('drain' as const), startedAt: Date.now(), timeoutMs };
     void waitForDrain(deps.clients, drainTargets(plan), {
-      timeoutMs: options.drainTimeoutMs ?? 300_000,
+      timeoutMs,
+      intervalMs: options.drainIntervalMs,
       stopped: () => stopped || mine !== generation,
-      onProgress: (progress) => listeners.forEach((l) => l({ node: plan.node!.name, progress, finished: false })),
+      onProgress: (progress) => {
+        if (!stopped && mine === generation) listeners.forEach((l) => l({ ...base, progress, finished: false }));
+      },
     }).then((progress) => {
-      if (!stopped && mine === generation) listeners.forEach((l) => l({ node: plan.node!.name, progress, finished: true }));
+      if (!stopped && mine === generation) listeners.forEach((l) => l({ ...base, progress, finished: true }));
     });
   };
   return {

@@ -6,11 +6,11 @@
  * Where a binding applies. `global` applies in every view scope; the dialog and prompt scopes are exclusive
  * (they own the keyboard, nothing global fires); `cli` is a text field, so only non-printable globals fire there.
  */
-export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing' | 'failover';
+export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing' | 'failover' | 'passphrase' | 'progress';
 
-export const EXCLUSIVE_SCOPES: readonly Scope[] = ['preview', 'confirm', 'report', 'prompt'];
+export const EXCLUSIVE_SCOPES: readonly Scope[] = ['preview', 'confirm', 'report', 'prompt', 'passphrase', 'progress'];
 /** Scopes where printable keys type text rather than run commands. */
-export const TEXT_SCOPES: readonly Scope[] = ['cli', 'prompt', 'confirm'];
+export const TEXT_SCOPES: readonly Scope[] = ['cli', 'prompt', 'confirm', 'passphrase'];
 
 export interface CommandDef {
   id: string;
@@ -25,7 +25,7 @@ export interface CommandDef {
   hintKeys?: string;
 }
 
-const NAV = ['table', 'events', 'help', 'lbdrift', 'preview', 'report', 'routing', 'failover'] as const satisfies readonly Scope[];
+const NAV = ['table', 'events', 'help', 'lbdrift', 'preview', 'report', 'routing', 'failover', 'progress'] as const satisfies readonly Scope[];
 
 export const COMMANDS = [
   { id: 'app.quit', keys: ['q', 'C-c'], scopes: ['global'], description: 'Quit lbtop (changes nothing)', hint: 'quit' },
@@ -51,8 +51,8 @@ export const COMMANDS = [
   // Also in a preview that asks for a word: a whole-LB move's preview is longer than a screen.
   { id: 'nav.pageDown', keys: ['pgdn', 'C-f'], scopes: [...NAV, 'confirm'], description: 'Page down' },
   { id: 'nav.pageUp', keys: ['pgup', 'C-b'], scopes: [...NAV, 'confirm'], description: 'Page up' },
-  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover'], description: 'First row' },
-  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover'], description: 'Last row' },
+  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover', 'progress'], description: 'First row' },
+  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover', 'progress'], description: 'Last row' },
 
   { id: 'filter.open', keys: ['/'], scopes: ['table', 'events'], description: 'Filter rows (incremental; Esc clears)', hint: 'filter' },
   { id: 'filter.clear', keys: ['esc'], scopes: ['table', 'events'], description: 'Clear the filter' },
@@ -63,6 +63,7 @@ export const COMMANDS = [
   { id: 'server.drain', keys: ['d'], scopes: ['table'], description: 'Drain the selected server (no new sessions)', dangerous: true, hint: 'drain' },
   { id: 'server.maint', keys: ['m', 'f10'], scopes: ['table'], description: 'Put the selected server in maintenance (hatop F10)', dangerous: true, hint: 'maint' },
   { id: 'server.ready', keys: ['r', 'f9'], scopes: ['table'], description: 'Set the selected server ready (hatop F9)', dangerous: true, hint: 'ready' },
+  { id: 'node.progress', keys: ['P'], scopes: ['table'], description: 'Show the progress of the last node drain (sessions and queue to zero)' },
   { id: 'node.drain', keys: ['N'], scopes: ['table'], description: 'Drain the node of the selected server on every backend of every LB (or :node NAME)', dangerous: true, hint: 'node' },
   { id: 'server.weight.restore', keys: ['f4'], scopes: ['table'], description: 'Restore the initial weight', dangerous: true },
   { id: 'server.weight.dec10', keys: ['f5'], scopes: ['table'], description: 'Weight −10', dangerous: true, hint: 'weight', hintKeys: 'F4-F8' },
@@ -106,6 +107,12 @@ export const COMMANDS = [
   { id: 'confirm.target', keys: ['tab'], scopes: ['confirm'], description: 'VIP/LB move: plan the preview again for the next candidate LB', hint: 'target' },
   { id: 'report.rollback', keys: ['R'], scopes: ['report'], description: 'Roll back the LBs that changed', dangerous: true, hint: 'roll back' },
   { id: 'report.close', keys: ['esc', 'enter'], scopes: ['report'], description: 'Close the report', hint: 'close' },
+
+  { id: 'progress.close', keys: ['esc'], scopes: ['progress'], description: 'Close the drain progress (the drain and its follow-up go on)', hint: 'close' },
+  { id: 'progress.maint', keys: ['m'], scopes: ['progress'], description: 'Put the drained node in maintenance (preview first)', dangerous: true, hint: 'maint' },
+
+  { id: 'passphrase.accept', keys: ['enter'], scopes: ['passphrase'], description: 'Use the typed passphrase for the SSH key', hint: 'unlock' },
+  { id: 'passphrase.cancel', keys: ['esc'], scopes: ['passphrase'], description: 'Refuse: skip this key (other hosts keep polling)', hint: 'refuse' },
 
   { id: 'prompt.accept', keys: ['enter'], scopes: ['prompt'], description: 'Accept (filter stays, jump goes)', hint: 'accept' },
   { id: 'prompt.cancel', keys: ['esc'], scopes: ['prompt'], description: 'Cancel (filter is cleared)', hint: 'cancel' },

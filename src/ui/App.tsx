@@ -18,6 +18,10 @@ import { useCommands } from './hooks/useCommands.js';
 import { useEventRows } from './hooks/useEventRows.js';
 import { useFlash } from './hooks/useFlash.js';
 import { useNodeProgress } from './hooks/useNodeProgress.js';
+import { useDrainProgress } from './hooks/useDrainProgress.js';
+import { usePassphrase } from './hooks/usePassphrase.js';
+import { PassphraseDialog } from './components/PassphraseDialog.js';
+import { DrainProgressView } from './views/DrainProgressView.js';
 import { useFleetRows } from './hooks/useFleetRows.js';
 import { usePrompt } from './hooks/usePrompt.js';
 import { useStoreState } from './hooks/useStore.js';
@@ -76,6 +80,9 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const now = useClock(services.now, store.changedCells, data.lbs.some((l) => l.stale || l.down));
   const flow = useActionFlow(services, flash);
   useNodeProgress(services, flash);
+  const drain = useDrainProgress(services, flow);
+  // An SSH key's passphrase asked by the pool: the dialog owns the keyboard; polling goes on underneath.
+  const passphrase = usePassphrase(services);
   const cli = useCliSession(services, lbNames, ui.scope);
 
   const listHeight = Math.max(1, layout.body - 1);
@@ -115,12 +122,35 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   Object.assign(handlers, failoverViewKeys((view) => dispatch({ type: 'view', view })));
   if (isFailoverView(ui.view)) Object.assign(handlers, failoverHandlers(failover, ui.view, Math.max(1, layout.body - 3), services.failover !== undefined));
   const dialogOpen = flow.dialog !== null;
-  useCommands(keymap, scope, handlers, {
-    isActive: !dialogOpen && ui.prompt === null && routing.state.dialog === null && failover.ui.dialog === null,
+  const progressShown = drain.open && drain.follow !== null && !dialogOpen;
+  const progressHeight = Math.max(1, layout.body - 2); // status line and column header above the rows
+  handlers['node.progress'] = { disabled: () => (drain.follow ? null : 'no node drain in this session yet (N on a server row starts one)'), run: drain.show };
+  if (progressShown) {
+    const rowsCount = drain.follow!.progress.rows.length;
+    const to = (top: number) => () => drain.scroll(Math.max(0, Math.min(Math.max(0, rowsCount - progressHeight), top)));
+    Object.assign(handlers, {
+      'progress.close': () => {
+        drain.close();
+        flash(`${drain.follow!.node}: the follow-up goes on here in the flash line; P shows it again`, 'info');
+      },
+      'progress.maint': {
+        disabled: () => (drain.follow!.action === 'maint' ? `${drain.follow!.node} is already in maintenance` : null),
+        run: () => previewNode({ services, fleet: data.fleet, preview: flow.preview, flash }, drain.follow!.node, 'maint'),
+      },
+      'nav.down': to(drain.top + 1),
+      'nav.up': to(drain.top - 1),
+      'nav.pageDown': to(drain.top + progressHeight - 1),
+      'nav.pageUp': to(drain.top - progressHeight + 1),
+      'nav.home': to(0),
+      'nav.end': to(rowsCount),
+    });
+  }
+  useCommands(keymap, progressShown ? 'progress' : scope, handlers, {
+    isActive: !dialogOpen && passphrase === null && ui.prompt === null && routing.state.dialog === null && failover.ui.dialog === null,
     onMessage: flash,
     onText: (key) => ui.view === 'cli' && cli.edit(key),
   });
-  const candidates = usePrompt({ ui, dispatch, keymap, fleet: data.fleet, rows: data.rows, allRows: data.allRows, geometry: table, isActive: !dialogOpen && ui.prompt !== null, flash, onNode: (name) => previewNode({ services, fleet: data.fleet, preview: flow.preview, flash }, name) });
+  const candidates = usePrompt({ ui, dispatch, keymap, fleet: data.fleet, rows: data.rows, allRows: data.allRows, geometry: table, isActive: !dialogOpen && passphrase === null && ui.prompt !== null, flash, onNode: (name) => previewNode({ services, fleet: data.fleet, preview: flow.preview, flash }, name) });
 
   if (layout.tooSmall) {
     return <Text wrap="truncate">lbtop needs a terminal of at least 8 rows (this one has {size.rows}); q quits</Text>;
@@ -150,7 +180,11 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           now={now}
           marker={[driftMarker(routing.state.drift), vipMarker(failover.data)].filter(Boolean).join('  ') || undefined}
         />
-        {isRoutingView(ui.view) && !dialogOpen ? (
+        {passphrase ? (
+          <PassphraseDialog request={passphrase} height={layout.body} width={layout.width} keymap={keymap} onMessage={flash} />
+        ) : progressShown ? (
+          <DrainProgressView follow={drain.follow!} height={layout.body} top={drain.top} now={now} />
+        ) : isRoutingView(ui.view) && !dialogOpen ? (
           <RoutingBody view={ui.view} api={routing} height={layout.body} keymap={keymap} available={services.routing !== undefined} onMessage={flash} />
         ) : isFailoverView(ui.view) && !dialogOpen ? (
           <FailoverBody view={ui.view} api={failover} width={layout.width} height={layout.body} keymap={keymap} onMessage={flash} />
@@ -171,7 +205,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           flash={flash}
           lbDrift={{ drift: lbDrift, list: driftList }}
         />}
-        <Footer hints={hintsFor(keymap, failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash} prompt={ui.prompt} candidates={candidates} />
+        <Footer hints={hintsFor(keymap, passphrase ? 'passphrase' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash} prompt={ui.prompt} candidates={candidates} />
       </Box>
     </ThemeContext.Provider>
   );

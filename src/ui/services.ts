@@ -7,11 +7,23 @@ import type { DrainProgress } from '../actions/node-wait.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { Fleet, LbState } from '../model/fleet.js';
 import type { AdminTarget } from '../model/haproxy.js';
+import type { PassphraseSource } from '../model/passphrase.js';
 import type { StoreReader } from '../store/types.js';
 import type { RoutingServices } from './routing/routing-services.js';
 import type { FailoverServices } from './failover/failover-services.js';
 
 export type { ServerTarget, WeightRequest };
+
+/** One step of the follow-up of a node drain; a new `startedAt` is a new drain (the progress view opens). */
+export interface NodeProgressUpdate {
+  node: string;
+  progress: DrainProgress;
+  /** The follow ended: drained, or the timeout came first. */
+  finished: boolean;
+  action?: 'drain' | 'maint';
+  startedAt?: number;
+  timeoutMs?: number;
+}
 
 export interface AppServices {
   store: StoreReader;
@@ -35,7 +47,9 @@ export interface AppServices {
   /** Writes an incident snapshot (state, drift, events, audit) and resolves with the JSON file's path. */
   snapshot?(): Promise<string>;
   /** Drain progress after a node drain was applied (sessions and queue falling to zero). */
-  nodeProgress?: { subscribe(listener: (update: { node: string; progress: DrainProgress; finished: boolean }) => void): () => void };
+  nodeProgress?: { subscribe(listener: (update: NodeProgressUpdate) => void): () => void };
+  /** SSH key passphrases the pool asks for while lbtop runs (a masked dialog answers them). */
+  passphrase?: PassphraseSource;
   /** Version shown in the header. */
   version: string;
   now(): number;

@@ -15,14 +15,15 @@ function setup() {
   const store = demoStore(clock);
   const { services, calls } = fakeServices({ store, clock });
   const snapshots: string[] = [];
-  let progress: ((u: { node: string; progress: DrainProgress; finished: boolean }) => void) | null = null;
+  // The flash line and the progress view both listen, as on nodeServices' real listener set.
+  const listeners = new Set<(u: { node: string; progress: DrainProgress; finished: boolean }) => void>();
   services.planNode = (fleet, request) => planNode(fleet, request);
   services.snapshot = async () => {
     snapshots.push('written');
     return '/tmp/lbtop-snapshot-test.json';
   };
-  services.nodeProgress = { subscribe: (l) => ((progress = l), () => (progress = null)) };
-  return { clock, store, services, calls, snapshots, progress: (u: Parameters<NonNullable<typeof progress>>[0]) => progress?.(u) };
+  services.nodeProgress = { subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)) };
+  return { clock, store, services, calls, snapshots, progress: (u: { node: string; progress: DrainProgress; finished: boolean }) => listeners.forEach((l) => l(u)) };
 }
 
 describe('node drain in the TUI', () => {

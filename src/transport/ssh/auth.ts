@@ -6,8 +6,8 @@ import { ssh2 } from './ssh2-module.js';
 import type { OpenSSHAgent } from 'ssh2';
 import type { AnyAuthMethod, AuthHandlerMiddleware, IdentityCallback, ParsedKey } from 'ssh2';
 
-/** Resolves with the passphrase, or null when the operator declines (the key is then skipped). */
-export type AskPassphrase = (keyPath: string) => Promise<string | null>;
+/** Resolves with the passphrase, or null when the operator declines (the key is then skipped). `host` names who asks. */
+export type AskPassphrase = (keyPath: string, host?: string) => Promise<string | null>;
 
 /** Decrypted keys by path; null = the operator declined, do not ask again. */
 export type KeyCache = Map<string, ParsedKey | null>;
@@ -20,6 +20,8 @@ export interface AuthSetup {
   /** IdentitiesOnly: offer only the configured files' keys, from the agent too. */
   identitiesOnly: boolean;
   askPassphrase?: AskPassphrase;
+  /** The connection's label ("ssh lb1"), shown with the prompt. */
+  host?: string;
   keyCache: KeyCache;
   /** Told when a prompt starts and ends, so the connect timeout does not run while a human types. */
   onPrompt?: (waiting: boolean) => void;
@@ -77,7 +79,7 @@ async function loadKey(file: string, setup: AuthSetup): Promise<ParsedKey | null
     setup.onPrompt?.(true);
     try {
       for (let attempt = 0; attempt < PASSPHRASE_ATTEMPTS && parsed instanceof Error; attempt++) {
-        const passphrase = await setup.askPassphrase(file);
+        const passphrase = await setup.askPassphrase(file, setup.host);
         if (passphrase === null) break;
         parsed = first(ssh2().utils.parseKey(data, passphrase));
       }

@@ -53,6 +53,7 @@ export async function openSession(label: string, options: SshConnectionOptions, 
       identityFiles: config.identityFiles,
       identitiesOnly: config.identitiesOnly,
       askPassphrase: options.askPassphrase,
+      host: label,
       keyCache: options.keyCache,
       onPrompt: (waiting) => (waiting ? timer.pause() : timer.resume()),
     });

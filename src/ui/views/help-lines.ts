@@ -16,6 +16,8 @@ const SECTIONS: readonly { scope: Scope; title: string }[] = [
   { scope: 'preview', title: 'Preview dialog (nothing is sent before y)' },
   { scope: 'confirm', title: 'Preview that asks for a word' },
   { scope: 'report', title: 'Report dialog' },
+  { scope: 'progress', title: 'Node drain progress (opens after a node drain)' },
+  { scope: 'passphrase', title: 'SSH key passphrase dialog (typed text is masked)' },
   { scope: 'help', title: 'Help' },
 ];
 

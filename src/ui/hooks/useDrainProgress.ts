@@ -1,0 +1,52 @@
+// The follow-up of the last node drain, for the full-screen progress view: the latest reading, the first one
+// (where each server started from), and whether the view is open. A new drain (a new startedAt) opens it and
+// takes the place of that drain's own "DONE" report; Esc closes it while the follow goes on; P reopens it.
+import { useCallback, useEffect, useState } from 'react';
+import type { DrainProgress } from '../../actions/node-wait.js';
+import type { ActionFlow } from './useActionFlow.js';
+import type { AppServices, NodeProgressUpdate } from '../services.js';
+
+export interface DrainFollow extends NodeProgressUpdate {
+  /** The first reading of this drain (sessions + queue each server started from). */
+  first: DrainProgress;
+}
+
+export interface DrainView {
+  follow: DrainFollow | null;
+  open: boolean;
+  top: number;
+  show(): void;
+  close(): void;
+  scroll(top: number): void;
+}
+
+export function useDrainProgress(services: AppServices, flow: ActionFlow): DrainView {
+  const [state, setState] = useState<{ follow: DrainFollow | null; open: boolean; top: number }>({ follow: null, open: false, top: 0 });
+  useEffect(
+    () =>
+      services.nodeProgress?.subscribe((update) =>
+        setState((s) => {
+          const same = s.follow !== null && s.follow.node === update.node && s.follow.startedAt === update.startedAt;
+          if (same) return { ...s, follow: { ...update, first: s.follow!.first } };
+          // Updates without startedAt (older composition roots) only feed the flash line.
+          if (update.startedAt === undefined) return s;
+          return { follow: { ...update, first: update.progress }, open: true, top: 0 };
+        }),
+      ),
+    [services],
+  );
+  // The drain's own report ("verified on 2 LBs") gives way to the progress view, whichever came first.
+  const d = flow.dialog;
+  const follow = state.follow;
+  useEffect(() => {
+    if (!state.open || !follow || d?.kind !== 'report' || !d.report.ok) return;
+    const meta = d.report.plan.node;
+    if (d.report.plan.kind === 'node' && meta?.name === follow.node && meta.action === follow.action) flow.close();
+  }, [state.open, follow?.startedAt, d]); // eslint-disable-line react-hooks/exhaustive-deps
+  return {
+    ...state,
+    show: useCallback(() => setState((s) => ({ ...s, open: s.follow !== null })), []),
+    close: useCallback(() => setState((s) => ({ ...s, open: false })), []),
+    scroll: useCallback((top: number) => setState((s) => ({ ...s, top })), []),
+  };
+}
