@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { startHttpBackend, type HttpBackend } from '../../src/lab/netns/http-backend.js';
+import { makeKeyPair } from '../../src/lab/netns/keys.js';
 import type { LbConfig, LbtopConfig } from '../../src/model/config.js';
 import { startSshLab, type SshLab } from '../transport/ssh-lab.js';
 
@@ -44,22 +45,26 @@ ${servers}
 ${filler ? `backend be_bulk\n${filler}\n` : ''}`;
 }
 
-export async function startFleetLab(options: { lbs: number; nodes?: number; extraServers?: number; prefix?: string }): Promise<FleetLab> {
+/** `passphrase`: the ssh_config's IdentityFile is an encrypted key (lab dir `enc_key`), authorized like the plain one. */
+export async function startFleetLab(options: { lbs: number; nodes?: number; extraServers?: number; prefix?: string; passphrase?: string }): Promise<FleetLab> {
   const prefix = options.prefix ?? 'lb';
   const lbs = Array.from({ length: options.lbs }, (_, i) => `${prefix}${i + 1}`);
   const nodeNames = Array.from({ length: options.nodes ?? 2 }, (_, i) => `node${i + 1}`);
-  const ssh = await startSshLab({
-    hosts: Object.fromEntries(lbs.map((lb) => [lb, () => []])),
-    plainHosts: nodeNames,
-    sshConfig: (lab) => `
+  const ssh = await startSshLab(
+    {
+      hosts: Object.fromEntries(lbs.map((lb) => [lb, () => []])),
+      plainHosts: nodeNames,
+      sshConfig: (lab) => `
 ${lbs.map((lb) => `Host ${lb}\n  HostName ${lab.host(lb).address}\n`).join('')}
 Host *
-  IdentityFile @KEY@
+  IdentityFile ${options.passphrase !== undefined ? path.join(lab.dir, 'enc_key') : '@KEY@'}
   User @USER@
   UserKnownHostsFile @KNOWN@
   GlobalKnownHostsFile /dev/null
 `,
-  });
+    },
+    (dir) => (options.passphrase !== undefined ? [makeKeyPair(path.join(dir, 'enc_key'), { passphrase: options.passphrase })] : []),
+  );
   const haproxy: Record<string, HaproxyProcess> = {};
   const nodes: HttpBackend[] = [];
   try {
