@@ -20,7 +20,7 @@ describe('full-screen layout', () => {
       for (const line of lines) expect([...line].length, `${what}: ${line}`).toBeLessThanOrEqual(columns);
     };
     check('status');
-    for (const key of ['2', '3', '4', '5', '6', '?', KEYS.esc, '1', 'e', KEYS.end, '/', 'x', KEYS.esc, ':', 'k']) {
+    for (const key of ['2', '3', '4', '5', '6', '0', KEYS.end, '?', KEYS.esc, '1', 'e', KEYS.end, '/', 'x', KEYS.esc, ':', 'k']) {
       await app.press(key);
       check(`after ${JSON.stringify(key)}`);
     }
