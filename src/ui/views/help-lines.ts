@@ -13,11 +13,11 @@ const SECTIONS: readonly { scope: Scope; title: string }[] = [
   { scope: 'failover', title: 'VIPS and BGP (views V, B)' },
   { scope: 'cli', title: 'CLI (view 5): printable keys type; these keys act' },
   { scope: 'prompt', title: '/ filter and : jump prompts' },
+  { scope: 'progress', title: 'Node drain progress (opens after a node drain)' },
+  { scope: 'passphrase', title: 'SSH key passphrase dialog (typed text is masked)' },
   { scope: 'preview', title: 'Preview dialog (nothing is sent before y)' },
   { scope: 'confirm', title: 'Preview that asks for a word' },
   { scope: 'report', title: 'Report dialog' },
-  { scope: 'progress', title: 'Node drain progress (opens after a node drain)' },
-  { scope: 'passphrase', title: 'SSH key passphrase dialog (typed text is masked)' },
   { scope: 'help', title: 'Help' },
 ];
 
