@@ -41,6 +41,7 @@ export function vipStatusText(state: FailoverState): string {
     const held = r.verdict.kind === 'unknown' ? '?' : [...new Set(r.verdict.holders.map((h) => h.host))].join('+') || 'NOBODY';
     lines.push([r.vip.padEnd(16), r.instance.padEnd(24), (r.cluster ?? '-').padEnd(12), ...cells, held].join(' '));
     if (r.verdict.alarm) lines.push(`  ALARM: ${r.verdict.message}`);
+    if (r.resource) lines.push(`  ${r.verdict.message}`);
   }
   if (state.vips.length === 0) lines.push('(no VIP read yet)');
   for (const h of state.hosts) {

@@ -56,6 +56,11 @@ export interface VipRow {
   cluster: string | null;
   /** Per LB: what its daemon says about this instance. */
   perLb: Record<string, { state: string; configuredPriority: number | null; effectivePriority: number | null }>;
+  /**
+   * A heartbeat resource that is no address (seed 001's HCaliasIP, a script moving a cloud floating IP): `vip` is its
+   * haresources text, the holder is what heartbeat says, and nothing checks it on the kernels (verdict not-checked).
+   */
+  resource?: string;
   /** Who the daemons say is master (null: none or several). */
   daemonOwner: string | null;
   verdict: VipVerdict;

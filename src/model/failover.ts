@@ -249,7 +249,9 @@ export interface IpInterface {
   addresses: IpAddress[];
 }
 
-export type VipVerdictKind = 'held' | 'held-elsewhere' | 'split-brain' | 'missing' | 'unknown';
+/** `not-checked`: a resource that is no address on an LB (a script moving a cloud floating IP): the holder is the
+ * daemon's word only. */
+export type VipVerdictKind = 'held' | 'held-elsewhere' | 'split-brain' | 'missing' | 'unknown' | 'not-checked';
 
 export interface VipHolder {
   host: string;

@@ -1,9 +1,9 @@
 // Selectors from the failover state of every LB to the VIPS view's rows: one row per VIP per VRRP instance (or
 // haresources group), with each LB's daemon state and the kernel truth (checkVip) across the LBs that carry it.
 import type { ClusterConfig } from '../model/config.js';
-import type { HostFailoverState, VipRow } from '../model/failover-state.js';
-import type { IpInterface } from '../model/failover.js';
-import { haResourceVips } from '../sources/heartbeat/haresources.js';
+import type { HeartbeatReading, HostFailoverState, VipRow } from '../model/failover-state.js';
+import type { IpInterface, VipVerdict } from '../model/failover.js';
+import { haOtherResources, haResourceVips } from '../sources/heartbeat/haresources.js';
 import { checkVip, type HostAddresses } from '../sources/netlink/vip-truth.js';
 
 function addressesOf(hosts: readonly HostFailoverState[], lbs: readonly string[]): HostAddresses {
@@ -47,6 +47,18 @@ export function holdsGroup(node: string, rsc: string | null, groupNode: string):
   return rsc === 'all' || (rsc === 'local' && own) || (rsc === 'foreign' && !own);
 }
 
+function groupState(reading: HeartbeatReading, groupNode: string): string {
+  const s = reading.status;
+  return !s.running ? 'stopped' : holdsGroup(reading.node, s.resources, groupNode) ? `holds (${s.resources})` : `standby (${s.resources})`;
+}
+
+/** A resource no kernel can confirm: its holders are the LBs whose heartbeat says it holds the group. */
+function notChecked(row: VipRow): VipVerdict {
+  const holders = Object.entries(row.perLb).filter(([, s]) => s.state.startsWith('holds')).map(([host]) => ({ host, interface: '-', interfaceUp: true }));
+  const message = `not VIP-checked: ${row.resource} is a resource script, not an address on an LB; holder per heartbeat (cl_status rscstatus)`;
+  return { vip: row.vip, kind: 'not-checked', alarm: false, holders, expectedOwner: row.daemonOwner, unknownHosts: [], message };
+}
+
 function heartbeatRows(hosts: readonly HostFailoverState[], clusters: readonly ClusterConfig[]): VipRow[] {
   const byKey = new Map<string, VipRow>();
   for (const host of hosts) {
@@ -59,9 +71,16 @@ function heartbeatRows(hosts: readonly HostFailoverState[], clusters: readonly C
         row = { vip: r.address, instance: r.node, stack: 'heartbeat', cluster: clusterOfVip(clusters, r.address, r.node), perLb: {}, daemonOwner: null, verdict: null as never };
         byKey.set(key, row);
       }
-      const s = reading.status;
-      const state = !s.running ? 'stopped' : holdsGroup(reading.node, s.resources, r.node) ? `holds (${s.resources})` : `standby (${s.resources})`;
-      row.perLb[host.lb] = { state, configuredPriority: null, effectivePriority: null };
+      row.perLb[host.lb] = { state: groupState(reading, r.node), configuredPriority: null, effectivePriority: null };
+    }
+    for (const { node, resource } of haOtherResources(reading.groups)) {
+      const key = `${node}\u0000resource\u0000${resource.raw}`;
+      let row = byKey.get(key);
+      if (!row) {
+        row = { vip: resource.raw, instance: node, stack: 'heartbeat', resource: resource.agent, cluster: clusterOfVip(clusters, resource.raw, node), perLb: {}, daemonOwner: null, verdict: null as never };
+        byKey.set(key, row);
+      }
+      row.perLb[host.lb] = { state: groupState(reading, node), configuredPriority: null, effectivePriority: null };
     }
   }
   return [...byKey.values()];
@@ -72,7 +91,7 @@ export function vipRows(hosts: readonly HostFailoverState[], clusters: readonly 
   for (const row of rows) {
     const owners = Object.entries(row.perLb).filter(([, s]) => s.state.startsWith('MASTER') || s.state.startsWith('holds'));
     row.daemonOwner = owners.length === 1 ? owners[0]![0] : null;
-    row.verdict = checkVip({ vip: row.vip, expectedOwner: row.daemonOwner }, addressesOf(hosts, Object.keys(row.perLb)));
+    row.verdict = row.resource ? notChecked(row) : checkVip({ vip: row.vip, expectedOwner: row.daemonOwner }, addressesOf(hosts, Object.keys(row.perLb)));
   }
   // Rows of a cluster first (by cluster), then the unclaimed ones; within, by instance and VIP.
   return rows.sort((a, b) => Number(a.cluster === null) - Number(b.cluster === null) || (a.cluster ?? '').localeCompare(b.cluster ?? '') || a.instance.localeCompare(b.instance) || a.vip.localeCompare(b.vip));
@@ -84,7 +103,8 @@ export function clusterVipOwners(rows: readonly VipRow[]): Map<string, { vip: st
   for (const row of rows) {
     if (!row.cluster) continue;
     const holders = [...new Set(row.verdict.holders.map((h) => h.host))];
-    const owner = row.verdict.kind === 'unknown' ? '?' : holders.length === 0 ? 'none' : holders.join('+');
+    // "(hb)": heartbeat's word only, no kernel confirms a resource script's floating IP.
+    const owner = row.verdict.kind === 'unknown' ? '?' : holders.length === 0 ? 'none' : `${holders.join('+')}${row.resource ? '(hb)' : ''}`;
     const list = out.get(row.cluster) ?? [];
     if (!list.some((e) => e.vip === row.vip)) list.push({ vip: row.vip, owner, alarm: row.verdict.alarm });
     out.set(row.cluster, list);

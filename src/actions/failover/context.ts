@@ -30,7 +30,8 @@ export const nextPlanId = (kind: string) => `${kind}-${Date.now().toString(36)}-
 /** Rows the request names: every VIP of an instance, or the one row of an address. */
 export function findVipRows(ctx: FailoverContext, target: string): VipRow[] {
   const key = addressKey(target.split('/')[0] ?? '');
-  return ctx.vips.filter((r) => r.instance === target || (key !== null && addressKey(r.vip) === key));
+  // A resource script's row is shown, never planned on: no kernel can confirm where its floating IP went.
+  return ctx.vips.filter((r) => !r.resource && (r.instance === target || (key !== null && addressKey(r.vip) === key)));
 }
 
 export function instanceOn(ctx: FailoverContext, lb: string, name: string): VrrpInstance | null {

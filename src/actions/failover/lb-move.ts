@@ -8,6 +8,7 @@ import { planVipMove } from './vip-move.js';
 /** The instances (or heartbeat groups) whose VIPs `lb` holds alone, in the VIPS view's order. */
 export function instancesHeldBy(ctx: FailoverContext, lb: string): string[] {
   const held = ctx.vips.filter((r) => {
+    if (r.resource) return false; // its group moves with the group's address, if it has one
     const holders = [...new Set(r.verdict.holders.map((h) => h.host))];
     return holders.length === 1 && holders[0] === lb;
   });

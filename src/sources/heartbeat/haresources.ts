@@ -78,3 +78,8 @@ export function haResourceVips(groups: readonly HaResourceGroup[]): HaResourceVi
   }
   return out;
 }
+
+/** Resources of a group that are not IPaddr/IPaddr2 (seed 001's HCaliasIP moving a cloud floating IP). */
+export function haOtherResources(groups: readonly HaResourceGroup[]): { node: string; resource: HaResource; line: number }[] {
+  return groups.flatMap((g) => g.resources.filter((r) => r.agent !== 'IPaddr' && r.agent !== 'IPaddr2').map((resource) => ({ node: g.node, resource, line: g.line })));
+}

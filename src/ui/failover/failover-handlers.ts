@@ -16,7 +16,7 @@ export function failoverHandlers(api: FailoverApi, view: FailoverView, page: num
   const holder = row ? [...new Set(row.verdict.holders.map((h) => h.host))] : [];
   const others = row ? Object.keys(row.perLb).filter((lb) => !holder.includes(lb)) : [];
   const move = (force: boolean): Handler => ({
-    disabled: () => (!available ? 'failover is not available here' : view !== 'vips' ? 'f moves a VIP in the VIPS view (V)' : !row ? 'no VIP selected' : others.length === 0 ? `${row.vip} has no other LB to move to` : null),
+    disabled: () => (!available ? 'failover is not available here' : view !== 'vips' ? 'f moves a VIP in the VIPS view (V)' : !row ? 'no VIP selected' : row.resource ? `${row.vip} is a resource script lbtop cannot verify: move its group ${row.instance} from an address row` : others.length === 0 ? `${row.vip} has no other LB to move to` : null),
     // Two LBs is the common pair; with more, the first other LB in config order, and Tab in the preview cycles.
     run: () => api.planMove(row!.vip, others[0]!, force, others),
   });

@@ -42,7 +42,7 @@ export function vipLines(state: FailoverState, width: number): { head: Line[]; b
     return [
       { text: `${fit(r.vip, 16, 'left')} ${fit(r.instance, 22, 'left')} ${fit(r.cluster ?? '-', 10, 'left')} ${cells.join(' ')} ` },
       { text: fit(holdersText(r), 12, 'left'), token: r.verdict.alarm ? 'status.down' : 'status.up' },
-      { text: ` ${r.verdict.alarm ? `ALARM: ${r.verdict.message}` : r.verdict.kind}`.slice(0, Math.max(0, width - 100)), token: r.verdict.alarm ? 'dialog.warning' : 'text.dim' },
+      { text: ` ${r.verdict.alarm ? `ALARM: ${r.verdict.message}` : r.resource ? `NOT VIP-CHECKED: ${r.resource} resource; holder per heartbeat` : r.verdict.kind}`.slice(0, Math.max(0, width - 100)), token: r.verdict.alarm ? 'dialog.warning' : 'text.dim' },
     ];
   });
   const problems: Line[] = state.hosts.flatMap((h) =>
