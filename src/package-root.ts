@@ -5,16 +5,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-let cached: string | undefined;
+let ownRoot: string | undefined;
 
-export function packageRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
-  if (cached !== undefined && arguments.length === 0) return cached;
+/** lbtop's package root above `from` (a directory), by default above this module. */
+export function packageRoot(from?: string): string {
+  if (from !== undefined) return findRoot(from);
+  ownRoot ??= findRoot(path.dirname(fileURLToPath(import.meta.url)));
+  return ownRoot;
+}
+
+function findRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && /"name"\s*:\s*"lbtop"/.test(readFileSync(pkg, 'utf8'))) {
-      if (arguments.length === 0) cached = dir;
-      return dir;
-    }
+    if (existsSync(pkg) && /"name"\s*:\s*"lbtop"/.test(readFileSync(pkg, 'utf8'))) return dir;
     if (path.dirname(dir) === dir) throw new Error(`lbtop's package.json not found above ${from}`);
   }
 }

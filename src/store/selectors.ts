@@ -18,6 +18,13 @@ export function buildFleet(config: Pick<LbtopConfig, 'clusters'>, lbs: ReadonlyM
  */
 type BackendInputs = unknown[];
 
+/** One LB's rows and server states, compared by reference between builds. */
+interface Source {
+  lb: string;
+  stats: readonly unknown[];
+  servers: ReadonlyMap<string, unknown> | null;
+}
+
 /**
  * buildFleet for a running TUI: keeps the logical backends of the previous build and re-uses each one whose
  * rows are the same objects as last time (the poll parser re-uses unchanged rows), so a refresh of 10,000 idle
@@ -26,7 +33,7 @@ type BackendInputs = unknown[];
 export class FleetBuilder {
   private previous = new Map<string, { inputs: BackendInputs; backend: LogicalBackend }>();
   private previousFrontends = new Map<string, LogicalFrontend>();
-  private previousSources: { lb: string; stats: readonly unknown[]; servers: ReadonlyMap<string, unknown> | null }[] = [];
+  private previousSources: Source[] = [];
 
   build(config: Pick<LbtopConfig, 'clusters'>, lbs: ReadonlyMap<string, LbState>): Fleet {
     // The common refresh: every LB's rows and server states are the objects of the previous build.
@@ -70,8 +77,6 @@ export class FleetBuilder {
     return group(config, lbs, frontends, backends);
   }
 }
-
-type Source = FleetBuilder['previousSources'][number];
 
 function sameSources(a: readonly Source[], b: readonly Source[]): boolean {
   if (a.length !== b.length) return false;

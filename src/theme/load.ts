@@ -31,7 +31,7 @@ export interface LoadOptions {
  */
 export function themesDir(from?: string): string {
   try {
-    return path.join(from === undefined ? packageRoot() : packageRoot(from), 'themes');
+    return path.join(packageRoot(from), 'themes');
   } catch {
     return path.join(from ?? '.', 'themes');
   }

@@ -1,6 +1,7 @@
 // A fleet in namespaces for the issue-3 tests: N LB hosts, each with a real sshd and a real HAProxy in its own
 // namespace (frontend on its lab address), in front of backend nodes running tiny HTTP servers. The LBs are
 // reached the way an operator reaches them: ssh aliases from an ssh_config, stats socket over SSH.
+import http from 'node:http';
 import path from 'node:path';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { startHttpBackend, type HttpBackend } from '../../src/lab/netns/http-backend.js';
@@ -18,6 +19,17 @@ export interface FleetLab {
   /** http://LB:8080/path */
   url(lb: string, path: string): string;
   close(): Promise<void>;
+}
+
+/** One HTTP GET through an LB (a fresh connection each time), resolving with the trimmed body. */
+export function get(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent: false }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve(body.trim()));
+    }).on('error', reject);
+  });
 }
 
 export const HTTP_PORT = 8080;

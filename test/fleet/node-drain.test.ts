@@ -1,7 +1,6 @@
 // Node drain end to end on two LBs over real sshd: live HTTP sessions through both HAProxys, the plan over every
 // (LB, backend, server), the fan-out apply, the progress reaching zero as the sessions finish, `ready` restoring
 // the exact prior states (one server was in maint before), and a partial failure rolled back host by host.
-import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,17 +13,7 @@ import { formatPlan } from '../../src/actions/preview-text.js';
 import { runNodeCommand } from '../../src/commands/node-command.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
-import { startFleetLab, type FleetLab } from './fleet-lab.js';
-
-function get(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    http.get(url, { agent: false }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve(body.trim()));
-    }).on('error', reject);
-  });
-}
+import { get, startFleetLab, type FleetLab } from './fleet-lab.js';
 
 describe('node drain over SSH on two LBs', () => {
   let lab: FleetLab;

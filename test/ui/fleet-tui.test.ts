@@ -2,7 +2,6 @@
 // encrypted key whose passphrase is typed into the TUI's dialog (lb2 uses a plain key and keeps polling while
 // lb1 waits), then a node drain confirmed in the TUI, followed in the full-screen progress view while live
 // HTTP sessions through both LBs finish, sessions falling to zero, and maint offered afterwards.
-import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,20 +16,10 @@ import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-r
 import { PassphrasePrompts } from '../../src/runtime/passphrase-prompts.js';
 import { buildFleet } from '../../src/store/selectors.js';
 import type { AppServices } from '../../src/ui/services.js';
-import { startFleetLab, type FleetLab } from '../fleet/fleet-lab.js';
+import { get, startFleetLab, type FleetLab } from '../fleet/fleet-lab.js';
 import { KEYS, renderApp } from './helpers.js';
 
 const PASSPHRASE = 'drain me gently';
-
-function get(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    http.get(url, { agent: false }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve(body.trim()));
-    }).on('error', reject);
-  });
-}
 
 async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;
