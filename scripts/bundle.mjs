@@ -43,6 +43,23 @@ const inkPatches = {
   },
 };
 
+// yoga-layout's Emscripten loader fetch()es its own embedded base64 wasm: on Node the first fetch() loads undici,
+// ~15 ms of a start. Handing it the bytes (decoded by Buffer) skips that; a yoga whose loader differs is left as is.
+const YOGA_FETCH = 'function ya(){return w||"function"!=typeof fetch?';
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(YOGA_FETCH)) {
+        console.warn('scripts/bundle.mjs: yoga-layout loader not recognised; it keeps fetch()');
+        return undefined;
+      }
+      return { contents: source.replace(YOGA_FETCH, 'function ya(){w=w||Buffer.from(H.slice(37),"base64");return w||"function"!=typeof fetch?'), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: [path.join(root, 'dist/cli.js')],
   outfile: path.join(root, 'dist/lbtop.mjs'),
@@ -55,7 +72,7 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   // Bundled CommonJS code (react-reconciler, ajv, …) calls require(); give it Node's.
   banner: { js: "import { createRequire as lbtopCreateRequire } from 'node:module'; const require = lbtopCreateRequire(import.meta.url);" },
-  plugins: [inkPatches, precompiledSchema],
+  plugins: [inkPatches, precompiledSchema, yogaWithoutFetch],
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -120,4 +120,9 @@ export interface HaproxySnapshot {
   at: number;
   /** Round trip of the whole poll in milliseconds. */
   latencyMs: number;
+  /**
+   * The TUI's first poll reads frontends and backends only (a screen within a few milliseconds even at 10,000
+   * servers); true until the next poll, which follows at once and brings the servers.
+   */
+  serversPending?: boolean;
 }

@@ -19,6 +19,11 @@ export interface FleetRuntime {
   start(): void;
   /** Polls every LB now (concurrently) and resolves when all have answered or failed. */
   refresh(lbs?: string[]): Promise<void>;
+  /**
+   * The backends on screen in the TUI: see SnapshotReader.setFocus. Until called, every poll reads everything;
+   * called before start(), the first poll reads frontends and backends only and the servers follow at once.
+   */
+  focus(backends: ReadonlySet<string>): void;
   stop(): void;
 }
 
@@ -42,6 +47,9 @@ export interface FleetRuntimeOptions {
 
 export const DEFAULT_POLL_CONCURRENCY = 64;
 
+/** How stale an off-screen server row may get in the TUI (src/sources/haproxy/focused-stat.ts). */
+export const FULL_READ_SECONDS = 5;
+
 export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOptions = {}): FleetRuntime {
   const pool = !config.lbs.some((lb) => lb.ssh) ? null : options.ssh instanceof SshPool ? options.ssh : new SshPool({ ...(config.sshAcceptNew ? { acceptNew: true } : {}), ...options.ssh });
   const viaSsh = pool ? sshConnectorFactory(pool) : null;
@@ -64,9 +72,13 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
   }
   const limiter = new Limiter(options.pollConcurrency ?? DEFAULT_POLL_CONCURRENCY);
   const pollers = new Map<string, Poller<Awaited<ReturnType<SnapshotReader['read']>>>>();
+  const readers = new Map<string, SnapshotReader>();
+  // With a focus, a full `show stat` about every FULL_READ_SECONDS and the rows on screen on every poll.
+  const fullEvery = Math.max(1, Math.round(FULL_READ_SECONDS / config.intervalSec));
   for (const lb of config.lbs) {
     // One reader per LB: it keeps the previous poll's rows, so unchanged rows keep their identity.
-    const reader = new SnapshotReader(pollClients.get(lb.name)!);
+    const reader = new SnapshotReader(pollClients.get(lb.name)!, { fullEvery });
+    readers.set(lb.name, reader);
     pollers.set(
       lb.name,
       new Poller({
@@ -80,7 +92,11 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
             }
           }),
         // The label can change after a connect (ssh: which route, which discovered socket): the header shows it.
-        onSuccess: (snapshot) => store.recordSuccess(lb.name, snapshot, pollClients.get(lb.name)!.label),
+        onSuccess: (snapshot) => {
+          store.recordSuccess(lb.name, snapshot, pollClients.get(lb.name)!.label);
+          // The servers follow at once (after this poll has ended, so the next one is not joined to it).
+          if (snapshot.serversPending) setImmediate(() => void pollers.get(lb.name)?.pollNow());
+        },
         onFailure: (error) => store.recordFailure(lb.name, error, pollClients.get(lb.name)!.label),
       }),
     );
@@ -92,8 +108,11 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
     start: () => pollers.forEach((p) => p.start()),
     refresh: async (lbs) => {
       const names = lbs ?? [...pollers.keys()];
+      // After a write its effect must show everywhere at once, not only on the rows on screen.
+      for (const name of names) readers.get(name)?.invalidate();
       await Promise.all(names.map((name) => pollers.get(name)?.pollNow()));
     },
+    focus: (backends) => readers.forEach((reader) => reader.setFocus(backends)),
     stop: () => {
       pollers.forEach((p) => p.stop());
       clients.forEach((c) => c.close());

@@ -47,7 +47,8 @@ export function diffSnapshots(lb: string, before: HaproxySnapshot, after: Haprox
     const key = `${row.proxy}/${row.name}`;
     const old = previous.get(key);
     if (!old) {
-      if (row.kind === 'server') events.push({ at, lb, kind: 'server-status', subject: key, from: '(absent)', to: row.status, detail: 'server appeared' });
+      // After a first poll of proxies only (serversPending), every server is new to lbtop, not to HAProxy.
+      if (row.kind === 'server' && !before.serversPending) events.push({ at, lb, kind: 'server-status', subject: key, from: '(absent)', to: row.status, detail: 'server appeared' });
       continue;
     }
     previous.delete(key);
@@ -62,14 +63,15 @@ export function diffSnapshots(lb: string, before: HaproxySnapshot, after: Haprox
       events.push({ at, lb, kind: 'check', subject, from: old.checkStatus, to: row.checkStatus, detail: describeCheck(row) });
     }
     if (row.kind === 'server') {
+      // Admin states are compared only when both polls read them: a first `show servers state` is no change.
       const oldAdmin = adminStateOf(old, before.servers?.get(key) ?? null);
       const newAdmin = adminStateOf(row, after.servers?.get(key) ?? null);
-      if (oldAdmin !== newAdmin) events.push({ at, lb, kind: 'admin', subject, from: oldAdmin, to: newAdmin });
+      if (oldAdmin !== newAdmin && (before.servers !== null || after.servers === null)) events.push({ at, lb, kind: 'admin', subject, from: oldAdmin, to: newAdmin });
       if (old.weight !== row.weight) events.push({ at, lb, kind: 'weight', subject, from: String(old.weight), to: String(row.weight) });
     }
   }
   for (const [key, row] of previous) {
-    if (row.kind === 'server') events.push({ at, lb, kind: 'server-status', subject: key, from: row.status, to: '(absent)', detail: 'server removed' });
+    if (row.kind === 'server' && !after.serversPending) events.push({ at, lb, kind: 'server-status', subject: key, from: row.status, to: '(absent)', detail: 'server removed' });
   }
   return { changedCells, events };
 }

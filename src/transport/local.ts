@@ -2,7 +2,7 @@
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { TransportError } from '../model/errors.js';
-import type { StreamConnector } from './types.js';
+import { ExchangeInterrupted, type StreamConnector } from './types.js';
 
 function open(label: string, options: net.NetConnectOpts, timeoutMs: number): Promise<Duplex> {
   return new Promise((resolve, reject) => {
@@ -47,7 +47,12 @@ function socketHint(error: NodeJS.ErrnoException): string | undefined {
 
 export function unixSocket(path: string): StreamConnector {
   const label = `unix:${path}`;
-  return { label, connect: (timeoutMs) => open(label, { path }, timeoutMs) };
+  const sizeHints = new Map<string, number>();
+  return {
+    label,
+    connect: (timeoutMs) => open(label, { path }, timeoutMs),
+    exchange: (request, timeoutMs) => exchange(label, { path }, request, timeoutMs, sizeHints),
+  };
 }
 
 export function tcpSocket(hostPort: string): StreamConnector {
@@ -55,5 +60,55 @@ export function tcpSocket(hostPort: string): StreamConnector {
   const host = hostPort.slice(0, at).replace(/^\[|\]$/g, '') || '127.0.0.1';
   const port = Number(hostPort.slice(at + 1));
   const label = `tcp:${hostPort}`;
-  return { label, connect: (timeoutMs) => open(label, { host, port }, timeoutMs) };
+  const sizeHints = new Map<string, number>();
+  return {
+    label,
+    connect: (timeoutMs) => open(label, { host, port }, timeoutMs),
+    exchange: (request, timeoutMs) => exchange(label, { host, port }, request, timeoutMs, sizeHints),
+  };
 }
+
+/**
+ * Connects, writes `request`, and reads until the peer closes into one growing buffer (node's `onread` option).
+ * Why not the stream's 'data' events: HAProxy writes in chunks of its bufsize (~12 KB), so `show stat` at 10,000
+ * servers arrives as ~200 chunks, and node's stream machinery per chunk cost ~3× more CPU than the bytes (measured
+ * 14 ms against 5 ms per poll). Each read lands right after the previous one: no per-chunk copy or allocation.
+ */
+function exchange(label: string, options: net.NetConnectOpts, request: string, timeoutMs: number, sizeHints: Map<string, number>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    let buffer = Buffer.allocUnsafe((sizeHints.get(request) ?? READ_SLACK) + READ_SLACK);
+    let used = 0;
+    let connected = false;
+    const room = () => {
+      if (buffer.length - used < READ_SLACK) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, used);
+        buffer = bigger;
+      }
+      return buffer.subarray(used);
+    };
+    const socket = net.createConnection({ ...options, onread: { buffer: room, callback: (bytes: number) => ((used += bytes), true) } });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(connected ? new ExchangeInterrupted('timeout', used) : new TransportError(`${label}: no connection after ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.once('connect', () => {
+      connected = true;
+      socket.write(request);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(connected ? new ExchangeInterrupted(error, used) : new TransportError(`${label}: ${describeSocketError(error)}`, socketHint(error)));
+    });
+    socket.once('close', (hadError) => {
+      if (hadError) return;
+      clearTimeout(timer);
+      // The next reply to the same request is about as long: allocate once instead of doubling up to it.
+      if (sizeHints.size < 64 || sizeHints.has(request)) sizeHints.set(request, used);
+      resolve(buffer.subarray(0, used));
+    });
+  });
+}
+
+/** Free space kept ahead of each read: node's own read size. */
+const READ_SLACK = 64 * 1024;

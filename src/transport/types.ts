@@ -7,4 +7,21 @@ export interface StreamConnector {
   readonly label: string;
   /** Opens a fresh stream. Rejects with TransportError when the peer refuses or the timeout expires. */
   connect(timeoutMs: number): Promise<Duplex>;
+  /**
+   * Optional fast path for one request whose reply ends when the peer closes (the runtime API's one-shot mode):
+   * connects, writes `request`, and resolves with every byte received until the close. Local sockets have it;
+   * streams that cannot offer it (SSH channels) leave it out and callers use connect().
+   */
+  exchange?(request: string, timeoutMs: number): Promise<Buffer>;
+}
+
+/** Why an exchange ended before the peer closed: the deadline passed, or the connection broke mid-reply. */
+export class ExchangeInterrupted extends Error {
+  constructor(
+    readonly reason: 'timeout' | NodeJS.ErrnoException,
+    /** Bytes received before it ended. */
+    readonly received: number,
+  ) {
+    super(reason === 'timeout' ? 'timeout' : reason.message);
+  }
 }

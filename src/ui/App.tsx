@@ -23,6 +23,7 @@ import { usePassphrase } from './hooks/usePassphrase.js';
 import { PassphraseDialog } from './components/PassphraseDialog.js';
 import { DrainProgressView } from './views/DrainProgressView.js';
 import { useFleetRows } from './hooks/useFleetRows.js';
+import { useReadFocus } from './hooks/useReadFocus.js';
 import { usePrompt } from './hooks/usePrompt.js';
 import { useStoreState } from './hooks/useStore.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
@@ -95,6 +96,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const helpTop = Math.min(ui.lists.help.top, Math.max(0, help.length - layout.body));
   const helpList = { count: help.length, height: layout.body, index: helpTop, top: helpTop, keyAt: () => undefined };
   const selectedRow = isStatsView(ui.view) ? data.rows[table.index] : undefined;
+  useReadFocus(services.focus, isStatsView(ui.view) ? data.rows : null, table.top, table.height);
 
   const routing = useRouting(services.routing, services.now, flash, flow.preview, () => dispatch({ type: 'view', view: 'trace' }));
   const editor = useEditor(services.routing?.editText);

@@ -50,6 +50,11 @@ export interface AppServices {
   nodeProgress?: { subscribe(listener: (update: NodeProgressUpdate) => void): () => void };
   /** SSH key passphrases the pool asks for while lbtop runs (a masked dialog answers them). */
   passphrase?: PassphraseSource;
+  /**
+   * The backends on screen (a stable function): the pollers read their servers every poll and the others' every
+   * few polls. Absent where every poll reads everything (fixture replay, tests of the UI alone).
+   */
+  focus?(backends: ReadonlySet<string>): void;
   /** Version shown in the header. */
   version: string;
   now(): number;

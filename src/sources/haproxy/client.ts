@@ -5,9 +5,10 @@
 // after one reply; a close before the empty line means the reply was cut (reload, crash, timeout) and is
 // reported as truncated rather than parsed as if whole. In `prompt` mode the connection is kept and every
 // reply is followed by the "> " prompt, which saves a connection per command (worth it over SSH).
+import { isAscii } from 'node:buffer';
 import type { Duplex } from 'node:stream';
 import { TransportError, TruncatedReplyError } from '../../model/errors.js';
-import type { StreamConnector } from '../../transport/types.js';
+import { ExchangeInterrupted, type StreamConnector } from '../../transport/types.js';
 
 export interface HaproxyClientOptions {
   timeoutMs?: number;
@@ -23,6 +24,14 @@ export interface RuntimeApi {
 }
 
 const PROMPT = '\n> ';
+
+/**
+ * Runtime-API text is ASCII almost always (names, numbers, states); then a latin1 slice makes the one-byte string
+ * V8 would build anyway, without UTF-8 decoding 3 MB a poll. Anything else (a UTF-8 map value) is decoded as UTF-8.
+ */
+function decodeReply(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
 
 export function isCompleteReply(text: string): boolean {
   return text === '\n' || text.endsWith('\n\n');
@@ -69,6 +78,7 @@ export class HaproxyClient implements RuntimeApi {
   }
 
   private async sendOnce(commandLine: string, timeoutMs: number): Promise<string> {
+    if (this.connector.exchange) return this.exchangeOnce(commandLine, timeoutMs);
     const deadline = Date.now() + timeoutMs;
     const stream = await this.connector.connect(timeoutMs);
     return new Promise((resolve, reject) => {
@@ -87,12 +97,34 @@ export class HaproxyClient implements RuntimeApi {
       });
       stream.once('close', () => {
         clearTimeout(timer);
-        if (isCompleteReply(text)) resolve(text);
-        else if (text === '') reject(new TruncatedReplyError(`${this.label}: connection closed with no reply to "${commandLine}"`));
-        else reject(new TruncatedReplyError(`${this.label}: reply to "${commandLine}" was cut after ${text.length} bytes`));
+        try {
+          resolve(this.wholeReply(text, commandLine));
+        } catch (error) {
+          reject(error);
+        }
       });
       stream.write(`${commandLine}\n`);
     });
+  }
+
+  /** sendOnce over the connector's one-buffer fast path (local sockets), with the same errors. */
+  private async exchangeOnce(commandLine: string, timeoutMs: number): Promise<string> {
+    let bytes: Buffer;
+    try {
+      bytes = await this.connector.exchange!(`${commandLine}\n`, timeoutMs);
+    } catch (error) {
+      if (!(error instanceof ExchangeInterrupted)) throw error;
+      if (error.reason === 'timeout') throw new TruncatedReplyError(`${this.label}: no complete reply to "${commandLine}" within ${timeoutMs} ms`);
+      throw new TransportError(`${this.label}: ${midCommandError(error.reason, commandLine)}`);
+    }
+    return this.wholeReply(decodeReply(bytes), commandLine);
+  }
+
+  /** The reply read until HAProxy closed the connection, or a TruncatedReplyError when it was cut short. */
+  private wholeReply(text: string, commandLine: string): string {
+    if (isCompleteReply(text)) return text;
+    if (text === '') throw new TruncatedReplyError(`${this.label}: connection closed with no reply to "${commandLine}"`);
+    throw new TruncatedReplyError(`${this.label}: reply to "${commandLine}" was cut after ${text.length} bytes`);
   }
 
   private async sendKept(commandLine: string, timeoutMs: number): Promise<string> {

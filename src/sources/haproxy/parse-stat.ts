@@ -232,6 +232,17 @@ function fieldCount(count: number, layout: Layout, lineNo: number): ParseError {
   return new ParseError(`row has ${count} fields, the header has ${layout.width}`, lineNo);
 }
 
+/** Every field of a StatRow (the Record type makes the compiler check none is missing), for comparisons. */
+const ALL_FIELDS: Record<keyof StatRow, true> = {
+  proxy: true, name: true, kind: true, status: true, weight: true, scur: true, smax: true, slim: true,
+  stot: true, bin: true, bout: true, qcur: true, qmax: true, rate: true, rateMax: true, reqRate: true,
+  reqTot: true, dreq: true, dresp: true, ereq: true, econ: true, eresp: true, wretr: true, wredis: true,
+  chkfail: true, chkdown: true, lastchg: true, downtime: true, hrsp1xx: true, hrsp2xx: true, hrsp3xx: true, hrsp4xx: true,
+  hrsp5xx: true, hrspOther: true, checkStatus: true, checkCode: true, checkDuration: true, lastChk: true, act: true, bck: true,
+  iid: true, sid: true, addr: true, mode: true,
+};
+export const ROW_FIELDS = Object.keys(ALL_FIELDS) as readonly (keyof StatRow)[];
+
 function buildRow(cells: Cells, line: number): StatRow | null {
   const n = (i: number) => {
     const text = cells.text[i];

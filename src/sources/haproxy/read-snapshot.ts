@@ -4,11 +4,13 @@
 // "Unknown command, but maybe ..."). Such a reply is recognised here and raised as CommandRejectedError, so
 // the operator reads HAProxy's own words instead of a ParseError about a missing header.
 import { CommandRejectedError } from '../../model/errors.js';
-import type { HaproxySnapshot, ServerState } from '../../model/haproxy.js';
+import type { HaproxySnapshot, ServerState, StatRow } from '../../model/haproxy.js';
 import type { RuntimeApi } from './client.js';
+import { buildCommand } from './command.js';
+import { FocusedStatReader, type FocusedStatOptions } from './focused-stat.js';
 import { parseInfo } from './parse-info.js';
 import { parseServersState } from './parse-servers-state.js';
-import { parseStat, StatParser } from './parse-stat.js';
+import { parseStat } from './parse-stat.js';
 
 /**
  * First lines of HAProxy's CLI error replies (src/cli.c and the master CLI): level too low, a command this
@@ -50,46 +52,89 @@ export async function readSnapshot(api: RuntimeApi, now: () => number = Date.now
 
 /**
  * The poller's reader for one HAProxy: like readSnapshot, but cheap to repeat at 10,000 servers. Unchanged
- * `show stat` lines keep their row objects (StatParser), and `show servers state` (the forced/config admin bits
- * that `show stat` lacks) is re-read only when a server row changed, every `serversEvery` polls, or after
+ * `show stat` lines keep their row objects (StatParser); with a focus set (the TUI), most polls read only the
+ * rows that matter (FocusedStatReader). `show servers state` (the forced/config admin bits that `show stat` lacks)
+ * is re-read for the backends whose server rows changed, all of it every `serversEvery` polls, and after
  * `invalidate()` (an action was applied): an admin change always shows in `show stat` as MAINT/DRAIN first.
  */
 export class SnapshotReader {
-  private readonly stat = new StatParser();
+  private readonly stat: FocusedStatReader;
   private servers: Map<string, ServerState> | null = null;
   private sinceServers = Infinity;
-  private previousRows: readonly object[] = [];
+  private previousRows: readonly StatRow[] = [];
 
   constructor(
     private readonly api: RuntimeApi,
-    private readonly options: { serversEvery?: number; now?: () => number } = {},
-  ) {}
+    private readonly options: { serversEvery?: number; now?: () => number } & FocusedStatOptions = {},
+  ) {
+    this.stat = new FocusedStatReader((command) => ask(api, command), options);
+  }
 
   invalidate(): void {
     this.sinceServers = Infinity;
+    this.stat.invalidate();
+  }
+
+  /** See FocusedStatReader.setFocus: the backends on screen, or null for every row on every poll. */
+  setFocus(backends: ReadonlySet<string> | null): void {
+    this.stat.setFocus(backends);
   }
 
   async read(): Promise<HaproxySnapshot> {
     const now = this.options.now ?? Date.now;
     const started = now();
     const info = parseInfo(await ask(this.api, 'show info'));
-    const stats = this.stat.parse(await ask(this.api, 'show stat'));
-    // Re-used rows sit where they sat: a server row that is not the previous object at its index changed.
-    const previous = this.previousRows;
-    const serverChanged = stats.length !== previous.length || stats.some((row, i) => row.kind === 'server' && row !== previous[i]);
-    if (serverChanged || ++this.sinceServers >= (this.options.serversEvery ?? 10)) {
-      try {
-        this.servers = keepUnchanged(this.servers, parseServersState(await ask(this.api, 'show servers state')));
-      } catch (error) {
-        if (!(error instanceof CommandRejectedError)) throw error;
-        this.servers = null;
-      }
+    const { rows: stats, serversPending } = await this.stat.read();
+    if (serversPending) {
+      const at = now();
+      return { info, stats, servers: null, at, latencyMs: at - started, serversPending };
+    }
+    const changed = changedBackends(this.previousRows, stats);
+    if (changed === 'all' || ++this.sinceServers >= (this.options.serversEvery ?? 30) || this.servers === null) {
+      this.servers = await this.readServers(null);
       this.sinceServers = 0;
+    } else if (changed.size > 0) {
+      this.servers = await this.readServers(changed);
     }
     this.previousRows = stats;
     const at = now();
     return { info, stats, servers: this.servers, at, latencyMs: at - started };
   }
+
+  /** All of `show servers state`, or only these backends' (merged into the last map); null when refused. */
+  private async readServers(backends: ReadonlySet<string> | null): Promise<Map<string, ServerState> | null> {
+    try {
+      if (!backends || !this.servers) return keepUnchanged(this.servers, parseServersState(await ask(this.api, 'show servers state')));
+      const merged = new Map(this.servers);
+      for (const backend of backends) {
+        for (const [key, state] of parseServersState(await ask(this.api, buildCommand('show', 'servers', 'state', backend)))) {
+          const old = merged.get(key);
+          merged.set(key, old && sameExceptAge(old, state) ? old : state);
+        }
+      }
+      return merged;
+    } catch (error) {
+      if (!(error instanceof CommandRejectedError)) throw error;
+      return null;
+    }
+  }
+}
+
+/**
+ * The backends whose server rows are not the objects they were at the same index (re-used rows sit where they
+ * sat), or 'all' when the row count changed or more than a handful moved: one full read is then cheaper.
+ */
+function changedBackends(before: readonly StatRow[], after: readonly StatRow[]): ReadonlySet<string> | 'all' {
+  if (before.length !== after.length) return 'all';
+  const changed = new Set<string>();
+  for (let i = 0; i < after.length; i++) {
+    const row = after[i]!;
+    if (row.kind === 'server' && row !== before[i]) {
+      changed.add(row.proxy);
+      if (changed.size > 16) return 'all';
+    }
+  }
+  return changed;
 }
 
 /**

@@ -12,6 +12,7 @@ import { editorText } from './routing-rows.js';
 import { initialRoutingState, type Loaded, type RoutingDialog, type RoutingState } from './routing-state.js';
 
 export const DRIFT_EVERY_MS = 60_000;
+export const DRIFT_FIRST_MS = 1_000;
 type Flash = (text: string, level: 'info' | 'ok' | 'error') => void;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -63,9 +64,13 @@ export function useRouting(services: RoutingServices | undefined, now: () => num
   const loadDrift = useCallback(() => services && load('drift', () => services.readDrift()), [services, load]);
   useEffect(() => {
     if (!services) return;
-    loadDrift();
+    // Not at once: the check reads config files and every LB's maps and servers, which would delay the first screen.
+    const first = setTimeout(loadDrift, DRIFT_FIRST_MS);
     const timer = setInterval(loadDrift, DRIFT_EVERY_MS);
-    return () => clearInterval(timer);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [services, loadDrift]);
 
   const busy = (title: string) => set((s) => ({ ...s, dialog: { kind: 'busy', title } }));

@@ -1,0 +1,98 @@
+// Focused polling against a real HAProxy: the first read is frontends and backends only, then the backends on
+// screen are read every poll, an off-screen backend as soon as its row says a server moved, and everything every
+// `fullEvery` polls; what does not fit the last full read (a server added at runtime) falls back to a full read.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateConfig } from '../../../src/lab/generate-config.js';
+import { rawCommand, startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
+import type { HaproxySnapshot } from '../../../src/model/haproxy.js';
+import { HaproxyClient, type RuntimeApi } from '../../../src/sources/haproxy/client.js';
+import { SnapshotReader } from '../../../src/sources/haproxy/read-snapshot.js';
+import { diffSnapshots } from '../../../src/store/diff.js';
+import { unixSocket } from '../../../src/transport/local.js';
+
+describe('focused polling on a real HAProxy', () => {
+  let dir: string;
+  let haproxy: HaproxyProcess;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-focus-'));
+    haproxy = await startHaproxy({ name: 'lb', dir, config: generateConfig({ servers: 200, backends: 4, checks: false }) });
+  });
+  afterAll(async () => {
+    await haproxy.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const recording = () => {
+    const client = new HaproxyClient(unixSocket(haproxy.socket));
+    const sent: string[] = [];
+    const api: RuntimeApi = { label: client.label, send: (c) => (sent.push(c), client.send(c)), close: () => client.close() };
+    return { api, sent };
+  };
+  const server = (s: HaproxySnapshot, backend: string, name: string) => s.stats.find((r) => r.proxy === backend && r.name === name)!;
+
+  it('reads proxies first, then all, then the screen and what moved, and all again every fullEvery polls', async () => {
+    const { api, sent } = recording();
+    const reader = new SnapshotReader(api, { fullEvery: 3, serversEvery: 100 });
+    reader.setFocus(new Set());
+
+    const first = await reader.read();
+    expect(sent).toEqual(['show info', 'show stat -1 3 -1']);
+    expect(first.serversPending).toBe(true);
+    expect(first.stats.some((r) => r.kind === 'server')).toBe(false);
+    expect(first.stats.filter((r) => r.kind === 'backend').map((r) => r.proxy)).toEqual(['be_0001', 'be_0002', 'be_0003', 'be_0004']);
+
+    sent.length = 0;
+    const second = await reader.read();
+    expect(sent).toEqual(['show info', 'show stat', 'show servers state']);
+    expect(second.serversPending).toBeFalsy();
+    expect(second.stats.filter((r) => r.kind === 'server')).toHaveLength(200);
+    // The servers arriving after a proxies-only poll are no news: no "server appeared" events.
+    expect(diffSnapshots('lb', first, second).events).toEqual([]);
+
+    reader.setFocus(new Set(['be_0002']));
+    sent.length = 0;
+    const third = await reader.read();
+    const be2 = second.stats.find((r) => r.kind === 'backend' && r.proxy === 'be_0002')!;
+    expect(sent).toEqual(['show info', 'show stat -1 3 -1', `show stat ${be2.iid} 4 -1`]);
+    expect(third.stats).toHaveLength(second.stats.length);
+    // Nothing changed: every row keeps its identity, whichever command read it.
+    expect(third.stats.every((row, i) => row === second.stats[i])).toBe(true);
+
+    // An off-screen backend is read as soon as its row shows a server moved (here: its total weight).
+    await rawCommand(haproxy.socket, 'set server be_0004/srv00190 state drain');
+    sent.length = 0;
+    const fourth = await reader.read();
+    const be4 = second.stats.find((r) => r.kind === 'backend' && r.proxy === 'be_0004')!;
+    expect(sent).toEqual(['show info', 'show stat -1 3 -1', `show stat ${be2.iid} 4 -1`, `show stat ${be4.iid} 4 -1`, 'show servers state be_0004']);
+    expect(server(fourth, 'be_0004', 'srv00190').status).toBe('DRAIN');
+    expect(diffSnapshots('lb', third, fourth).events.map((e) => `${e.kind} ${e.subject} ${e.to}`)).toContain('server-status be_0004/srv00190 DRAIN');
+
+    // fullEvery: 3 → the third read after the last full one (the second) is full again, and keeps identities.
+    sent.length = 0;
+    const fifth = await reader.read();
+    expect(sent.filter((c) => c.startsWith('show stat'))).toEqual(['show stat']);
+    expect(fifth.stats.filter((row, i) => row !== fourth.stats[i])).toEqual([]);
+    sent.length = 0;
+    await reader.read();
+    expect(sent.filter((c) => c.startsWith('show stat'))).toEqual(['show stat -1 3 -1', `show stat ${be2.iid} 4 -1`]);
+    api.close();
+  });
+
+  it('falls back to a full read in the same poll when a server was added at runtime', async () => {
+    const { api, sent } = recording();
+    const reader = new SnapshotReader(api, { fullEvery: 100 });
+    reader.setFocus(new Set(['be_0001']));
+    await reader.read();
+    await reader.read();
+    const reply = await rawCommand(haproxy.socket, 'add server be_0001/added 127.0.0.1:9 weight 1');
+    expect(reply).toMatch(/New server registered/);
+    sent.length = 0;
+    const after = await reader.read();
+    expect(sent.filter((c) => c.startsWith('show stat'))).toEqual(['show stat -1 3 -1', expect.stringMatching(/^show stat \d+ 4 -1$/), 'show stat']);
+    expect(after.stats.some((r) => r.proxy === 'be_0001' && r.name === 'added')).toBe(true);
+    api.close();
+  });
+});
