@@ -16,8 +16,10 @@ import type { LbtopConfig } from './model/config.js';
 import { checkRawCommand } from './sources/haproxy/command.js';
 import { createFleetRuntime, type FleetRuntime } from './runtime/fleet-runtime.js';
 import { PassphrasePrompts } from './runtime/passphrase-prompts.js';
+import { answerOnTerminal } from './runtime/terminal-passphrase.js';
+import { connectSshHosts } from './runtime/ssh-connectors.js';
 import { buildFleet, FleetBuilder } from './store/selectors.js';
-import { startDemo } from './runtime/demo.js';
+import { startDemo, startFleetDemo } from './runtime/demo.js';
 import { runNodeCommand } from './commands/node-command.js';
 import { nodeServices } from './commands/node-services.js';
 import { rollbackFanout } from './actions/apply-fanout.js';
@@ -38,19 +40,30 @@ async function main(argv: string[]): Promise<number> {
   for (const warning of outcome.warnings) process.stderr.write(`${warning}\n`);
   const { invocation } = outcome;
   if (invocation.kind === 'demo') {
-    const demo = await startDemo(outcome.config);
+    const starting = () => process.stderr.write(`lbtop: starting the namespace fleet lab (${invocation.fleet} LBs over SSH)…\n`);
+    const demo = invocation.fleet ? await startFleetDemo(outcome.config, invocation.fleet, { starting }) : await startDemo(outcome.config);
     try {
       return await runInteractive(demo.config, demo.runtime, demo.banner);
     } finally {
+      // Our connections go first, then the lab (for the fleet lab: its sshd, HAProxy and namespaces).
+      demo.runtime.stop();
       await demo.stop();
     }
   }
-  // In the TUI an encrypted SSH key's passphrase is asked in a masked dialog; subcommands rely on the agent.
-  const prompts = invocation.kind === 'tui' ? new PassphrasePrompts() : undefined;
-  const runtime = createFleetRuntime(outcome.config, prompts ? { ssh: { askPassphrase: prompts.ask } } : {});
+  // An encrypted SSH key's passphrase: the TUI asks in a masked dialog, a subcommand on the terminal (stderr, no
+  // echo), or says to use ssh-agent when there is no terminal. Either way once per key file.
+  const prompts = new PassphrasePrompts();
+  // stdin is only touched when a key asks (a getter: process.stdin makes its stream on first use).
+  if (invocation.kind !== 'tui') answerOnTerminal(prompts, { get input() { return process.stdin; }, output: process.stderr });
+  const runtime = createFleetRuntime(outcome.config, { ssh: { askPassphrase: prompts.ask } });
   try {
-    return await run(invocation, outcome.config, runtime, prompts);
+    if (invocation.kind !== 'tui') {
+      const named = outcome.config.lbs.filter((lb) => outcome.lbRefs.length === 0 || outcome.lbRefs.includes(lb.name));
+      await connectSshHosts(runtime.ssh, named);
+    }
+    return await run(invocation, outcome.config, runtime, invocation.kind === 'tui' ? prompts : undefined);
   } finally {
+    prompts.close();
     runtime.stop();
   }
 }
@@ -191,6 +204,8 @@ async function confirm(question: string): Promise<boolean> {
 async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner?: string, prompts?: PassphrasePrompts): Promise<number> {
   const audit = openAuditLog(defaultAuditPath());
   const deps = { clients: runtime.clients, audit };
+  // Focused polling (src/sources/haproxy/focused-stat.ts): the screen will say which backends it shows.
+  runtime.focus(new Set());
   runtime.start();
   const fleetBuilder = new FleetBuilder();
   // Node drain (N, :node NAME), its follow-up to zero sessions, and the snapshot key (S).
@@ -213,6 +228,7 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
       config,
       // Re-uses unchanged backends between refreshes (10,000 idle servers cost almost nothing per poll).
       buildFleet: (c, l) => fleetBuilder.build(c, l),
+      focus: runtime.focus,
       planServerAdmin,
       planServerWeight,
       apply: (plan) => afterWrite(plan.kind === 'node' ? node.applyNode(plan) : applyPlan(plan, deps)),

@@ -31,7 +31,7 @@ export type Invocation =
   | ServerInvocation
   | { kind: 'cli'; lb?: string; command: string }
   | FailoverInvocation
-  | { kind: 'demo' }
+  | { kind: 'demo'; fleet?: number }
   | NodeInvocation
   | RoutingInvocation;
 
@@ -46,7 +46,8 @@ export type ParsedCommandLine =
   | { type: 'parsed'; invocation: Invocation; flags: ConfigFlags; needsLbs: boolean; lbRefs: string[] }
   | { type: 'exit'; code: number; stdout: string; stderr: string };
 export type ArgsOutcome =
-  | { type: 'run'; invocation: Invocation; config: LbtopConfig; warnings: string[] }
+  /** `lbRefs`: the LBs the command names (--lb …); empty when it is about all of them. */
+  | { type: 'run'; invocation: Invocation; config: LbtopConfig; warnings: string[]; lbRefs: string[] }
   | { type: 'exit'; code: number; stdout: string; stderr: string };
 
 /** Usage errors exit 2 (commander's own default is 1); help and --version exit 0. */
@@ -139,13 +140,26 @@ const cli: Subcommand = {
       }),
 };
 
+/** LBs of `demo --fleet`: each is an sshd and an HAProxy in a namespace, so a laptop's worth at most. */
+const DEFAULT_FLEET_LBS = 3;
+const MAX_FLEET_LBS = 50;
+
+function parseFleetSize(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_FLEET_LBS) throw new InvalidArgumentError(`expected 1 to ${MAX_FLEET_LBS} LBs`);
+  return n;
+}
+
 const demo: Subcommand = {
   needsLbs: false,
   register: (program, done) =>
     program
       .command('demo')
       .description('start the built-in lab and open the TUI on it')
-      .action(() => done({ kind: 'demo' })),
+      .option('--fleet [LBS]', `LBs in network namespaces reached over SSH (root; default ${DEFAULT_FLEET_LBS})`, parseFleetSize)
+      .action((o: { fleet?: number | true }) =>
+        done(o.fleet === undefined ? { kind: 'demo' } : { kind: 'demo', fleet: o.fleet === true ? DEFAULT_FLEET_LBS : o.fleet }),
+      ),
 };
 
 export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS];
@@ -223,5 +237,5 @@ export async function parseArgs(
   }
   if (resolved.config.readOnly && isNodeWrite(inv)) return fail(['error: read-only: node drain/maint/ready can only run with --dry-run']);
   if (resolved.config.readOnly && isRoutingWrite(inv)) return fail(['error: read-only: map/acl edits can only run with --dry-run']);
-  return { type: 'run', invocation: inv, config: resolved.config, warnings: resolved.warnings };
+  return { type: 'run', invocation: inv, config: resolved.config, warnings: resolved.warnings, lbRefs: line.lbRefs };
 }

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { packagePath } from '../package-root.js';
 import { loadConfig, formatIssues } from '../config/index.js';
 import { startDemoLab } from '../lab/demo-lab.js';
+import { startFleetDemoLab } from '../lab/fleet-demo-lab.js';
+import { namespaceLabUnavailable, type LabProbe } from '../lab/netns/preflight.js';
 import { haproxyAvailable } from '../lab/haproxy-process.js';
 import type { LbtopConfig } from '../model/config.js';
 import { replayApi } from '../transport/replay.js';
@@ -38,4 +40,32 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
   const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name) });
   const why = forced ? 'LBTOP_DEMO_REPLAY=1' : 'haproxy not installed';
   return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, stop: async () => {} };
+}
+
+/** `demo --fleet` cannot run here: one line saying why, and the demo that can. */
+export class DemoRefused extends Error {}
+
+const INSTEAD = 'run plain `lbtop demo` (npm start) instead';
+
+/** `lbtop demo --fleet N`: the namespace fleet lab (sshd + HAProxy per LB), polled over SSH like a real fleet. */
+export async function startFleetDemo(flags: LbtopConfig, lbs: number, options: { probe?: LabProbe; starting?: () => void } = {}): Promise<Demo> {
+  const why = namespaceLabUnavailable(options.probe);
+  if (why) throw new DemoRefused(`demo --fleet ${why}; ${INSTEAD}`);
+  options.starting?.(); // a few seconds pass before the first screen
+  let lab;
+  try {
+    lab = await startFleetDemoLab({ lbs });
+  } catch (error) {
+    // e.g. a container without CAP_NET_ADMIN: `ip netns add` fails although we are root.
+    const first = String((error as Error).message ?? error).split('\n')[0];
+    throw new DemoRefused(`demo --fleet could not build the namespace lab (${first}); ${INSTEAD}`);
+  }
+  try {
+    const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, { readOnly: flags.readOnly, theme: flags.theme });
+    const banner = `DEMO: namespace fleet lab over SSH, ${lbs} LBs (sshd + HAProxy in netns) in ${lab.dir}`;
+    return { config, runtime: createFleetRuntime(config), banner, stop: lab.stop };
+  } catch (error) {
+    await lab.stop();
+    throw error;
+  }
 }

@@ -58,3 +58,23 @@ export function sshConnectorFactory(pool: SshPool): (lb: LbConfig) => StreamConn
     };
   };
 }
+
+/**
+ * Connects the SSH hosts of `lbs` before a subcommand sends its first command. A host's first handshake has a
+ * deadline of its own, and waits while a passphrase is typed on the terminal; a one-shot runtime-API command
+ * counts its reply timeout from before it connects, so that wait must be over before the command starts.
+ * Failures are not reported here: the commands that follow report them, for their LB.
+ */
+export async function connectSshHosts(pool: SshPool | null, lbs: readonly LbConfig[]): Promise<void> {
+  if (!pool) return;
+  await Promise.all(
+    lbs
+      .filter((lb) => lb.ssh)
+      .map((lb) =>
+        pool
+          .connection(sshAlias(lb), sshOverrides(lb.ssh!))
+          .then((connection) => connection.connected(lb.haproxy.timeoutMs))
+          .catch(() => undefined),
+      ),
+  );
+}

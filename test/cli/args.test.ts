@@ -24,6 +24,16 @@ describe('parseCommandLine: subcommands', () => {
     expect(invocation('demo')).toEqual({ kind: 'demo' });
   });
 
+  it('demo --fleet [LBS]: 3 LBs by default, 1 to 50', () => {
+    expect(invocation('demo --fleet')).toEqual({ kind: 'demo', fleet: 3 });
+    expect(invocation('demo --fleet 12')).toEqual({ kind: 'demo', fleet: 12 });
+    for (const bad of ['0', '51', '2.5', 'x']) {
+      const { code, stderr } = failure(`demo --fleet ${bad}`);
+      expect(code).toBe(2);
+      expect(stderr).toContain('expected 1 to 50 LBs');
+    }
+  });
+
   it('server ready|drain|maint BACKEND/SERVER with --lb repeated and --dry-run or --yes', () => {
     expect(invocation('server drain k8s_https_lb_backend/worker1 --lb lb1 --lb lb2 --yes')).toEqual({
       kind: 'server',

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { Limiter } from '../../src/store/limiter.js';
 import { healthItems } from '../../src/ui/rows/fleet-health.js';
-import { FAST } from '../transport/ssh-lab.js';
-import { startFleetLab, type FleetLab } from './fleet-lab.js';
+import { FAST } from '../../src/lab/netns/ssh-lab.js';
+import { startFleetLab, type FleetLab } from '../../src/lab/netns/fleet-lab.js';
 
 describe('fan-out over 10 LBs over SSH', () => {
   let lab: FleetLab;

@@ -13,7 +13,7 @@ import { formatPlan } from '../../src/actions/preview-text.js';
 import { runNodeCommand } from '../../src/commands/node-command.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
-import { get, startFleetLab, type FleetLab } from './fleet-lab.js';
+import { get, startFleetLab, type FleetLab } from '../../src/lab/netns/fleet-lab.js';
 
 describe('node drain over SSH on two LBs', () => {
   let lab: FleetLab;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { createFleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { healthItems } from '../../src/ui/rows/fleet-health.js';
-import { startFleetLab, type FleetLab } from './fleet-lab.js';
+import { startFleetLab, type FleetLab } from '../../src/lab/netns/fleet-lab.js';
 
 describe('ssh: LBs in lbtop.yaml, over real sshd', () => {
   let lab: FleetLab;

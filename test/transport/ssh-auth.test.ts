@@ -8,7 +8,7 @@ import { startSshd, type SshdProcess } from '../../src/lab/netns/sshd.js';
 import { TransportError } from '../../src/model/errors.js';
 import { sshRunner } from '../../src/transport/ssh/runner.js';
 import type { SshPool } from '../../src/transport/ssh/pool.js';
-import { startSshLab, type SshLab } from './ssh-lab.js';
+import { startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 const whoami = (pool: SshPool, alias: string) => sshRunner(pool, alias).run(['id', '-un']).then((r) => r.stdout);

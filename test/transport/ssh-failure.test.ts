@@ -1,11 +1,12 @@
 // Links that fail: a cut cable is noticed in seconds and healed on the next request; a crashed sshd fails the
 // command in flight with TransportError and is reconnected after restart; one dead host never slows another.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransportError } from '../../src/model/errors.js';
 import type { SshConnection } from '../../src/transport/ssh/connection.js';
 import { sshRunner } from '../../src/transport/ssh/runner.js';
 import type { SshPool } from '../../src/transport/ssh/pool.js';
-import { FAST, startSshLab, type SshLab } from './ssh-lab.js';
+import { FAST, startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
 
 /** Polls until `check` passes or `ms` runs out; returns how long it took. */
 async function within(ms: number, check: () => boolean | Promise<boolean>): Promise<number> {
@@ -26,7 +27,10 @@ describe('SSH link failures', () => {
   let ssh: SshLab;
   let pool: SshPool;
   let lb1: SshConnection;
+  // A host that hangs: TCP is accepted on loopback, and no SSH banner ever comes.
+  const tarpit = net.createServer(() => undefined);
   beforeAll(async () => {
+    await new Promise<void>((resolve) => tarpit.listen(0, '127.0.0.1', resolve));
     ssh = await startSshLab({
       hosts: { lb1: () => [], lb2: () => [] },
       sshConfig: (lab) => `
@@ -34,8 +38,9 @@ Host lb1
   HostName ${lab.host('lb1').address}
 Host lb2
   HostName ${lab.host('lb2').address}
-Host ghost
-  HostName ${lab.subnet}.250
+Host tarpit
+  HostName 127.0.0.1
+  Port ${(tarpit.address() as net.AddressInfo).port}
 Host *
   IdentityFile @KEY@
   User @USER@
@@ -48,6 +53,7 @@ Host *
   });
   afterAll(async () => {
     await ssh?.close();
+    tarpit.close();
   });
 
   it('detects a cut link within seconds, keeps the other host fast, and reconnects after the link is back', async () => {
@@ -76,9 +82,19 @@ Host *
     expect(states).toContain('down');
   });
 
-  it('bounds a request to a host that never answers by the request timeout, not the connect timeout', async () => {
-    const started = Date.now();
-    await expect(sshRunner(pool, 'ghost').run(['true'], { timeoutMs: 400 })).rejects.toThrow(/ssh ghost: not connected within 400 ms/);
+  it('bounds a host that hangs: its first connect by the handshake deadline, later ones by the request timeout', async () => {
+    const port = (tarpit.address() as net.AddressInfo).port;
+    let started = Date.now();
+    // The first connect of a host waits out its own deadline (readyMs), not the request's 400 ms: a slow but
+    // live host (50 handshakes at once) connects instead of failing its first poll; a dead one fails all the same.
+    await expect(sshRunner(pool, 'tarpit').run(['true'], { timeoutMs: 400 })).rejects.toThrow(
+      `ssh tarpit: no SSH session with 127.0.0.1:${port} within ${FAST.timeouts.readyMs} ms`,
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(FAST.timeouts.readyMs - 50);
+    expect(Date.now() - started).toBeLessThan(FAST.timeouts.readyMs + 1000);
+    await new Promise((r) => setTimeout(r, FAST.backoff.initialMs + 50)); // past the backoff: a real new attempt
+    started = Date.now();
+    await expect(sshRunner(pool, 'tarpit').run(['true'], { timeoutMs: 400 })).rejects.toThrow('ssh tarpit: not connected within 400 ms');
     expect(Date.now() - started).toBeLessThan(1000);
   });
 

@@ -7,7 +7,7 @@ import { TransportError } from '../../src/model/errors.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';
 import { sshRunner } from '../../src/transport/ssh/runner.js';
 import { sshSocket } from '../../src/transport/ssh/socket.js';
-import { startSshLab, type SshLab } from './ssh-lab.js';
+import { startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
 
 // Two sockets: one the login user may open (mode 666), one only root may (mode 600, like Debian's 660 root:haproxy
 // for a user outside the group).

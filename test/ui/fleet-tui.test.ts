@@ -16,7 +16,7 @@ import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-r
 import { PassphrasePrompts } from '../../src/runtime/passphrase-prompts.js';
 import { buildFleet } from '../../src/store/selectors.js';
 import type { AppServices } from '../../src/ui/services.js';
-import { get, startFleetLab, type FleetLab } from '../fleet/fleet-lab.js';
+import { get, startFleetLab, type FleetLab } from '../../src/lab/netns/fleet-lab.js';
 import { KEYS, renderApp } from './helpers.js';
 
 const PASSPHRASE = 'drain me gently';

@@ -13,7 +13,11 @@ import type { SshHostConfig } from './ssh-config.js';
 export type LinkState = 'idle' | 'connecting' | 'ready' | 'down';
 
 export interface SshTimeouts {
-  /** TCP connect + key exchange + auth, not counting time spent at a passphrase prompt. */
+  /**
+   * TCP connect + key exchange + auth, not counting time spent at a passphrase prompt (ssh_config's
+   * ConnectTimeout). A host's first connect waits this long even when the request that started it has a shorter
+   * timeout: at start 50 handshakes share the CPU, and a poll that gave up on one would only show a failure.
+   */
   readyMs: number;
   keepaliveIntervalMs: number;
   /** Unanswered keepalives before the link is declared dead (ServerAliveCountMax). */
@@ -52,6 +56,7 @@ export class SshConnection {
   private failures = 0;
   private nextAttemptAt = 0;
   private closed = false;
+  private attempts = 0;
   private dropReason: string | null = null;
   private readonly channels = new Set<ClientChannel>();
   private readonly listeners = new Set<(state: LinkState) => void>();
@@ -90,6 +95,8 @@ export class SshConnection {
 
   /** A session channel running `command`. Waits for a free session slot within the same timeout. */
   async exec(command: string, timeoutMs: number): Promise<ClientChannel> {
+    // A first handshake has its own deadline (see connected()); the command's clock starts once connected.
+    await this.connected(timeoutMs);
     const deadline = Date.now() + timeoutMs;
     const release = await this.sessions.take(timeoutMs, this.label);
     try {
@@ -141,7 +148,27 @@ export class SshConnection {
     this.setState('idle');
   }
 
+  /**
+   * A ready client for a request with `timeoutMs`. The first connect of a host is bounded by its own handshake
+   * deadline (readyMs), which also ends a host that hangs; every later (re)connect by the request's timeout, so a
+   * host that was up and went away turns stale within a poll (that handshake carries on in the background, and
+   * the next request may find it ready). Each host has its own connection: waiting here holds back no other host.
+   */
+  connected(timeoutMs: number): Promise<Client> {
+    if (this.client) return Promise.resolve(this.client);
+    const ready = this.ready();
+    if (this.pending !== null && this.attempts === 1) return ready;
+    return new Promise<Client>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new TransportError(`${this.label}: not connected within ${timeoutMs} ms`)), timeoutMs);
+      ready.then(
+        (client) => (clearTimeout(timer), resolve(client)),
+        (error: unknown) => (clearTimeout(timer), reject(error)),
+      );
+    });
+  }
+
   private async attempt(): Promise<Client> {
+    this.attempts += 1;
     this.setState('connecting');
     try {
       const { via, timeouts, config } = this.options;
@@ -188,12 +215,13 @@ export class SshConnection {
     this.setState('down');
   }
 
-  /** Opens a channel, connecting first if needed; `timeoutMs` bounds both, so a poll never waits on readyMs. */
-  private open(
+  /** Opens a channel, connecting first if needed (see connected()); `timeoutMs` then bounds the channel's opening. */
+  private async open(
     what: string,
     timeoutMs: number,
     request: (client: Client, cb: (err: Error | undefined, channel: ClientChannel) => void) => void,
   ): Promise<ClientChannel> {
+    const client = await this.connected(timeoutMs);
     return new Promise<ClientChannel>((resolve, reject) => {
       let done = false;
       const finish = (error: TransportError | null, channel?: ClientChannel) => {
@@ -205,23 +233,13 @@ export class SshConnection {
         channel.once('close', () => this.channels.delete(channel));
         resolve(channel);
       };
-      const timer = setTimeout(() => {
-        // A connect still under way carries on in the background; the next request may find it ready.
-        const why = this.current === 'connecting' ? 'not connected' : `no answer opening ${what}`;
-        finish(new TransportError(`${this.label}: ${why} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.ready().then(
-        (client) => {
-          if (done) return;
-          try {
-            request(client, (err, channel) => finish(err ? ChannelOpenError.from(this.label, what, err) : null, channel));
-          } catch (error) {
-            // ssh2 throws "Not connected" when the socket died between ready() and now.
-            finish(new TransportError(`${this.label}: ${(error as Error).message}`));
-          }
-        },
-        (error: TransportError) => finish(error),
-      );
+      const timer = setTimeout(() => finish(new TransportError(`${this.label}: no answer opening ${what} within ${timeoutMs} ms`)), timeoutMs);
+      try {
+        request(client, (err, channel) => finish(err ? ChannelOpenError.from(this.label, what, err) : null, channel));
+      } catch (error) {
+        // ssh2 throws "Not connected" when the socket died between connecting and now.
+        finish(new TransportError(`${this.label}: ${(error as Error).message}`));
+      }
     });
   }
 

@@ -36,7 +36,8 @@ export interface SshTargetOverrides {
 type Hop = SshTargetOverrides & { jumps?: JumpSpec[] };
 
 // Tighter than OpenSSH's defaults (no keepalive at all): lbtop must notice a dead LB in seconds, not minutes.
-const DEFAULT_READY_MS = 10_000;
+// The handshake deadline when ssh_config has no ConnectTimeout: room for 50 first handshakes at once on 2 cores.
+const DEFAULT_READY_MS = 15_000;
 const DEFAULT_KEEPALIVE_MS = 3000;
 const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000 };
 const MAX_JUMPS = 8;

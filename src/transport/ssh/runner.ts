@@ -15,8 +15,10 @@ export function sshRunner(pool: SshPool, alias: string, target?: SshTargetOverri
     async run(argv, options = {}) {
       if (argv.length === 0) throw new TransportError(`${label}: empty command`);
       const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-      const deadline = Date.now() + timeoutMs;
       const connection = await pool.connection(alias, target);
+      // A host's first handshake has its own deadline (SshConnection.connected): the command's clock starts after.
+      await connection.connected(timeoutMs);
+      const deadline = Date.now() + timeoutMs;
       const channel = await connection.exec(shellJoin(argv), timeoutMs);
       const name = argv[0];
       return new Promise<CommandResult>((resolve, reject) => {

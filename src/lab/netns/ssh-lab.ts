@@ -1,12 +1,13 @@
-// Shared set-up for the SSH transport tests: a namespace lab with a real sshd per host, a client key, a
-// known_hosts file and an ssh_config of our own (ssh -F), so nothing reads or writes the real ~/.ssh.
+// A namespace lab with a real sshd per host, a client key, a known_hosts file and an ssh_config of our own
+// (ssh -F), so nothing reads or writes the real ~/.ssh. Used by the SSH tests and, through fleet-lab.ts, by
+// `lbtop demo --fleet`.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { makeKeyPair, type KeyPair } from '../../src/lab/netns/keys.js';
-import { NetnsLab } from '../../src/lab/netns/lab.js';
-import { startSshd, type SshdProcess } from '../../src/lab/netns/sshd.js';
-import { ensureLoginUser, LAB_USER } from '../../src/lab/netns/user.js';
-import { SshPool, type SshPoolOptions } from '../../src/transport/ssh/pool.js';
+import { SshPool, type SshPoolOptions } from '../../transport/ssh/pool.js';
+import { makeKeyPair, type KeyPair } from './keys.js';
+import { NetnsLab } from './lab.js';
+import { startSshd, type SshdProcess } from './sshd.js';
+import { ensureLoginUser, LAB_USER } from './user.js';
 
 export interface SshLabSpec {
   /** Host name → extra sshd_config lines. */
@@ -15,6 +16,11 @@ export interface SshLabSpec {
   sshConfig: (lab: NetnsLab) => string;
   /** Namespaces without sshd (backend nodes behind the LBs). */
   plainHosts?: string[];
+  /**
+   * Login user. Default: the lab's non-root user (created on first use), which the socket-permission fallbacks
+   * need. The demo logs in as root instead, so running it never adds an account to the operator's machine.
+   */
+  user?: string;
 }
 
 export interface SshLab {
@@ -34,7 +40,8 @@ export const FAST = { timeouts: { readyMs: 2500, keepaliveIntervalMs: 500, keepa
 
 /** `makeKeys` makes more key pairs in the lab directory (agent keys, encrypted keys); sshd authorizes them too. */
 export async function startSshLab(spec: SshLabSpec, makeKeys: (dir: string) => KeyPair[] = () => []): Promise<SshLab> {
-  ensureLoginUser();
+  const user = spec.user ?? LAB_USER;
+  if (user === LAB_USER) ensureLoginUser();
   const lab = NetnsLab.create({ hosts: [...Object.keys(spec.hosts), ...(spec.plainHosts ?? [])] });
   const pools: SshPool[] = [];
   const sshd: Record<string, SshdProcess> = {};
@@ -52,11 +59,11 @@ export async function startSshLab(spec: SshLabSpec, makeKeys: (dir: string) => K
     const configFile = path.join(lab.dir, 'ssh_config');
     writeFileSync(
       configFile,
-      spec.sshConfig(lab).replaceAll('@KEY@', clientKey.path).replaceAll('@USER@', LAB_USER).replaceAll('@KNOWN@', knownHosts),
+      spec.sshConfig(lab).replaceAll('@KEY@', clientKey.path).replaceAll('@USER@', user).replaceAll('@KNOWN@', knownHosts),
     );
     return {
       lab,
-      user: LAB_USER,
+      user,
       clientKey,
       sshd,
       knownHosts,

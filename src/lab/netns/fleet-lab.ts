@@ -1,13 +1,14 @@
-// A fleet in namespaces for the issue-3 tests: N LB hosts, each with a real sshd and a real HAProxy in its own
-// namespace (frontend on its lab address), in front of backend nodes running tiny HTTP servers. The LBs are
-// reached the way an operator reaches them: ssh aliases from an ssh_config, stats socket over SSH.
+// A fleet in namespaces for the SSH tests, the SSH benchmark and `lbtop demo --fleet`: N LB hosts, each with a
+// real sshd and a real HAProxy in its own namespace (frontend on its lab address), in front of backend nodes
+// running tiny HTTP servers. The LBs are reached the way an operator reaches them: ssh aliases from an
+// ssh_config, host keys from a known_hosts the lab wrote, stats socket over SSH.
 import http from 'node:http';
 import path from 'node:path';
-import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
-import { startHttpBackend, type HttpBackend } from '../../src/lab/netns/http-backend.js';
-import { makeKeyPair } from '../../src/lab/netns/keys.js';
-import type { LbConfig, LbtopConfig } from '../../src/model/config.js';
-import { startSshLab, type SshLab } from '../transport/ssh-lab.js';
+import type { LbConfig, LbtopConfig } from '../../model/config.js';
+import { startHaproxy, type HaproxyProcess } from '../haproxy-process.js';
+import { startHttpBackend, type HttpBackend } from './http-backend.js';
+import { makeKeyPair } from './keys.js';
+import { startSshLab, type SshLab } from './ssh-lab.js';
 
 export interface FleetLab {
   ssh: SshLab;
@@ -57,8 +58,22 @@ ${servers}
 ${filler ? `backend be_bulk\n${filler}\n` : ''}`;
 }
 
-/** `passphrase`: the ssh_config's IdentityFile is an encrypted key (lab dir `enc_key`), authorized like the plain one. */
-export async function startFleetLab(options: { lbs: number; nodes?: number; extraServers?: number; prefix?: string; passphrase?: string }): Promise<FleetLab> {
+export interface FleetLabOptions {
+  lbs: number;
+  /** Backend nodes, each a namespace with a tiny HTTP server (default 2). */
+  nodes?: number;
+  /** Servers in be_http/be_api that point at a port nothing listens on: DOWN from the first health check. */
+  downNodes?: number;
+  /** Disabled filler servers per LB (benchmarks: 1,000 servers per LB). */
+  extraServers?: number;
+  prefix?: string;
+  /** The ssh_config's IdentityFile is an encrypted key (lab dir `enc_key`), authorized like the plain one. */
+  passphrase?: string;
+  /** Login user (see SshLabSpec.user). */
+  user?: string;
+}
+
+export async function startFleetLab(options: FleetLabOptions): Promise<FleetLab> {
   const prefix = options.prefix ?? 'lb';
   const lbs = Array.from({ length: options.lbs }, (_, i) => `${prefix}${i + 1}`);
   const nodeNames = Array.from({ length: options.nodes ?? 2 }, (_, i) => `node${i + 1}`);
@@ -66,6 +81,8 @@ export async function startFleetLab(options: { lbs: number; nodes?: number; extr
     {
       hosts: Object.fromEntries(lbs.map((lb) => [lb, () => []])),
       plainHosts: nodeNames,
+      ...(options.user !== undefined ? { user: options.user } : {}),
+      // Host keys are checked as in production: only the lab's known_hosts, never accept-new, never the agent.
       sshConfig: (lab) => `
 ${lbs.map((lb) => `Host ${lb}\n  HostName ${lab.host(lb).address}\n`).join('')}
 Host *
@@ -73,6 +90,8 @@ Host *
   User @USER@
   UserKnownHostsFile @KNOWN@
   GlobalKnownHostsFile /dev/null
+  StrictHostKeyChecking yes
+  IdentityAgent none
 `,
     },
     (dir) => (options.passphrase !== undefined ? [makeKeyPair(path.join(dir, 'enc_key'), { passphrase: options.passphrase })] : []),
@@ -82,6 +101,9 @@ Host *
   try {
     for (const name of nodeNames) nodes.push(await startHttpBackend(ssh.lab, name, 8000, name));
     const targets = nodes.map((n) => ({ name: n.name, address: n.address, port: n.port }));
+    // A node that is down: the address of a live node, a port where nothing listens.
+    const down = Array.from({ length: nodes.length ? (options.downNodes ?? 0) : 0 }, (_, i) => ({ name: `node${nodeNames.length + i + 1}`, address: nodes[0]!.address, port: 8100 + i }));
+    targets.push(...down);
     await Promise.all(
       lbs.map(async (lb) => {
         const config = fleetHaproxyConfig(ssh.lab.host(lb).address, targets, options.extraServers ?? 0);
