@@ -19,7 +19,7 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 export const lbtop: Tool = {
   name: 'lbtop',
-  argv: (socket, interval) => ['env', '-u', 'CI', 'node', path.join(REPO_ROOT, 'bin/lbtop'), '-s', socket, '-i', String(interval)],
+  argv: (socket, interval) => ['env', '-u', 'CI', path.join(REPO_ROOT, 'bin/lbtop'), '-s', socket, '-i', String(interval)],
   keys: { pageDown: 'NPage', end: 'End', home: 'Home' },
   prepare() {
     if (existsSync(path.join(REPO_ROOT, 'dist/cli.js'))) return undefined;

@@ -34,16 +34,23 @@ export class FleetBuilder {
   private previous = new Map<string, { inputs: BackendInputs; backend: LogicalBackend }>();
   private previousFrontends = new Map<string, LogicalFrontend>();
   private previousSources: Source[] = [];
+  private previousGroups: { config: object; clusters: Fleet['clusters'] } | null = null;
 
   build(config: Pick<LbtopConfig, 'clusters'>, lbs: ReadonlyMap<string, LbState>): Fleet {
     // The common refresh: every LB's rows and server states are the objects of the previous build.
     const sources = [...lbs].map(([lb, state]) => ({ lb, stats: state.snapshot?.stats ?? [], servers: state.snapshot?.servers ?? null }));
     if (sameSources(this.previousSources, sources)) {
       this.previousSources = sources;
+      // The same rows grouped by the same config: the same clusters (the table rows downstream are kept too).
+      const health = [...lbs.values()].map((state) => state.health);
+      if (this.previousGroups && this.previousGroups.config === config) return { clusters: this.previousGroups.clusters, lbs: health };
       const backends = new Map([...this.previous].map(([name, kept]) => [name, kept.backend]));
-      return group(config, lbs, this.previousFrontends, backends);
+      const fleet = group(config, lbs, this.previousFrontends, backends);
+      this.previousGroups = { config, clusters: fleet.clusters };
+      return fleet;
     }
     this.previousSources = sources;
+    this.previousGroups = null;
     const inputs = new Map<string, BackendInputs>();
     const frontends = new Map<string, LogicalFrontend>();
     const inputsOf = (proxy: string) => {

@@ -60,7 +60,7 @@ describe('lbtop in a real terminal', () => {
   it('drains a server on both LBs through the keys, then quits and restores the terminal', async () => {
     const command = [
       // Ink treats CI=true as non-interactive: unset it for this child only.
-      'env -u CI', `XDG_STATE_HOME=${dir}/state`, 'node', path.join(ROOT, 'bin/lbtop'),
+      'env -u CI', `XDG_STATE_HOME=${dir}/state`, path.join(ROOT, 'bin/lbtop'),
       '-s', `lb1=${lbs[0]!.socket}`, '-s', `lb2=${lbs[1]!.socket}`, '-i', '1',
       '; echo LBTOP-EXITED-$?; sleep 30',
     ].join(' ');

@@ -125,13 +125,20 @@ export class FocusedStatReader {
  */
 function adopt(current: StatRow, fresh: StatRow): StatRow {
   if (current === fresh) return current;
-  for (const field of ROW_FIELDS) {
-    if (field !== 'lastchg' && field !== 'downtime' && current[field] !== fresh[field]) return fresh;
+  // A parser hands back the same object for a line that did not change, so a pair compared equal once stays equal.
+  if (ADOPTED.get(fresh) !== current) {
+    for (const field of ROW_FIELDS) {
+      if (field !== 'lastchg' && field !== 'downtime' && current[field] !== fresh[field]) return fresh;
+    }
+    ADOPTED.set(fresh, current);
   }
   current.lastchg = fresh.lastchg;
   current.downtime = fresh.downtime;
   return current;
 }
+
+/** Fresh row → the equal row kept in its place (see adopt). Weak: rows a parser drops are forgotten with it. */
+const ADOPTED = new WeakMap<StatRow, StatRow>();
 
 /** A backend row that says one of its servers changed state: up/down/maint/drain and weights all show here. */
 function serversMoved(before: StatRow, after: StatRow): boolean {

@@ -90,7 +90,7 @@ export class SnapshotReader {
       return { info, stats, servers: null, at, latencyMs: at - started, serversPending };
     }
     const changed = changedBackends(this.previousRows, stats);
-    if (changed === 'all' || ++this.sinceServers >= (this.options.serversEvery ?? 30) || this.servers === null) {
+    if (changed === 'all' || ++this.sinceServers >= (this.options.serversEvery ?? 60) || this.servers === null) {
       this.servers = await this.readServers(null);
       this.sinceServers = 0;
     } else if (changed.size > 0) {
