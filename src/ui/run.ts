@@ -7,6 +7,7 @@ import { loadTheme } from '../theme/load.js';
 import { App } from './App.js';
 import type { AppServices } from './services.js';
 import type { ViewId } from './state/views.js';
+import { incrementalRenderingFixed } from './ink-output/incremental-fixed.js';
 import { enterFullScreen } from './terminal.js';
 
 export interface RunOptions {
@@ -47,9 +48,8 @@ export async function runTui(services: AppServices, options: RunOptions = {}): P
   try {
     const instance = render(
       createElement(App, { services, keymap, theme, initialView: options.initialView, startupMessage: problems.length > 0 ? problems.join('; ') : undefined }),
-      // Not `incrementalRendering`: in ink 6.8 it moves the cursor one line short when the frame ends with a
-      // newline (ours always does: the frame is rows−1 lines), which garbles the screen from the 2nd frame on.
-      { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: options.patchConsole ?? true },
+      // `incrementalRendering` only where Ink's log-update is fixed (see ink-output/incremental-fixed.ts).
+      { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: options.patchConsole ?? true, incrementalRendering: incrementalRenderingFixed },
     );
     unmount = () => instance.unmount();
     await instance.waitUntilExit();

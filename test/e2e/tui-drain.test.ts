@@ -88,7 +88,14 @@ describe('lbtop in a real terminal', () => {
     }
 
     tmux('send-keys', '-t', 'e2e', 'Escape');
-    await wait(300);
+    // Frames after the first rewrite only their changed lines (the bundle's incremental rendering): after the
+    // jump, dialogs and polls, every line must still sit where the latest frame put it, once.
+    await wait(1500);
+    const screen = pane().split('\n');
+    expect(screen[0]).toMatch(/^lbtop /);
+    expect(screen.filter((line) => /^NAME\s/.test(line))).toHaveLength(1);
+    expect(screen.filter((line) => /^\s+worker1\s/.test(line))).toHaveLength(1);
+    expect(screen.findIndex((line) => /^\s+worker1\s/.test(line))).toBe(screen.findIndex((line) => /^NAME\s/.test(line)) + 5);
     tmux('send-keys', '-t', 'e2e', 'q');
     await until('lbtop to exit', () => pane().includes('LBTOP-EXITED-0'));
     expect(tmux('display', '-p', '-t', 'e2e', '#{alternate_on}').trim()).toBe('0');
