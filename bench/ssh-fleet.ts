@@ -27,7 +27,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 // Every lab host adds exit handlers (namespaces, HAProxy): 50 LBs are more than Node's default warning limit.
 process.setMaxListeners(0);
 
-interface Row { lbs: number; servers: number; coldStartMs: number; firstPollFailures: number; cycleMs: number; cpuMsPerCycle: number; drainMs: number; cycleSamples: number[]; drainSamples: number[] }
+interface Row { lbs: number; servers: number; coldStartMs: number; firstPollFailures: number; cycleMs: number; cpuMsPerCycle: number; tuiCycleMs: number; tuiCpuMsPerCycle: number; drainMs: number; cycleSamples: number[]; tuiSamples: number[]; drainSamples: number[] }
 
 async function measure(lbs: number): Promise<Row> {
   // 2 nodes in 2 backends (4 server lines) + 996 disabled fillers = 1,000 servers per LB.
@@ -50,14 +50,24 @@ async function measure(lbs: number): Promise<Row> {
     if (failing.length) throw new Error(`not all LBs answered: ${failing.map((s) => `${s.health.name}: ${s.health.error}`).join('; ')}`);
     const cycleSamples: number[] = [];
     const cpuSamples: number[] = [];
-    for (let i = 0; i < cycles; i++) {
-      const cpu = process.cpuUsage();
-      const t0 = performance.now();
-      await runtime.refresh();
-      cycleSamples.push(performance.now() - t0);
-      const used = process.cpuUsage(cpu);
-      cpuSamples.push((used.user + used.system) / 1000);
-    }
+    const measureCycles = async (full: boolean, samples: number[], cpu: number[]) => {
+      for (let i = 0; i < cycles; i++) {
+        const before = process.cpuUsage();
+        const t0 = performance.now();
+        await runtime.refresh(undefined, { full });
+        samples.push(performance.now() - t0);
+        const used = process.cpuUsage(before);
+        cpu.push((used.user + used.system) / 1000);
+      }
+    };
+    // A full refresh: every row of every LB (what a subcommand or the refresh after a write reads).
+    await measureCycles(true, cycleSamples, cpuSamples);
+    // The TUI's poll cycle: the screen shows be_http, so the pollers read the proxies and be_http's servers,
+    // and everything on one poll in FULL_READ_SECONDS (src/sources/haproxy/focused-stat.ts).
+    runtime.focus(new Set(['be_http']));
+    const tuiSamples: number[] = [];
+    const tuiCpu: number[] = [];
+    await measureCycles(false, tuiSamples, tuiCpu);
     const audit = openAuditLog(null);
     const drainSamples: number[] = [];
     for (let i = 0; i < drains; i++) {
@@ -70,7 +80,7 @@ async function measure(lbs: number): Promise<Row> {
       await applyPlanFanout({ ...plan, id: `${plan.id}-back`, commands: plan.rollback, rollback: [] }, { clients: runtime.clients, audit });
       await runtime.refresh();
     }
-    return { lbs, servers: 1000, coldStartMs, firstPollFailures, cycleMs: median(cycleSamples), cpuMsPerCycle: median(cpuSamples), drainMs: median(drainSamples), cycleSamples, drainSamples };
+    return { lbs, servers: 1000, coldStartMs, firstPollFailures, cycleMs: median(cycleSamples), cpuMsPerCycle: median(cpuSamples), tuiCycleMs: median(tuiSamples), tuiCpuMsPerCycle: median(tuiCpu), drainMs: median(drainSamples), cycleSamples, tuiSamples, drainSamples };
   } finally {
     runtime.stop();
     await lab.close();
@@ -82,13 +92,13 @@ for (const n of sizes) {
   log(`${n} LB(s): starting the lab…`);
   rows.push(await measure(n));
   const r = rows[rows.length - 1]!;
-  log(`${n} LB(s): cold start ${r.coldStartMs.toFixed(0)} ms (${r.firstPollFailures} failed first poll), cycle ${r.cycleMs.toFixed(1)} ms, CPU ${r.cpuMsPerCycle.toFixed(1)} ms/cycle, drain ${r.drainMs.toFixed(1)} ms`);
+  log(`${n} LB(s): cold start ${r.coldStartMs.toFixed(0)} ms (${r.firstPollFailures} failed first poll), full cycle ${r.cycleMs.toFixed(1)} ms (CPU ${r.cpuMsPerCycle.toFixed(1)} ms), TUI cycle ${r.tuiCycleMs.toFixed(1)} ms (CPU ${r.tuiCpuMsPerCycle.toFixed(1)} ms), drain ${r.drainMs.toFixed(1)} ms`);
 }
 const base = rows[0]!;
 const table = [
-  '| LBs | servers/LB | cold start (all answered) | failed first polls | refresh cycle (median) | lbtop CPU per cycle | node drain applied+verified (median) | cycle vs 1 LB | drain vs 1 LB |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.lbs} | ${r.servers} | ${r.coldStartMs.toFixed(0)} ms | ${r.firstPollFailures} | ${r.cycleMs.toFixed(1)} ms | ${r.cpuMsPerCycle.toFixed(1)} ms | ${r.drainMs.toFixed(1)} ms | ${(r.cycleMs / base.cycleMs).toFixed(2)}× | ${(r.drainMs / base.drainMs).toFixed(2)}× |`),
+  '| LBs | servers/LB | cold start (all answered) | failed first polls | full refresh (median) | CPU per full refresh | TUI poll cycle (median) | CPU per TUI cycle | node drain applied+verified (median) | full vs 1 LB | TUI cycle vs 1 LB | drain vs 1 LB |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.lbs} | ${r.servers} | ${r.coldStartMs.toFixed(0)} ms | ${r.firstPollFailures} | ${r.cycleMs.toFixed(1)} ms | ${r.cpuMsPerCycle.toFixed(1)} ms | ${r.tuiCycleMs.toFixed(1)} ms | ${r.tuiCpuMsPerCycle.toFixed(1)} ms | ${r.drainMs.toFixed(1)} ms | ${(r.cycleMs / base.cycleMs).toFixed(2)}× | ${(r.tuiCycleMs / base.tuiCycleMs).toFixed(2)}× | ${(r.drainMs / base.drainMs).toFixed(2)}× |`),
 ].join('\n');
 process.stdout.write(`link delay ${delayMs} ms each way; ${cycles} cycles, ${drains} drains per size\n${table}\n`);
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');

@@ -3,7 +3,7 @@
 // The house rule "stop at the first failure" holds for what has not started: once an LB fails, no new LB is
 // begun (they are reported skipped) and every LB that changed is offered for rollback, host by host.
 import { Limiter } from '../store/limiter.js';
-import { groupByLb, sendAll, verify, type ApplyDeps } from './apply.js';
+import { groupByLb, inSession, sendAll, verify, type ApplyDeps } from './apply.js';
 import type { ApplyReport, LbOutcome, Plan } from './types.js';
 
 export const DEFAULT_APPLY_CONCURRENCY = 16;
@@ -28,14 +28,14 @@ export async function applyPlanFanout(plan: Plan, deps: ApplyDeps, options: Fano
 
         async function applyOne(name: string): Promise<LbOutcome> {
           if (failed) return { lb: name, status: 'skipped', detail: 'not attempted: another LB failed' };
-          const result = await sendAll(name, commands, plan.id, deps);
+          const result = await inSession(name, deps, (d) => sendAll(name, commands, plan.id, d));
           if (result.replies.length > 0) changed.add(name);
           if (result.error !== null) {
             failed = true;
             return { lb: name, status: 'failed', replies: result.replies, error: result.error };
           }
           changed.add(name);
-          const problem = await verify(name, commands, deps);
+          const problem = await inSession(name, deps, (d) => verify(name, commands, d));
           return problem === null
             ? { lb: name, status: 'verified', replies: result.replies }
             : { lb: name, status: 'applied-unverified', replies: result.replies, detail: problem };

@@ -27,7 +27,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyRepor
       outcomes.push({ lb, status: 'skipped', detail: 'not attempted: an earlier LB failed' });
       continue;
     }
-    const result = await sendAll(lb, commands, plan.id, deps);
+    const result = await inSession(lb, deps, (d) => sendAll(lb, commands, plan.id, d));
     if (result.error !== null) {
       failed = true;
       outcomes.push({ lb, status: 'failed', replies: result.replies, error: result.error });
@@ -36,7 +36,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyRepor
       continue;
     }
     applied.push(lb);
-    const problem = await verify(lb, commands, deps);
+    const problem = await inSession(lb, deps, (d) => verify(lb, commands, d));
     outcomes.push(
       problem === null
         ? { lb, status: 'verified', replies: result.replies }
@@ -52,6 +52,22 @@ export function rollbackReport(report: ApplyReport, deps: ApplyDeps): Promise<Ap
   const commands = report.plan.rollback.filter((c) => lbs.has(c.lb));
   const plan: Plan = { ...report.plan, id: `${report.plan.id}-rollback`, title: `roll back: ${report.plan.title}`, commands, rollback: [] };
   return applyPlan(plan, deps);
+}
+
+/**
+ * Runs `work` with the LB's client replaced by a session (one kept connection) when the client offers one, and
+ * closes it after. A session lives for one batch only: a connection kept longer stays with the HAProxy process that
+ * accepted it, and after a reload would send writes to a process on its way out. Sends and their verification use
+ * two sessions, so a reload between them shows as a failed verification instead of passing on the old process.
+ */
+export async function inSession<T>(lb: string, deps: ApplyDeps, work: (deps: ApplyDeps) => Promise<T>): Promise<T> {
+  const session = deps.clients.get(lb)?.session?.();
+  if (!session) return work(deps);
+  try {
+    return await work({ ...deps, clients: new Map([[lb, session]]) });
+  } finally {
+    session.close();
+  }
 }
 
 export async function sendAll(lb: string, commands: PlannedCommand[], planId: string, deps: ApplyDeps) {

@@ -17,8 +17,11 @@ export interface FleetRuntime {
   /** The SSH connections of LBs declared with `ssh:`; null when every LB is local. */
   ssh: SshPool | null;
   start(): void;
-  /** Polls every LB now (concurrently) and resolves when all have answered or failed. */
-  refresh(lbs?: string[]): Promise<void>;
+  /**
+   * Polls every LB now (concurrently) and resolves when all have answered or failed. A full read by default (after
+   * a write its effect must show everywhere); `full: false` polls as the pollers do (focused, see focus()).
+   */
+  refresh(lbs?: string[], options?: { full?: boolean }): Promise<void>;
   /**
    * The backends on screen in the TUI: see SnapshotReader.setFocus. Until called, every poll reads everything;
    * called before start(), the first poll reads frontends and backends only and the servers follow at once.
@@ -106,10 +109,10 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
     clients,
     ssh: pool,
     start: () => pollers.forEach((p) => p.start()),
-    refresh: async (lbs) => {
+    refresh: async (lbs, { full = true } = {}) => {
       const names = lbs ?? [...pollers.keys()];
       // After a write its effect must show everywhere at once, not only on the rows on screen.
-      for (const name of names) readers.get(name)?.invalidate();
+      if (full) for (const name of names) readers.get(name)?.invalidate();
       await Promise.all(names.map((name) => pollers.get(name)?.pollNow()));
     },
     focus: (backends) => readers.forEach((reader) => reader.setFocus(backends)),

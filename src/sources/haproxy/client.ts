@@ -21,6 +21,11 @@ export interface RuntimeApi {
   /** Sends one already-built command line (see command.ts) and resolves with the whole reply text. */
   send(commandLine: string, timeoutMs?: number): Promise<string>;
   close(): void;
+  /**
+   * A client on one kept connection for a short batch (one LB's commands of one action), which the caller closes
+   * when the batch ends: over SSH one channel (and one socat) instead of one per command.
+   */
+  session?(): RuntimeApi;
 }
 
 const PROMPT = '\n> ';
@@ -75,6 +80,10 @@ export class HaproxyClient implements RuntimeApi {
   close(): void {
     this.kept?.stream.destroy();
     this.kept = null;
+  }
+
+  session(): RuntimeApi {
+    return new HaproxyClient(this.connector, { timeoutMs: this.timeoutMs, keepAlive: true });
   }
 
   private async sendOnce(commandLine: string, timeoutMs: number): Promise<string> {
