@@ -90,7 +90,9 @@ export class SnapshotReader {
       return { info, stats, servers: null, at, latencyMs: at - started, serversPending };
     }
     const changed = changedBackends(this.previousRows, stats);
-    if (changed === 'all' || ++this.sinceServers >= (this.options.serversEvery ?? 60) || this.servers === null) {
+    // sinceServers starts at Infinity: the first poll with servers reads them all. A refused command (an old
+    // HAProxy, a socket level too low) is asked again only every serversEvery polls.
+    if (changed === 'all' || ++this.sinceServers >= (this.options.serversEvery ?? 60)) {
       this.servers = await this.readServers(null);
       this.sinceServers = 0;
     } else if (changed.size > 0) {
