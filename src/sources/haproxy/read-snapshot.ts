@@ -62,6 +62,7 @@ export class SnapshotReader {
   private servers: Map<string, ServerState> | null = null;
   private sinceServers = Infinity;
   private previousRows: readonly StatRow[] = [];
+  private pid: number | null = null;
 
   constructor(
     private readonly api: RuntimeApi,
@@ -84,6 +85,9 @@ export class SnapshotReader {
     const now = this.options.now ?? Date.now;
     const started = now();
     const info = parseInfo(await ask(this.api, 'show info'));
+    // A new process (reload, restart): everything is read again, not only what its backends' rows say moved.
+    if (this.pid !== null && info.pid !== this.pid) this.invalidate();
+    this.pid = info.pid;
     const { rows: stats, serversPending } = await this.stat.read();
     if (serversPending) {
       const at = now();

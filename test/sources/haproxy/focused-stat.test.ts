@@ -9,6 +9,7 @@ import { generateConfig } from '../../../src/lab/generate-config.js';
 import { rawCommand, startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
 import type { HaproxySnapshot } from '../../../src/model/haproxy.js';
 import { HaproxyClient, type RuntimeApi } from '../../../src/sources/haproxy/client.js';
+import { parseInfo } from '../../../src/sources/haproxy/parse-info.js';
 import { SnapshotReader } from '../../../src/sources/haproxy/read-snapshot.js';
 import { diffSnapshots } from '../../../src/store/diff.js';
 import { unixSocket } from '../../../src/transport/local.js';
@@ -78,6 +79,28 @@ describe('focused polling on a real HAProxy', () => {
     sent.length = 0;
     await reader.read();
     expect(sent.filter((c) => c.startsWith('show stat'))).toEqual(['show stat -1 3 -1', `show stat ${be2.iid} 4 -1`]);
+    api.close();
+  });
+
+  it('reads everything again on the first poll after a reload', async () => {
+    const { api, sent } = recording();
+    const reader = new SnapshotReader(api, { fullEvery: 100 });
+    reader.setFocus(new Set(['be_0001']));
+    await reader.read();
+    await reader.read();
+    sent.length = 0;
+    await reader.read();
+    expect(sent.filter((c) => c === 'show stat')).toEqual([]);
+    const pidOf = async () => parseInfo(await rawCommand(haproxy.socket, 'show info')).pid;
+    const before = await pidOf();
+    await haproxy.reload();
+    // The old worker lets go of the listener a moment after the reload (soft stop).
+    const deadline = Date.now() + 10_000;
+    while ((await pidOf()) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    sent.length = 0;
+    const after = await reader.read();
+    expect(sent.filter((c) => c.startsWith('show stat') || c.startsWith('show servers state'))).toEqual(['show stat', 'show servers state']);
+    expect(after.stats.filter((r) => r.kind === 'server')).toHaveLength(200);
     api.close();
   });
 
