@@ -23,11 +23,41 @@ export function replayApi(dir: string, lb: string, now: () => number = Date.now)
   return {
     label: `replay:${lb} (recorded fixtures)`,
     async send(commandLine) {
-      const what = COMMANDS[commandLine.trim()];
+      const line = commandLine.trim();
+      const frame = frames[Math.floor((now() - start) / 1000) % frames.length]!;
+      // The TUI's focused polls ask for parts of the recorded replies, filtered as HAProxy filters them.
+      const statFilter = /^show stat (-?\d+) (-?\d+) (-?\d+)$/.exec(line);
+      if (statFilter) return filterStat(frame.stat!, Number(statFilter[1]), Number(statFilter[2]), Number(statFilter[3]));
+      const backend = /^show servers state (\S+)$/.exec(line);
+      if (backend) return filterServersState(frame['servers-state']!, backend[1]!);
+      const what = COMMANDS[line];
       if (!what) return `Not available in the replay: only ${Object.keys(COMMANDS).join(', ')} were recorded.\n\n`;
-      const frame = Math.floor((now() - start) / 1000) % frames.length;
-      return frames[frame]![what]!;
+      return frame[what]!;
     },
     close() {},
   };
+}
+
+/**
+ * `show stat IID TYPE SID` over a recorded full reply: the rows of proxy IID (-1: all), whose type is in the TYPE
+ * mask (1 frontend, 2 backend, 4 server, 8 listener; -1: all), and server SID (-1: all). HAProxy quotes no field of
+ * the recorded replies, so a split on commas is exact here.
+ */
+function filterStat(text: string, iid: number, types: number, sid: number): string {
+  const lines = text.split('\n');
+  const header = lines[0]!.slice(2).split(',');
+  const [iidAt, typeAt, sidAt] = ['iid', 'type', 'sid'].map((name) => header.indexOf(name)) as [number, number, number];
+  const kept = lines.slice(1).filter((row) => {
+    if (row === '') return false;
+    const f = row.split(',');
+    return (iid === -1 || Number(f[iidAt]) === iid) && (types === -1 || (types & (1 << Number(f[typeAt]))) !== 0) && (sid === -1 || Number(f[sidAt]) === sid);
+  });
+  return `${[lines[0]!, ...kept].join('\n')}\n\n`;
+}
+
+/** `show servers state BACKEND` over a recorded full reply: the version line, the header and that backend's rows. */
+function filterServersState(text: string, backend: string): string {
+  const [version, header, ...rows] = text.split('\n');
+  const at = header!.slice(2).split(' ').indexOf('be_name');
+  return `${[version!, header!, ...rows.filter((row) => row !== '' && row.split(' ')[at] === backend)].join('\n')}\n\n`;
 }

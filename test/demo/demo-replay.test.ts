@@ -28,4 +28,27 @@ describe('demo replay', () => {
       await demo.stop();
     }
   });
+
+  it('answers the TUI\'s focused polls (proxies first, then one backend\'s servers) like HAProxy would', async () => {
+    const demo = await startDemo(FLAGS, { LBTOP_DEMO_REPLAY: '1' });
+    try {
+      demo.runtime.focus(new Set(['k3s-backend']));
+      await demo.runtime.refresh(undefined, { full: false });
+      const first = demo.runtime.store.getState().lbs.get('homelab')!;
+      expect(first.health.ok).toBe(true);
+      expect(first.snapshot!.serversPending).toBe(true);
+      expect(first.snapshot!.stats.some((r) => r.kind === 'server')).toBe(false);
+      await demo.runtime.refresh(undefined, { full: false });
+      await demo.runtime.refresh(undefined, { full: false });
+      const later = demo.runtime.store.getState().lbs.get('homelab')!;
+      expect(later.health.ok).toBe(true);
+      expect(later.snapshot!.stats.filter((r) => r.proxy === 'k3s-backend' && r.kind === 'server').length).toBeGreaterThan(0);
+      const api = demo.runtime.clients.get('homelab')!;
+      const servers = await api.send('show servers state k3s-backend');
+      expect(servers.split('\n').filter((l) => /^\d+ /.test(l)).every((l) => l.split(' ')[1] === 'k3s-backend')).toBe(true);
+    } finally {
+      demo.runtime.stop();
+      await demo.stop();
+    }
+  });
 });
