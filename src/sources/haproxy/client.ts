@@ -137,6 +137,9 @@ export class HaproxyClient implements RuntimeApi {
   }
 
   private async sendKept(commandLine: string, timeoutMs: number): Promise<string> {
+    // Text nobody asked for (a reply that came after its prompt was matched) would be read as this command's
+    // reply: the connection is out of step, so it is dropped and a fresh one opened.
+    if (this.kept && this.kept.buffer !== '') this.close();
     const conn = await this.ensureKept(timeoutMs);
     conn.stream.write(`${commandLine}\n`);
     const reply = await this.readUntilPrompt(conn, timeoutMs, commandLine);
