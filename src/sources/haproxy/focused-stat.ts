@@ -1,12 +1,13 @@
 // `show stat` for the TUI's poller at fleet scale: every row, without reading every row every second.
 //
 // At 10,000 servers a full `show stat` is ~2.5 MB; reading and parsing it every second cost more CPU than all of
-// hatop (which reads its first 1,000 lines and drops the rest). An operator looks at one screen of servers, and
-// every state change of any server moves its backend's row. So between full reads (every `fullEvery` polls)
-// a poll reads the frontend and backend rows (`show stat -1 3 -1`, ~5% of the bytes) plus, per backend
-// (`show stat IID 4 -1`), the servers of the backends on screen and of every backend whose row says a server's
-// state moved (status, active/backup counts, total weight). What this can miss between full reads: a check
-// result that has not yet changed a state, and the counters of off-screen servers; both within `fullEvery` polls.
+// hatop (which reads its first 1,000 lines and drops the rest). An operator looks at one screen of servers, and a
+// server entering or leaving rotation, drained or re-weighted moves its backend's row. So between full reads (every
+// `fullEvery` polls) a poll reads the frontend and backend rows (`show stat -1 3 -1`, ~5% of the bytes) plus, per
+// backend (`show stat IID 4 -1`), the servers of the backends on screen and of every backend whose row says a
+// server moved (status, active/backup counts, total weight). What this can miss between full reads: a check result
+// that has not yet changed a state, an admin change on a server already out of rotation (DOWN → MAINT), and the
+// counters of off-screen servers; all within `fullEvery` polls.
 // Anything unexpected (a proxy or server added or removed, too many backends to read) falls back to a full read.
 import type { StatRow } from '../../model/haproxy.js';
 import { ROW_FIELDS, StatParser } from './parse-stat.js';
