@@ -46,25 +46,22 @@ function socketHint(error: NodeJS.ErrnoException): string | undefined {
 }
 
 export function unixSocket(path: string): StreamConnector {
-  const label = `unix:${path}`;
-  const sizeHints = new Map<string, number>();
-  return {
-    label,
-    connect: (timeoutMs) => open(label, { path }, timeoutMs),
-    exchange: (request, timeoutMs) => exchange(label, { path }, request, timeoutMs, sizeHints),
-  };
+  return connector(`unix:${path}`, { path });
 }
 
 export function tcpSocket(hostPort: string): StreamConnector {
   const at = hostPort.lastIndexOf(':');
   const host = hostPort.slice(0, at).replace(/^\[|\]$/g, '') || '127.0.0.1';
   const port = Number(hostPort.slice(at + 1));
-  const label = `tcp:${hostPort}`;
+  return connector(`tcp:${hostPort}`, { host, port });
+}
+
+function connector(label: string, options: net.NetConnectOpts): StreamConnector {
   const sizeHints = new Map<string, number>();
   return {
     label,
-    connect: (timeoutMs) => open(label, { host, port }, timeoutMs),
-    exchange: (request, timeoutMs) => exchange(label, { host, port }, request, timeoutMs, sizeHints),
+    connect: (timeoutMs) => open(label, options, timeoutMs),
+    exchange: (request, timeoutMs) => exchange(label, options, request, timeoutMs, sizeHints),
   };
 }
 
@@ -90,7 +87,7 @@ function exchange(label: string, options: net.NetConnectOpts, request: string, t
     const socket = net.createConnection({ ...options, onread: { buffer: room, callback: (bytes: number) => ((used += bytes), true) } });
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(connected ? new ExchangeInterrupted('timeout', used) : new TransportError(`${label}: no connection after ${timeoutMs} ms`));
+      reject(connected ? new ExchangeInterrupted('timeout') : new TransportError(`${label}: no connection after ${timeoutMs} ms`));
     }, timeoutMs);
     socket.once('connect', () => {
       connected = true;
@@ -98,7 +95,7 @@ function exchange(label: string, options: net.NetConnectOpts, request: string, t
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(connected ? new ExchangeInterrupted(error, used) : new TransportError(`${label}: ${describeSocketError(error)}`, socketHint(error)));
+      reject(connected ? new ExchangeInterrupted(error) : new TransportError(`${label}: ${describeSocketError(error)}`, socketHint(error)));
     });
     socket.once('close', (hadError) => {
       if (hadError) return;

@@ -17,11 +17,7 @@ export interface StreamConnector {
 
 /** Why an exchange ended before the peer closed: the deadline passed, or the connection broke mid-reply. */
 export class ExchangeInterrupted extends Error {
-  constructor(
-    readonly reason: 'timeout' | NodeJS.ErrnoException,
-    /** Bytes received before it ended. */
-    readonly received: number,
-  ) {
+  constructor(readonly reason: 'timeout' | NodeJS.ErrnoException) {
     super(reason === 'timeout' ? 'timeout' : reason.message);
   }
 }

@@ -52,7 +52,7 @@ export class FocusedStatReader {
 
   /** The next read is a full one (after an action: its effect must show everywhere at once). */
   invalidate(): void {
-    this.rows = null;
+    this.sinceFull = Infinity;
   }
 
   /** The rows; `serversPending` when they are the frontends and backends only (the first read with a focus). */
