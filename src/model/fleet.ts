@@ -15,6 +15,7 @@ export interface LbHealth {
   error: string | null;
   /** When the last successful poll finished (ms epoch), null before the first one. */
   lastOkAt: number | null;
+  /** The slowest of the latest successful polls (LATENCY_WINDOW in fleet-store.ts), in ms. */
   latencyMs: number | null;
   consecutiveFailures: number;
   version: string | null;

@@ -14,12 +14,21 @@ export interface FleetStoreOptions {
   now?: () => number;
 }
 
+/**
+ * The latency an LB shows is its slowest of this many latest polls. The TUI's polls alternate a few cheap ones
+ * with a full read (focused-stat.ts), so the latest alone jumps by 5× every few seconds: noise on screen, and a
+ * redraw each time. The slowest recent poll is steady and is the number an operator needs: how slow it gets.
+ */
+export const LATENCY_WINDOW = 10;
+
 export class FleetStore implements StoreReader {
   private state: StoreState;
   private readonly listeners = new Set<() => void>();
   private readonly eventCap: number;
   private readonly highlightMs: number;
   private readonly now: () => number;
+  /** Per LB, the latencies of its last LATENCY_WINDOW successful polls, newest last. */
+  private readonly latencies = new Map<string, number[]>();
 
   constructor(lbs: { name: string; endpoint: string }[], options: FleetStoreOptions = {}) {
     this.eventCap = options.eventCap ?? 10_000;
@@ -59,7 +68,7 @@ export class FleetStore implements StoreReader {
       stale: false,
       error: null,
       lastOkAt: snapshot.at,
-      latencyMs: snapshot.latencyMs,
+      latencyMs: this.slowestRecent(lb, snapshot.latencyMs),
       consecutiveFailures: 0,
       version: snapshot.info.version,
     };
@@ -109,6 +118,14 @@ export class FleetStore implements StoreReader {
     }
     this.state = { lbs, events: all, changedCells: cells, revision: this.state.revision + 1 };
     for (const listener of this.listeners) listener();
+  }
+
+  private slowestRecent(lb: string, latencyMs: number): number {
+    const recent = this.latencies.get(lb) ?? [];
+    recent.push(latencyMs);
+    if (recent.length > LATENCY_WINDOW) recent.shift();
+    this.latencies.set(lb, recent);
+    return Math.max(...recent);
   }
 
   /** A copy of changedCells without the entries whose highlight has expired. */

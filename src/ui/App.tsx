@@ -1,7 +1,7 @@
 // The composition: store → fleet → rows → the current view, between a header and a footer; keys go through
 // the keymap to handler tables. State lives in one reducer (ui-state.ts) and a few hooks; this file wires them.
 import { Box, Text, useApp } from 'ink';
-import { useEffect, useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Scope } from '../keymap/commands.js';
 import { hintsFor, type Keymap } from '../keymap/resolve.js';
 import type { Theme } from '../theme/tokens.js';
@@ -9,6 +9,7 @@ import { mainHandlers, type ListGeometry } from './commands/main-handlers.js';
 import { fleetActionHandlers, previewNode } from './commands/fleet-actions.js';
 import { serverActionHandlers } from './commands/server-actions.js';
 import { Body } from './components/Body.js';
+import { showsTickingAge } from './columns/index.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { useActionFlow } from './hooks/useActionFlow.js';
@@ -68,7 +69,9 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const { exit } = useApp();
   const size = useTerminalSize();
   const layout = computeLayout(size.columns, size.rows);
-  const store = useStoreState(services.store);
+  // Set below, once the rows on screen are known: whether a poll that changed nothing still changes the screen.
+  const everyRevision = useRef(false);
+  const store = useStoreState(services.store, everyRevision);
   const [ui, dispatch] = useReducer(uiReducer, initialView, initialUiState);
   const flash = useFlash(dispatch);
   useEffect(() => {
@@ -96,6 +99,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const helpTop = Math.min(ui.lists.help.top, Math.max(0, help.length - layout.body));
   const helpList = { count: help.length, height: layout.body, index: helpTop, top: helpTop, keyAt: () => undefined };
   const selectedRow = isStatsView(ui.view) ? data.rows[table.index] : undefined;
+  everyRevision.current = isStatsView(ui.view) && showsTickingAge(ui.view, data.rows.slice(table.top, table.top + table.height));
   useReadFocus(services.focus, isStatsView(ui.view) ? data.rows : null, table.top, table.height);
 
   const routing = useRouting(services.routing, services.now, flash, flow.preview, () => dispatch({ type: 'view', view: 'trace' }));

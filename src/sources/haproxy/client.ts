@@ -20,6 +20,11 @@ export interface RuntimeApi {
   readonly label: string;
   /** Sends one already-built command line (see command.ts) and resolves with the whole reply text. */
   send(commandLine: string, timeoutMs?: number): Promise<string>;
+  /**
+   * send for the large replies read every poll (`show stat`): the reply's bytes, no string built. Optional: a
+   * caller without it encodes send's text.
+   */
+  sendBytes?(commandLine: string, timeoutMs?: number): Promise<Buffer>;
   close(): void;
   /**
    * A client on one kept connection for a short batch (one LB's commands of one action), which the caller closes
@@ -70,8 +75,17 @@ export class HaproxyClient implements RuntimeApi {
     if (/[\n\r\0]/.test(commandLine)) {
       return Promise.reject(new TransportError('a command line cannot contain a newline or NUL'));
     }
-    // One command at a time per client: replies on a kept connection are only framed by order.
-    const run = () => (this.keepAlive ? this.sendKept(commandLine, timeoutMs) : this.sendOnce(commandLine, timeoutMs));
+    return this.enqueue(() => (this.keepAlive ? this.sendKept(commandLine, timeoutMs) : this.sendOnce(commandLine, timeoutMs)));
+  }
+
+  async sendBytes(commandLine: string, timeoutMs = this.timeoutMs): Promise<Buffer> {
+    if (this.keepAlive || !this.connector.exchange) return Buffer.from(await this.send(commandLine, timeoutMs), 'utf8');
+    if (/[\n\r\0]/.test(commandLine)) throw new TransportError('a command line cannot contain a newline or NUL');
+    return this.enqueue(() => this.exchangeBytes(commandLine, timeoutMs));
+  }
+
+  /** One command at a time per client: replies on a kept connection are only framed by order. */
+  private enqueue<T>(run: () => Promise<T>): Promise<T> {
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;
@@ -118,6 +132,19 @@ export class HaproxyClient implements RuntimeApi {
 
   /** sendOnce over the connector's one-buffer fast path (local sockets), with the same errors. */
   private async exchangeOnce(commandLine: string, timeoutMs: number): Promise<string> {
+    return this.wholeReply(decodeReply(await this.exchangeRaw(commandLine, timeoutMs)), commandLine);
+  }
+
+  private async exchangeBytes(commandLine: string, timeoutMs: number): Promise<Buffer> {
+    const bytes = await this.exchangeRaw(commandLine, timeoutMs);
+    const length = bytes.length;
+    // The same framing check as wholeReply's, on the bytes: "\n" alone, or ending in "\n\n".
+    if ((length === 1 && bytes[0] === 10) || (length >= 2 && bytes[length - 1] === 10 && bytes[length - 2] === 10)) return bytes;
+    this.wholeReply(decodeReply(bytes), commandLine);
+    return bytes; // not reached: wholeReply throws for an incomplete reply
+  }
+
+  private async exchangeRaw(commandLine: string, timeoutMs: number): Promise<Buffer> {
     let bytes: Buffer;
     try {
       bytes = await this.connector.exchange!(`${commandLine}\n`, timeoutMs);
@@ -126,7 +153,7 @@ export class HaproxyClient implements RuntimeApi {
       if (error.reason === 'timeout') throw new TruncatedReplyError(`${this.label}: no complete reply to "${commandLine}" within ${timeoutMs} ms`);
       throw new TransportError(`${this.label}: ${midCommandError(error.reason, commandLine)}`);
     }
-    return this.wholeReply(decodeReply(bytes), commandLine);
+    return bytes;
   }
 
   /** The reply read until HAProxy closed the connection, or a TruncatedReplyError when it was cut short. */

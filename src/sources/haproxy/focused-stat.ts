@@ -12,7 +12,8 @@
 import type { StatRow } from '../../model/haproxy.js';
 import { ROW_FIELDS, StatParser } from './parse-stat.js';
 
-export type Ask = (command: string) => Promise<string>;
+/** Sends one command and resolves with its reply's bytes (see reply-bytes.ts). */
+export type Ask = (command: string) => Promise<Buffer>;
 
 export interface FocusedStatOptions {
   /** A full `show stat` every this many reads (1: always full). */
@@ -60,7 +61,7 @@ export class FocusedStatReader {
     if (this.focus && !this.rows && !this.primed) {
       // The first screen, at once: a few hundred proxy rows instead of every server (~5% of the bytes).
       this.primed = true;
-      return { rows: this.proxies.parse(await this.ask('show stat -1 3 -1')), serversPending: true };
+      return { rows: this.proxies.parseBytes(await this.ask('show stat -1 3 -1')), serversPending: true };
     }
     const fullEvery = this.options.fullEvery ?? 5;
     if (this.focus && this.rows && this.layout && ++this.sinceFull < fullEvery) {
@@ -71,7 +72,7 @@ export class FocusedStatReader {
   }
 
   private async readFull(): Promise<StatRow[]> {
-    const rows = this.full.parse(await this.ask('show stat'));
+    const rows = this.full.parseBytes(await this.ask('show stat'));
     const previous = this.rows;
     if (previous && previous.length === rows.length) {
       for (let i = 0; i < rows.length; i++) rows[i] = adopt(previous[i]!, rows[i]!);
@@ -84,7 +85,7 @@ export class FocusedStatReader {
 
   /** null when the replies do not fit the last full read's layout: the caller reads everything instead. */
   private async readPartial(focus: ReadonlySet<string>, previous: StatRow[], layout: Layout) {
-    const proxyRows = this.proxies.parse(await this.ask('show stat -1 3 -1'));
+    const proxyRows = this.proxies.parseBytes(await this.ask('show stat -1 3 -1'));
     if (proxyRows.length !== layout.proxySlots.length) return null;
     const rows = previous.slice();
     const toRead: StatRow[] = [];
@@ -103,7 +104,7 @@ export class FocusedStatReader {
       if (backend.iid === null) return null;
       const parser = this.perBackend.get(backend.proxy) ?? new StatParser();
       parsers.set(backend.proxy, parser);
-      const servers = parser.parse(await this.ask(`show stat ${backend.iid} 4 -1`));
+      const servers = parser.parseBytes(await this.ask(`show stat ${backend.iid} 4 -1`));
       if (servers.length !== slots.length) return null;
       for (let i = 0; i < servers.length; i++) {
         const row = servers[i]!;

@@ -39,6 +39,21 @@ export function parseIntegerIn(text: string, start: number, end: number, line: n
   return negative ? -value : value;
 }
 
+/** parseIntegerIn on bytes[start, end) (StatParser reads the ages of an unchanged line without decoding it). */
+export function parseIntegerInBytes(bytes: Uint8Array, start: number, end: number, line: number, what: string): number | null {
+  if (start === end) return null;
+  const negative = bytes[start] === 45; /* - */
+  let i = negative ? start + 1 : start;
+  if (i === end) throw new ParseError(`${what}: not a number: "-"`, line);
+  let value = 0;
+  for (; i < end; i++) {
+    const digit = bytes[i]! - 48;
+    if (digit < 0 || digit > 9) throw new ParseError(`${what}: not a number: ${JSON.stringify(Buffer.from(bytes.subarray(start, end)).toString('latin1'))}`, line);
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
+}
+
 /** Like parseInteger, for fields that are always present. */
 export function requireInteger(text: string | undefined, line: number, what: string): number {
   const value = parseInteger(text, line, what);

@@ -11,6 +11,7 @@ import { FocusedStatReader, type FocusedStatOptions } from './focused-stat.js';
 import { parseInfo } from './parse-info.js';
 import { parseServersState } from './parse-servers-state.js';
 import { parseStat } from './parse-stat.js';
+import { replyText } from './reply-bytes.js';
 
 /**
  * First lines of HAProxy's CLI error replies (src/cli.c and the master CLI): level too low, a command this
@@ -28,6 +29,14 @@ export function isRejection(reply: string): boolean {
 async function ask(api: RuntimeApi, command: string): Promise<string> {
   const reply = await api.send(command);
   if (isRejection(reply)) throw new CommandRejectedError(command, reply);
+  return reply;
+}
+
+/** ask for the replies read every poll: bytes, so an unchanged `show stat` line never becomes a string. */
+async function askBytes(api: RuntimeApi, command: string): Promise<Buffer> {
+  const reply = api.sendBytes ? await api.sendBytes(command) : Buffer.from(await api.send(command), 'utf8');
+  // An error reply is one short line: only its start is decoded to recognise it.
+  if (isRejection(reply.toString('latin1', 0, Math.min(reply.length, 64)))) throw new CommandRejectedError(command, replyText(reply));
   return reply;
 }
 
@@ -68,7 +77,7 @@ export class SnapshotReader {
     private readonly api: RuntimeApi,
     private readonly options: { serversEvery?: number; now?: () => number } & FocusedStatOptions = {},
   ) {
-    this.stat = new FocusedStatReader((command) => ask(api, command), options);
+    this.stat = new FocusedStatReader((command) => askBytes(api, command), options);
   }
 
   invalidate(): void {

@@ -5,6 +5,7 @@ import { errorsColumns } from './errors.js';
 import { httpColumns } from './http.js';
 import { statusColumns } from './status.js';
 import { trafficColumns } from './traffic.js';
+import type { TableRow } from '../rows/types.js';
 import type { Column, LbInfo } from './types.js';
 
 const BY_VIEW: Record<StatsViewId, readonly Column[]> = {
@@ -37,4 +38,16 @@ export function fitColumns(columns: readonly Column[], width: number): { column:
   return columns
     .filter((c) => c.flex || kept.includes(c))
     .map((c) => ({ column: c, width: c.flex ? c.width + Math.min(spare, 40) : c.width }));
+}
+
+const AGE_FIELDS = ['lastchg', 'downtime'] as const;
+
+/**
+ * Whether `view` shows, on one of `rows`, an age that still counts seconds (under an hour: "12m05s"). Ages change
+ * on every poll without the row changing, so while one is on screen every poll is drawn (see visible-change.ts).
+ */
+export function showsTickingAge(view: StatsViewId, rows: readonly TableRow[]): boolean {
+  const fields = AGE_FIELDS.filter((field) => BY_VIEW[view].some((c) => c.fields?.includes(field)));
+  if (fields.length === 0) return false;
+  return rows.some((row) => row.stats.some((s) => fields.some((field) => { const v = s.row[field]; return v !== null && v >= 0 && v < 3600; })));
 }

@@ -9,7 +9,6 @@ import type { CellContext, Column } from '../columns/types.js';
 import type { TableRow } from '../rows/types.js';
 import { tokenProps, useTheme } from '../theme-context.js';
 
-
 const ROW_TOKEN: Record<TableRow['kind'], Token> = {
   cluster: 'row.cluster',
   frontend: 'row.frontend',
@@ -23,37 +22,60 @@ export interface FittedColumn {
   width: number;
 }
 
-interface Props {
-  row: TableRow;
-  columns: readonly FittedColumn[];
-  ctx: CellContext;
-  selected: boolean;
-  changedCells: StoreState['changedCells'];
-  now: number;
+/** One cell as drawn: its text fitted to the column (separator included) and its colour, if not the row's. */
+export interface DrawnCell {
+  text: string;
+  token: Token | undefined;
 }
 
-export const StatsRow = memo(function StatsRow({ row, columns, ctx, selected, changedCells, now }: Props) {
-  const theme = useTheme();
-  const base = ROW_TOKEN[row.kind];
+/**
+ * The row's cells as they will be drawn, computed for every visible row on every frame (pure and cheap): the row
+ * component below re-renders only when one of them differs, so a poll that changed nothing on screen costs no
+ * React work for the table. Ages (LASTCHG) are updated in place on the row objects, which is why the comparison
+ * is on the drawn text and not on the row.
+ */
+export function drawCells(row: TableRow, columns: readonly FittedColumn[], ctx: CellContext, changedCells: StoreState['changedCells'], now: number): DrawnCell[] {
   const since = now - HIGHLIGHT_MS;
+  return columns.map(({ column, width }, i) => {
+    const cell = column.cell(row, ctx);
+    return {
+      text: (i > 0 ? ' ' : '') + fit(cell.text, width, column.align),
+      token: isChanged(row, column, changedCells, since) ? 'cell.changed' : cell.token,
+    };
+  });
+}
+
+interface Props {
+  kind: TableRow['kind'];
+  cells: readonly DrawnCell[];
+  selected: boolean;
+}
+
+function sameRow(a: Props, b: Props): boolean {
+  if (a.kind !== b.kind || a.selected !== b.selected || a.cells.length !== b.cells.length) return false;
+  for (let i = 0; i < a.cells.length; i++) {
+    if (a.cells[i]!.text !== b.cells[i]!.text || a.cells[i]!.token !== b.cells[i]!.token) return false;
+  }
+  return true;
+}
+
+export const StatsRow = memo(function StatsRow({ kind, cells, selected }: Props) {
+  const theme = useTheme();
   return (
-    <Text wrap="truncate" {...tokenProps(theme, selected ? 'row.selected' : base)}>
-      {columns.map(({ column, width }, i) => {
-        const cell = column.cell(row, ctx);
-        const token = isChanged(row, column, changedCells, since) ? 'cell.changed' : cell.token;
+    <Text wrap="truncate" {...tokenProps(theme, selected ? 'row.selected' : ROW_TOKEN[kind])}>
+      {cells.map(({ text, token }, i) =>
         // One text node per cell (separator included): the frame cost is nodes × visible rows.
-        const text = (i > 0 ? ' ' : '') + fit(cell.text, width, column.align);
-        return token ? (
-          <Text key={column.id} {...tokenProps(theme, token)}>
+        token ? (
+          <Text key={i} {...tokenProps(theme, token)}>
             {text}
           </Text>
         ) : (
           text
-        );
-      })}
+        ),
+      )}
     </Text>
   );
-});
+}, sameRow);
 
 export function StatsHeader({ columns }: { columns: readonly FittedColumn[] }) {
   const theme = useTheme();

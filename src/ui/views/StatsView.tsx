@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { StoreState } from '../../store/types.js';
 import { columnsFor, fitColumns } from '../columns/index.js';
 import type { LbInfo } from '../columns/types.js';
-import { StatsHeader, StatsRow } from '../components/StatsRow.js';
+import { drawCells, StatsHeader, StatsRow } from '../components/StatsRow.js';
 import { WindowedTable } from '../components/WindowedTable.js';
 import type { TableRow } from '../rows/types.js';
 import type { StatsViewId } from '../state/views.js';
@@ -36,7 +36,7 @@ export function StatsView(p: StatsViewProps) {
       header={<StatsHeader columns={columns} />}
       empty={p.filtered ? 'no row matches the filter (Esc clears it)' : 'no data yet: waiting for the first poll of any LB'}
       renderRow={(row, _i, selected) => (
-        <StatsRow row={row} columns={columns} ctx={ctx} selected={selected} changedCells={p.changedCells} now={p.now} />
+        <StatsRow kind={row.kind} cells={drawCells(row, columns, ctx, p.changedCells, p.now)} selected={selected} />
       )}
     />
   );

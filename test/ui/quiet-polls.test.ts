@@ -1,0 +1,62 @@
+// A poll that changes nothing on screen draws nothing (src/store/visible-change.ts); one that changes a row does,
+// and an age counting seconds keeps counting. Real recorded rows (HAProxy 2.6.12), the real store and App.
+import { describe, expect, it } from 'vitest';
+import type { HaproxySnapshot } from '../../src/model/haproxy.js';
+import { FleetStore } from '../../src/store/fleet-store.js';
+import { demoConfig, demoSnapshot, fakeServices, NOW, renderApp, settle, tick } from './helpers.js';
+
+function oneLb(snapshot: HaproxySnapshot, clock: { now: number }) {
+  const store = new FleetStore([{ name: 'lb-0', endpoint: 'unix:/run/lb-0.sock' }], { now: () => clock.now });
+  store.recordSuccess('lb-0', snapshot);
+  return store;
+}
+
+const config = { ...demoConfig(), clusters: [] };
+
+describe('quiet polls', () => {
+  it('an idle poll (same rows, latency jitter) draws no frame; a changed row does', async () => {
+    const clock = { now: NOW };
+    const snapshot = demoSnapshot('lb-0', 0);
+    // Ages past an hour show minutes ("1h05m"): nothing on screen counts seconds.
+    for (const row of snapshot.stats) {
+      if (row.lastchg !== null) row.lastchg = 3900;
+      if (row.downtime !== null) row.downtime = 3900;
+    }
+    const store = oneLb(snapshot, clock);
+    const app = await renderApp(fakeServices({ store, config, clock }).services);
+    const drawn = app.frames.length;
+    for (let i = 1; i <= 3; i++) {
+      clock.now += 1000;
+      store.recordSuccess('lb-0', { ...snapshot, stats: snapshot.stats.slice(), at: clock.now, latencyMs: 3 + (i % 2) });
+      await tick();
+      await settle();
+    }
+    expect(app.frames.length).toBe(drawn);
+    const server = snapshot.stats.findIndex((r) => r.kind === 'server');
+    const stats = snapshot.stats.slice();
+    stats[server] = { ...stats[server]!, scur: 4242 };
+    store.recordSuccess('lb-0', { ...snapshot, stats, at: clock.now + 1000 });
+    await tick();
+    await settle();
+    expect(app.frames.length).toBeGreaterThan(drawn);
+    expect(app.frame()).toContain('4242');
+  });
+
+  it('while an age under an hour is on screen, every poll is drawn: LASTCHG keeps counting', async () => {
+    const clock = { now: NOW };
+    const snapshot = demoSnapshot('lb-0', 0);
+    const server = snapshot.stats.find((r) => r.kind === 'server')!;
+    server.lastchg = 41;
+    const store = oneLb(snapshot, clock);
+    const app = await renderApp(fakeServices({ store, config, clock }).services);
+    const line = () => app.lines().find((l) => l.includes(` ${server.name} `) || l.trimStart().startsWith(server.name)) ?? '';
+    expect(line()).toContain('41s');
+    // The parser refreshes the age of a re-used row in place; the row object (and so the data) is unchanged.
+    server.lastchg = 42;
+    clock.now += 1000;
+    store.recordSuccess('lb-0', { ...snapshot, stats: snapshot.stats.slice(), at: clock.now });
+    await tick();
+    await settle();
+    expect(line()).toContain('42s');
+  });
+});
