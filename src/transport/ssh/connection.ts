@@ -5,6 +5,7 @@ import type { Client, ClientChannel } from 'ssh2';
 import { TransportError } from '../../model/errors.js';
 import type { AskPassphrase, KeyCache } from './auth.js';
 import { ChannelOpenError, failChannel } from './errors.js';
+import { askServerNoDelay } from './nodelay.js';
 import { openSession } from './session.js';
 import { Slots } from './slots.js';
 import type { KnownHostsPolicy } from './known-hosts.js';
@@ -184,6 +185,12 @@ export class SshConnection {
         client.end();
         throw new TransportError(`${this.label}: connection closed`);
       }
+      // Runtime-API commands are small writes answered by small replies: with Nagle's algorithm on, a write that
+      // follows another waits for its ACK, which the peer delays by up to 40 ms (Linux's delayed ACK). That wait
+      // was most of a poll's and an action's time over SSH (measured in bench/ssh-fleet.ts). Both ends: ours
+      // here, sshd's through its first session (see askServerNoDelay).
+      client.setNoDelay(true);
+      await askServerNoDelay(client, Math.min(2000, this.options.timeouts.readyMs));
       this.client = client;
       this.failures = 0;
       this.error = null;
