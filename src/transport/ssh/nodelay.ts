@@ -13,23 +13,28 @@ import type { Client } from 'ssh2';
 export function askServerNoDelay(client: Client, timeoutMs: number): Promise<void> {
   return new Promise<void>((resolve) => {
     let done = false;
+    let channelOpen: { close(): void } | null = null;
     const finish = () => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       resolve();
     };
-    const timer = setTimeout(finish, timeoutMs);
+    // A forced command that does not exit would hold the channel: it is closed at the deadline, lbtop goes on.
+    const timer = setTimeout(() => {
+      channelOpen?.close();
+      finish();
+    }, timeoutMs);
     try {
       client.exec('true', { pty: true }, (error, channel) => {
         if (error) return finish();
-        channel.on('close', finish);
+        if (done) return void channel.close();
+        channelOpen = channel;
+        channel.on('close', () => ((channelOpen = null), finish()));
         channel.on('error', finish);
         // Nothing to read but the pty's echo; reading keeps the channel's window open until it closes.
         channel.resume();
         channel.stderr.resume();
-        // A forced command that does not exit would hold the channel: closed at the deadline, lbtop goes on.
-        setTimeout(() => channel.close(), timeoutMs).unref();
       });
     } catch {
       finish();
