@@ -5,10 +5,10 @@
 // after one reply; a close before the empty line means the reply was cut (reload, crash, timeout) and is
 // reported as truncated rather than parsed as if whole. In `prompt` mode the connection is kept and every
 // reply is followed by the "> " prompt, which saves a connection per command (worth it over SSH).
-import { isAscii } from 'node:buffer';
 import type { Duplex } from 'node:stream';
 import { TransportError, TruncatedReplyError } from '../../model/errors.js';
 import { ExchangeInterrupted, type StreamConnector } from '../../transport/types.js';
+import { replyText } from './reply-bytes.js';
 
 export interface HaproxyClientOptions {
   timeoutMs?: number;
@@ -34,14 +34,6 @@ export interface RuntimeApi {
 }
 
 const PROMPT = '\n> ';
-
-/**
- * Runtime-API text is ASCII almost always (names, numbers, states); then a latin1 slice makes the one-byte string
- * V8 would build anyway, without UTF-8 decoding 3 MB a poll. Anything else (a UTF-8 map value) is decoded as UTF-8.
- */
-function decodeReply(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-}
 
 export function isCompleteReply(text: string): boolean {
   return text === '\n' || text.endsWith('\n\n');
@@ -132,7 +124,7 @@ export class HaproxyClient implements RuntimeApi {
 
   /** sendOnce over the connector's one-buffer fast path (local sockets), with the same errors. */
   private async exchangeOnce(commandLine: string, timeoutMs: number): Promise<string> {
-    return this.wholeReply(decodeReply(await this.exchangeRaw(commandLine, timeoutMs)), commandLine);
+    return this.wholeReply(replyText(await this.exchangeRaw(commandLine, timeoutMs)), commandLine);
   }
 
   private async exchangeBytes(commandLine: string, timeoutMs: number): Promise<Buffer> {
@@ -140,7 +132,7 @@ export class HaproxyClient implements RuntimeApi {
     const length = bytes.length;
     // The same framing check as wholeReply's, on the bytes: "\n" alone, or ending in "\n\n".
     if ((length === 1 && bytes[0] === 10) || (length >= 2 && bytes[length - 1] === 10 && bytes[length - 2] === 10)) return bytes;
-    this.wholeReply(decodeReply(bytes), commandLine);
+    this.wholeReply(replyText(bytes), commandLine);
     return bytes; // not reached: wholeReply throws for an incomplete reply
   }
 

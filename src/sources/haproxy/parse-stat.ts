@@ -5,10 +5,11 @@
 // Speed matters (10,000 servers are ~3 MB per poll): each line is scanned once, numbers are read in place and
 // only the few text columns lbtop uses are sliced. HAProxy quotes a field only when it holds a comma, quote or newline
 // (csv_enc in src/tools.c), so quoted lines are rare and take a slower, exact path.
+import { isAscii } from 'node:buffer';
 import { ParseError } from '../../model/errors.js';
 import type { StatKind, StatRow } from '../../model/haproxy.js';
 import { checkReadable, parseIntegerIn, parseIntegerInBytes } from './parse-info.js';
-import { contentEnd, decodeRange, isAsciiBytes, lineEnd, recordEnd } from './reply-bytes.js';
+import { contentEnd, decodeRange, lineEnd, recordEnd } from './reply-bytes.js';
 import { SPAN_INTS, StatLines } from './stat-lines.js';
 
 /** The columns lbtop reads, in the order of the Cells slots. */
@@ -114,7 +115,7 @@ export class StatParser {
 
   parseBytes(bytes: Buffer): StatRow[] {
     const end = contentEnd(bytes);
-    const ascii = isAsciiBytes(bytes);
+    const ascii = isAscii(bytes);
     const headerEnd = end === 0 ? 0 : lineEnd(bytes, 0, end);
     const header = end === 0 ? undefined : decodeRange(bytes, 0, headerEnd, ascii);
     if (header !== this.header || !this.layout) this.reset(header);
