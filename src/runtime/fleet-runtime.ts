@@ -53,6 +53,13 @@ export const DEFAULT_POLL_CONCURRENCY = 64;
 /** How stale an off-screen server row may get in the TUI (src/sources/haproxy/focused-stat.ts). */
 export const FULL_READ_SECONDS = 5;
 
+/**
+ * How often all of `show servers state` is read again although no stat row said a server moved (read-snapshot.ts).
+ * Every admin, weight or address change shows in `show stat` and has its backend re-read at once; what is left is
+ * a safety net (and a refused command asked again), and at 10,000 servers each read costs ~50 ms of CPU.
+ */
+export const SERVERS_READ_SECONDS = 300;
+
 export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOptions = {}): FleetRuntime {
   const pool = !config.lbs.some((lb) => lb.ssh) ? null : options.ssh instanceof SshPool ? options.ssh : new SshPool({ ...(config.sshAcceptNew ? { acceptNew: true } : {}), ...options.ssh });
   const viaSsh = pool ? sshConnectorFactory(pool) : null;
@@ -78,9 +85,10 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
   const readers = new Map<string, SnapshotReader>();
   // With a focus, a full `show stat` about every FULL_READ_SECONDS and the rows on screen on every poll.
   const fullEvery = Math.max(1, Math.round(FULL_READ_SECONDS / config.intervalSec));
+  const serversEvery = Math.max(1, Math.round(SERVERS_READ_SECONDS / config.intervalSec));
   for (const lb of config.lbs) {
     // One reader per LB: it keeps the previous poll's rows, so unchanged rows keep their identity.
-    const reader = new SnapshotReader(pollClients.get(lb.name)!, { fullEvery });
+    const reader = new SnapshotReader(pollClients.get(lb.name)!, { fullEvery, serversEvery });
     readers.set(lb.name, reader);
     pollers.set(
       lb.name,

@@ -33,14 +33,19 @@ export function diffSnapshots(lb: string, before: HaproxySnapshot, after: Haprox
     return before.servers?.get(key) === after.servers?.get(key);
   };
   const previous = new Map<string, StatRow>();
-  before.stats.forEach((row, i) => {
-    if (!unchanged(i)) previous.set(`${row.proxy}/${row.name}`, row);
-  });
+  // A quiet poll hands back the very same rows (focused-stat.ts): nothing to look at row by row.
+  const quiet = before.stats === after.stats && before.servers === after.servers;
+  if (!quiet) {
+    before.stats.forEach((row, i) => {
+      if (!unchanged(i)) previous.set(`${row.proxy}/${row.name}`, row);
+    });
+  }
 
   if (before.info.pid !== after.info.pid || (after.info.uptimeSec ?? 0) < (before.info.uptimeSec ?? 0)) {
     events.push({ at, lb, kind: 'lb', subject: '', from: `pid ${before.info.pid}`, to: `pid ${after.info.pid}`, detail: 'HAProxy reloaded or restarted' });
   }
 
+  if (quiet) return { changedCells, events };
   for (let i = 0; i < after.stats.length; i++) {
     if (unchanged(i)) continue;
     const row = after.stats[i]!;

@@ -36,6 +36,19 @@ describe('FleetBuilder', () => {
     expect(backends(second).every((b, i) => b === backends(first)[i])).toBe(true);
   });
 
+  it('hands out the same clusters on the quiet build right after a change, so the table is not flattened again', () => {
+    const parsers = [new StatParser()];
+    const builder = new FleetBuilder();
+    const config = { clusters: [] };
+    builder.build(config, lbsFrom(parsers, () => STAT));
+    const edited = STAT.replace(/,(no check|UP|DOWN|MAINT),/, ',DRAIN,');
+    const changed = builder.build(config, lbsFrom(parsers, () => edited));
+    const quiet = builder.build(config, lbsFrom(parsers, () => edited));
+    expect(quiet.clusters).toBe(changed.clusters);
+    const next = builder.build(config, lbsFrom(parsers, () => STAT));
+    expect(next.clusters).not.toBe(changed.clusters);
+  });
+
   it('rebuilds only the backend whose server changed on one LB', () => {
     const parsers = [new StatParser(), new StatParser()];
     const builder = new FleetBuilder();

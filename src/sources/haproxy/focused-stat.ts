@@ -74,12 +74,20 @@ export class FocusedStatReader {
   private async readFull(): Promise<StatRow[]> {
     const rows = this.full.parseBytes(await this.ask('show stat'));
     const previous = this.rows;
+    this.sinceFull = 0;
     if (previous && previous.length === rows.length) {
-      for (let i = 0; i < rows.length; i++) rows[i] = adopt(previous[i]!, rows[i]!);
+      let same = true;
+      for (let i = 0; i < rows.length; i++) same = (rows[i] = adopt(previous[i]!, rows[i]!)) === previous[i] && same;
+      // Nothing moved: the array (and layout) kept since the last read stay, and the new ones die young. Kept
+      // arrays of 10,000 rows made anew every few seconds were most of what reached V8's old generation.
+      if (same) return previous;
+      if (this.layout && sameLayout(previous, rows)) {
+        this.rows = rows;
+        return rows;
+      }
     }
     this.rows = rows;
     this.layout = layoutOf(rows);
-    this.sinceFull = 0;
     return rows;
   }
 
@@ -87,15 +95,21 @@ export class FocusedStatReader {
   private async readPartial(focus: ReadonlySet<string>, previous: StatRow[], layout: Layout) {
     const proxyRows = this.proxies.parseBytes(await this.ask('show stat -1 3 -1'));
     if (proxyRows.length !== layout.proxySlots.length) return null;
-    const rows = previous.slice();
+    // Copied on the first row that changed: a quiet poll hands back the previous array itself.
+    let rows: StatRow[] | null = null;
+    const put = (at: number, row: StatRow) => {
+      if (row === (rows ?? previous)[at]) return;
+      rows ??= previous.slice();
+      rows[at] = row;
+    };
     const toRead: StatRow[] = [];
     for (let i = 0; i < proxyRows.length; i++) {
       const row = proxyRows[i]!;
       const at = layout.proxySlots[i]!;
-      const before = rows[at]!;
+      const before = previous[at]!;
       if (before.proxy !== row.proxy || before.name !== row.name || before.kind !== row.kind) return null;
       if (row.kind === 'backend' && (focus.has(row.proxy) || serversMoved(before, row))) toRead.push(row);
-      rows[at] = adopt(before, row);
+      put(at, adopt(before, row));
     }
     if (toRead.length > (this.options.maxBackendReads ?? 16)) return null;
     const parsers = new Map<string, StatParser>();
@@ -109,14 +123,15 @@ export class FocusedStatReader {
       for (let i = 0; i < servers.length; i++) {
         const row = servers[i]!;
         const at = slots[i]!;
-        if (row.proxy !== backend.proxy || row.name !== rows[at]!.name) return null;
-        rows[at] = adopt(rows[at]!, row);
+        const before = previous[at]!;
+        if (row.proxy !== backend.proxy || row.name !== before.name) return null;
+        put(at, adopt(before, row));
       }
     }
     // Parsers of backends that left the screen are dropped: their remembered lines would only be stale.
     this.perBackend = parsers;
-    this.rows = rows;
-    return rows;
+    this.rows = rows ?? previous;
+    return this.rows;
   }
 }
 
@@ -145,6 +160,16 @@ const ADOPTED = new WeakMap<StatRow, StatRow>();
 /** A backend row that says one of its servers changed state: up/down/maint/drain and weights all show here. */
 function serversMoved(before: StatRow, after: StatRow): boolean {
   return before.status !== after.status || before.act !== after.act || before.bck !== after.bck || before.weight !== after.weight;
+}
+
+/** The same rows in the same places (only their values moved): the layout of `before` holds for `after`. */
+function sameLayout(before: readonly StatRow[], after: readonly StatRow[]): boolean {
+  for (let i = 0; i < after.length; i++) {
+    const a = before[i]!;
+    const b = after[i]!;
+    if (a !== b && (a.kind !== b.kind || a.proxy !== b.proxy || a.name !== b.name)) return false;
+  }
+  return true;
 }
 
 function layoutOf(rows: readonly StatRow[]): Layout {

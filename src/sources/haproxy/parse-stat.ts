@@ -108,6 +108,8 @@ export class StatParser {
   /** Where the volatile fields sit on the line at hand (see SPAN_INTS). */
   private readonly spans = new Int32Array(SPAN_INTS);
   private previous: StatLines | null = null;
+  /** The lines of the reply before the previous one, emptied and filled again by the next parse. */
+  private spare: StatLines | null = null;
 
   parse(text: string): StatRow[] {
     return this.parseBytes(Buffer.from(text, 'utf8'));
@@ -122,7 +124,9 @@ export class StatParser {
     const layout = this.layout!;
     const previous = this.previous;
     const spans = this.spans;
-    const lines = new StatLines(bytes, previous ? previous.count + 16 : 1024);
+    const spare = this.spare;
+    this.spare = null; // a ParseError below leaves it half filled: the next parse starts a fresh one
+    const lines = spare ? spare.reuse(bytes) : new StatLines(bytes, previous ? previous.count + 16 : 1024);
     lines.add(0, headerEnd, null, null);
     const rows: StatRow[] = [];
     const cells = new Cells();
@@ -157,6 +161,8 @@ export class StatParser {
       start = stop + 1;
     }
     // Only a wholly parsed reply is remembered: a ParseError above leaves the previous poll's lines in place.
+    lines.trim();
+    this.spare = previous;
     this.previous = lines;
     return rows;
   }

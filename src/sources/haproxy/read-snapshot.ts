@@ -140,8 +140,9 @@ export class SnapshotReader {
  * sat), or 'all' when the row count changed or more than a handful moved: one full read is then cheaper.
  */
 function changedBackends(before: readonly StatRow[], after: readonly StatRow[]): ReadonlySet<string> | 'all' {
-  if (before.length !== after.length) return 'all';
   const changed = new Set<string>();
+  if (before === after) return changed; // a quiet poll: the same rows, handed back as they were
+  if (before.length !== after.length) return 'all';
   for (let i = 0; i < after.length; i++) {
     const row = after[i]!;
     if (row.kind === 'server' && row !== before[i]) {
@@ -158,11 +159,16 @@ function changedBackends(before: readonly StatRow[], after: readonly StatRow[]):
  */
 function keepUnchanged(before: Map<string, ServerState> | null, after: Map<string, ServerState>): Map<string, ServerState> {
   if (!before) return after;
+  let same = before.size === after.size;
+  const theirs = before.keys();
   for (const [key, state] of after) {
     const old = before.get(key);
     if (old && sameExceptAge(old, state)) after.set(key, old);
+    else same = false;
+    if (same && theirs.next().value !== key) same = false;
   }
-  return after;
+  // Nothing moved: the previous map itself, so the diff and the fleet builder skip it by reference.
+  return same ? before : after;
 }
 
 function sameExceptAge(a: ServerState, b: ServerState): boolean {

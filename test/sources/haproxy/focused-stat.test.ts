@@ -61,6 +61,8 @@ describe('focused polling on a real HAProxy', () => {
     expect(third.stats).toHaveLength(second.stats.length);
     // Nothing changed: every row keeps its identity, whichever command read it.
     expect(third.stats.every((row, i) => row === second.stats[i])).toBe(true);
+    // And the array itself is handed back: a quiet poll allocates no 10,000-row array for the old generation.
+    expect(third.stats).toBe(second.stats);
 
     // An off-screen backend is read as soon as its row shows a server moved (here: its total weight).
     await rawCommand(haproxy.socket, 'set server be_0004/srv00190 state drain');
@@ -69,6 +71,8 @@ describe('focused polling on a real HAProxy', () => {
     const be4 = second.stats.find((r) => r.kind === 'backend' && r.proxy === 'be_0004')!;
     expect(sent).toEqual(['show info', 'show stat -1 3 -1', `show stat ${be2.iid} 4 -1`, `show stat ${be4.iid} 4 -1`, 'show servers state be_0004']);
     expect(server(fourth, 'be_0004', 'srv00190').status).toBe('DRAIN');
+    expect(fourth.stats).not.toBe(third.stats);
+    expect(server(third, 'be_0004', 'srv00190').status).not.toBe('DRAIN');
     expect(diffSnapshots('lb', third, fourth).events.map((e) => `${e.kind} ${e.subject} ${e.to}`)).toContain('server-status be_0004/srv00190 DRAIN');
 
     // fullEvery: 3 → the third read after the last full one (the second) is full again, and keeps identities.
@@ -76,6 +80,7 @@ describe('focused polling on a real HAProxy', () => {
     const fifth = await reader.read();
     expect(sent.filter((c) => c.startsWith('show stat'))).toEqual(['show stat']);
     expect(fifth.stats.filter((row, i) => row !== fourth.stats[i])).toEqual([]);
+    expect(fifth.stats).toBe(fourth.stats);
     sent.length = 0;
     await reader.read();
     expect(sent.filter((c) => c.startsWith('show stat'))).toEqual(['show stat -1 3 -1', `show stat ${be2.iid} 4 -1`]);

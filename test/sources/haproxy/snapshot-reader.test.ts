@@ -53,9 +53,23 @@ describe('SnapshotReader on a real HAProxy', () => {
     sent.length = 0;
     const fourth = await reader.read();
     expect(sent.filter((c) => c.startsWith('show servers state'))).toEqual(['show servers state']);
-    // Re-read, yet every unchanged server keeps its state object (only its age differs).
-    expect(fourth.servers).not.toBe(third.servers);
+    // Re-read, yet every unchanged server keeps its state object (only its age differs), and with nothing
+    // changed the map itself is the one of the last poll, so everything downstream skips it by reference.
+    expect(fourth.servers).toBe(third.servers);
     expect([...fourth.servers!].every(([key, state]) => state === third.servers!.get(key))).toBe(true);
+
+    // A whole re-read that finds a change hands out a new map, with the unchanged states kept.
+    await rawCommand(haproxy.socket, 'set server be_0003/srv00120 weight 7');
+    sent.length = 0;
+    await reader.read(); // the per-backend re-read of be_0003; the count goes on
+    await reader.read();
+    sent.length = 0;
+    await rawCommand(haproxy.socket, 'set server be_0001/srv00010 state drain');
+    const sixth = await reader.read();
+    expect(sent.filter((c) => c.startsWith('show servers state'))).toEqual(['show servers state']);
+    expect(sixth.servers).not.toBe(fourth.servers);
+    expect(sixth.servers?.get('be_0001/srv00010')?.adminState).not.toBe(fourth.servers?.get('be_0001/srv00010')?.adminState);
+    expect(sixth.servers?.get('be_0004/srv00190')).toBe(fourth.servers?.get('be_0004/srv00190'));
     client.close();
   });
 });

@@ -55,6 +55,25 @@ describe('StatParser across polls', () => {
     expect(third.every((row, i) => row === first[i])).toBe(true);
   });
 
+  it('gives what a fresh parse gives, poll after poll, while it alternates two line stores (shorter, longer, changed)', () => {
+    const parser = new StatParser();
+    const lines = text.split('\n');
+    const shorter = [...lines.slice(0, 4000), ''].join('\n');
+    const target = parseStat(text)[6000]!;
+    const changed = rewrite(text, col('scur'), () => '7', (f) => f[0] === target.proxy && f[1] === target.name);
+    let before = parser.parse(text);
+    for (const reply of [shorter, text, changed, changed, shorter, changed]) {
+      const rows = parser.parse(reply);
+      expect(rows).toEqual(parseStat(reply));
+      // A row equal to the previous poll's row at its place is that very object, never a left-over of an older one.
+      const kept = rows.filter((row, i) => row === before[i]).length;
+      const same = rows.filter((row, i) => before[i] !== undefined && JSON.stringify(row) === JSON.stringify(before[i])).length;
+      expect(kept).toBe(same);
+      before = rows;
+    }
+    expect(before.find((r) => r.proxy === target.proxy && r.name === target.name)!.scur).toBe(7);
+  });
+
   it('starts over when the header changes (a reload into another version)', () => {
     const parser = new StatParser();
     const first = parser.parse(text);
