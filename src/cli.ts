@@ -18,7 +18,7 @@ import { createFleetRuntime, type FleetRuntime } from './runtime/fleet-runtime.j
 import { PassphrasePrompts } from './runtime/passphrase-prompts.js';
 import { answerOnTerminal } from './runtime/terminal-passphrase.js';
 import { connectSshHosts } from './runtime/ssh-connectors.js';
-import { buildFleet, FleetBuilder } from './store/selectors.js';
+import { buildFleet, FleetBuilder, polledServerStates } from './store/selectors.js';
 import { startDemo, startFleetDemo } from './runtime/demo.js';
 import { runNodeCommand } from './commands/node-command.js';
 import { nodeServices } from './commands/node-services.js';
@@ -245,7 +245,7 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
         return reply;
       },
       readOnly: config.readOnly,
-      routing: createRoutingServices(fleetRoutingDeps(config, runtime, audit)),
+      routing: createRoutingServices({ ...fleetRoutingDeps(config, runtime, audit), polledServerStates: (lb) => polledServerStates(runtime.store, lb) }),
       ...(failover ? { failover: createFailoverServices({ config, failover, fleet: fleetNow, audit }) } : {}),
       ...(prompts ? { passphrase: prompts } : {}),
       version: banner ? `${VERSION} · ${banner}` : VERSION,

@@ -12,10 +12,15 @@ import type { RoutingDeps } from './routing-deps.js';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function readDrift(deps: RoutingDeps, only: readonly string[] = []): Promise<DriftReport> {
+export interface DriftReadOptions {
+  /** Compare with the poller's server states where it has current ones (the periodic check in the TUI). */
+  polled?: boolean;
+}
+
+export async function readDrift(deps: RoutingDeps, only: readonly string[] = [], options: DriftReadOptions = {}): Promise<DriftReport> {
   const report: DriftReport = { lbs: [], items: [] };
   const names = only.length > 0 ? only : deps.lbs;
-  const results = await Promise.all(names.map((lb) => driftOf(deps, lb)));
+  const results = await Promise.all(names.map((lb) => driftOf(deps, lb, options)));
   for (const r of results) {
     report.lbs.push(r.status);
     report.items.push(...r.items);
@@ -23,7 +28,7 @@ export async function readDrift(deps: RoutingDeps, only: readonly string[] = [])
   return report;
 }
 
-async function driftOf(deps: RoutingDeps, lb: string) {
+async function driftOf(deps: RoutingDeps, lb: string, options: DriftReadOptions) {
   const status = { lb, checked: false, error: null as string | null, serverStateFile: false };
   const items: DriftItem[] = [];
   const api = deps.clients.get(lb);
@@ -35,7 +40,7 @@ async function driftOf(deps: RoutingDeps, lb: string) {
     const cfg = await files.read(path);
     if (!cfg.exists) throw new Error(`${path} does not exist`);
     const config = parseHaproxyConfig(cfg.text);
-    const states = parseServersState(await api.send('show servers state'));
+    const states = (options.polled ? deps.polledServerStates?.(lb) : null) ?? parseServersState(await api.send('show servers state'));
     // The default path may hold another HAProxy's config (an LB given by -s only, a lab next to the system
     // one): comparing against it would report drift that is not there, or none that is. Refuse instead.
     const stranger = backendsNotIn(config, states);

@@ -28,7 +28,7 @@ export function createRoutingServices(deps: RoutingDeps, now: () => number = Dat
       return planPatternEdit(kind, file, edit, await readPatternInputs(deps, kind, file, lbs));
     },
     applyEdit: (plan) => applyPatternPlan(plan, deps),
-    readDrift: () => readDrift(deps),
+    readDrift: (options) => readDrift(deps, [], options),
     async planDriftFix(item, direction) {
       if (item.kind === 'pattern') return { pattern: await planPatternDriftFix(deps, item, direction) };
       if (direction === 'to-runtime') return { runtime: planServerDriftToRuntime([item]) };

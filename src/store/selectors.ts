@@ -7,6 +7,7 @@
 import type { ClusterConfig, LbtopConfig, NameMatcher } from '../model/config.js';
 import type { ClusterGroup, Fleet, LbState, LogicalBackend, LogicalFrontend, LogicalServer } from '../model/fleet.js';
 import type { ServerState, StatRow } from '../model/haproxy.js';
+import type { StoreReader } from './types.js';
 
 export function buildFleet(config: Pick<LbtopConfig, 'clusters'>, lbs: ReadonlyMap<string, LbState>): Fleet {
   return new FleetBuilder().build(config, lbs);
@@ -183,4 +184,11 @@ export function findNode(fleet: Fleet, node: string): LogicalServer[] {
     }
   }
   return matches;
+}
+
+/** An LB's `show servers state` from its last poll, when that poll succeeded (null when failing, stale or unread). */
+export function polledServerStates(store: StoreReader, lb: string): ReadonlyMap<string, ServerState> | null {
+  const state = store.getState().lbs.get(lb);
+  if (!state || !state.health.ok || state.health.stale) return null;
+  return state.snapshot?.servers ?? null;
 }

@@ -10,6 +10,8 @@ import { formatDrift } from '../../src/actions/drift-text.js';
 import { applyPatternPlan } from '../../src/actions/pattern-apply.js';
 import { formatPatternPlan, formatPatternReport } from '../../src/actions/pattern-preview.js';
 import type { DriftItem } from '../../src/model/patterns.js';
+import type { RuntimeApi } from '../../src/sources/haproxy/client.js';
+import { SnapshotReader } from '../../src/sources/haproxy/read-snapshot.js';
 import { startRoutingLab, type RoutingLab } from './routing-lab.js';
 
 type Server = Extract<DriftItem, { kind: 'server' }>;
@@ -40,6 +42,25 @@ describe('runtime vs disk drift on a real HAProxy', () => {
     expect(text).toContain('changed:      api.k8s01.example.net  runtime be_auth, disk https_k8s01_backend');
     const servers = report.items.filter((i): i is Server => i.kind === 'server').map((i) => `${i.server} ${i.field} ${i.runtime}/${i.disk}`);
     expect(servers.sort()).toEqual(['controlplane1 admin drain/ready', 'controlplane2 weight 10/50', 'worker1 admin ready/maint']);
+  });
+
+  it('the periodic check compares with the servers the poller read, an asked-for check asks HAProxy', async () => {
+    const client = lab.deps.clients.get('lb-a')!;
+    const sent: string[] = [];
+    const recording: RuntimeApi = { label: client.label, send: (c) => (sent.push(c), client.send(c)), close: () => undefined };
+    const polled = await new SnapshotReader(client).read();
+    const deps = { ...lab.deps, clients: new Map([['lb-a', recording]]), polledServerStates: () => polled.servers };
+    const background = await readDrift(deps, [], { polled: true });
+    expect(sent).not.toContain('show servers state');
+    const asked = await readDrift(deps);
+    expect(sent).toContain('show servers state');
+    // The same findings either way (the drain, weight and ready of the first test are still in place).
+    expect(background.items.filter((i) => i.kind === 'server')).toEqual(asked.items.filter((i) => i.kind === 'server'));
+    expect(background.items.filter((i) => i.kind === 'server')).toHaveLength(3);
+    // A poller with nothing current (a stale LB) leaves the check to ask.
+    sent.length = 0;
+    await readDrift({ ...deps, polledServerStates: () => null }, [], { polled: true });
+    expect(sent).toContain('show servers state');
   });
 
   it("refuses to compare with a config file that is not this HAProxy's (the system one next to a lab)", async () => {

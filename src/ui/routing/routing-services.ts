@@ -10,7 +10,8 @@ export interface RoutingServices {
   readPatterns(): Promise<LbPatterns[]>;
   planEdit(kind: PatternKind, file: string, edit: PatternEdit, lbs: readonly string[]): Promise<PatternPlan>;
   applyEdit(plan: PatternPlan): Promise<PatternReport>;
-  readDrift(): Promise<DriftReport>;
+  /** `polled`: the periodic check, which may compare with the poller's server states instead of asking. */
+  readDrift(options?: { polled?: boolean }): Promise<DriftReport>;
   /** Pattern drift fixed by a map/ACL plan; server drift to runtime by a runtime plan (the usual preview). */
   planDriftFix(item: DriftItem, direction: 'to-disk' | 'to-runtime'): Promise<{ pattern: PatternPlan } | { runtime: Plan } | { config: ConfigEditPlan }>;
   applyConfigEdit(plan: ConfigEditPlan): Promise<PatternLbOutcome>;

@@ -64,14 +64,16 @@ export function useRouting(services: RoutingServices | undefined, now: () => num
   const loadDrift = useCallback(() => services && load('drift', () => services.readDrift()), [services, load]);
   useEffect(() => {
     if (!services) return;
+    // The periodic check may compare with the servers the poller already read (an asked-for check never does).
+    const background = () => load('drift', () => services.readDrift({ polled: true }));
     // Not at once: the check reads config files and every LB's maps and servers, which would delay the first screen.
-    const first = setTimeout(loadDrift, DRIFT_FIRST_MS);
-    const timer = setInterval(loadDrift, DRIFT_EVERY_MS);
+    const first = setTimeout(background, DRIFT_FIRST_MS);
+    const timer = setInterval(background, DRIFT_EVERY_MS);
     return () => {
       clearTimeout(first);
       clearInterval(timer);
     };
-  }, [services, loadDrift]);
+  }, [services, load]);
 
   const busy = (title: string) => set((s) => ({ ...s, dialog: { kind: 'busy', title } }));
   const fail = (what: string) => (e: unknown) => {
