@@ -1,9 +1,11 @@
 // Fleet over SSH (issue 3): refresh-cycle time and lbtop CPU for 1, 10 and 50 LBs, each a namespace with a real
 // sshd and a real HAProxy of 1,000 servers, and the time for a node drain to be applied (and verified) on all of
 // them. Run alone (it starts up to 50 sshd + 50 HAProxy): `npx tsx bench/ssh-fleet.ts [--sizes 1,10,50]
-// [--cycles 9] [--drains 5] [--delay-ms 10]`. --delay-ms adds that one-way delay (tc netem) on every LB's link, a
-// bastion-to-LB network instead of a veth with no latency, where per-LB work would be all CPU. Needs root (namespaces). Prints medians and writes bench/results/ssh-fleet-*.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// [--cycles 9] [--drains 5] [--delay-ms 10]`. --delay-ms puts that one-way delay on every LB's link (through a
+// relay process on loopback, lib/delay-proxy.ts: this kernel has no netem), a bastion-to-LB network instead of a
+// veth with no latency, where per-LB work is all CPU. Needs root (namespaces). Prints medians and writes
+// bench/results/ssh-fleet-*.json.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyPlanFanout } from '../src/actions/apply-fanout.js';
@@ -11,7 +13,8 @@ import { openAuditLog } from '../src/actions/audit-log.js';
 import { planNode } from '../src/actions/node-plan.js';
 import { createFleetRuntime } from '../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../src/store/selectors.js';
-import { startFleetLab } from '../src/lab/netns/fleet-lab.js';
+import { startFleetLab, type FleetLab } from '../src/lab/netns/fleet-lab.js';
+import { startDelayProxy, type DelayProxy } from './lib/delay-proxy.js';
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -32,8 +35,10 @@ interface Row { lbs: number; servers: number; coldStartMs: number; firstPollFail
 async function measure(lbs: number): Promise<Row> {
   // 2 nodes in 2 backends (4 server lines) + 996 disabled fillers = 1,000 servers per LB.
   const lab = await startFleetLab({ lbs, nodes: 2, extraServers: 996 });
-  if (delayMs > 0) for (const lb of lab.lbs) lab.ssh.lab.exec(lb, ['tc', 'qdisc', 'add', 'dev', 'eth0', 'root', 'netem', 'delay', `${delayMs}ms`]);
-  const runtime = createFleetRuntime(lab.config(), { ssh: lab.ssh.pool() });
+  const proxy = delayMs > 0 ? await startDelayProxy(lab.lbs.map((lb) => ({ host: lab.ssh.lab.host(lb).address, port: 22 })), delayMs) : null;
+  const sshConfig = proxy ? delayedSshConfig(lab, proxy) : lab.ssh.configFile;
+  const config = lab.config((lb) => ({ ...lb, ssh: { ...lb.ssh!, config: sshConfig } }));
+  const runtime = createFleetRuntime(config, { ssh: lab.ssh.pool() });
   try {
     // Cold start: ssh -G, known_hosts lookups and a handshake per host, until every LB has answered once. A poll
     // gives up after the LB's timeout while its handshake carries on, so this may take several refreshes.
@@ -83,8 +88,21 @@ async function measure(lbs: number): Promise<Row> {
     return { lbs, servers: 1000, coldStartMs, firstPollFailures, cycleMs: median(cycleSamples), cpuMsPerCycle: median(cpuSamples), tuiCycleMs: median(tuiSamples), tuiCpuMsPerCycle: median(tuiCpu), drainMs: median(drainSamples), cycleSamples, tuiSamples, drainSamples };
   } finally {
     runtime.stop();
+    await proxy?.stop();
     await lab.close();
   }
+}
+
+/** The lab's ssh_config with each LB reached through its relay; host keys still checked under the LB's address. */
+function delayedSshConfig(lab: FleetLab, proxy: DelayProxy): string {
+  const file = path.join(lab.ssh.lab.dir, 'ssh_config.delayed');
+  // ssh_config takes the first value it meets for a key: these blocks come before the lab's own.
+  const relays = lab.lbs.map((lb) => {
+    const address = lab.ssh.lab.host(lb).address;
+    return `Host ${lb}\n  HostName 127.0.0.1\n  Port ${proxy.ports.get(`${address}:22`)}\n  HostKeyAlias ${address}\n`;
+  });
+  writeFileSync(file, `${relays.join('')}\n${readFileSync(lab.ssh.configFile, 'utf8')}`);
+  return file;
 }
 
 const rows: Row[] = [];

@@ -6,7 +6,13 @@ import { Limiter } from '../store/limiter.js';
 import { groupByLb, inSession, sendAll, verify, type ApplyDeps } from './apply.js';
 import type { ApplyReport, LbOutcome, Plan } from './types.js';
 
-export const DEFAULT_APPLY_CONCURRENCY = 16;
+/**
+ * LBs written at once: as many as are polled at once (fleet-runtime.ts), so a node drain over 50 LBs costs about
+ * one LB's round trips. With 16, 50 LBs went in four waves: measured 4× one LB's time over a 10 ms round trip
+ * (bench/ssh-fleet.ts --delay-ms 5), against ~1.1× with all at once. The stop-at-first-failure rule then only holds
+ * LBs back beyond this many; every LB that changed is still offered for rollback.
+ */
+export const DEFAULT_APPLY_CONCURRENCY = 64;
 
 export interface FanoutOptions {
   concurrency?: number;
