@@ -9,7 +9,7 @@ import { mainHandlers, type ListGeometry } from './commands/main-handlers.js';
 import { fleetActionHandlers, previewNode } from './commands/fleet-actions.js';
 import { serverActionHandlers } from './commands/server-actions.js';
 import { Body } from './components/Body.js';
-import { showsTickingAge } from './columns/index.js';
+import { agesOnScreen } from './columns/index.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { useActionFlow } from './hooks/useActionFlow.js';
@@ -26,7 +26,7 @@ import { DrainProgressView } from './views/DrainProgressView.js';
 import { useFleetRows } from './hooks/useFleetRows.js';
 import { useReadFocus } from './hooks/useReadFocus.js';
 import { usePrompt } from './hooks/usePrompt.js';
-import { useStoreState } from './hooks/useStore.js';
+import { useStoreState, type ScreenText } from './hooks/useStore.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { computeLayout } from './layout.js';
 import type { AppServices } from './services.js';
@@ -69,9 +69,9 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const { exit } = useApp();
   const size = useTerminalSize();
   const layout = computeLayout(size.columns, size.rows);
-  // Set below, once the rows on screen are known: whether a poll that changed nothing still changes the screen.
-  const everyRevision = useRef(false);
-  const store = useStoreState(services.store, everyRevision);
+  // Set below, once the rows on screen are known: the ages they show, which a poll that changed nothing still moves.
+  const screenText = useRef<ScreenText | null>(null);
+  const store = useStoreState(services.store, screenText);
   const [ui, dispatch] = useReducer(uiReducer, initialView, initialUiState);
   const flash = useFlash(dispatch);
   useEffect(() => {
@@ -99,7 +99,11 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const helpTop = Math.min(ui.lists.help.top, Math.max(0, help.length - layout.body));
   const helpList = { count: help.length, height: layout.body, index: helpTop, top: helpTop, keyAt: () => undefined };
   const selectedRow = isStatsView(ui.view) ? data.rows[table.index] : undefined;
-  everyRevision.current = isStatsView(ui.view) && showsTickingAge(ui.view, data.rows.slice(table.top, table.top + table.height));
+  if (isStatsView(ui.view)) {
+    const view = ui.view;
+    const onScreen = data.rows.slice(table.top, table.top + table.height);
+    screenText.current = { drawn: agesOnScreen(view, onScreen), now: () => agesOnScreen(view, onScreen) };
+  } else screenText.current = null;
   useReadFocus(services.focus, isStatsView(ui.view) ? data.rows : null, table.top, table.height);
 
   const routing = useRouting(services.routing, services.now, flash, flow.preview, () => dispatch({ type: 'view', view: 'trace' }));

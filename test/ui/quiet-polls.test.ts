@@ -42,6 +42,36 @@ describe('quiet polls', () => {
     expect(app.frame()).toContain('4242');
   });
 
+  it('an age past an hour is drawn again when its minute turns, and only then', async () => {
+    const clock = { now: NOW };
+    const snapshot = demoSnapshot('lb-0', 0);
+    for (const row of snapshot.stats) {
+      if (row.lastchg !== null) row.lastchg = 7200;
+      if (row.downtime !== null) row.downtime = 0;
+    }
+    const server = snapshot.stats.find((r) => r.kind === 'server')!;
+    server.lastchg = 3957;
+    const store = oneLb(snapshot, clock);
+    const app = await renderApp(fakeServices({ store, config, clock }).services);
+    const line = () => app.lines().find((l) => l.includes(` ${server.name} `) || l.trimStart().startsWith(server.name)) ?? '';
+    expect(line()).toContain('1h05m');
+    const poll = async (lastchg: number) => {
+      // The parser refreshes ages in place on re-used rows: the same row objects, one second older.
+      server.lastchg = lastchg;
+      clock.now += 1000;
+      store.recordSuccess('lb-0', { ...snapshot, stats: snapshot.stats.slice(), at: clock.now });
+      await tick();
+      await settle();
+    };
+    const drawn = app.frames.length;
+    await poll(3958);
+    await poll(3959);
+    expect(app.frames.length).toBe(drawn);
+    await poll(3960);
+    expect(app.frames.length).toBeGreaterThan(drawn);
+    expect(line()).toContain('1h06m');
+  });
+
   it('while an age under an hour is on screen, every poll is drawn: LASTCHG keeps counting', async () => {
     const clock = { now: NOW };
     const snapshot = demoSnapshot('lb-0', 0);

@@ -6,6 +6,7 @@ import { httpColumns } from './http.js';
 import { statusColumns } from './status.js';
 import { trafficColumns } from './traffic.js';
 import type { TableRow } from '../rows/types.js';
+import { duration } from './format.js';
 import type { Column, LbInfo } from './types.js';
 
 const BY_VIEW: Record<StatsViewId, readonly Column[]> = {
@@ -43,11 +44,15 @@ export function fitColumns(columns: readonly Column[], width: number): { column:
 const AGE_FIELDS = ['lastchg', 'downtime'] as const;
 
 /**
- * Whether `view` shows, on one of `rows`, an age that still counts seconds (under an hour: "12m05s"). Ages change
- * on every poll without the row changing, so while one is on screen every poll is drawn (see visible-change.ts).
+ * The ages `view` shows on `rows`, as drawn ("41s", "12m05s", "3h04m"), in one string. Ages change on every poll
+ * without their row changing (the parser refreshes them in place), so the TUI compares this string after a quiet
+ * poll: a poll is drawn while an age on screen counts seconds, once a minute for ages past an hour, and not at all
+ * when no age is on screen (see visible-change.ts and useStoreState).
  */
-export function showsTickingAge(view: StatsViewId, rows: readonly TableRow[]): boolean {
+export function agesOnScreen(view: StatsViewId, rows: readonly TableRow[]): string {
   const fields = AGE_FIELDS.filter((field) => BY_VIEW[view].some((c) => c.fields?.includes(field)));
-  if (fields.length === 0) return false;
-  return rows.some((row) => row.stats.some((s) => fields.some((field) => { const v = s.row[field]; return v !== null && v >= 0 && v < 3600; })));
+  if (fields.length === 0) return '';
+  let text = '';
+  for (const row of rows) for (const s of row.stats) for (const field of fields) text += `${duration(s.row[field])},`;
+  return text;
 }

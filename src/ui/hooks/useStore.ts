@@ -4,21 +4,31 @@ import type { StoreReader, StoreState } from '../../store/types.js';
 import { visiblyChanged } from '../../store/visible-change.js';
 
 /**
- * `everyRevision` (read when a revision arrives): true while the screen shows something a quiet poll still
- * changes (an age counting seconds); otherwise a revision that visiblyChanged() calls quiet renders nothing. The
- * state returned is always the newest, so anything else that renders (a key) sees the latest poll.
+ * What the screen shows that a quiet poll can still change (the ages on the rows on screen, which the parser
+ * refreshes in place): `drawn` as last rendered, and `now` to read it again after a poll.
  */
-export function useStoreState(store: StoreReader, everyRevision?: RefObject<boolean>): StoreState {
+export interface ScreenText {
+  drawn: string;
+  now(): string;
+}
+
+/**
+ * `screen` (read when a revision arrives): a revision that visiblyChanged() calls quiet renders nothing unless the
+ * screen's text would differ (an age that counts seconds, or minutes past an hour). The state returned is always
+ * the newest, so anything else that renders (a key) sees the latest poll.
+ */
+export function useStoreState(store: StoreReader, screen?: RefObject<ScreenText | null>): StoreState {
   const rendered = useRef<StoreState | null>(null);
   // Bound here: the store may be a class whose methods use `this`.
   const subscribe = useCallback(
     (listener: () => void) =>
       store.subscribe(() => {
         const seen = rendered.current;
-        if (seen && !everyRevision?.current && !visiblyChanged(seen, store.getState())) return;
+        const text = screen?.current;
+        if (seen && !visiblyChanged(seen, store.getState()) && (!text || text.now() === text.drawn)) return;
         listener();
       }),
-    [store, everyRevision],
+    [store, screen],
   );
   const get = useCallback(() => store.getState(), [store]);
   const state = useSyncExternalStore(subscribe, get, get);
