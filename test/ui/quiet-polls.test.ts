@@ -13,6 +13,17 @@ function oneLb(snapshot: HaproxySnapshot, clock: { now: number }) {
 
 const config = { ...demoConfig(), clusters: [] };
 
+/** The screen line of a server row. */
+const lineOf = (app: Awaited<ReturnType<typeof renderApp>>, name: string) => app.lines().find((l) => l.includes(` ${name} `) || l.trimStart().startsWith(name)) ?? '';
+
+/** A poll that re-used every row: the same row objects (their ages refreshed in place, as the parser does). */
+async function quietPoll(store: FleetStore, snapshot: HaproxySnapshot, clock: { now: number }, latencyMs = snapshot.latencyMs) {
+  clock.now += 1000;
+  store.recordSuccess('lb-0', { ...snapshot, stats: snapshot.stats.slice(), at: clock.now, latencyMs });
+  await tick();
+  await settle();
+}
+
 describe('quiet polls', () => {
   it('an idle poll (same rows, latency jitter) draws no frame; a changed row does', async () => {
     const clock = { now: NOW };
@@ -25,12 +36,7 @@ describe('quiet polls', () => {
     const store = oneLb(snapshot, clock);
     const app = await renderApp(fakeServices({ store, config, clock }).services);
     const drawn = app.frames.length;
-    for (let i = 1; i <= 3; i++) {
-      clock.now += 1000;
-      store.recordSuccess('lb-0', { ...snapshot, stats: snapshot.stats.slice(), at: clock.now, latencyMs: 3 + (i % 2) });
-      await tick();
-      await settle();
-    }
+    for (let i = 1; i <= 3; i++) await quietPoll(store, snapshot, clock, 3 + (i % 2));
     expect(app.frames.length).toBe(drawn);
     const server = snapshot.stats.findIndex((r) => r.kind === 'server');
     const stats = snapshot.stats.slice();
@@ -53,15 +59,10 @@ describe('quiet polls', () => {
     server.lastchg = 3957;
     const store = oneLb(snapshot, clock);
     const app = await renderApp(fakeServices({ store, config, clock }).services);
-    const line = () => app.lines().find((l) => l.includes(` ${server.name} `) || l.trimStart().startsWith(server.name)) ?? '';
-    expect(line()).toContain('1h05m');
-    const poll = async (lastchg: number) => {
-      // The parser refreshes ages in place on re-used rows: the same row objects, one second older.
+    expect(lineOf(app, server.name)).toContain('1h05m');
+    const poll = (lastchg: number) => {
       server.lastchg = lastchg;
-      clock.now += 1000;
-      store.recordSuccess('lb-0', { ...snapshot, stats: snapshot.stats.slice(), at: clock.now });
-      await tick();
-      await settle();
+      return quietPoll(store, snapshot, clock);
     };
     const drawn = app.frames.length;
     await poll(3958);
@@ -69,7 +70,7 @@ describe('quiet polls', () => {
     expect(app.frames.length).toBe(drawn);
     await poll(3960);
     expect(app.frames.length).toBeGreaterThan(drawn);
-    expect(line()).toContain('1h06m');
+    expect(lineOf(app, server.name)).toContain('1h06m');
   });
 
   it('while an age under an hour is on screen, every poll is drawn: LASTCHG keeps counting', async () => {
@@ -79,14 +80,10 @@ describe('quiet polls', () => {
     server.lastchg = 41;
     const store = oneLb(snapshot, clock);
     const app = await renderApp(fakeServices({ store, config, clock }).services);
-    const line = () => app.lines().find((l) => l.includes(` ${server.name} `) || l.trimStart().startsWith(server.name)) ?? '';
-    expect(line()).toContain('41s');
+    expect(lineOf(app, server.name)).toContain('41s');
     // The parser refreshes the age of a re-used row in place; the row object (and so the data) is unchanged.
     server.lastchg = 42;
-    clock.now += 1000;
-    store.recordSuccess('lb-0', { ...snapshot, stats: snapshot.stats.slice(), at: clock.now });
-    await tick();
-    await settle();
-    expect(line()).toContain('42s');
+    await quietPoll(store, snapshot, clock);
+    expect(lineOf(app, server.name)).toContain('42s');
   });
 });

@@ -77,7 +77,10 @@ export class FocusedStatReader {
     this.sinceFull = 0;
     if (previous && previous.length === rows.length) {
       let same = true;
-      for (let i = 0; i < rows.length; i++) same = (rows[i] = adopt(previous[i]!, rows[i]!)) === previous[i] && same;
+      for (let i = 0; i < rows.length; i++) {
+        rows[i] = adopt(previous[i]!, rows[i]!);
+        if (rows[i] !== previous[i]) same = false;
+      }
       // Nothing moved: the array (and layout) kept since the last read stay, and the new ones die young. Kept
       // arrays of 10,000 rows made anew every few seconds were most of what reached V8's old generation.
       if (same) return previous;
