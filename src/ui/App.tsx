@@ -26,6 +26,7 @@ import { DrainProgressView } from './views/DrainProgressView.js';
 import { useFleetRows } from './hooks/useFleetRows.js';
 import { useReadFocus } from './hooks/useReadFocus.js';
 import { usePrompt } from './hooks/usePrompt.js';
+import { createAgeTicks } from './hooks/useAgeTicks.js';
 import { useStoreState, type ScreenText } from './hooks/useStore.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { computeLayout } from './layout.js';
@@ -71,6 +72,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const layout = computeLayout(size.columns, size.rows);
   // Set below, once the rows on screen are known: the ages they show, which a poll that changed nothing still moves.
   const screenText = useRef<ScreenText | null>(null);
+  const ageTicks = useMemo(createAgeTicks, []);
   const store = useStoreState(services.store, screenText);
   const [ui, dispatch] = useReducer(uiReducer, initialView, initialUiState);
   const flash = useFlash(dispatch);
@@ -102,7 +104,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   if (isStatsView(ui.view)) {
     const view = ui.view;
     const onScreen = data.rows.slice(table.top, table.top + table.height);
-    screenText.current = { drawn: agesOnScreen(view, onScreen), now: () => agesOnScreen(view, onScreen) };
+    screenText.current = { drawn: agesOnScreen(view, onScreen), now: () => agesOnScreen(view, onScreen), ticks: ageTicks };
   } else screenText.current = null;
   useReadFocus(services.focus, isStatsView(ui.view) ? data.rows : null, table.top, table.height);
 
@@ -214,6 +216,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           keymap={keymap}
           flash={flash}
           lbDrift={{ drift: lbDrift, list: driftList }}
+          ageTicks={ageTicks}
         />}
         <Footer hints={hintsFor(keymap, passphrase ? 'passphrase' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash} prompt={ui.prompt} candidates={candidates} />
       </Box>

@@ -79,11 +79,27 @@ describe('quiet polls', () => {
     const server = snapshot.stats.find((r) => r.kind === 'server')!;
     server.lastchg = 41;
     const store = oneLb(snapshot, clock);
-    const app = await renderApp(fakeServices({ store, config, clock }).services);
+    const { services } = fakeServices({ store, config, clock });
+    // The App builds the fleet on every render of a new store revision: counted, it tells whether the App rendered.
+    let appRenders = 0;
+    const build = services.buildFleet;
+    const app = await renderApp({ ...services, buildFleet: (c, l) => (appRenders++, build(c, l)) });
     expect(lineOf(app, server.name)).toContain('41s');
     // The parser refreshes the age of a re-used row in place; the row object (and so the data) is unchanged.
+    const before = { frames: app.frames.length, appRenders };
     server.lastchg = 42;
     await quietPoll(store, snapshot, clock);
     expect(lineOf(app, server.name)).toContain('42s');
+    expect(app.frames.length).toBeGreaterThan(before.frames);
+    // Only the table was drawn again (useAgeTicks.ts): the App around it did not render.
+    expect(appRenders).toBe(before.appRenders);
+    // A poll that changes a row still renders the App.
+    const stats = snapshot.stats.slice();
+    const at = stats.indexOf(server);
+    stats[at] = { ...server, scur: 4242 };
+    store.recordSuccess('lb-0', { ...snapshot, stats, at: clock.now + 1000 });
+    await tick();
+    await settle();
+    expect(appRenders).toBeGreaterThan(before.appRenders);
   });
 });

@@ -6,6 +6,7 @@ import type { TimelineEvent } from '../../model/events.js';
 import type { StoreState } from '../../store/types.js';
 import type { ListGeometry } from '../commands/main-handlers.js';
 import type { ActionFlow } from '../hooks/useActionFlow.js';
+import type { AgeTicks } from '../hooks/useAgeTicks.js';
 import type { FlashFn } from '../hooks/useFlash.js';
 import type { FleetRows } from '../hooks/useFleetRows.js';
 import type { Layout } from '../layout.js';
@@ -38,6 +39,8 @@ export interface BodyProps {
   flash: FlashFn;
   /** LB-DRIFT lines and their list geometry (computed only while view 0 is shown). */
   lbDrift?: { drift: DriftLines; list: ListGeometry };
+  /** Bumped when a quiet poll moved only the ages on screen: the table redraws alone (useAgeTicks.ts). */
+  ageTicks?: AgeTicks;
 }
 
 function content(p: BodyProps) {
@@ -61,7 +64,8 @@ function content(p: BodyProps) {
   if (isStatsView(ui.view)) {
     return (
       <StatsView view={ui.view} rows={p.data.rows} lbs={p.data.lbs} width={layout.width} height={p.table.height}
-        selected={p.table.index} top={p.table.top} changedCells={p.store.changedCells} now={p.now} filtered={ui.filters.table !== ''} />
+        selected={p.table.index} top={p.table.top} changedCells={p.store.changedCells} now={p.now} filtered={ui.filters.table !== ''}
+        ageTicks={p.ageTicks} />
     );
   }
   if (ui.view === 'events') {

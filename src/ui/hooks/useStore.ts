@@ -2,6 +2,7 @@
 import { useCallback, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { StoreReader, StoreState } from '../../store/types.js';
 import { visiblyChanged } from '../../store/visible-change.js';
+import type { AgeTicks } from './useAgeTicks.js';
 
 /**
  * What the screen shows that a quiet poll can still change (the ages on the rows on screen, which the parser
@@ -10,6 +11,8 @@ import { visiblyChanged } from '../../store/visible-change.js';
 export interface ScreenText {
   drawn: string;
   now(): string;
+  /** When only this text moved, bumped instead of re-rendering the App: the table redraws it alone. */
+  ticks?: AgeTicks;
 }
 
 /**
@@ -25,7 +28,15 @@ export function useStoreState(store: StoreReader, screen?: RefObject<ScreenText 
       store.subscribe(() => {
         const seen = rendered.current;
         const text = screen?.current;
-        if (seen && !visiblyChanged(seen, store.getState()) && (!text || text.now() === text.drawn)) return;
+        if (seen && !visiblyChanged(seen, store.getState())) {
+          const now = text?.now();
+          if (!text || now === text.drawn) return;
+          if (text.ticks) {
+            text.drawn = now!;
+            text.ticks.bump();
+            return;
+          }
+        }
         listener();
       }),
     [store, screen],

@@ -5,6 +5,7 @@ import { columnsFor, fitColumns } from '../columns/index.js';
 import type { LbInfo } from '../columns/types.js';
 import { drawCells, StatsHeader, StatsRow } from '../components/StatsRow.js';
 import { WindowedTable } from '../components/WindowedTable.js';
+import { useAgeTick, type AgeTicks } from '../hooks/useAgeTicks.js';
 import type { TableRow } from '../rows/types.js';
 import type { StatsViewId } from '../state/views.js';
 
@@ -20,9 +21,12 @@ export interface StatsViewProps {
   changedCells: StoreState['changedCells'];
   now: number;
   filtered: boolean;
+  /** Re-renders the table alone when a quiet poll moved only the ages on screen. */
+  ageTicks?: AgeTicks;
 }
 
 export function StatsView(p: StatsViewProps) {
+  useAgeTick(p.ageTicks);
   const lbKey = p.lbs.map((l) => `${l.name}:${l.down}:${l.stale}`).join(',');
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const columns = useMemo(() => fitColumns(columnsFor(p.view, p.lbs), p.width), [p.view, lbKey, p.width]);
