@@ -32,6 +32,17 @@ const precompiledSchema = {
     }));
   },
 };
+// The package's themes, parsed now rather than at every start (see src/theme/builtin-themes.ts).
+const { precompileThemes } = await import(path.join(root, 'dist/theme/load.js'));
+const builtinThemes = {
+  name: 'builtin-themes',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]theme[\\/]builtin-themes\.js$/ }, () => ({
+      contents: `export const precompiledThemes = ${JSON.stringify(precompileThemes(path.join(root, 'themes')))};\n`,
+      loader: 'js',
+    }));
+  },
+};
 const inkPatches = {
   name: 'ink-patches',
   setup(b) {
@@ -82,7 +93,7 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   // Bundled CommonJS code (react-reconciler, ajv, …) calls require(); give it Node's.
   banner: { js: "import { createRequire as lbtopCreateRequire } from 'node:module'; const require = lbtopCreateRequire(import.meta.url);" },
-  plugins: [inkPatches, precompiledSchema, yogaWithoutFetch],
+  plugins: [inkPatches, precompiledSchema, builtinThemes, yogaWithoutFetch],
   sourcemap: true,
   logLevel: 'warning',
 });

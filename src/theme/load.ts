@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { precompiledThemes, type PrecompiledTheme } from './builtin-themes.js';
 import { isColor } from './colors.js';
 import { FALLBACK, MONO, TOKENS, type Style, type Theme, type Token } from './tokens.js';
 
@@ -23,6 +24,8 @@ export interface LoadOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Where the named themes live; defaults to the package's themes/. */
   dir?: string;
+  /** Named themes parsed at build time (default: the bundle's, see builtin-themes.ts). */
+  precompiled?: Readonly<Record<string, PrecompiledTheme>> | null;
 }
 
 /**
@@ -49,7 +52,8 @@ export function listThemes(dir: string = themesDir()): string[] {
 export function loadTheme(name: string, options: LoadOptions = {}): LoadedTheme {
   const env = options.env ?? process.env;
   const wanted = env.NO_COLOR ? 'mono' : name;
-  const file = /[/\\]|\.ya?ml$/.test(wanted) ? wanted : path.join(options.dir ?? themesDir(), `${wanted}.yaml`);
+  const isPath = /[/\\]|\.ya?ml$/.test(wanted);
+  const file = isPath ? wanted : path.join(options.dir ?? themesDir(), `${wanted}.yaml`);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -59,7 +63,20 @@ export function loadTheme(name: string, options: LoadOptions = {}): LoadedTheme 
     const hint = known.length > 0 ? ` (themes: ${known.join(', ')})` : '';
     return { theme: wanted === 'mono' ? MONO : { ...MONO, name: wanted }, errors: [{ file, line: 0, message: `${reason}${hint}; using mono` }] };
   }
+  const ready = isPath ? undefined : (options.precompiled === undefined ? precompiledThemes : options.precompiled)?.[wanted];
+  if (ready && ready.text === text) return { theme: ready.theme, errors: [] };
   return parseTheme(wanted, text, file);
+}
+
+/** Every theme of `dir` that parses without a complaint, with the text it was parsed from (for the bundle). */
+export function precompileThemes(dir: string = themesDir()): Record<string, PrecompiledTheme> {
+  const out: Record<string, PrecompiledTheme> = {};
+  for (const name of listThemes(dir)) {
+    const text = readFileSync(path.join(dir, `${name}.yaml`), 'utf8');
+    const { theme, errors } = parseTheme(name, text);
+    if (errors.length === 0) out[name] = { text, theme };
+  }
+  return out;
 }
 
 export function parseTheme(name: string, text: string, file = `${name}.yaml`): LoadedTheme {
