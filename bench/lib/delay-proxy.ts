@@ -54,9 +54,12 @@ function delayed(from: net.Socket, to: net.Socket, delayMs: number): void {
       if (!to.destroyed) to.write(chunk);
     }, delayMs);
   });
+  // A clean close is passed on as one (after the data still held); a broken one breaks the other side too.
   from.on('end', () => setTimeout(() => to.end(), delayMs));
   from.on('error', () => to.destroy());
-  from.on('close', () => setTimeout(() => to.destroy(), delayMs));
+  from.on('close', (hadError) => {
+    if (hadError) setTimeout(() => to.destroy(), delayMs);
+  });
 }
 
 function relay(target: Target, delayMs: number): Promise<number> {
