@@ -6,7 +6,7 @@ import { TransportError } from '../../src/model/errors.js';
 import type { SshConnection } from '../../src/transport/ssh/connection.js';
 import { sshRunner } from '../../src/transport/ssh/runner.js';
 import type { SshPool } from '../../src/transport/ssh/pool.js';
-import { FAST, startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
+import { FAST, hostStanzas, startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
 
 /** Polls until `check` passes or `ms` runs out; returns how long it took. */
 async function within(ms: number, check: () => boolean | Promise<boolean>): Promise<number> {
@@ -34,11 +34,7 @@ describe('SSH link failures', () => {
     ssh = await startSshLab({
       hosts: { lb1: () => [], lb2: () => [] },
       sshConfig: (lab) => `
-Host lb1
-  HostName ${lab.host('lb1').address}
-Host lb2
-  HostName ${lab.host('lb2').address}
-Host tarpit
+${hostStanzas(lab, ['lb1', 'lb2'])}Host tarpit
   HostName 127.0.0.1
   Port ${(tarpit.address() as net.AddressInfo).port}
 Host *

@@ -7,7 +7,7 @@ import { TransportError } from '../../src/model/errors.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';
 import { sshRunner } from '../../src/transport/ssh/runner.js';
 import { sshSocket } from '../../src/transport/ssh/socket.js';
-import { startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
+import { hostStanzas, startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
 
 // Two sockets: one the login user may open (mode 666), one only root may (mode 600, like Debian's 660 root:haproxy
 // for a user outside the group).
@@ -40,13 +40,7 @@ describe('SSH transport to HAProxy', () => {
       sshConfig: (lab) => `
 Host lb1 lb2 jump lb3
   IdentityFile @KEY@
-Host lb1
-  HostName ${lab.host('lb1').address}
-Host lb2
-  HostName ${lab.host('lb2').address}
-Host jump
-  HostName ${lab.host('jump').address}
-Host lb3
+${hostStanzas(lab, ['lb1', 'lb2', 'jump'])}Host lb3
   HostName ${lab.host('lb3').address}
   ProxyJump jump
 Host lb3-direct

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
-import { startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
+import { hostStanzas, startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';
 import { sshSocket } from '../../src/transport/ssh/socket.js';
 
@@ -28,13 +28,7 @@ describe('SSH: TCP_NODELAY on the sshd side', () => {
         lb3: () => ['ForceCommand sleep 30', ...debug],
       },
       sshConfig: (lab) => `
-Host lb1
-  HostName ${lab.host('lb1').address}
-Host lb2
-  HostName ${lab.host('lb2').address}
-Host lb3
-  HostName ${lab.host('lb3').address}
-Host *
+${hostStanzas(lab, ['lb1', 'lb2', 'lb3'])}Host *
   IdentityFile @KEY@
   User @USER@
   UserKnownHostsFile @KNOWN@

@@ -16,6 +16,14 @@ const config = { ...demoConfig(), clusters: [] };
 /** The screen line of a server row. */
 const lineOf = (app: Awaited<ReturnType<typeof renderApp>>, name: string) => app.lines().find((l) => l.includes(` ${name} `) || l.trimStart().startsWith(name)) ?? '';
 
+/** Every row's ages set to these seconds (where the row has them). */
+function ageAll(snapshot: HaproxySnapshot, lastchg: number, downtime: number): void {
+  for (const row of snapshot.stats) {
+    if (row.lastchg !== null) row.lastchg = lastchg;
+    if (row.downtime !== null) row.downtime = downtime;
+  }
+}
+
 /** A poll that re-used every row: the same row objects (their ages refreshed in place, as the parser does). */
 async function quietPoll(store: FleetStore, snapshot: HaproxySnapshot, clock: { now: number }, latencyMs = snapshot.latencyMs) {
   clock.now += 1000;
@@ -29,10 +37,7 @@ describe('quiet polls', () => {
     const clock = { now: NOW };
     const snapshot = demoSnapshot('lb-0', 0);
     // Ages past an hour show minutes ("1h05m"): nothing on screen counts seconds.
-    for (const row of snapshot.stats) {
-      if (row.lastchg !== null) row.lastchg = 3900;
-      if (row.downtime !== null) row.downtime = 3900;
-    }
+    ageAll(snapshot, 3900, 3900);
     const store = oneLb(snapshot, clock);
     const app = await renderApp(fakeServices({ store, config, clock }).services);
     const drawn = app.frames.length;
@@ -51,10 +56,7 @@ describe('quiet polls', () => {
   it('an age past an hour is drawn again when its minute turns, and only then', async () => {
     const clock = { now: NOW };
     const snapshot = demoSnapshot('lb-0', 0);
-    for (const row of snapshot.stats) {
-      if (row.lastchg !== null) row.lastchg = 7200;
-      if (row.downtime !== null) row.downtime = 0;
-    }
+    ageAll(snapshot, 7200, 0);
     const server = snapshot.stats.find((r) => r.kind === 'server')!;
     server.lastchg = 3957;
     const store = oneLb(snapshot, clock);

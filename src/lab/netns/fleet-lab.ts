@@ -8,7 +8,7 @@ import type { LbConfig, LbtopConfig } from '../../model/config.js';
 import { startHaproxy, type HaproxyProcess } from '../haproxy-process.js';
 import { startHttpBackend, type HttpBackend } from './http-backend.js';
 import { makeKeyPair } from './keys.js';
-import { startSshLab, type SshLab } from './ssh-lab.js';
+import { hostStanzas, startSshLab, type SshLab } from './ssh-lab.js';
 
 export interface FleetLab {
   ssh: SshLab;
@@ -84,7 +84,7 @@ export async function startFleetLab(options: FleetLabOptions): Promise<FleetLab>
       ...(options.user !== undefined ? { user: options.user } : {}),
       // Host keys are checked as in production: only the lab's known_hosts, never accept-new, never the agent.
       sshConfig: (lab) => `
-${lbs.map((lb) => `Host ${lb}\n  HostName ${lab.host(lb).address}\n`).join('')}
+${hostStanzas(lab, lbs)}
 Host *
   IdentityFile ${options.passphrase !== undefined ? path.join(lab.dir, 'enc_key') : '@KEY@'}
   User @USER@

@@ -35,6 +35,11 @@ export interface SshLab {
   close(): Promise<void>;
 }
 
+/** `Host NAME` / `HostName ADDRESS` stanzas of an ssh_config, one per lab host: the lines every lab config starts with. */
+export function hostStanzas(lab: NetnsLab, names: readonly string[]): string {
+  return names.map((name) => `Host ${name}\n  HostName ${lab.host(name).address}\n`).join('');
+}
+
 /** Quick failure detection so the link tests stay in seconds. */
 export const FAST = { timeouts: { readyMs: 2500, keepaliveIntervalMs: 500, keepaliveCountMax: 3 }, backoff: { initialMs: 200, maxMs: 1000 } };
 
