@@ -27,6 +27,9 @@ import { fleetRoutingDeps } from './runtime/routing-runtime.js';
 import { createRoutingServices } from './runtime/routing-ui-services.js';
 import { runRoutingCommand } from './commands/routing-command.js';
 import { Readable } from 'node:stream';
+import { runRawCommand } from './actions/raw-command.js';
+import { EXIT, exitCodeOf, exitCodeOfError } from './cli/exit-codes.js';
+import { refuseUnreachable } from './commands/unreachable-text.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -83,25 +86,34 @@ async function run(invocation: Invocation, config: LbtopConfig, runtime: FleetRu
     }
     case 'cli': {
       const lbs = invocation.lb ? [invocation.lb] : config.lbs.map((lb) => lb.name);
-      const command = checkRawCommand(invocation.command);
-      if (config.readOnly && !/^(show|get|help)\b/.test(command)) {
-        process.stderr.write('read-only: only show, get and help commands are sent\n');
-        return 2;
-      }
-      let failed = false;
+      checkRawCommand(invocation.command);
+      let code: number = EXIT.OK;
       for (const lb of lbs) {
-        audit.append({ lb, command, phase: 'send' });
-        try {
-          const reply = await runtime.clients.get(lb)!.send(command);
-          audit.append({ lb, command, reply, phase: 'reply' });
-          process.stdout.write(lbs.length > 1 ? `== ${lb}\n${reply}` : reply);
-        } catch (error) {
-          failed = true;
-          audit.append({ lb, command, reply: String(error), phase: 'error' });
-          process.stderr.write(`${lb}: ${(error as Error).message}\n`);
+        // Reads go straight out; writes the write path's way (read-only refuses, a lost reply is UNKNOWN).
+        const result = await runRawCommand(deps, lb, invocation.command);
+        const head = lbs.length > 1 ? `== ${lb}\n` : '';
+        switch (result.status) {
+          case 'answered':
+            process.stdout.write(`${head}${result.reply}`);
+            break;
+          case 'rejected':
+            process.stdout.write(`${head}${result.reply}\n`);
+            code = Math.max(code, EXIT.FAILED);
+            break;
+          case 'failed':
+            process.stderr.write(`${lb}: FAILED: ${result.error}\n`);
+            code = Math.max(code, EXIT.FAILED);
+            break;
+          case 'landed':
+            process.stderr.write(`${lb}: reply lost (${result.error}), but HAProxy shows it applied: ${result.detail}\n`);
+            break;
+          case 'unknown':
+            process.stderr.write(`${lb}: UNKNOWN: ${result.error}\n  the command may have been carried out: look at the LB before sending it again\n`);
+            code = EXIT.UNKNOWN;
+            break;
         }
       }
-      return failed ? 1 : 0;
+      return code;
     }
     case 'vip-status':
     case 'vip-move':
@@ -124,28 +136,29 @@ async function run(invocation: Invocation, config: LbtopConfig, runtime: FleetRu
     case 'server': {
       await runtime.refresh();
       const fleet = buildFleet(config, runtime.store.getState().lbs);
-      const down = fleet.lbs.filter((lb) => !lb.ok && (invocation.lbs.length === 0 || invocation.lbs.includes(lb.name)));
-      for (const lb of down) process.stderr.write(`warning: ${lb.name} unreachable: ${lb.error}\n`);
       const target = { backend: invocation.target.backend, server: invocation.target.server, lbs: invocation.lbs };
       const plan =
         invocation.action === 'weight'
           ? planServerWeight(fleet, target, invocation.weight.percent ? { percent: invocation.weight.value } : invocation.weight.value)
           : planServerAdmin(fleet, target, invocation.action);
       process.stdout.write(`${formatPlan(plan)}\n`);
-      if (invocation.dryRun) return plan.commands.length > 0 ? 0 : 1;
-      if (plan.commands.length === 0) return 1;
+      const refused = refuseUnreachable(plan, invocation.skipUnreachable === true, (t) => process.stderr.write(t));
+      if (refused !== null) return refused;
+      if (invocation.dryRun) return plan.commands.length > 0 ? EXIT.OK : EXIT.FAILED;
+      if (plan.commands.length === 0) return EXIT.FAILED;
       if (!invocation.yes && !(await confirm('Send these commands?'))) {
         process.stdout.write('Nothing sent.\n');
-        return 1;
+        return EXIT.FAILED;
       }
       const report = await applyPlan(plan, deps);
       process.stdout.write(`${formatReport(report)}\n`);
+      let undone = null;
       if (report.rollbackOffered.length > 0 && (invocation.yes || (await confirm('Roll back the LBs that changed?')))) {
-        const undone = await rollbackReport(report, deps);
+        undone = await rollbackReport(report, deps);
         process.stdout.write(`${formatReport(undone)}\n`);
       }
-      if (invocation.json) process.stdout.write(`${JSON.stringify(report.outcomes)}\n`);
-      return report.ok ? 0 : 1;
+      if (invocation.json) process.stdout.write(`${JSON.stringify({ outcomes: report.outcomes, leftOut: report.leftOut, rollback: undone?.outcomes ?? null })}\n`);
+      return exitCodeOf(report);
     }
     case 'node':
     case 'snapshot':
@@ -237,12 +250,18 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
       snapshot: node.snapshot,
       nodeProgress: node.nodeProgress,
       runRaw: async (lb, line) => {
-        const command = checkRawCommand(line);
-        if (config.readOnly && !/^(show|get|help)\b/.test(command)) throw new Error('read-only: only show, get and help commands are sent');
-        audit.append({ lb, command, phase: 'send' });
-        const reply = await runtime.clients.get(lb)!.send(command);
-        audit.append({ lb, command, reply, phase: 'reply' });
-        return reply;
+        const result = await runRawCommand(deps, lb, line);
+        switch (result.status) {
+          case 'answered':
+          case 'rejected':
+            return result.reply;
+          case 'failed':
+            throw new Error(result.error);
+          case 'landed':
+            return `(reply lost: ${result.error}; HAProxy shows it applied: ${result.detail})\n`;
+          case 'unknown':
+            return `UNKNOWN: ${result.error}\nthe command may have been carried out: look before sending it again\n`;
+        }
       },
       readOnly: config.readOnly,
       routing: createRoutingServices({ ...fleetRoutingDeps(config, runtime, audit), polledServerStates: (lb) => polledServerStates(runtime.store, lb) }),
@@ -264,6 +283,6 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const e = error as Error & { hint?: string };
     process.stderr.write(`lbtop: ${e.message ?? String(error)}\n${e.hint ? `  ${e.hint}\n` : ''}`);
-    process.exit(1);
+    process.exit(exitCodeOfError(error));
   },
 );

@@ -11,7 +11,8 @@ export interface AuditRecord {
   command: string;
   /** Absent on the "about to send" record. */
   reply?: string;
-  phase: 'send' | 'reply' | 'error';
+  /** outcome: what an action did on one LB, written once it is known (verified, FAILED, UNKNOWN...). */
+  phase: 'send' | 'reply' | 'error' | 'outcome';
   plan?: string;
 }
 

@@ -6,6 +6,7 @@ import { checkConfig, reloadLb } from './lb-reload.js';
 import { threeWay } from './pattern-apply.js';
 import type { PatternLbOutcome } from './pattern-types.js';
 import type { RoutingDeps } from './routing-deps.js';
+import { refuseIfReadOnly, replaceWrite } from './write-path.js';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -15,13 +16,11 @@ export async function applyConfigEdit(deps: RoutingDeps, lb: string, before: str
   const path = policy.configPath;
   const steps: string[] = [];
   if (!files || !path) return { lb, status: 'failed', steps, error: 'no file access or no haproxy config path for this LB' };
-  deps.audit.append({ lb, command: `write ${path}`, phase: 'send' });
+  refuseIfReadOnly(`writing ${path}`, files);
   try {
-    const { backup } = await files.replace(path, after, { expected: before, backup: true });
-    deps.audit.append({ lb, command: `write ${path}`, phase: 'reply', reply: 'ok' });
+    const { backup } = await replaceWrite(deps.audit, lb, files, path, after, { expected: before, backup: true });
     steps.push(`${path} written${backup ? ` (previous kept as ${backup})` : ''}`);
   } catch (error) {
-    deps.audit.append({ lb, command: `write ${path}`, phase: 'error', reply: message(error) });
     if (error instanceof FileChangedError) {
       const theirs = await files.read(path).then((r) => r.text, () => '(unreadable)');
       return { lb, status: 'conflict', steps, error: error.message, threeWay: threeWay(path, before, after, theirs) };
@@ -30,7 +29,7 @@ export async function applyConfigEdit(deps: RoutingDeps, lb: string, before: str
   }
   const problem = await checkConfig(deps, lb, { ...policy, mode: 'check' }).catch((e: unknown) => `haproxy -c could not run: ${message(e)}`);
   if (problem) {
-    await files.replace(path, before, { expected: after, backup: false }).then(
+    await replaceWrite(deps.audit, lb, files, path, before, { expected: after, backup: false }, undefined, `restore ${path}`).then(
       () => steps.push(`old ${path} put back`),
       (e: unknown) => steps.push(`could NOT put the old ${path} back: ${message(e)} (it is in ${path}.lbtop-bak)`),
     );

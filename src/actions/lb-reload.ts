@@ -6,16 +6,16 @@ import { parseInfo } from '../sources/haproxy/parse-info.js';
 import type { RuntimeApi } from '../sources/haproxy/client.js';
 import type { AfterWrite } from './pattern-types.js';
 import type { RoutingDeps } from './routing-deps.js';
+import { runWrite, sendWrite } from './write-path.js';
 
 export async function checkConfig(deps: RoutingDeps, lb: string, after: AfterWrite): Promise<string | null> {
   const runner = deps.runner(lb);
   if (!runner) return 'no command runner for this LB: cannot run haproxy -c';
   if (!after.configPath) return 'no haproxy config path for this LB: cannot run haproxy -c';
   const argv = [after.bin, '-c', '-f', after.configPath];
-  deps.audit.append({ lb, command: argv.join(' '), phase: 'send' });
-  const result = await runner.run(argv, { timeoutMs: 30_000 });
+  // Part of a write (it checks what lbtop just wrote), so it goes the write path's way: audited, never read-only.
+  const result = await runWrite(deps.audit, lb, runner, argv, { timeoutMs: 30_000 });
   const output = `${result.stdout}${result.stderr}`.trim();
-  deps.audit.append({ lb, command: argv.join(' '), reply: `exit ${result.code}: ${output}`, phase: 'reply' });
   return result.code === 0 ? null : `haproxy -c failed (exit ${result.code}): ${lastLines(output)}`;
 }
 
@@ -35,16 +35,13 @@ export async function reloadLb(deps: RoutingDeps, lb: string, after: AfterWrite,
   if (after.via === 'master') {
     const master = deps.master(lb);
     if (!master) return { ok: false, detail: 'no master socket configured for this LB: cannot reload' };
-    deps.audit.append({ lb, command: 'reload (master CLI)', phase: 'send' });
-    const reply = await master.send('reload', 5000).catch((error: Error) => `(${error.message})`);
-    deps.audit.append({ lb, command: 'reload (master CLI)', reply, phase: 'reply' });
+    // 2.6's master closes without a word on `reload`: a lost reply is the normal case, the worker pid tells.
+    await sendWrite(deps.audit, lb, master, 'reload');
   } else {
     const runner = deps.runner(lb);
     if (!runner) return { ok: false, detail: 'no command runner for this LB: cannot run systemctl' };
     const argv = ['systemctl', 'reload', after.service];
-    deps.audit.append({ lb, command: argv.join(' '), phase: 'send' });
-    const result = await runner.run(argv, { timeoutMs: 30_000 });
-    deps.audit.append({ lb, command: argv.join(' '), reply: `exit ${result.code}: ${result.stderr.trim()}`, phase: 'reply' });
+    const result = await runWrite(deps.audit, lb, runner, argv, { timeoutMs: 30_000 });
     if (result.code !== 0) return { ok: false, detail: `systemctl reload failed (exit ${result.code}): ${lastLines(result.stderr)}` };
   }
   const deadline = Date.now() + timeoutMs;

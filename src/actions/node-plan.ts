@@ -10,6 +10,7 @@ import { findNode } from '../store/selectors.js';
 import type { NodeRecord } from './node-record.js';
 import { adminCommand, forcedAdminOf } from './server-admin.js';
 import type { Plan, PlannedChange, PlannedCommand } from './types.js';
+import { unreachableIn } from './unreachable.js';
 
 export type NodeAction = 'drain' | 'maint' | 'ready';
 
@@ -53,7 +54,9 @@ export function planNode(fleet: Fleet, request: NodeRequest, scope: NodeScope = 
     const where = request.cluster !== undefined ? ` in ${request.cluster}` : '';
     warnings.push(`no server named or addressed "${request.node}"${where} on any LB`);
   }
-  const down = new Set(fleet.lbs.filter((h) => !h.ok).map((h) => h.name));
+  // Unreachable LBs in scope are never planned: the plan lists them and is refused unless they are left out.
+  const unreachable = unreachableIn(fleet, groupsOf(request, scope));
+  const down = new Set(unreachable.map((u) => u.lb));
   for (const { server, lb } of targets) {
     const on = server.perLb[lb]!;
     const ref = `${server.backend}/${server.name}`;
@@ -66,7 +69,7 @@ export function planNode(fleet: Fleet, request: NodeRequest, scope: NodeScope = 
       if (!saved) continue;
       wanted = saved.admin;
     }
-    if (down.has(lb)) warnings.push(`${lb}: unreachable now; the state shown for ${ref} is its last known one`);
+    if (down.has(lb)) continue;
     if (request.action === 'drain' && shown === 'maint') {
       warnings.push(`${lb}: ${ref} is already in maintenance; left as is (a drain would put it back to taking sessions)`);
       continue;
@@ -92,5 +95,11 @@ export function planNode(fleet: Fleet, request: NodeRequest, scope: NodeScope = 
     commands,
     rollback,
     warnings,
+    unreachable,
   };
+}
+
+/** The LBs a node request reaches: an inventory group's when --cluster names one, else every LB. */
+function groupsOf(request: Pick<NodeRequest, 'cluster'>, scope: NodeScope): readonly string[] | null {
+  return request.cluster !== undefined ? scope.lbGroups?.get(request.cluster) ?? null : null;
 }

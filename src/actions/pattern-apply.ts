@@ -13,10 +13,11 @@ import { atomicReplace, aclCommands, mapCommands } from '../sources/haproxy/maps
 import { entriesOf, parsePatternFile } from '../sources/haproxy/maps/map-file.js';
 import { readEntries } from '../sources/haproxy/maps/read.js';
 import { checkWriteReply, parsePreparedVersion } from '../sources/haproxy/maps/runtime.js';
-import { FileChangedError } from '../model/errors.js';
+import { FileChangedError, ReplyLostError } from '../model/errors.js';
 import { checkConfig, reloadLb } from './lb-reload.js';
 import type { PatternLbOutcome, PatternLbPlan, PatternPlan, PatternReport } from './pattern-types.js';
 import type { RoutingDeps } from './routing-deps.js';
+import { refuseIfReadOnly, replaceWrite, sendWrite } from './write-path.js';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const same = (a: readonly PatternEntryRow[], b: readonly PatternEntryRow[]) =>
@@ -48,6 +49,7 @@ async function preflight(plan: PatternPlan, lbPlan: PatternLbPlan, deps: Routing
 }
 
 export async function applyPatternPlan(plan: PatternPlan, deps: RoutingDeps): Promise<PatternReport> {
+  refuseIfReadOnly(plan.title, ...plan.lbs.flatMap((l) => [deps.clients.get(l.lb), deps.files(l.lb)]));
   if (plan.errors.length > 0) return { plan, outcomes: plan.lbs.map((l) => ({ lb: l.lb, status: 'skipped', steps: [], error: 'the plan has errors' })), ok: false };
   const work = plan.lbs.filter((l) => !l.noop);
   const checks = await Promise.all(work.map((l) => preflight(plan, l, deps)));
@@ -80,13 +82,10 @@ async function applyLb(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDe
   const restoreFile = () => restore(plan, lbPlan, deps, steps, written);
 
   if (written) {
-    deps.audit.append({ lb, command: `write ${plan.file}`, phase: 'send', plan: plan.id });
     try {
-      const { backup } = await files!.replace(plan.file, lbPlan.file!.after, { expected: lbPlan.file!.before, backup: true });
-      deps.audit.append({ lb, command: `write ${plan.file}`, phase: 'reply', reply: 'ok', plan: plan.id });
+      const { backup } = await replaceWrite(deps.audit, lb, files!, plan.file, lbPlan.file!.after, { expected: lbPlan.file!.before, backup: true }, plan.id);
       steps.push(`${plan.file} written${backup ? ` (previous kept as ${backup})` : ''}`);
     } catch (error) {
-      deps.audit.append({ lb, command: `write ${plan.file}`, phase: 'error', reply: message(error), plan: plan.id });
       if (error instanceof FileChangedError) {
         const theirs = await files!.read(plan.file).then((r) => r.text, () => '(unreadable)');
         // Two LBs loading one shared file (NFS, a bind mount): the first LB of this plan already wrote it.
@@ -121,6 +120,13 @@ async function applyRuntimeAndAfter(plan: PatternPlan, lbPlan: PatternLbPlan, de
     const sent = await sendRuntime(plan, lbPlan, deps);
     if (sent > 0) steps.push(`runtime: ${sent} command${sent === 1 ? '' : 's'} sent${lbPlan.atomic ? ' (prepare/commit: atomic)' : ''}`);
   } catch (error) {
+    if (error instanceof ReplyLostError) {
+      // The command may have landed: the file stays as written and a re-read says what HAProxy holds.
+      steps.push(`runtime: OUTCOME UNKNOWN (${message(error)})`);
+      const now = await readEntries(deps.clients.get(lb)!, plan.kind, plan.file).catch(() => null);
+      if (now !== null && same(now, lbPlan.after)) return { lb, status: 'applied', steps: [...steps, `verified after the lost reply: ${now.length} entries as planned`] };
+      return { lb, status: 'unknown', steps, error: now === null ? 'the LB did not answer a re-read' : `the runtime holds ${now.length} entries, not the ${lbPlan.after.length} planned` };
+    }
     await restoreFile();
     return fail(`runtime: ${message(error)}`);
   }
@@ -145,8 +151,7 @@ async function applyRuntimeAndAfter(plan: PatternPlan, lbPlan: PatternLbPlan, de
 async function restore(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDeps, steps: string[], written: boolean): Promise<void> {
   if (!written) return;
   try {
-    await deps.files(lbPlan.lb)!.replace(plan.file, lbPlan.file!.before, { expected: lbPlan.file!.after, backup: false });
-    deps.audit.append({ lb: lbPlan.lb, command: `restore ${plan.file}`, phase: 'reply', reply: 'ok', plan: plan.id });
+    await replaceWrite(deps.audit, lbPlan.lb, deps.files(lbPlan.lb)!, plan.file, lbPlan.file!.before, { expected: lbPlan.file!.after, backup: false }, plan.id, `restore ${plan.file}`);
     steps.push(`old ${plan.file} put back`);
   } catch (error) {
     steps.push(`could NOT put the old ${plan.file} back: ${message(error)} (it is in ${plan.file}.lbtop-bak)`);
@@ -157,10 +162,11 @@ async function restore(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDe
 async function sendRuntime(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDeps): Promise<number> {
   const api = deps.clients.get(lbPlan.lb)!;
   const send = async (command: string) => {
-    deps.audit.append({ lb: lbPlan.lb, command, phase: 'send', plan: plan.id });
-    const reply = await api.send(command);
-    deps.audit.append({ lb: lbPlan.lb, command, reply, phase: 'reply', plan: plan.id });
-    return reply;
+    const sent = await sendWrite(deps.audit, lbPlan.lb, api, command, plan.id);
+    if (sent.kind === 'unknown') throw new ReplyLostError(sent.error);
+    if (sent.kind === 'not-sent') throw new Error(sent.error);
+    // A rejection is HAProxy's own text: checkWriteReply turns it into the typed error naming the command.
+    return sent.reply;
   };
   if (lbPlan.atomic) {
     const prepare = plan.kind === 'map' ? mapCommands.prepare(plan.file) : aclCommands.prepare(plan.file);

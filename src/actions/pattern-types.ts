@@ -68,7 +68,8 @@ export interface PatternPlan {
 
 export type PatternLbOutcome = {
   lb: string;
-  status: 'applied' | 'failed' | 'skipped' | 'conflict' | 'rolled-back';
+  /** unknown: a runtime command went out and its reply was lost; the verify after it could not settle it. */
+  status: 'applied' | 'failed' | 'skipped' | 'conflict' | 'rolled-back' | 'unknown';
   /** One line per step, in order: "file written (backup …)", "runtime: 3 commands", "haproxy -c ok", "reloaded". */
   steps: string[];
   error?: string;

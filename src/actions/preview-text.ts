@@ -16,6 +16,7 @@ export function formatPlan(plan: Plan): string {
   if (plan.commands.length === 0) lines.push('  (none: nothing to send)');
   for (const command of plan.commands) lines.push(`  [${command.lb}] ${command.command}`);
   for (const warning of plan.warnings) lines.push(`  ! ${warning}`);
+  for (const u of plan.unreachable ?? []) lines.push(`  ! ${u.lb}: UNREACHABLE (${u.error}); it may carry the target and is not in this plan`);
   return lines.join('\n');
 }
 
@@ -32,11 +33,15 @@ export function formatReport(report: ApplyReport): string {
       case 'failed':
         lines.push(`  ${outcome.lb}: FAILED: ${outcome.error}`);
         break;
+      case 'unknown':
+        lines.push(`  ${outcome.lb}: UNKNOWN: ${outcome.detail}`);
+        break;
       case 'skipped':
         lines.push(`  ${outcome.lb}: skipped (${outcome.detail})`);
         break;
     }
   }
+  if (report.leftOut.length > 0) lines.push(`  Left out (unreachable; lbtop did not change them): ${report.leftOut.join(', ')}`);
   if (report.rollbackOffered.length > 0) lines.push(`  Rollback available for: ${report.rollbackOffered.join(', ')}`);
   return lines.join('\n');
 }

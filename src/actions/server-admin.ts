@@ -4,6 +4,7 @@ import { SrvAdmin, type AdminTarget, type ServerState } from '../model/haproxy.j
 import { adminStateOf, maintNotForced } from '../sources/haproxy/admin-state.js';
 import { buildCommand } from '../sources/haproxy/command.js';
 import type { Plan, PlannedChange, PlannedCommand } from './types.js';
+import { isReachable, unreachableIn } from './unreachable.js';
 
 export interface ServerTarget {
   backend: string;
@@ -65,6 +66,7 @@ export function planServerAdmin(fleet: Fleet, target: ServerTarget, admin: Admin
     commands,
     rollback,
     warnings: scope.warnings,
+    unreachable: scope.unreachable,
   };
 }
 
@@ -103,22 +105,28 @@ export function planServerWeight(fleet: Fleet, target: ServerTarget, request: We
     commands,
     rollback,
     warnings: scope.warnings,
+    unreachable: scope.unreachable,
   };
 }
 
+/**
+ * The LBs to act on. Without --lb that is every LB that has the server, and every unreachable LB (it may have it):
+ * those are listed in `unreachable`, never planned, and the plan is refused unless the operator leaves them out.
+ */
 function resolveScope(fleet: Fleet, target: ServerTarget) {
   const warnings: string[] = [];
+  const unreachable = unreachableIn(fleet, target.lbs.length > 0 ? target.lbs : null);
   const server = findServer(fleet, target.backend, target.server);
   if (!server) {
-    warnings.push(`no server ${target.backend}/${target.server} on any LB`);
-    return { lbs: [], warnings };
+    warnings.push(`no server ${target.backend}/${target.server} on any ${unreachable.length ? 'reachable ' : ''}LB`);
+    return { lbs: [], warnings, unreachable };
   }
-  const wanted = target.lbs.length > 0 ? target.lbs : Object.keys(server.perLb);
+  const wanted = (target.lbs.length > 0 ? target.lbs : Object.keys(server.perLb)).filter((lb) => isReachable(fleet, lb));
   const lbs = [];
   for (const lb of wanted) {
     const on = server.perLb[lb];
     if (on) lbs.push({ lb, on });
     else warnings.push(`${lb}: has no server ${target.backend}/${target.server}; skipped`);
   }
-  return { lbs, warnings };
+  return { lbs, warnings, unreachable };
 }

@@ -37,12 +37,21 @@ export interface Plan {
   node?: { name: string; action: 'drain' | 'maint' | 'ready' };
   /** True when the operator must type a word (e.g. the cluster name) rather than press y. */
   confirmWord?: string;
+  /**
+   * LBs in the plan's scope that did not answer when it was made: lbtop cannot tell what they carry, so the plan
+   * is refused unless the operator leaves them out explicitly (`--skip-unreachable`, or the preview's choice).
+   */
+  unreachable?: { lb: string; error: string }[];
+  /** The operator's explicit choice to apply without the unreachable LBs (`--skip-unreachable`, or the preview's). */
+  skipUnreachable?: boolean;
 }
 
 export type LbOutcome =
   | { lb: string; status: 'verified'; replies: string[] }
   | { lb: string; status: 'applied-unverified'; replies: string[]; detail: string }
   | { lb: string; status: 'failed'; replies: string[]; error: string }
+  /** A command went out and its reply was lost; the re-read could not show it landed (write-path.ts). */
+  | { lb: string; status: 'unknown'; replies: string[]; detail: string }
   | { lb: string; status: 'skipped'; detail: string };
 
 export interface ApplyReport {
@@ -50,6 +59,8 @@ export interface ApplyReport {
   outcomes: LbOutcome[];
   /** True when every LB was verified. */
   ok: boolean;
-  /** LBs that changed and could be rolled back (set when another LB failed). */
+  /** LBs that changed, or may have, and could be rolled back (set when another LB failed or is unknown). */
   rollbackOffered: string[];
+  /** Unreachable LBs the operator chose to leave out of the plan; they keep whatever state they have. */
+  leftOut: string[];
 }

@@ -2,6 +2,7 @@
 // exit and output are captured (exitOverride, configureOutput) and come back as { type: 'exit' }, so cli.ts
 // decides what to print and tests assert messages and exit codes. A new subcommand (node, snapshot, vip, ...)
 // is one file exporting a Subcommand, one entry in SUBCOMMANDS and one member of the Invocation union.
+import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { resolveConfig, type ConfigFlags, type ResolveContext } from '../config/index.js';
 import { suggestion } from '../config/schema-issues.js';
@@ -21,7 +22,7 @@ export interface Weight {
   percent: boolean;
 }
 /** Neither --dry-run nor --yes: cli.ts asks on a terminal and refuses when stdin is not one. */
-export type ServerInvocation = { kind: 'server'; target: ServerRef; lbs: string[]; dryRun: boolean; yes: boolean; json: boolean } & (
+export type ServerInvocation = { kind: 'server'; target: ServerRef; lbs: string[]; dryRun: boolean; yes: boolean; json: boolean; skipUnreachable?: boolean } & (
   | { action: AdminTarget }
   | { action: 'weight'; weight: Weight }
 );
@@ -51,7 +52,7 @@ export type ArgsOutcome =
   | { type: 'exit'; code: number; stdout: string; stderr: string };
 
 /** Usage errors exit 2 (commander's own default is 1); help and --version exit 0. */
-const USAGE = 2;
+const USAGE = EXIT.REFUSED;
 // No default array: commander would print "(default: [])" in the help.
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const NAME = /^[A-Za-z0-9._:-]+$/; // HAProxy's allowed characters for proxy and server names
@@ -109,14 +110,15 @@ const server: Subcommand = {
         .option('--lb <name>', 'only on this LB (repeatable)', collect)
         .addOption(new Option('--dry-run', 'show the commands, send nothing').conflicts('yes'))
         .option('--yes', 'send without asking (scripts)')
+        .option('--skip-unreachable', 'apply on the LBs that answer, leaving out the unreachable ones (exit 4)')
         .option('--json', 'machine-readable result')
         .action((...args: unknown[]) => {
-          type Opts = { lb?: string[]; dryRun?: boolean; yes?: boolean; json?: boolean };
+          type Opts = { lb?: string[]; dryRun?: boolean; yes?: boolean; json?: boolean; skipUnreachable?: boolean };
           const o = args[action === 'weight' ? 2 : 1] as Opts;
           // No interactive confirm outside the TUI: a script must say which of the two it means.
           const lbs = o.lb ?? [];
           const target = args[0] as ServerRef;
-          const common = { kind: 'server', target, lbs, dryRun: o.dryRun === true, yes: o.yes === true, json: o.json === true } as const;
+          const common = { kind: 'server', target, lbs, dryRun: o.dryRun === true, yes: o.yes === true, json: o.json === true, skipUnreachable: o.skipUnreachable === true } as const;
           done(action === 'weight' ? { ...common, action, weight: args[1] as Weight } : { ...common, action }, lbs);
         });
     }
@@ -183,6 +185,7 @@ export function parseCommandLine(argv: readonly string[], version?: string): Par
     .option('--group <name>', 'only the inventory hosts of this group (repeatable)', collect)
     .option('--accept-new', 'record unknown SSH host keys (StrictHostKeyChecking=accept-new); a changed key is still refused');
   if (version) program.version(version);
+  program.addHelpText('after', EXIT_CODES_HELP);
   for (const sub of SUBCOMMANDS) {
     sub.register(program, (invocation, lbRefs = []) => (parsed = { invocation, needsLbs: sub.needsLbs, lbRefs }));
   }

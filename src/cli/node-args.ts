@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Invocation, Subcommand } from './args.js';
 
 export type NodeInvocation =
-  | { kind: 'node'; action: 'drain' | 'maint' | 'ready'; node: string; cluster?: string; wait: boolean; timeoutSec: number; dryRun: boolean; yes: boolean; json: boolean }
+  | { kind: 'node'; action: 'drain' | 'maint' | 'ready'; node: string; cluster?: string; wait: boolean; timeoutSec: number; dryRun: boolean; yes: boolean; json: boolean; skipUnreachable?: boolean }
   | { kind: 'snapshot'; out: string };
 
 type Done = (invocation: Invocation, lbRefs?: string[]) => void;
@@ -42,8 +42,9 @@ const node: Subcommand = {
         .option('--timeout <seconds>', 'give up waiting after this long (default 300)', seconds)
         .addOption(new Option('--dry-run', 'show the plan, send nothing').conflicts('yes'))
         .option('--yes', 'send without asking (scripts)')
+        .option('--skip-unreachable', 'apply on the LBs that answer, leaving out the unreachable ones (exit 4)')
         .option('--json', 'machine-readable result')
-        .action((name: string, o: { cluster?: string; wait?: boolean; timeout?: number; dryRun?: boolean; yes?: boolean; json?: boolean }) =>
+        .action((name: string, o: { cluster?: string; wait?: boolean; timeout?: number; dryRun?: boolean; yes?: boolean; json?: boolean; skipUnreachable?: boolean }) =>
           done({
             kind: 'node',
             action,
@@ -54,6 +55,7 @@ const node: Subcommand = {
             dryRun: o.dryRun === true,
             yes: o.yes === true,
             json: o.json === true,
+            skipUnreachable: o.skipUnreachable === true,
           }),
         );
     }

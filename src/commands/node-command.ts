@@ -12,6 +12,8 @@ import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import { buildFleet } from '../store/selectors.js';
 import { runSnapshotCommand } from './snapshot-command.js';
+import { EXIT, exitCodeOf } from '../cli/exit-codes.js';
+import { refuseUnreachable } from './unreachable-text.js';
 
 export interface NodeCommandIo {
   deps: ApplyDeps;
@@ -33,10 +35,11 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
   const dir = io.nodeDir ?? defaultNodeDir();
   await runtime.refresh();
   const fleet = buildFleet(config, runtime.store.getState().lbs);
-  for (const lb of fleet.lbs.filter((h) => !h.ok)) io.err(`warning: ${lb.name} unreachable: ${lb.error}\n`);
   const record = invocation.action === 'ready' ? readNodeRecord(dir, invocation.node) : null;
   const plan = planNode(fleet, { node: invocation.node, action: invocation.action, cluster: invocation.cluster }, lbGroupsOf(config), record);
   io.out(`${formatPlan(plan)}\n`);
+  const refused = refuseUnreachable(plan, invocation.skipUnreachable === true, io.err);
+  if (refused !== null) return refused;
   if (invocation.dryRun) return plan.commands.length > 0 || plan.changes.length > 0 ? 0 : 1;
   if (plan.commands.length === 0) return plan.warnings.some((w) => w.includes('nothing to send')) ? 0 : 1;
   if (!invocation.yes && !(await io.confirm(`Send these ${plan.commands.length} commands to ${new Set(plan.commands.map((c) => c.lb)).size} LB(s)?`))) {
@@ -61,6 +64,7 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
     drained = last.done;
     io.out(drained ? `Drained: no sessions or queue left on ${invocation.node}.\n` : `Timeout after ${invocation.timeoutSec} s: ${last.left ?? '?'} session(s)/queued left.\n`);
   }
-  if (invocation.json) io.out(`${JSON.stringify({ outcomes: report.outcomes, drained })}\n`);
-  return report.ok && drained ? 0 : 1;
+  if (invocation.json) io.out(`${JSON.stringify({ outcomes: report.outcomes, leftOut: report.leftOut, drained })}\n`);
+  const code = exitCodeOf(report);
+  return code === EXIT.OK && !drained ? EXIT.FAILED : code;
 }

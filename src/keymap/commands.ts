@@ -102,6 +102,7 @@ export const COMMANDS = [
 
   { id: 'dialog.confirm', keys: ['y'], scopes: ['preview'], description: 'Send the previewed commands', hint: 'send' },
   { id: 'dialog.cancel', keys: ['esc', 'n'], scopes: ['preview'], description: 'Cancel: send nothing', hint: 'cancel' },
+  { id: 'dialog.skipUnreachable', keys: ['u'], scopes: ['preview'], description: 'Plan refused for unreachable LBs: apply on the others, leaving them out (then y)', dangerous: true, hint: 'leave out unreachable' },
   { id: 'confirm.accept', keys: ['enter'], scopes: ['confirm'], description: 'Send, once the confirmation word is typed', hint: 'send' },
   { id: 'confirm.cancel', keys: ['esc'], scopes: ['confirm'], description: 'Cancel: send nothing', hint: 'cancel' },
   { id: 'confirm.target', keys: ['tab'], scopes: ['confirm'], description: 'VIP/LB move: plan the preview again for the next candidate LB', hint: 'target' },

@@ -24,6 +24,29 @@ export class ParseError extends LbtopError {
 /** The runtime API answered, but not with the whole reply (connection closed early, timeout mid-reply). */
 export class TruncatedReplyError extends LbtopError {}
 
+/**
+ * A command went out and its reply did not come back whole (timeout, connection cut mid-reply, HAProxy reloaded
+ * under it): HAProxy may or may not have carried it out. A write that ends so is an UNKNOWN outcome, never FAILED.
+ */
+export class ReplyLostError extends TruncatedReplyError {}
+
+/** Refused before anything was sent: lbtop runs read-only (-n, `read_only: true`). */
+export class ReadOnlyError extends LbtopError {
+  constructor(what: string) {
+    super(`read-only: ${what} was not sent`, 'lbtop runs read-only (-n or read_only: true); start it without to make changes');
+  }
+}
+
+/** A write plan reaches LBs lbtop cannot reach now: refused unless the operator leaves them out explicitly. */
+export class UnreachableRefusedError extends LbtopError {
+  constructor(readonly lbs: readonly string[]) {
+    super(
+      `refused: ${lbs.join(', ')} ${lbs.length === 1 ? 'is' : 'are'} unreachable and may carry the target; nothing was sent`,
+      'bring it back, name the LBs to act on (--lb), or apply without it: --skip-unreachable (the TUI preview: u)',
+    );
+  }
+}
+
 /** A command argument that must never be sent (newline or NUL: it would become a second command). */
 export class UnsafeArgumentError extends LbtopError {}
 

@@ -12,6 +12,7 @@ import { FailoverStore, type FailoverSource } from '../store/failover-store.js';
 import { Poller } from '../store/poller.js';
 import { localRunner, type CommandRunner } from '../transport/exec.js';
 import { hostFiles, type HostFiles } from '../transport/host-files.js';
+import { readOnlyFiles, readOnlyRunner } from '../actions/write-gate.js';
 
 export const KEEPALIVED_MIN_INTERVAL_MS = 5000;
 
@@ -40,8 +41,12 @@ export function createFailoverRuntime(config: LbtopConfig, options: FailoverRunt
   const lbs = config.lbs.filter((lb) => lb.failover);
   const runnerFor = options.runnerFor ?? (() => localRunner());
   const runners = new Map<string, CommandRunner>();
-  for (const lb of lbs) runners.set(lb.name, withSudo(runnerFor(lb), lb.failover!.sudo));
-  const files = new Map([...runners].map(([name, runner]) => [name, hostFiles(runner)] as const));
+  // Read-only (-n): runners run only what the sources read with, files refuse every replace (actions/write-gate.ts).
+  for (const lb of lbs) {
+    const runner = withSudo(runnerFor(lb), lb.failover!.sudo);
+    runners.set(lb.name, config.readOnly ? readOnlyRunner(runner) : runner);
+  }
+  const files = new Map([...runners].map(([name, runner]) => [name, config.readOnly ? readOnlyFiles(hostFiles(runner)) : hostFiles(runner)] as const));
   const sourcesOf = (lb: LbConfig): FailoverSource[] => {
     const f = lb.failover!;
     return [...(f.keepalived ? ['keepalived' as const] : []), ...(f.heartbeat ? ['heartbeat' as const] : []), ...(f.bird ? ['bird' as const] : []), 'addresses'];

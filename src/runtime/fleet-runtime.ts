@@ -10,6 +10,7 @@ import { tcpSocket, unixSocket } from '../transport/local.js';
 import { SshPool, type SshPoolOptions } from '../transport/ssh/pool.js';
 import type { StreamConnector } from '../transport/types.js';
 import { sshConnectorFactory } from './ssh-connectors.js';
+import { readOnlyRuntime } from '../actions/write-gate.js';
 
 export interface FleetRuntime {
   store: FleetStore;
@@ -69,16 +70,18 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
   // a poll would show its frozen stats. Operator commands and actions therefore open a connection per command
   // (over SSH: a channel on the shared connection), and polls keep one only for the length of one poll.
   const clientOptions = (lb: LbConfig, keepAlive = false) => ({ timeoutMs: lb.haproxy.timeoutMs, keepAlive });
+  // Read-only (-n): every client refuses a state-changing command before it connects (actions/write-gate.ts).
+  const gate = (api: RuntimeApi) => (config.readOnly ? readOnlyRuntime(api) : api);
   const clients = new Map<string, RuntimeApi>();
   for (const lb of config.lbs) {
-    clients.set(lb.name, options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb)));
+    clients.set(lb.name, gate(options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb))));
   }
   const store = new FleetStore(config.lbs.map((lb) => ({ name: lb.name, endpoint: clients.get(lb.name)!.label })));
   // Polls go through their own client so a long `show stat` never queues behind an operator's command.
   const pollClients = new Map<string, RuntimeApi>();
   for (const lb of config.lbs) {
     // Over SSH one channel (and maybe one socat) per poll instead of three; closed when the poll ends.
-    pollClients.set(lb.name, options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb, lb.ssh !== undefined)));
+    pollClients.set(lb.name, gate(options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb, lb.ssh !== undefined))));
   }
   const limiter = new Limiter(options.pollConcurrency ?? DEFAULT_POLL_CONCURRENCY);
   const pollers = new Map<string, Poller<Awaited<ReturnType<SnapshotReader['read']>>>>();

@@ -14,6 +14,7 @@ import { withSudo } from '../sources/runner-check.js';
 import type { SshPool } from '../transport/ssh/pool.js';
 import { localConnector } from './fleet-runtime.js';
 import { sshCommandRunner, sshConnectorFactory } from './ssh-connectors.js';
+import { readOnlyFiles, readOnlyRunner, readOnlyRuntime } from '../actions/write-gate.js';
 
 export interface RoutingRuntimeOptions {
   /** The command runner on an LB's host; default: local for LBs without `ssh:`, none for ssh LBs. */
@@ -33,9 +34,11 @@ export function createRoutingDeps(config: LbtopConfig, clients: ReadonlyMap<stri
   const runnerFor = options.runnerFor ?? ((lb: LbConfig) => (lb.ssh ? null : local));
   const runners = new Map<string, CommandRunner | null>();
   const files = new Map<string, HostFiles | null>();
-  const masters = new Map<string, HaproxyClient | null>();
+  const masters = new Map<string, RuntimeApi | null>();
+  // Read-only (-n): the runners, files and master CLI refuse every write (actions/write-gate.ts).
+  const gated = (r: CommandRunner | null) => (r && config.readOnly ? readOnlyRunner(r) : r);
   const runner = (name: string) => {
-    if (!runners.has(name)) runners.set(name, byName.has(name) ? runnerFor(byName.get(name)!) : null);
+    if (!runners.has(name)) runners.set(name, byName.has(name) ? gated(runnerFor(byName.get(name)!)) : null);
     return runners.get(name)!;
   };
   return {
@@ -46,7 +49,7 @@ export function createRoutingDeps(config: LbtopConfig, clients: ReadonlyMap<stri
     files(name) {
       if (!files.has(name)) {
         const r = runner(name);
-        files.set(name, r ? hostFiles(r) : null);
+        files.set(name, r ? (config.readOnly ? readOnlyFiles(hostFiles(r)) : hostFiles(r)) : null);
       }
       return files.get(name)!;
     },
@@ -57,7 +60,8 @@ export function createRoutingDeps(config: LbtopConfig, clients: ReadonlyMap<stri
         if (!lb || !path) masters.set(name, null);
         else {
           const at = { ...lb, haproxy: { socket: path, timeoutMs: lb.haproxy.timeoutMs } };
-          masters.set(name, new HaproxyClient((options.connectorFor ?? localConnector)(at), { timeoutMs: lb.haproxy.timeoutMs }));
+          const master = new HaproxyClient((options.connectorFor ?? localConnector)(at), { timeoutMs: lb.haproxy.timeoutMs });
+          masters.set(name, config.readOnly ? readOnlyRuntime(master) : master);
         }
       }
       return masters.get(name)!;

@@ -22,6 +22,8 @@ export interface RunOptions {
 export interface CommandRunner {
   /** Shown on screen: "local", "ssh lb1". */
   readonly label: string;
+  /** Set by the read-only gate (actions/write-gate.ts): this runner runs only the commands sources read with. */
+  readonly readOnly?: boolean;
   /**
    * Resolves with the result whatever the exit status (a non-zero code is an answer, not a transport failure).
    * Rejects with TransportError when the command cannot be started, times out, or the link to the host is lost.

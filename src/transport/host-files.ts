@@ -14,6 +14,8 @@ import type { CommandRunner } from './exec.js';
 
 export interface HostFiles {
   readonly label: string;
+  /** Set by the read-only gate (actions/write-gate.ts): replace always refuses. */
+  readonly readOnly?: boolean;
   /** The file's text; `exists: false` (and empty text) when there is no such file. */
   read(file: string): Promise<{ text: string; exists: boolean }>;
   /** Replaces the file atomically; `expected` is the text read before (null: the file must not exist). */
@@ -25,7 +27,7 @@ export { FileChangedError };
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 export const backupPath = (file: string) => `${file}.lbtop-bak`;
 
-const READ = 'if [ -e "$1" ]; then exec cat -- "$1"; else exit 66; fi';
+export const READ = 'if [ -e "$1" ]; then exec cat -- "$1"; else exit 66; fi';
 
 const REPLACE = `set -u
 f=$1; expect=$2; want=$3; backup=$4

@@ -85,7 +85,7 @@ export function fakeServices(options: { store: FleetStore; config?: LbtopConfig;
       } else outcomes.push({ lb, status: 'verified', replies: [''] });
     }
     const applied = outcomes.filter((o) => o.status === 'verified').map((o) => o.lb);
-    return { plan, outcomes, ok: !failed, rollbackOffered: failed ? applied : [] };
+    return { plan, outcomes, ok: !failed, rollbackOffered: failed ? applied : [], leftOut: [] };
   };
   const services: AppServices = {
     store: options.store,

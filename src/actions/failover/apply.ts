@@ -7,6 +7,7 @@ import { collectKeepalived } from '../../sources/keepalived/collect.js';
 import { collectAddresses } from '../../sources/netlink/collect.js';
 import { checkVip } from '../../sources/netlink/vip-truth.js';
 import { holdsGroup } from '../../store/vip-rows.js';
+import { refuseIfReadOnly } from '../write-path.js';
 import { runStep, type StepDeps } from './steps.js';
 import type { FailoverPlan, FailoverReport, HostStep, StepOutcome } from './types.js';
 
@@ -57,6 +58,7 @@ function orderUndo(undos: HostStep[][]): HostStep[] {
 
 export async function applyFailover(plan: FailoverPlan, deps: ApplyFailoverDeps): Promise<FailoverReport> {
   if (plan.refused) throw new LbtopError(`refused: ${plan.refused}`);
+  refuseIfReadOnly(plan.title, ...plan.steps.flatMap((s) => [deps.runners.get(s.lb), deps.files.get(s.lb)]));
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? defaultSleep;
   const steps: StepOutcome[] = [];

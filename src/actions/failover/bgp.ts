@@ -8,6 +8,7 @@ import type { BirdReading } from '../../model/failover-state.js';
 import { collectBird, exportedRoutes, importedRoutes } from '../../sources/bird/collect.js';
 import type { CommandRunner } from '../../transport/exec.js';
 import type { AuditLog } from '../audit-log.js';
+import { runWrite } from '../write-path.js';
 import { nextPlanId } from './context.js';
 
 export interface BgpPlan {
@@ -73,11 +74,8 @@ export function formatBgpPlan(plan: BgpPlan): string {
 
 export async function applyBgp(plan: BgpPlan, deps: { runner: CommandRunner; target: BirdHostTarget; audit: AuditLog; sleep?: (ms: number) => Promise<void> }): Promise<BgpReport> {
   if (plan.refused) throw new LbtopError(`refused: ${plan.refused}`);
-  const command = plan.argv.join(' ');
-  deps.audit.append({ lb: plan.lb, command, phase: 'send', plan: plan.id });
-  const r = await deps.runner.run(plan.argv);
+  const r = await runWrite(deps.audit, plan.lb, deps.runner, plan.argv, {}, plan.id);
   const reply = (r.stdout + r.stderr).trim();
-  deps.audit.append({ lb: plan.lb, command, reply, phase: r.code === 0 ? 'reply' : 'error', plan: plan.id });
   // birdc exits 0 even when BIRD refuses; -v keeps the reply codes: 8xxx/9xxx are errors.
   if (r.code !== 0 || /^[89]\d{3}[ -]/m.test(r.stdout)) return { plan, ok: false, reply, after: plan.before, detail: `BIRD refused: ${reply}` };
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((res) => setTimeout(res, ms)));

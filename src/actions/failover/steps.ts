@@ -9,6 +9,7 @@ import { redactKeepalived } from '../../sources/keepalived/redact.js';
 import type { CommandRunner } from '../../transport/exec.js';
 import type { HostFiles } from '../../transport/host-files.js';
 import type { AuditLog } from '../audit-log.js';
+import { refuseIfReadOnly } from '../write-path.js';
 import { applyLineEdit } from './conf-edit.js';
 import type { HostStep } from './types.js';
 
@@ -64,6 +65,8 @@ export async function runStep(step: HostStep, deps: StepDeps, plan: string): Pro
   const runner = deps.runners.get(step.lb);
   if (!runner) throw new LbtopError(`no command runner for ${step.lb}`);
   const command = describeStep(step);
+  // Every step runs and writes through this runner and these files: a read-only gate refuses before the audit.
+  refuseIfReadOnly(command, runner, deps.files.get(step.lb));
   deps.audit.append({ lb: step.lb, command, phase: 'send', plan });
   try {
     const result = await execute(step, runner, deps);

@@ -6,7 +6,7 @@
 // reported as truncated rather than parsed as if whole. In `prompt` mode the connection is kept and every
 // reply is followed by the "> " prompt, which saves a connection per command (worth it over SSH).
 import type { Duplex } from 'node:stream';
-import { TransportError, TruncatedReplyError } from '../../model/errors.js';
+import { ReplyLostError, TransportError, TruncatedReplyError } from '../../model/errors.js';
 import { ExchangeInterrupted, type StreamConnector } from '../../transport/types.js';
 import { replyText } from './reply-bytes.js';
 
@@ -18,6 +18,8 @@ export interface HaproxyClientOptions {
 
 export interface RuntimeApi {
   readonly label: string;
+  /** Set by the read-only gate (actions/write-gate.ts): this client sends nothing that changes state. */
+  readonly readOnly?: boolean;
   /** Sends one already-built command line (see command.ts) and resolves with the whole reply text. */
   send(commandLine: string, timeoutMs?: number): Promise<string>;
   /**
@@ -100,7 +102,7 @@ export class HaproxyClient implements RuntimeApi {
       let text = '';
       const timer = setTimeout(() => {
         stream.destroy();
-        reject(new TruncatedReplyError(`${this.label}: no complete reply to "${commandLine}" within ${timeoutMs} ms`));
+        reject(new ReplyLostError(`${this.label}: no complete reply to "${commandLine}" within ${timeoutMs} ms`));
       }, Math.max(1, deadline - Date.now()));
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
@@ -108,7 +110,7 @@ export class HaproxyClient implements RuntimeApi {
       });
       stream.once('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(new TransportError(`${this.label}: ${midCommandError(error, commandLine)}`));
+        reject(new ReplyLostError(`${this.label}: ${midCommandError(error, commandLine)}`));
       });
       stream.once('close', () => {
         clearTimeout(timer);
@@ -142,24 +144,31 @@ export class HaproxyClient implements RuntimeApi {
       bytes = await this.connector.exchange!(`${commandLine}\n`, timeoutMs);
     } catch (error) {
       if (!(error instanceof ExchangeInterrupted)) throw error;
-      if (error.reason === 'timeout') throw new TruncatedReplyError(`${this.label}: no complete reply to "${commandLine}" within ${timeoutMs} ms`);
-      throw new TransportError(`${this.label}: ${midCommandError(error.reason, commandLine)}`);
+      if (error.reason === 'timeout') throw new ReplyLostError(`${this.label}: no complete reply to "${commandLine}" within ${timeoutMs} ms`);
+      throw new ReplyLostError(`${this.label}: ${midCommandError(error.reason, commandLine)}`);
     }
     return bytes;
   }
 
-  /** The reply read until HAProxy closed the connection, or a TruncatedReplyError when it was cut short. */
+  /** The reply read until HAProxy closed the connection, or a ReplyLostError when it was cut short. */
   private wholeReply(text: string, commandLine: string): string {
     if (isCompleteReply(text)) return text;
-    if (text === '') throw new TruncatedReplyError(`${this.label}: connection closed with no reply to "${commandLine}"`);
-    throw new TruncatedReplyError(`${this.label}: reply to "${commandLine}" was cut after ${text.length} bytes`);
+    if (text === '') throw new ReplyLostError(`${this.label}: connection closed with no reply to "${commandLine}"`);
+    throw new ReplyLostError(`${this.label}: reply to "${commandLine}" was cut after ${text.length} bytes`);
   }
 
   private async sendKept(commandLine: string, timeoutMs: number): Promise<string> {
     // Text nobody asked for (a reply that came after its prompt was matched) would be read as this command's
     // reply: the connection is out of step, so it is dropped and a fresh one opened.
     if (this.kept && this.kept.buffer !== '') this.close();
-    const conn = await this.ensureKept(timeoutMs);
+    let conn: Awaited<ReturnType<HaproxyClient['ensureKept']>>;
+    try {
+      conn = await this.ensureKept(timeoutMs);
+    } catch (error) {
+      // The connection (or its `prompt`) failed before this command was written: it was not sent.
+      if (error instanceof ReplyLostError) throw new TransportError(error.message);
+      throw error;
+    }
     conn.stream.write(`${commandLine}\n`);
     const reply = await this.readUntilPrompt(conn, timeoutMs, commandLine);
     return reply;
@@ -204,14 +213,14 @@ export class HaproxyClient implements RuntimeApi {
         if (conn.closed) {
           finish();
           if (this.kept === conn) this.kept = null;
-          reject(new TruncatedReplyError(`${this.label}: connection closed during the reply to "${commandLine}"`));
+          reject(new ReplyLostError(`${this.label}: connection closed during the reply to "${commandLine}"`));
         }
       };
       const timer = setTimeout(() => {
         finish();
         conn.stream.destroy();
         if (this.kept === conn) this.kept = null;
-        reject(new TruncatedReplyError(`${this.label}: no complete reply to "${commandLine}" within ${timeoutMs} ms`));
+        reject(new ReplyLostError(`${this.label}: no complete reply to "${commandLine}" within ${timeoutMs} ms`));
       }, timeoutMs);
       const finish = () => {
         clearTimeout(timer);

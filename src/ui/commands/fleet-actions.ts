@@ -17,9 +17,11 @@ export interface FleetActionContext {
 /** Opens the node preview for `node` (a server name or address), or flashes why not. */
 export function previewNode(ctx: Omit<FleetActionContext, 'row'>, node: string, action: 'drain' | 'maint' | 'ready' = 'drain'): void {
   if (!ctx.services.planNode) return ctx.flash('node actions are not available here', 'error');
+  // `:node NAME` is a prompt, not a key: it must say no in read-only mode itself (the keymap hides only keys).
+  if (ctx.services.readOnly) return ctx.flash(`READ-ONLY: node ${action} is disabled (lbtop -n)`, 'error');
   try {
     const plan = ctx.services.planNode(ctx.fleet, { node, action });
-    if (plan.changes.length === 0) return ctx.flash(plan.warnings[0] ?? `nothing to ${action} for ${node}`, 'error');
+    if (plan.changes.length === 0 && (plan.unreachable ?? []).length === 0) return ctx.flash(plan.warnings[0] ?? `nothing to ${action} for ${node}`, 'error');
     ctx.preview(plan);
   } catch (error) {
     ctx.flash(`cannot plan this: ${error instanceof Error ? error.message : String(error)}`, 'error');

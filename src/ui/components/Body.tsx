@@ -51,7 +51,7 @@ function content(p: BodyProps) {
     const typed = d.kind === 'preview' ? d.typed : '';
     return (
       <PreviewDialog plan={d.plan} typed={typed} sending={d.kind === 'sending'} height={layout.body} keymap={p.keymap}
-        onConfirm={(how) => flow.confirm(how)} onCancel={() => { flow.close(); p.flash('cancelled: nothing was sent', 'info'); }}
+        onConfirm={(how) => flow.confirm(how)} onSkipUnreachable={flow.skipUnreachable} onCancel={() => { flow.close(); p.flash('cancelled: nothing was sent', 'info'); }}
         onType={flow.type} onMessage={message} staleLbs={p.data.lbs.filter((l) => l.stale).map((l) => l.name)} />
     );
   }

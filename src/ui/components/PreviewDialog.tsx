@@ -33,6 +33,12 @@ export function previewLines(plan: Plan): Line[] {
     lines.push(plain('Warnings', 'dialog.warning'));
     for (const w of plan.warnings) lines.push(plain(`  ! ${w}`, 'dialog.warning'));
   }
+  const unreachable = plan.unreachable ?? [];
+  if (unreachable.length > 0) {
+    lines.push([]);
+    lines.push(plain(plan.skipUnreachable ? 'Left out (unreachable): lbtop will not change them' : 'REFUSED: unreachable LBs may carry the target', 'dialog.danger'));
+    for (const u of unreachable) lines.push(plain(`  ${fit(u.lb, 12, 'left')} ${u.error}`, 'dialog.warning'));
+  }
   return lines;
 }
 
@@ -43,6 +49,7 @@ export interface PreviewDialogProps {
   height: number;
   keymap: Keymap;
   onConfirm(how: { key: 'y' } | { word: string }): void;
+  onSkipUnreachable(): void;
   onCancel(): void;
   onType(key: KeyPress): void;
   onMessage(text: string, level: 'info' | 'error'): void;
@@ -60,7 +67,7 @@ export function PreviewDialog(p: PreviewDialogProps) {
   const scroll = (by: number) => setTop((t) => Math.max(0, Math.min(Math.max(0, lines.length - inner), t + by)));
   const word = p.plan.confirmWord;
   const nav = { 'nav.down': () => scroll(1), 'nav.up': () => scroll(-1), 'nav.pageDown': () => scroll(inner - 1), 'nav.pageUp': () => scroll(1 - inner) };
-  useCommands(p.keymap, 'preview', { ...nav, 'dialog.confirm': () => p.onConfirm({ key: 'y' }), 'dialog.cancel': p.onCancel }, {
+  useCommands(p.keymap, 'preview', { ...nav, 'dialog.confirm': () => p.onConfirm({ key: 'y' }), 'dialog.skipUnreachable': p.onSkipUnreachable, 'dialog.cancel': p.onCancel }, {
     isActive: !p.sending && word === undefined,
     onMessage: p.onMessage,
   });
@@ -69,8 +76,11 @@ export function PreviewDialog(p: PreviewDialogProps) {
     onMessage: p.onMessage,
     onText: p.onType,
   });
+  const refused = (p.plan.unreachable ?? []).length > 0 && !p.plan.skipUnreachable;
   const prompt = p.sending
     ? 'sending… (the report follows)'
+    : refused
+      ? `REFUSED: ${(p.plan.unreachable ?? []).map((u) => u.lb).join(', ')} unreachable — ${p.keymap.readOnly ? '' : 'u apply without them   '}Esc cancels`
     : p.plan.commands.length === 0
       ? 'nothing to send — Esc closes'
       : word !== undefined

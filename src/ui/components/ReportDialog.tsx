@@ -14,6 +14,8 @@ const STATUS: Record<LbOutcome['status'], { label: string; token: Token }> = {
   verified: { label: 'verified', token: 'report.verified' },
   'applied-unverified': { label: 'applied, NOT verified', token: 'report.unverified' },
   failed: { label: 'FAILED', token: 'report.failed' },
+  // Not FAILED: the command went out and its reply was lost; the detail says what a re-read showed.
+  unknown: { label: 'UNKNOWN', token: 'report.unverified' },
   skipped: { label: 'skipped', token: 'report.skipped' },
 };
 
@@ -23,14 +25,15 @@ export function reportLines(report: ApplyReport): Line[] {
     const s = STATUS[o.status];
     lines.push([{ text: `${fit(o.lb, 12, 'left')} ` }, { text: s.label, token: s.token }]);
     if (o.status === 'failed') lines.push(plain(`    HAProxy: ${o.error}`, 'report.failed'));
-    if (o.status === 'applied-unverified' || o.status === 'skipped') lines.push(plain(`    ${o.detail}`, 'dialog.warning'));
+    if (o.status === 'applied-unverified' || o.status === 'skipped' || o.status === 'unknown') lines.push(plain(`    ${o.detail}`, 'dialog.warning'));
     if (o.status !== 'skipped') {
       for (const reply of o.replies) if (reply.trim() !== '') lines.push(plain(`    reply: ${reply.trim()}`, 'text.dim'));
     }
   }
+  if (report.leftOut.length > 0) lines.push(plain(`Left out (unreachable, state unchanged by lbtop): ${report.leftOut.join(', ')}`, 'dialog.warning'));
   if (report.rollbackOffered.length > 0) {
     lines.push([]);
-    lines.push(plain(`Changed before the failure, can be rolled back: ${report.rollbackOffered.join(', ')}`, 'dialog.warning'));
+    lines.push(plain(`Changed (or may have) before the failure, can be rolled back: ${report.rollbackOffered.join(', ')}`, 'dialog.warning'));
     for (const c of report.plan.rollback.filter((r) => report.rollbackOffered.includes(r.lb))) {
       lines.push([{ text: `  ${fit(c.lb, 12, 'left')} ` }, { text: c.command, token: 'dialog.command' }]);
     }

@@ -18,6 +18,8 @@ export interface ActionFlow {
   /** Applies a typed key to the confirmation word as it is now. */
   type(key: KeyPress): void;
   confirm(how: { key: 'y' } | { word: string }): boolean;
+  /** The operator's explicit choice to apply without the unreachable LBs the preview names. */
+  skipUnreachable(): void;
   rollback(): void;
   close(): void;
 }
@@ -67,6 +69,14 @@ export function useActionFlow(services: AppServices, flash: (text: string, level
       setDialog(current.current);
       finish(services.apply(d.plan), d.plan.title);
       return true;
+    },
+    skipUnreachable: () => {
+      const d = current.current;
+      if (!d || d.kind !== 'preview' || (d.plan.unreachable ?? []).length === 0 || d.plan.skipUnreachable) return;
+      // The preview changes (it now says what is left out): read it again before y counts.
+      shownAt.current = services.now();
+      current.current = { ...d, plan: { ...d.plan, skipUnreachable: true } };
+      setDialog(current.current);
     },
     rollback: () => {
       const d = current.current;

@@ -1,7 +1,8 @@
 // The CLI view's session, kept at App level so its output survives switching views.
 import { useReducer, useRef, useEffect } from 'react';
 import type { KeyPress } from '../../keymap/parse-key.js';
-import { cliReducer, initialCli, isReadOnlyCommand, type CliState } from '../state/cli-state.js';
+import { isReadCommand } from '../../sources/haproxy/read-commands.js';
+import { cliReducer, initialCli, type CliState } from '../state/cli-state.js';
 import type { AppServices } from '../services.js';
 
 export interface CliSession {
@@ -35,7 +36,7 @@ export function useCliSession(services: AppServices, lbs: readonly string[], pre
       if (command === '') return 'type a runtime-API command first (e.g. show info)';
       if (state.busy) return 'the previous command has not answered yet';
       if (!state.lb) return 'no LB configured';
-      if (services.readOnly && !isReadOnlyCommand(command)) return 'READ-ONLY: only show, get and help commands are sent';
+      if (services.readOnly && !isReadCommand(command)) return 'READ-ONLY: only show, get and help commands are sent';
       dispatch({ type: 'sent', lb: state.lb, command });
       services.runRaw(state.lb, command).then(
         (text) => mounted.current && dispatch({ type: 'reply', text }),

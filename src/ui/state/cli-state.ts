@@ -30,11 +30,6 @@ export function initialCli(lb: string): CliState {
   return { lb, input: '', history: [], historyAt: null, lines: [], scroll: 0, busy: false };
 }
 
-/** In --read-only mode the CLI still answers questions: show, get and help, nothing that changes state. */
-export function isReadOnlyCommand(line: string): boolean {
-  return /^\s*(show|get|help)\b/i.test(line);
-}
-
 export function cliReducer(state: CliState, action: CliAction): CliState {
   switch (action.type) {
     case 'input':

@@ -1,0 +1,36 @@
+// lbtop's exit statuses, one meaning each, for runbooks (README "Exit codes", and `lbtop --help`).
+import { ReadOnlyError, UnreachableRefusedError, UnsafeArgumentError } from '../model/errors.js';
+import type { ApplyReport } from '../actions/types.js';
+
+export const EXIT = {
+  /** Done: every LB answered (status), or every change applied and verified. */
+  OK: 0,
+  /** Not done: an LB failed or refused, a verification found another state, nothing to do, or the operator said no. */
+  FAILED: 1,
+  /** Refused before anything was sent: usage or config error, read-only, an unreachable LB, an unsafe argument. */
+  REFUSED: 2,
+  /** A command went out and its reply was lost, and re-reading the LB could not show what happened: look first. */
+  UNKNOWN: 3,
+  /** Applied and verified on every LB in the plan, but unreachable LBs were left out (--skip-unreachable). */
+  LEFT_OUT: 4,
+} as const;
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  done: every change applied and verified (status: every LB answered)
+  1  not done: an LB failed or refused, a verification disagreed, nothing to send, or not confirmed
+  2  refused before anything was sent: usage/config error, read-only, unreachable LB, unsafe argument
+  3  outcome UNKNOWN on at least one LB: a reply was lost and a re-read could not settle it
+  4  applied and verified, but unreachable LBs were left out (--skip-unreachable)
+`;
+
+export function exitCodeOf(report: ApplyReport): number {
+  if (report.outcomes.some((o) => o.status === 'unknown')) return EXIT.UNKNOWN;
+  if (!report.ok) return EXIT.FAILED;
+  return report.leftOut.length > 0 ? EXIT.LEFT_OUT : EXIT.OK;
+}
+
+/** Errors that mean "refused before sending" exit 2; anything else thrown is a failure. */
+export function exitCodeOfError(error: unknown): number {
+  return error instanceof ReadOnlyError || error instanceof UnreachableRefusedError || error instanceof UnsafeArgumentError ? EXIT.REFUSED : EXIT.FAILED;
+}
