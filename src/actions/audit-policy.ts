@@ -68,8 +68,7 @@ export function summariseReply(command: string, reply: string): ReplySummary {
   const summary: ReplySummary = { bytes: Buffer.byteLength(reply), lines };
   const why = secretReason(command);
   if (why) return { ...summary, withheld: why };
-  const start = trimmed.trimStart();
-  const first = firstLine(start.slice(0, 400));
+  const first = firstLine(trimmed.trimStart());
   if (first !== '') summary.firstLine = redactText(capText(first, 200));
   return summary;
 }
