@@ -4,18 +4,19 @@
 // is HAProxy's verdict ("Done.", an error), short and useful, so it is kept, capped. Applied inside
 // AuditLog.append and again when a snapshot copies the records, so no caller can store more than this.
 //
-// Reads whose replies can hold secrets (HAProxy 2.6 and 3.0 management.txt, checked against 2.6.12's replies) keep
+// Reads whose replies can hold secrets (HAProxy 2.6 to 3.3 management.txt, checked against 2.6.12's replies) keep
 // no first line at all, only the size and the reason:
 // - `show tls-keys` (any argument: with an id or `*` it prints the TLS ticket keys themselves),
 // - `show env` (the process environment: tokens and passwords passed to HAProxy),
-// - `dump ssl cert` (3.x: the certificate with its private key, in PEM),
-// - `show map`/`show acl`/`get map`/`get acl` with a name, `get var` (3.x), `show events` with a sink: their
-//   first line is already data (a map of API keys, a variable holding a header, a log line).
+// - `dump ssl cert` (3.1+: the certificate with its private key, in PEM),
+// - `show map`/`show acl`/`get map`/`get acl` with a name, `get var` (3.x), `show events` with a sink,
+//   `show sess … show-uri` (3.x): their first line is already data (a map of API keys, a variable holding a
+//   header, a log line, a URI with a token in its query).
 // Looked at and kept as ordinary reads: `show ssl cert FILE` (subject, serial, fingerprint: no key material in
-// 2.6 or 3.0), `show ssl ocsp-response` (signed public data), `show ssl crt-list [-n]` (file names and SNI
-// filters), `show ssl ca-file`/`crl-file` (public), `show ssl ech` (the public ECH configs, not the keys),
-// `acme status` (dates and states, no account key), `show peers`, `show quic`, `show sess [all]`, `show table`,
-// `show errors` (their first line is a header; the captured requests below it are never kept).
+// 2.6 to 3.3), `show ssl ocsp-response` (signed public data), `show ssl crt-list [-n]` (file names and SNI
+// filters), `show ssl ca-file`/`crl-file` (public), `show ssl ech` (3.3: the public ECH configs, not the keys,
+// src/ech.c), `acme status` (3.2: dates and states, no account key), `show peers`, `show quic`, `show sess [all]`,
+// `show table`, `show errors` (their first line is a header; the captured requests below it are never kept).
 import type { AuditRecord } from './audit-log.js';
 import { capText, commandWords, redactCommand, redactText, splitChain } from './audit-redact.js';
 
@@ -30,7 +31,7 @@ export interface ReplySummary {
 
 const READ_VERBS = new Set(['show', 'get', 'help', 'dump', 'echo', 'prompt', 'quit']);
 
-const SECRET_READS: { words: string[]; minWords?: number; why: string }[] = [
+const SECRET_READS: { words: string[]; minWords?: number; withWord?: string; why: string }[] = [
   { words: ['show', 'tls-keys'], why: 'show tls-keys prints TLS ticket keys' },
   { words: ['show', 'env'], why: 'show env prints the environment, which can hold secrets' },
   { words: ['dump', 'ssl', 'cert'], why: 'dump ssl cert prints the private key' },
@@ -40,6 +41,7 @@ const SECRET_READS: { words: string[]; minWords?: number; why: string }[] = [
   { words: ['get', 'acl'], why: 'the reply is an ACL entry' },
   { words: ['get', 'var'], why: 'the reply is a variable, which can hold request data' },
   { words: ['show', 'events'], minWords: 3, why: 'the first line is an event, which can hold request data' },
+  { words: ['show', 'sess'], withWord: 'show-uri', why: 'show-uri prints request URIs, which can carry tokens' },
 ];
 
 /** True when no command of the line can change state (HAProxy's read verbs; `acme status` in 3.x). */
@@ -54,7 +56,9 @@ export function isReadOnly(command: string): boolean {
 export function secretReason(command: string): string | null {
   for (const part of splitChain(firstLine(command))) {
     const words = commandWords(part);
-    const rule = SECRET_READS.find((r) => r.words.every((w, i) => words[i] === w) && words.length >= (r.minWords ?? 0));
+    const rule = SECRET_READS.find(
+      (r) => r.words.every((w, i) => words[i] === w) && words.length >= (r.minWords ?? 0) && (!r.withWord || words.includes(r.withWord)),
+    );
     if (rule) return rule.why;
   }
   return null;

@@ -69,6 +69,7 @@ describe('the audit policy', () => {
       { lb: 'h1', phase: 'reply', command: 'show info; show tls-keys #0', reply: 'Name: HAProxy\n0.0 a2V5\n' },
       { lb: 'h1', phase: 'reply', command: 'show map #1', reply: '0x55d0 api-token-1 be_api\n' },
       { lb: 'h1', phase: 'reply', command: 'show map', reply: '# id (file) description\n' },
+      { lb: 'h1', phase: 'reply', command: 'show sess show-uri', reply: '0x55d0: proto=tcpv4 uri=/cb?token=abc\n' },
       { lb: 'h1', phase: 'reply', command: 'set map #1 k v', reply: 'entry not found.\n'.repeat(100) },
     );
     expect(records.map((r) => [r.readOnly, r.reply, r.summary])).toEqual([
@@ -77,6 +78,7 @@ describe('the audit policy', () => {
       [true, undefined, { bytes: 23, lines: 2, withheld: expect.stringMatching(/TLS ticket keys/) }],
       [true, undefined, { bytes: 26, lines: 1, withheld: 'the first line is a map entry' }],
       [true, undefined, { bytes: 24, lines: 1, firstLine: '# id (file) description' }],
+      [true, undefined, { bytes: 38, lines: 1, withheld: expect.stringMatching(/URIs/) }],
       [false, `${'entry not found.\n'.repeat(100).slice(0, 1000)}… (1700 bytes in all)`, undefined],
     ]);
     // Applying the policy again (a snapshot does) changes nothing.
