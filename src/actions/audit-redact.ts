@@ -62,7 +62,8 @@ export function redactCommand(command: string, cap = 4096): string {
   const line = newline < 0 ? command : command.slice(0, newline);
   let payload = newline < 0 ? '' : command.slice(newline + 1);
   const isSsl = splitChain(line).some((part) => commandWords(part)[1] === 'ssl');
-  if (newline >= 0 && /<<\S*\s*$/.test(line) && isSsl && !payload.startsWith('[payload withheld')) {
+  const payloadMode = commandWords(line).pop()?.startsWith('<<') ?? false;
+  if (newline >= 0 && payloadMode && isSsl && !/^\[payload withheld: \d+ bytes\]$/.test(payload)) {
     payload = `[payload withheld: ${Buffer.byteLength(payload)} bytes]`;
   }
   const text = newline < 0 ? redactLine(line) : `${redactLine(line)}\n${payload}`;
