@@ -1,8 +1,8 @@
 // The audit log and the incident snapshot never hold a secret HAProxy printed. A real HAProxy 2.6 terminates TLS
 // with a throwaway certificate and a tls-ticket-keys file, so `show tls-keys *` really prints the keys; the built
 // bin runs `cli` as a runbook would, and the TUI (in tmux) sends the same command from its CLI view and writes a
-// snapshot with `S`. The keys, the private key and an environment secret must reach stdout and the screen, and
-// nowhere in audit.jsonl or the snapshot files.
+// snapshot with `S`. The keys and an environment secret must reach stdout and the screen, and they (and the
+// certificate's private key) must be nowhere in audit.jsonl or the snapshot files.
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
