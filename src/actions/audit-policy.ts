@@ -84,15 +84,10 @@ export function applyAuditPolicy<T extends PolicyEntry>(entry: T): T {
   const readOnly = isReadOnly(entry.command);
   const out: T = { ...entry, command: redactCommand(entry.command), readOnly };
   if (entry.reply === undefined) return out;
-  if (readOnly && entry.phase === 'reply') {
-    delete out.reply;
-    out.summary = summariseReply(entry.command, entry.reply);
-    return out;
-  }
-  // A write's reply, or an error: kept, capped. A chain with a secret read keeps only an error's first line
-  // (lbtop's own message), and of a reply nothing but its size.
+  // A read's reply, and any reply to a chain holding a secret read, is summarised; a write's reply or an error
+  // is kept, capped (after a secret read, only the error's first line: lbtop's own message).
   const why = secretReason(entry.command);
-  if (why && entry.phase === 'reply') {
+  if (entry.phase === 'reply' && (readOnly || why)) {
     delete out.reply;
     out.summary = summariseReply(entry.command, entry.reply);
     return out;
