@@ -1,24 +1,35 @@
 // Every command lbtop sends is appended to an audit log (JSON lines) before it is sent and again with the
-// reply, so a crash mid-apply still leaves a record of what may have reached HAProxy.
+// reply, so a crash mid-apply still leaves a record of what may have reached HAProxy. What a record keeps (the
+// command with secrets redacted, a read's reply summarised, a write's reply capped) is decided by
+// applyAuditPolicy inside append, so no caller can write a TLS key or a password to the file.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { applyAuditPolicy, type ReplySummary } from './audit-policy.js';
 
 export interface AuditRecord {
   time: string;
   user: string;
   lb: string;
+  /** As sent, with secret arguments and ssl payloads replaced by a marker. */
   command: string;
-  /** Absent on the "about to send" record. */
+  /** A write's reply or an error message, capped; absent on the "about to send" record and on a read's reply. */
   reply?: string;
   /** outcome: what an action did on one LB, written once it is known (verified, FAILED, UNKNOWN...). */
   phase: 'send' | 'reply' | 'error' | 'outcome';
   plan?: string;
+  /** True when the command cannot change anything (show, get, help…); set by append. */
+  readOnly?: boolean;
+  /** A read's reply: size, line count, first line (or why not even that is kept); set by append. */
+  summary?: ReplySummary;
 }
+
+/** What a caller hands to append; the log adds the time and user and applies the policy. */
+export type AuditEntry = Omit<AuditRecord, 'time' | 'user' | 'readOnly' | 'summary'>;
 
 export interface AuditLog {
   readonly path: string | null;
-  append(record: Omit<AuditRecord, 'time' | 'user'>): void;
+  append(record: AuditEntry): void;
   /** Records written in this session, for the snapshot. */
   readonly records: readonly AuditRecord[];
 }
@@ -35,7 +46,7 @@ export function openAuditLog(file: string | null, user = safeUser()): AuditLog {
     path: file,
     records,
     append(partial) {
-      const record: AuditRecord = { time: new Date().toISOString(), user, ...partial };
+      const record: AuditRecord = { time: new Date().toISOString(), user, ...applyAuditPolicy(partial) };
       records.push(record);
       // Synchronous on purpose: the record must be on disk before the command goes out.
       if (file) appendFileSync(file, `${JSON.stringify(record)}\n`, { mode: 0o600 });

@@ -1,7 +1,10 @@
 // The incident snapshot: state (the `status --json` shape, plus each LB's health and route), fleet drift,
 // the event timeline and the audit log of this session. Pure builders, plus one atomic write of both files.
+// The audit records go through the audit log's policy again (it is idempotent): whoever built them, a snapshot
+// never holds a reply or a secret the log itself would not.
 import { renameSync, writeFileSync } from 'node:fs';
 import type { AuditRecord } from '../actions/audit-log.js';
+import { applyAuditPolicy, type ReplySummary } from '../actions/audit-policy.js';
 import type { TimelineEvent } from '../model/events.js';
 import type { Fleet, LbHealth } from '../model/fleet.js';
 import { fleetDrift, type DriftItem } from '../store/fleet-drift.js';
@@ -30,7 +33,7 @@ export function buildSnapshot(fleet: Fleet, events: readonly TimelineEvent[], au
     state: statusJson(fleet, at.getTime()),
     drift: fleetDrift(fleet),
     events: [...events],
-    audit: [...audit],
+    audit: audit.map((record) => applyAuditPolicy(record)),
     fleet,
   };
 }
@@ -47,9 +50,17 @@ export function snapshotText(s: IncidentSnapshot): string {
     lines.push(`  ${new Date(e.at).toISOString()}  ${e.lb}  ${e.kind}  ${e.subject}${change}${e.detail ? `  (${e.detail})` : ''}`);
   }
   lines.push('', `Audit log of this session (${s.audit.length}):`);
-  for (const a of s.audit) lines.push(`  ${a.time}  ${a.user}  ${a.lb}  ${a.phase}  ${a.command}${a.reply !== undefined ? `  → ${a.reply.trim() || '(ok)'}` : ''}`);
+  for (const a of s.audit) lines.push(`  ${a.time}  ${a.user}  ${a.lb}  ${a.phase}  ${a.command}${outcome(a)}`);
   return `${lines.join('\n')}\n`;
 }
+
+function outcome(a: AuditRecord): string {
+  if (a.summary) return `  → ${summaryText(a.summary)}`;
+  return a.reply !== undefined ? `  → ${a.reply.trim() || '(ok)'}` : '';
+}
+
+const summaryText = (s: ReplySummary): string =>
+  `[${s.bytes} bytes, ${s.lines} lines${s.withheld ? `; not kept: ${s.withheld}` : ''}]${s.firstLine !== undefined ? ` ${s.firstLine}` : ''}`;
 
 /** FILE gets the JSON, FILE.txt (or FILE with .json replaced by .txt) the text. */
 export function writeSnapshotFiles(file: string, snapshot: IncidentSnapshot, text: string): { json: string; text: string } {
