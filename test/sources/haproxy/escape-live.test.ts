@@ -97,7 +97,14 @@ describe('hostile values through the runtime API and the file, on a real HAProxy
       await send(mapAdd);
       map = upsertEntry(map, `k${i}`, value);
       mapWant.push({ key: `k${i}`, value });
-      // The same text as an ACL pattern, unless it starts with `#` (a comment in the file: refused as a key).
+      // The same text in a map key (one word: only when it has no blank), and as an ACL pattern unless it starts
+      // with `#` (a comment in the file: refused as a key).
+      const key = `key${value}`;
+      if (!/[ \t]/.test(value) && !mapWant.some((e) => e.key === key)) {
+        await send(mapCommands.add(mapFile, key, 'v'));
+        map = upsertEntry(map, key, 'v');
+        mapWant.push({ key, value: 'v' });
+      }
       if (!value.startsWith('#') && !acl.lines.some((l) => l.kind === 'entry' && l.key === value)) {
         await send(aclCommands.add(aclFile, value));
         acl = upsertEntry(acl, value);
