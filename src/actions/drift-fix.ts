@@ -61,7 +61,8 @@ export function serverDriftToConfig(configText: string, items: readonly ServerDr
   for (const item of items) {
     const index = item.line - 1;
     const raw = lines[index];
-    if (raw === undefined || !new RegExp(`^\\s*server\\s+${item.server.replace(/[.]/g, '\\.')}\\s`).test(raw)) {
+    // The server name is compared as a word, never pasted into a RegExp: a name is any text haproxy.cfg accepts.
+    if (raw === undefined || !isServerLine(raw, item.server)) {
       skipped.push(`${item.backend}/${item.server}: line ${item.line} is not its server line any more`);
       continue;
     }
@@ -82,6 +83,12 @@ export function serverDriftToConfig(configText: string, items: readonly ServerDr
     lines[index] = `${body}${comment}`;
   }
   return { after: lines.join('\n'), skipped };
+}
+
+/** `server NAME ...` with exactly this name as its second word (names like `web(1)` or `a+b` included). */
+function isServerLine(line: string, server: string): boolean {
+  const words = line.trim().split(/\s+/);
+  return words[0] === 'server' && words[1] === server && words.length > 2;
 }
 
 export function configDiff(path: string, before: string, after: string): string {

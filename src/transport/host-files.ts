@@ -8,6 +8,10 @@
 //      cut stream, and without this check the script would go on to rename a truncated file into place;
 //   4. fsync the temp file, keep the old file as FILE.lbtop-bak (a hard link: the exact old inode), rename,
 //      fsync the directory. Mode and owner are copied from the old file.
+// A symlinked file (maps kept in a git checkout, /etc/haproxy/maps -> /srv/...) is written through: the whole
+// chain is resolved on the host (`readlink -f`), and the temp file, the rename and the backup all happen beside
+// the final target. Renaming over the link itself would turn it into a regular file, and leave the backup as
+// the link, still pointing at the file that now holds the new text.
 import { createHash } from 'node:crypto';
 import { FileChangedError, TransportError } from '../model/errors.js';
 import type { CommandRunner } from './exec.js';
@@ -25,12 +29,14 @@ export interface HostFiles {
 export { FileChangedError };
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/** The backup of a file that is not a symlink; replace() returns the real one (beside a symlink's target). */
 export const backupPath = (file: string) => `${file}.lbtop-bak`;
 
 export const READ = 'if [ -e "$1" ]; then exec cat -- "$1"; else exit 66; fi';
 
 const REPLACE = `set -u
-f=$1; expect=$2; want=$3; backup=$4
+link=$1; expect=$2; want=$3; backup=$4
+f=$(readlink -f -- "$link") && [ -n "$f" ] || exit 72
 d=$(dirname -- "$f")
 hash() { sha256sum | cut -d' ' -f1; }
 if [ "$expect" = absent ]; then [ -e "$f" ] && exit 75
@@ -48,6 +54,7 @@ if [ "$expect" != absent ] && [ "$(hash < "$f")" != "$expect" ]; then exit 75; f
 mv -f -- "$tmp" "$f" || exit 73
 trap - EXIT
 sync -- "$d" 2>/dev/null
+printf '%s\\n' "$f"
 exit 0`;
 
 export function hostFiles(runner: CommandRunner): HostFiles {
@@ -65,8 +72,10 @@ export function hostFiles(runner: CommandRunner): HostFiles {
       const result = await runner.run(argv, { input: text });
       if (result.code === 75) throw new FileChangedError(file);
       if (result.code === 74) throw new TransportError(`${runner.label}: the new ${file} arrived incomplete; the old file is untouched`);
+      if (result.code === 72) throw new TransportError(`${runner.label}: cannot resolve ${file} (a directory on its way is missing, or a symlink loops)`);
       if (result.code !== 0) throw new TransportError(`${runner.label}: cannot write ${file}: ${result.stderr.trim() || `exit ${result.code}`}`);
-      return { backup: options.backup && options.expected !== null ? backupPath(file) : null };
+      const target = result.stdout.replace(/\n$/, '') || file;
+      return { backup: options.backup && options.expected !== null ? backupPath(target) : null };
     },
   };
 }

@@ -1,7 +1,7 @@
 // host-files.ts on the local runner: the guarded atomic replace, and kill -9 of the writer mid-write leaving
 // the old or the new file, never a cut one.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,36 @@ describe('hostFiles on the local runner', () => {
     await expect(files.replace(path.join(dir, 'new.map'), 'x\n', { expected: null, backup: true })).resolves.toEqual({ backup: null });
     await expect(files.replace(f, 'x\n', { expected: null, backup: true })).rejects.toBeInstanceOf(FileChangedError);
     expect(readdirSync(dir).filter((n) => n.includes('.lbtop.'))).toEqual([]);
+  });
+
+  it('writes a symlinked file through to its final target: the links stay links, the backup sits beside the target', async () => {
+    // maps/hosts.map -> current -> /abs/.../releases/2/hosts.map (relative, then absolute: the whole chain).
+    const target = path.join(dir, 'releases', '2', 'hosts.map');
+    mkdirSync(path.dirname(target), { recursive: true });
+    mkdirSync(path.join(dir, 'maps'));
+    writeFileSync(target, 'a 1\n');
+    chmodSync(target, 0o640);
+    symlinkSync(target, path.join(dir, 'maps', 'current'));
+    const link = path.join(dir, 'maps', 'hosts.map');
+    symlinkSync('current', link);
+    expect(await files.replace(link, 'a 2\n', { expected: 'a 1\n', backup: true })).toEqual({ backup: `${target}.lbtop-bak` });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe('current');
+    expect(readlinkSync(path.join(dir, 'maps', 'current'))).toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe('a 2\n');
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+    expect(lstatSync(`${target}.lbtop-bak`).isFile()).toBe(true);
+    expect(readFileSync(`${target}.lbtop-bak`, 'utf8')).toBe('a 1\n');
+    expect(existsSync(`${link}.lbtop-bak`)).toBe(false);
+    // The temp file was made (and renamed) in the target's directory, never beside the link.
+    expect(readdirSync(path.join(dir, 'maps')).sort()).toEqual(['current', 'hosts.map']);
+    // The guard reads through the link too: a stale expectation writes nothing.
+    await expect(files.replace(link, 'a 3\n', { expected: 'a 1\n', backup: true })).rejects.toBeInstanceOf(FileChangedError);
+    expect(readFileSync(target, 'utf8')).toBe('a 2\n');
+    // A dangling link to a missing directory is an error, not a file created somewhere else.
+    symlinkSync(path.join(dir, 'nowhere', 'x.map'), path.join(dir, 'maps', 'dangling.map'));
+    await expect(files.replace(path.join(dir, 'maps', 'dangling.map'), 'x\n', { expected: null, backup: true })).rejects.toThrow(/cannot resolve/);
+    expect(lstatSync(path.join(dir, 'maps', 'dangling.map')).isSymbolicLink()).toBe(true);
   });
 
   it('kill -9 of lbtop in the middle of a write leaves the old or the new file, never a cut one', async () => {

@@ -116,4 +116,18 @@ describe('drift', () => {
     expect(skipped).toHaveLength(1);
     expect(after.split('\n').slice(67, 70)).toEqual(['    server controlplane1 127.0.0.1:9 check', '    server controlplane2 127.0.0.1:9 check weight 10', '    server worker1 127.0.0.1:9']);
   });
+  it('servers named with regex metacharacters: their own line is written, never a neighbour, and nothing throws', () => {
+    // HAProxy takes any of these as a server name; the line check once pasted them into a RegExp.
+    const names = ['web(1)', 'a+b', 'x[0', 'db.*', 'node?', 'k8s|worker', 'back\\slash', 'dollar$'];
+    const cfg = ['backend be', ...names.map((n) => `  server ${n} 127.0.0.1:9 check`), '  server web1 127.0.0.1:9', ''].join('\n');
+    const item = (server: string, line: number) => ({ kind: 'server' as const, lb: 'lb', backend: 'be', server, line, field: 'weight' as const, runtime: '7', disk: '1' });
+    const { after, skipped } = serverDriftToConfig(cfg, names.map((n, i) => item(n, i + 2)));
+    expect(skipped).toEqual([]);
+    expect(after.split('\n').slice(1, -2)).toEqual(names.map((n) => `  server ${n} 127.0.0.1:9 check weight 7`));
+    // `db.*` must not pass for `db.x`, nor `web(1)` for `web1`: a line with another name is skipped, unchanged.
+    for (const [name, line] of [['db.*', 5], ['web(1)', names.length + 2]] as const) {
+      const other = serverDriftToConfig(cfg.replace('server db.* ', 'server db.x '), [item(name, line)]);
+      expect(other.skipped, name).toEqual([`be/${name}: line ${line} is not its server line any more`]);
+    }
+  });
 });

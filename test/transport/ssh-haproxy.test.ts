@@ -1,10 +1,14 @@
 // HAProxy's runtime API over real SSH: stream-local forwarding, the socat fallbacks, ProxyJump, and exec commands.
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
-import { ensureSudoRule } from '../../src/lab/netns/user.js';
-import { TransportError } from '../../src/model/errors.js';
+import { ensureLoginUser, ensureSocatSudoRule } from '../../src/lab/netns/user.js';
+import { TransportError, UnsafeArgumentError } from '../../src/model/errors.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';
+import { hostFiles } from '../../src/transport/host-files.js';
 import { sshRunner } from '../../src/transport/ssh/runner.js';
 import { sshSocket } from '../../src/transport/ssh/socket.js';
 import { hostStanzas, startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
@@ -28,6 +32,7 @@ describe('SSH transport to HAProxy', () => {
   let ssh: SshLab;
   let haproxy: HaproxyProcess;
   let privateSocket: string;
+  let removeSudoRule: (() => void) | null = null;
   beforeAll(async () => {
     ssh = await startSshLab({
       hosts: {
@@ -52,12 +57,14 @@ Host *
   GlobalKnownHostsFile /dev/null
 `,
     });
-    ensureSudoRule(ssh.user, '/usr/bin/socat');
     // Pathname unix sockets are not network-namespaced: one HAProxy (in lb1's namespace) serves every host's test.
     haproxy = await startHaproxy({ name: 'haproxy', dir: ssh.lab.dir, config: HAPROXY, wrap: ssh.lab.wrap('lb1') });
     privateSocket = path.join(haproxy.dir, 'private.sock');
+    // The rule lbtop suggests: exactly its socat command on this one socket (a bare `socat` would be root).
+    removeSudoRule = ensureSocatSudoRule(ssh.user, privateSocket);
   });
   afterAll(async () => {
+    removeSudoRule?.();
     await haproxy?.stop();
     await ssh?.close();
   });
@@ -88,6 +95,66 @@ Host *
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).message).toMatch(/permission denied for lbtoptest/);
     expect((error as TransportError).hint).toMatch(/group \(Debian: haproxy\)/);
+    // The sudo advice is the exact command on this socket, never a bare socat (root through `socat - EXEC:sh`).
+    expect((error as TransportError).hint).toContain(`: lbtoptest ALL=(root) NOPASSWD: /usr/bin/socat -t 0 - UNIX-CONNECT\\:${privateSocket}`);
+  });
+
+  it('never hands socat a socket path it would read as options: `,bind=FILE` deletes nothing, on either socat route', async () => {
+    // A socket at the literal path "…/evil.sock,bind=/victim" (a directory "evil.sock,bind=" holding the
+    // socket: whoever writes haproxy.cfg can make one): socat would connect to …/evil.sock, bind its end to the
+    // victim and unlink it on close, as the login user (lb2: no stream-local) or as root (lb1: the sudo route).
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-evil-'));
+    chmodSync(dir, 0o777);
+    const { uid, gid } = ensureLoginUser(ssh.user);
+    const servers: net.Server[] = [];
+    try {
+      for (const [host, mode] of [['lb2', 0o666], ['lb1', 0o600]] as const) {
+        const victim = path.join(dir, `victim-${host}`);
+        writeFileSync(victim, 'keep me\n');
+        chownSync(victim, uid, gid);
+        const evil = path.join(dir, `evil-${host}.sock,bind=${victim}`);
+        mkdirSync(path.dirname(evil), { recursive: true, mode: 0o755 });
+        const server = net.createServer((c) => c.end('Name: HAProxy\n'));
+        servers.push(server);
+        await new Promise<void>((r) => server.listen(evil, r));
+        chmodSync(evil, mode);
+        const connector = sshSocket(ssh.pool(), host, evil);
+        const error = await new HaproxyClient(connector).send('show info').catch((e: unknown) => e);
+        expect(existsSync(victim) && readFileSync(victim, 'utf8'), host).toBe('keep me\n');
+        expect(error, host).toBeInstanceOf(UnsafeArgumentError);
+        expect((error as Error).message).toMatch(/refusing to hand this socket path to socat \(it contains ","\)/);
+      }
+    } finally {
+      servers.forEach((s) => s.close());
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes a symlinked map file through to its target over SSH: the link stays, the backup is beside the target', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-links-'));
+    const { uid, gid } = ensureLoginUser(ssh.user);
+    try {
+      mkdirSync(path.join(dir, 'real'));
+      mkdirSync(path.join(dir, 'maps'));
+      for (const d of [dir, path.join(dir, 'real'), path.join(dir, 'maps')]) chownSync(d, uid, gid);
+      const target = path.join(dir, 'real', 'hosts.map');
+      writeFileSync(target, 'a 1\n');
+      chownSync(target, uid, gid);
+      // A chain: maps/hosts.map -> current.map -> ../real/hosts.map (relative links, as a deploy tool makes them).
+      symlinkSync('../real/hosts.map', path.join(dir, 'maps', 'current.map'));
+      symlinkSync('current.map', path.join(dir, 'maps', 'hosts.map'));
+      const link = path.join(dir, 'maps', 'hosts.map');
+      const files = hostFiles(sshRunner(ssh.pool(), 'lb1'));
+      expect(await files.replace(link, 'a 2\n', { expected: 'a 1\n', backup: true })).toEqual({ backup: `${target}.lbtop-bak` });
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(link)).toBe('current.map');
+      expect(readlinkSync(path.join(dir, 'maps', 'current.map'))).toBe('../real/hosts.map');
+      expect(readFileSync(target, 'utf8')).toBe('a 2\n');
+      expect(readFileSync(`${target}.lbtop-bak`, 'utf8')).toBe('a 1\n');
+      expect(existsSync(`${link}.lbtop-bak`)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('falls back to plain socat when sshd forbids stream-local forwarding', async () => {

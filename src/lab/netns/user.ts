@@ -1,7 +1,9 @@
 // A non-root login user for lab sshd tests, because the socket-permission fallbacks only show with one.
 // This changes the machine (a user in /etc/passwd, a sudoers drop-in); both are idempotent and tiny, and CI
 // containers are thrown away. The account has no password ('*': not locked, so sshd with UsePAM no accepts keys).
-import { existsSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { sudoersRule } from '../../transport/ssh/socat.js';
 import { sh } from './sh.js';
 
 export const LAB_USER = 'lbtoptest';
@@ -18,15 +20,25 @@ export function ensureLoginUser(name = LAB_USER): { uid: number; gid: number } {
 }
 
 /**
- * Lets `user` run exactly `command` as root without a password (what an operator would configure for
- * `sudo -n socat`). Returns false when sudo is not installed.
+ * Lets `user` run lbtop's exact `sudo -n socat … UNIX-CONNECT:socketPath` as root without a password: the rule
+ * lbtop itself suggests (transport/ssh/socat.ts), never a bare `socat` (root-equivalent: `socat - EXEC:/bin/sh`).
+ * One drop-in per socket, checked with `visudo -c` under a name sudo ignores (it has a dot) before it is renamed
+ * into effect, since a broken file in sudoers.d breaks sudo for everyone. Returns the function that removes
+ * it, or null when sudo is not installed.
  */
-export function ensureSudoRule(user: string, command: string): boolean {
-  if (!existsSync('/usr/bin/sudo')) return false;
-  const file = `/etc/sudoers.d/lbtop-lab-${user}`;
-  const rule = `${user} ALL=(root) NOPASSWD: ${command}\n`;
-  writeFileSync(file, rule, { mode: 0o440 });
-  const check = sh(['visudo', '-c', '-f', file], { allowFail: true });
-  if (check.code !== 0) throw new Error(`invalid sudoers rule in ${file}: ${check.stderr}`);
-  return true;
+export function ensureSocatSudoRule(user: string, socketPath: string): (() => void) | null {
+  if (!existsSync('/usr/bin/sudo')) return null;
+  const socat = sh(['sh', '-c', 'command -v socat']).stdout.trim();
+  const rule = sudoersRule(user, socat, socketPath);
+  if (!rule) throw new Error(`no exact sudoers rule can name ${socat}`);
+  const file = `/etc/sudoers.d/lbtop-lab-${user}-${createHash('sha256').update(socketPath).digest('hex').slice(0, 12)}`;
+  const draft = `${file}.draft`;
+  writeFileSync(draft, `${rule}\n`, { mode: 0o440 });
+  const check = sh(['visudo', '-c', '-f', draft], { allowFail: true });
+  if (check.code !== 0) {
+    rmSync(draft, { force: true });
+    throw new Error(`invalid sudoers rule ${rule}: ${check.stderr}`);
+  }
+  renameSync(draft, file);
+  return () => rmSync(file, { force: true });
 }

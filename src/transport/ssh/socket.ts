@@ -2,7 +2,8 @@
 // forwarding (a channel straight to the socket, no process on the host). When sshd refuses it
 // (AllowStreamLocalForwarding no) or the login user cannot open the socket (Debian: mode 660, group haproxy),
 // fall back to `socat` on the host, through `sudo -n` when the user cannot open the socket itself.
-// The label says which route is in use, because an operator debugging access needs to know.
+// The label says which route is in use, because an operator debugging access needs to know. What socat may be
+// given, and the sudoers rule for the sudo route, are in socat.ts.
 import type { Duplex } from 'node:stream';
 import type { ClientChannel } from 'ssh2';
 import { TransportError } from '../../model/errors.js';
@@ -11,6 +12,7 @@ import type { SshConnection } from './connection.js';
 import { ChannelOpenError, failChannel } from './errors.js';
 import type { SshPool, SshTargetOverrides } from './pool.js';
 import { shellJoin, shellQuote } from './quote.js';
+import { checkSocatSocketPath, socatArgv, sudoersRule } from './socat.js';
 
 export type SocketRoute = 'stream-local' | 'socat' | 'socat (sudo)';
 
@@ -32,7 +34,9 @@ export function sshSocket(pool: SshPool, alias: string, socketPath: string, opti
   let route: SocketRoute | null = null;
   // "ssh lb3" until the pool has resolved the host, then the connection's own label ("ssh lb3 via jump").
   let host = `ssh ${alias}`;
-  const socat = options.socat ?? 'socat';
+  // socat as the host resolves it (`command -v`), once the fallback has been probed: the sudo route runs that
+  // absolute path, which is what the suggested sudoers rule names.
+  let socat = options.socat ?? 'socat';
   return {
     get route() {
       return route;
@@ -54,14 +58,14 @@ export function sshSocket(pool: SshPool, alias: string, socketPath: string, opti
         } catch (error) {
           // Only a refusal by sshd says "try another route"; a dead link fails the same way on every route.
           if (!(error instanceof ChannelOpenError)) throw error;
-          route = await chooseFallback(connection, socketPath, socat, options.sudo ?? true, timeoutMs, error);
+          // Before anything runs on the host: a path socat would read as address options is never handed to it.
+          checkSocatSocketPath(socketPath, `${connection.label}: ${socketPath}`);
+          ({ route, socat } = await chooseFallback(connection, socketPath, socat, options.sudo ?? true, timeoutMs, error));
         }
       }
-      // -t 0: once HAProxy closes (one-shot mode), everything it sent has already been copied to stdout, so
-      // socat may exit at once instead of lingering its default 0.5 s on every command.
-      const argv = [socat, '-t', '0', '-', `UNIX-CONNECT:${socketPath}`];
+      const argv = socatArgv(socat, socketPath);
       const command = shellJoin(route === 'socat (sudo)' ? ['sudo', '-n', ...argv] : argv);
-      return socatStream(await connection.exec(command, timeoutMs), connection);
+      return socatStream(await connection.exec(command, timeoutMs), sudoAdvice(connection.config.user, socat, socketPath));
     },
   };
 }
@@ -74,33 +78,42 @@ async function chooseFallback(
   sudo: boolean,
   timeoutMs: number,
   refusal: ChannelOpenError,
-): Promise<SocketRoute> {
+): Promise<{ route: SocketRoute; socat: string }> {
   const p = shellQuote(socketPath);
   const probe =
     `if [ ! -S ${p} ]; then echo missing; elif [ -r ${p} ] && [ -w ${p} ]; then echo open; else echo denied; fi; ` +
-    `command -v ${shellQuote(socat)} >/dev/null 2>&1 && echo socat; command -v sudo >/dev/null 2>&1 && echo sudo`;
+    `s=$(command -v ${shellQuote(socat)} 2>/dev/null) && printf 'socat %s\\n' "$s"; command -v sudo >/dev/null 2>&1 && echo sudo`;
   const channel = await connection.exec(probe, timeoutMs);
-  const facts = await readAll(channel);
+  const facts = (await readAll(channel)).split('\n');
   const where = `${connection.label}: ${socketPath}`;
-  const has = (word: string) => facts.split('\n').includes(word);
+  const has = (word: string) => facts.includes(word);
+  const found = facts.find((f) => f.startsWith('socat '))?.slice('socat '.length);
   if (has('missing')) {
     throw new TransportError(`${where}: no such socket on the host (or its directory is not readable by ${connection.config.user})`,
       'check the `stats socket` line in haproxy.cfg, and that HAProxy is running');
   }
-  if (!has('socat')) {
+  if (!found) {
     throw new TransportError(`${where}: ${refusal.message.replace(/^.*?: /, '')}, and socat is not installed on the host for the fallback`,
       `install socat on ${connection.name}, or allow stream-local forwarding for ${connection.config.user} in sshd_config`);
   }
-  if (has('open')) return 'socat';
+  if (has('open')) return { route: 'socat', socat: found };
   if (!sudo || !has('sudo')) {
     throw new TransportError(`${where}: permission denied for ${connection.config.user}`,
-      `add ${connection.config.user} to the socket's group (Debian: haproxy), or allow \`sudo -n ${socat}\``);
+      `add ${connection.config.user} to the socket's group (Debian: haproxy), or ${sudoAdvice(connection.config.user, found, socketPath)}`);
   }
-  return 'socat (sudo)';
+  return { route: 'socat (sudo)', socat: found };
+}
+
+/** The advice for the sudo route: the exact rule when one can be written (never a bare `socat`, which is root). */
+function sudoAdvice(user: string, socat: string, socketPath: string): string {
+  const rule = sudoersRule(user, socat, socketPath);
+  return rule
+    ? `allow exactly lbtop's command without a password, in sudoers (visudo -f /etc/sudoers.d/lbtop): ${rule}`
+    : `allow \`sudo -n ${socat} -t 0 - UNIX-CONNECT:${socketPath}\` (that exact command) without a password`;
 }
 
 /** socat's stdout/stdin as the stream; if socat or sudo fails, the stream errors with their stderr as the reason. */
-function socatStream(channel: ClientChannel, connection: SshConnection): Duplex {
+function socatStream(channel: ClientChannel, advice: string): Duplex {
   let stderr = '';
   channel.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-2000);
@@ -109,9 +122,7 @@ function socatStream(channel: ClientChannel, connection: SshConnection): Duplex 
   channel.on('close', (code?: number | null) => {
     if (code === 0 || code === null || code === undefined) return;
     const text = stderr.trim().split('\n').pop() ?? `exit ${code}`;
-    const hint = /password is required|not allowed|sudoers/.test(stderr)
-      ? `allow it without a password, e.g. in sudoers: ${connection.config.user} ALL=(root) NOPASSWD: /usr/bin/socat`
-      : undefined;
+    const hint = /password is required|not allowed|sudoers/.test(stderr) ? advice : undefined;
     // Callers prefix their own label (which names host, route and socket), so the message is only the cause.
     failChannel(channel, new TransportError(`socat on the host failed: ${text}`, hint));
   });

@@ -8,10 +8,14 @@
 // between maps and ACLs, so after a reload the same id may name another file: a file argument that starts
 // with `#` is refused. Keys are refused when HAProxy could not give them back intact: a blank inside (a map
 // file's key is one word, and `show map` could not tell key from value), a leading `#` (it would read as an
-// entry reference `#0x...`, and as a comment in a file); values with leading or trailing blanks are refused
-// because a reload from the file would trim them. Newlines and NUL are refused by buildCommand itself.
+// entry reference `#0x...`, and as a comment in a file); values with leading or trailing blanks, and ACL
+// patterns with leading blanks, are refused because a reload from the file would trim them (pattern.c,
+// pat_ref_read_from_file[_smp]); a tab or `<` inside is fine: buildCommand escapes it and the file keeps it.
+// An entry longer than a file line can be is refused too: HAProxy reads each line of the file with fgets into
+// a buffer of tune.bufsize (16384 by default), so a longer line would come back as two entries after a reload,
+// and the CLI reads a command into the same size of buffer. Newlines, CR and NUL are refused by buildCommand.
 import { UnsafeArgumentError } from '../../../model/errors.js';
-import { buildCommand } from '../command.js';
+import { buildCommand, escapeArgument } from '../command.js';
 
 export type PatternKind = 'map' | 'acl';
 
@@ -47,6 +51,29 @@ function mapValue(value: string): string {
   return value;
 }
 
+/** Longest entry lbtop writes, escaped: under HAProxy's default tune.bufsize (16384) with room for `add map @N FILE`. */
+export const MAX_ENTRY_BYTES = 15_000;
+
+/** A map entry's or ACL pattern's words, checked; the entry as one line of the file must fit HAProxy's buffer. */
+function entry(kind: PatternKind, k: string, v?: string): string[] {
+  if (kind === 'acl' && /^[ \t]/.test(k)) {
+    throw new UnsafeArgumentError(
+      `refusing an ACL pattern that starts with a blank: ${JSON.stringify(k)}`,
+      'HAProxy skips leading blanks when it loads the file, so runtime and disk would differ',
+    );
+  }
+  const words = kind === 'map' ? [key('map', k), mapValue(v ?? '')] : [key('acl', k)];
+  // Escaped, as sent: never shorter than the file line, and it is what must fit the CLI's buffer.
+  const bytes = Buffer.byteLength(words.map(escapeArgument).join(' '), 'utf8');
+  if (bytes > MAX_ENTRY_BYTES) {
+    throw new UnsafeArgumentError(
+      `refusing a ${kind} entry of ${bytes} bytes (at most ${MAX_ENTRY_BYTES})`,
+      'HAProxy reads a pattern file line and a CLI command into a 16 KiB buffer: a longer line splits in two on reload',
+    );
+  }
+  return words;
+}
+
 function version(v: number | undefined): string[] {
   if (v === undefined) return [];
   if (!Number.isInteger(v) || v < 0) throw new UnsafeArgumentError(`invalid map version ${v}`);
@@ -54,9 +81,9 @@ function version(v: number | undefined): string[] {
 }
 
 export const mapCommands = {
-  add: (f: string, k: string, v: string, ver?: number) => buildCommand('add', 'map', ...version(ver), file(f), key('map', k), mapValue(v)),
+  add: (f: string, k: string, v: string, ver?: number) => buildCommand('add', 'map', ...version(ver), file(f), ...entry('map', k, v)),
   /** Changes the value of every entry with this key, in place (same position and reference). */
-  set: (f: string, k: string, v: string) => buildCommand('set', 'map', file(f), key('map', k), mapValue(v)),
+  set: (f: string, k: string, v: string) => buildCommand('set', 'map', file(f), ...entry('map', k, v)),
   del: (f: string, k: string) => buildCommand('del', 'map', file(f), key('map', k)),
   /** Deletes exactly one entry by the `0x...` reference `show map FILE` printed (for duplicate keys). */
   delRef: (f: string, ref: string) => buildCommand('del', 'map', file(f), entryRef(ref)),
@@ -68,7 +95,7 @@ export const mapCommands = {
 };
 
 export const aclCommands = {
-  add: (f: string, p: string, ver?: number) => buildCommand('add', 'acl', ...version(ver), file(f), key('acl', p)),
+  add: (f: string, p: string, ver?: number) => buildCommand('add', 'acl', ...version(ver), file(f), ...entry('acl', p)),
   del: (f: string, p: string) => buildCommand('del', 'acl', file(f), key('acl', p)),
   delRef: (f: string, ref: string) => buildCommand('del', 'acl', file(f), entryRef(ref)),
   clear: (f: string, ver?: number) => buildCommand('clear', 'acl', ...version(ver), file(f)),
