@@ -43,7 +43,10 @@ describe('parseCommandLine: subcommands', () => {
       dryRun: false,
       yes: true,
       json: false,
+      skipUnreachable: false,
     });
+    expect(invocation('server drain be/s1 --yes --skip-unreachable')).toMatchObject({ skipUnreachable: true });
+    expect(invocation('node drain worker1 --yes --skip-unreachable')).toMatchObject({ kind: 'node', skipUnreachable: true });
     expect(invocation('server maint be.a:1/srv-2 --dry-run --json')).toMatchObject({
       action: 'maint',
       target: { backend: 'be.a:1', server: 'srv-2' },
