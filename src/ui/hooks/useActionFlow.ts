@@ -5,12 +5,9 @@ import { canConfirm, summarize, type DialogState } from '../state/dialog.js';
 import type { AppServices } from '../services.js';
 import type { KeyPress } from '../../keymap/parse-key.js';
 import { editText } from '../state/edit-text.js';
+import { confirmedTooSoon, READ_FIRST } from '../state/confirm-guard.js';
 
-/**
- * A confirm key this soon after the preview appeared is refused: the preview is there to be read, and a
- * key typed ahead ("dy", key repeat) must not send what nobody has seen.
- */
-export const CONFIRM_GUARD_MS = 300;
+export { CONFIRM_GUARD_MS } from '../state/confirm-guard.js';
 
 export interface ActionFlow {
   dialog: DialogState | null;
@@ -61,8 +58,8 @@ export function useActionFlow(services: AppServices, flash: (text: string, level
     confirm: (how) => {
       const d = current.current;
       if (!d || d.kind !== 'preview' || !canConfirm(d, how)) return false;
-      if (services.now() - shownAt.current < CONFIRM_GUARD_MS) {
-        flash('read the preview first, then confirm', 'error');
+      if (confirmedTooSoon(shownAt.current, services.now())) {
+        flash(READ_FIRST, 'error');
         return false;
       }
       current.current = { kind: 'sending', plan: d.plan }; // a second y in the same tick must not send twice

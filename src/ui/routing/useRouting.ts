@@ -1,6 +1,7 @@
 // The routing views' state and what they do: load (maps and ACLs, drift, certificates, a trace), plan an edit
 // and show its preview, apply it once confirmed, and show the result. Drift is re-checked in the background
 // every minute (never two at once) for the header's DRIFT marker.
+import { confirmedTooSoon, READ_FIRST } from '../state/confirm-guard.js';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { rollbackCandidates, rollbackPlan } from '../../actions/pattern-rollback.js';
 import type { PatternEdit, PatternReport } from '../../actions/pattern-types.js';
@@ -134,7 +135,7 @@ export function useRouting(services: RoutingServices | undefined, now: () => num
     confirm() {
       const d = current.current.dialog;
       if (!services || !d || (d.kind !== 'pattern-preview' && d.kind !== 'config-preview')) return;
-      if (now() - d.shownAt < 300) return flash('read the preview first, then confirm', 'error');
+      if (confirmedTooSoon(d.shownAt, now())) return flash(READ_FIRST, 'error');
       if (d.kind === 'pattern-preview') {
         if (d.plan.errors.length > 0) return flash('this plan has errors: nothing can be applied', 'error');
         busy(`applying: ${d.plan.title}`);
