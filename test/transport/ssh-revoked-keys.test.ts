@@ -104,6 +104,11 @@ describe('RevokedHostKeys files', () => {
     expect(await lbtop(file('bad-after2', `${keys.ed.publicKey}\nssh-ed25519 !!!\n`), keys.other)).toBe('unreadable');
     expect(await lbtop(file('mismatch', `ssh-rsa ${keys.ed.publicKey.split(' ')[1]}\n`), keys.other)).toBe('unreadable');
     expect(await lbtop(file('empty', ''), keys.ed)).toBe('ok');
+    // Parsed once per version of the file: rewritten in place with a key of the same size, the new text counts.
+    const swap = file('swap', `${keys.ed.publicKey}\n`);
+    expect(await lbtop(swap, keys.ed)).toBe('revoked');
+    file('swap', `${keys.other.publicKey}\n`);
+    expect([await lbtop(swap, keys.ed), await lbtop(swap, keys.other)]).toEqual(['ok', 'revoked']);
     expect(await checkRevokedFile(path.join(dir, 'absent'), blobOf(keys.ed))).toEqual({ kind: 'unreadable', reason: 'no such file' });
     expect(await checkRevokedFile(dir, blobOf(keys.ed))).toEqual({ kind: 'unreadable', reason: 'is a directory' });
   });

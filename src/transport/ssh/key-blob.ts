@@ -48,19 +48,23 @@ export function sshString(data: Buffer | string): Buffer {
   return Buffer.concat([length, body]);
 }
 
-// The public fields (strings or mpints, both length-prefixed) of each plain key type OpenSSH 9.x loads. XMSS is
-// left out: Debian's and most distributions' OpenSSH are built without it.
-const FIELDS: Record<string, number> = {
-  'ssh-ed25519': 1,
-  'sk-ssh-ed25519@openssh.com': 2, // key, application
-  'ecdsa-sha2-nistp256': 2, // curve, point
-  'ecdsa-sha2-nistp384': 2,
-  'ecdsa-sha2-nistp521': 2,
-  'sk-ecdsa-sha2-nistp256@openssh.com': 3, // curve, point, application
-  'ssh-rsa': 2, // e, n
-  'ssh-dss': 4, // p, q, g, y
+// The public fields (strings or mpints, both length-prefixed) of each plain key type OpenSSH 9.x loads, with what
+// ssh checks of them here: an ed25519 key is 32 bytes, an ECDSA key names the curve of its type. XMSS is left out:
+// Debian's and most distributions' OpenSSH are built without it.
+const TYPES: Record<string, { fields: number; ed25519?: true; curve?: string }> = {
+  'ssh-ed25519': { fields: 1, ed25519: true },
+  'sk-ssh-ed25519@openssh.com': { fields: 2, ed25519: true }, // key, application
+  'ecdsa-sha2-nistp256': { fields: 2, curve: 'nistp256' }, // curve, point
+  'ecdsa-sha2-nistp384': { fields: 2, curve: 'nistp384' },
+  'ecdsa-sha2-nistp521': { fields: 2, curve: 'nistp521' },
+  'sk-ecdsa-sha2-nistp256@openssh.com': { fields: 3, curve: 'nistp256' }, // curve, point, application
+  'ssh-rsa': { fields: 2 }, // e, n
+  'ssh-dss': { fields: 4 }, // p, q, g, y
 };
 const CERT = '-cert-v01@openssh.com';
+// After a certificate's key: serial, type, key id, principals, valid after, valid before, critical options,
+// extensions, reserved, signature key, signature. Read only so that a truncated certificate is refused as in ssh.
+const CERT_TAIL = ['u64', 'u32', 'string', 'string', 'u64', 'u64', 'string', 'string', 'string', 'string', 'string'] as const;
 
 /** A key type name → the plain type it loads as (rsa-sha2-* are names of ssh-rsa keys too), or null if unknown. */
 export function keyKind(name: string): { plain: string; cert: boolean } | null {
@@ -68,7 +72,7 @@ export function keyKind(name: string): { plain: string; cert: boolean } | null {
   let plain = cert ? name.slice(0, -CERT.length) : name;
   if (cert && plain.startsWith('sk-')) plain += '@openssh.com';
   if (plain === 'rsa-sha2-256' || plain === 'rsa-sha2-512') plain = 'ssh-rsa';
-  return FIELDS[plain] === undefined ? null : { plain, cert };
+  return TYPES[plain] === undefined ? null : { plain, cert };
 }
 
 /** The blob of the plain key in `blob` (itself, or a certificate's subject key), as OpenSSH serialises it. */
@@ -77,17 +81,14 @@ export function plainKeyBlob(blob: Buffer): Buffer {
   const name = wire.string().toString('latin1');
   const kind = keyKind(name);
   if (!kind) throw new WireFormatError(`unknown key type ${JSON.stringify(name)}`);
+  const type = TYPES[kind.plain]!;
   if (kind.cert) wire.string(); // nonce
-  const fields = Array.from({ length: FIELDS[kind.plain]! }, () => wire.string());
-  if (kind.plain.includes('ed25519') && fields[0]!.length !== 32) throw new WireFormatError('ed25519 key of the wrong length');
-  const curve = /nistp\d+/.exec(kind.plain)?.[0];
-  if (curve && fields[0]!.toString('latin1') !== curve) throw new WireFormatError(`${name} key on another curve`);
-  if (kind.cert) {
-    // serial, type, key id, principals, valid after, valid before, critical options, extensions, reserved,
-    // signature key, signature: read only so that a truncated certificate is refused like ssh refuses it.
-    const layout = ['u64', 'u32', 'string', 'string', 'u64', 'u64', 'string', 'string', 'string', 'string', 'string'] as const;
-    for (const field of layout) wire[field]();
-  }
+  const fields: Buffer[] = [];
+  for (let i = 0; i < type.fields; i++) fields.push(wire.string());
+  if (type.ed25519 && fields[0]!.length !== 32) throw new WireFormatError('ed25519 key of the wrong length');
+  if (type.curve && fields[0]!.toString('latin1') !== type.curve) throw new WireFormatError(`${name} key on another curve`);
+  if (kind.cert) for (const field of CERT_TAIL) wire[field]();
   wire.end('key blob');
+  if (!kind.cert && name === kind.plain) return blob;
   return Buffer.concat([sshString(kind.plain), ...fields.map((f) => sshString(f))]);
 }

@@ -14,7 +14,7 @@ const SECTION = { certificates: 1, explicitKey: 2, sha1: 3, signature: 4, sha256
 const CERT_SECTION = { serialList: 0x20, serialRange: 0x21, serialBitmap: 0x22, keyId: 0x23, extension: 0x39 } as const;
 
 export interface Krl {
-  /** Hex of revoked plain-key blobs, and of the SHA1 / SHA256 digests of such blobs. */
+  /** Revoked plain-key blobs, and SHA1 / SHA256 digests of such blobs, as latin1 strings (cheap Set keys). */
   keys: Set<string>;
   sha1: Set<string>;
   sha256: Set<string>;
@@ -56,15 +56,15 @@ export function parseKrl(data: Buffer): Krl {
 
 /** ssh_krl_check_key for a plain key: its SHA1, its SHA256, then the key itself. */
 export function krlRevokes(krl: Krl, blob: Buffer): boolean {
-  const digest = (algorithm: string) => createHash(algorithm).update(blob).digest('hex');
-  return krl.sha1.has(digest('sha1')) || krl.sha256.has(digest('sha256')) || krl.keys.has(blob.toString('hex'));
+  const digest = (algorithm: string) => createHash(algorithm).update(blob).digest().toString('latin1');
+  return krl.sha1.has(digest('sha1')) || krl.sha256.has(digest('sha256')) || krl.keys.has(blob.toString('latin1'));
 }
 
 function hashes(section: Wire, into: Set<string>, length: number): void {
   while (section.left > 0) {
     const value = section.string();
     if (length > 0 && value.length !== length) throw new WireFormatError(`a ${length}-byte hash of ${value.length} bytes`);
-    into.add(value.toString('hex'));
+    into.add(value.toString('latin1'));
   }
 }
 
