@@ -141,7 +141,10 @@ export function hostKeyError(alias: string, name: string, blob: Buffer, verdict:
     return new RevokedHostKeyError(
       `ssh ${alias}: host key of ${name} is REVOKED (${where}): ${offered}. Refusing to connect.`,
       'a revoked key means the host is compromised or impersonated: tell the host owner; do not work around this',
-      name, fingerprintOf(blob), file, 'revoked',
+      name,
+      fingerprintOf(blob),
+      file,
+      'revoked',
     );
   }
   if (verdict.kind === 'revocation-unchecked') {
@@ -149,7 +152,10 @@ export function hostKeyError(alias: string, name: string, blob: Buffer, verdict:
       `ssh ${alias}: cannot check the host key of ${name} (${offered}) against RevokedHostKeys ${verdict.file}: ` +
         `${verdict.reason}. Refusing to connect, as ssh does.`,
       `restore ${verdict.file} or correct RevokedHostKeys for ${alias} in ssh_config (\`ssh-keygen -Ql -f ${verdict.file}\` lists what a KRL revokes)`,
-      name, fingerprintOf(blob), verdict.file, 'unchecked',
+      name,
+      fingerprintOf(blob),
+      verdict.file,
+      'unchecked',
     );
   }
   const recorded = verdict.kind === 'changed' ? verdict.known : [];
