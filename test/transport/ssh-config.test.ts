@@ -65,6 +65,31 @@ Host *
     expect(config.identityFiles).toEqual([path.join(os.homedir(), '.ssh/lb_key'), path.join(dir, '10.213.1.11_ops_key')]);
   });
 
+  it('expands RevokedHostKeys as OpenSSH 9.4+ does (ssh -G prints it as written), and reads none as unset', async () => {
+    writeFileSync(
+      path.join(dir, 'revoked'),
+      [
+        'Host lb5\n  HostKeyAlias lb5-key\n  RevokedHostKeys ~/krl/%h-%k',
+        'Host lb6\n  RevokedHostKeys ${LBTOP_TEST_KRL_DIR}/x',
+        // ssh fails on an unset variable; left as written, the file is missing and the host refused.
+        'Host lb7\n  RevokedHostKeys ${LBTOP_NO_SUCH_VAR}/y',
+        'Host lb8\n  RevokedHostKeys none\n',
+      ].join('\n'),
+    );
+    process.env.LBTOP_TEST_KRL_DIR = dir;
+    const revoked = (alias: string) =>
+      resolveSshHost(alias, { runner: localRunner(), configFile: path.join(dir, 'revoked') }).then((c) => c.revokedHostKeys);
+    try {
+      expect(await revoked('lb5')).toEqual([path.join(os.homedir(), 'krl/lb5-lb5-key')]);
+      expect(await revoked('lb6')).toEqual([path.join(dir, 'x')]);
+      expect(await revoked('lb7')).toEqual(['${LBTOP_NO_SUCH_VAR}/y']);
+      expect(await revoked('lb8')).toEqual([]);
+      expect(await revoked('lb1')).toEqual([]);
+    } finally {
+      delete process.env.LBTOP_TEST_KRL_DIR;
+    }
+  });
+
   it('follows Include and Match, and the first ProxyJump wins', async () => {
     const config = await resolve('lb2');
     expect(config).toMatchObject({ hostname: '10.213.1.12', user: 'matched', port: 22, proxyJump: [], identityAgent: undefined });

@@ -30,6 +30,7 @@ describe('known_hosts', () => {
     globalFiles: [],
     acceptNew: false,
     hashKnownHosts: false,
+    revokedFiles: [],
     ...extra,
   });
   const write = (name: string, text: string) => {

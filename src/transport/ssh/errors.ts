@@ -21,6 +21,27 @@ export class ChannelOpenError extends TransportError {
   }
 }
 
+/**
+ * A host key refused for revocation: listed in a RevokedHostKeys file or on a known_hosts `@revoked` line, or not
+ * checkable because the RevokedHostKeys file is missing or malformed (ssh refuses the host then too).
+ */
+export class RevokedHostKeyError extends TransportError {
+  constructor(
+    message: string,
+    hint: string,
+    /** The name the key was checked for (`host`, `[host]:port` or the HostKeyAlias). */
+    readonly host: string,
+    /** SHA256:… of the offered key, as `ssh-keygen -l` prints it. */
+    readonly fingerprint: string,
+    /** The RevokedHostKeys file, or the known_hosts file holding the `@revoked` line. */
+    readonly file: string,
+    /** `revoked`: the key is listed; `unchecked`: the file could not be read, so nothing may pass. */
+    readonly verdict: 'revoked' | 'unchecked',
+  ) {
+    super(message, hint);
+  }
+}
+
 export function describeError(
   label: string,
   config: SshHostConfig,

@@ -1,12 +1,16 @@
 // Strict host-key checking against the operator's known_hosts files. The lookup is `ssh-keygen -F NAME -f FILE`,
 // which understands hashed entries, wildcards and markers exactly as ssh does; lbtop only compares key blobs.
 // An unknown key is refused unless accept-new was asked for; a changed or revoked key is refused, always.
+// RevokedHostKeys files are checked first, as ssh does (verify_host_key): a revoked key is refused even when
+// known_hosts has it, and is never recorded by accept-new.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TransportError } from '../../model/errors.js';
 import type { CommandRunner } from '../exec.js';
+import { RevokedHostKeyError } from './errors.js';
+import { checkRevokedFiles } from './revoked-keys.js';
 
 export interface KnownHostsPolicy {
   runner: CommandRunner;
@@ -17,6 +21,8 @@ export interface KnownHostsPolicy {
   /** Like StrictHostKeyChecking=accept-new: record an unknown key, still refuse a changed one. */
   acceptNew: boolean;
   hashKnownHosts: boolean;
+  /** RevokedHostKeys (KRLs or public-key lists), from ssh_config; any one of them can refuse the key. */
+  revokedFiles: string[];
   keygenBin?: string;
 }
 
@@ -33,7 +39,9 @@ export type HostKeyVerdict =
   | { kind: 'accepted'; file: string }
   | { kind: 'unknown' }
   | { kind: 'changed'; known: KnownEntry[] }
-  | { kind: 'revoked'; entry: KnownEntry };
+  | { kind: 'revoked'; entry: KnownEntry }
+  | { kind: 'revoked-by-file'; file: string }
+  | { kind: 'revocation-unchecked'; file: string; reason: string };
 
 /** The name ssh records: `host` on port 22, `[host]:port` otherwise; a HostKeyAlias is used as it is. */
 export function knownHostsName(host: string, port: number, alias: string | null = null): string {
@@ -88,6 +96,9 @@ export async function lookupKnownHosts(name: string, files: string[], policy: Kn
 }
 
 export async function verifyHostKey(name: string, blob: Buffer, policy: KnownHostsPolicy): Promise<HostKeyVerdict> {
+  const revocation = await checkRevokedFiles(policy.revokedFiles, blob);
+  if (revocation.kind === 'revoked') return { kind: 'revoked-by-file', file: revocation.file! };
+  if (revocation.kind === 'unreadable') return { kind: 'revocation-unchecked', file: revocation.file!, reason: revocation.reason };
   const entries = await lookupKnownHosts(name, [...policy.userFiles, ...policy.globalFiles], policy);
   const offered = blob.toString('base64');
   const revoked = entries.find((e) => e.revoked && e.key === offered);
@@ -124,10 +135,27 @@ export function hostKeyError(alias: string, name: string, blob: Buffer, verdict:
         `then accept it with \`ssh ${alias}\` (answer yes), or let lbtop add it to ${userFile} with accept-new`,
     );
   }
-  if (verdict.kind === 'revoked') {
-    return new TransportError(
-      `ssh ${alias}: host key of ${name} is REVOKED (${verdict.entry.file}:${verdict.entry.line}): ${offered}. Refusing to connect.`,
+  if (verdict.kind === 'revoked' || verdict.kind === 'revoked-by-file') {
+    const where = verdict.kind === 'revoked' ? `@revoked in ${verdict.entry.file}:${verdict.entry.line}` : `RevokedHostKeys ${verdict.file}`;
+    const file = verdict.kind === 'revoked' ? verdict.entry.file : verdict.file;
+    return new RevokedHostKeyError(
+      `ssh ${alias}: host key of ${name} is REVOKED (${where}): ${offered}. Refusing to connect.`,
       'a revoked key means the host is compromised or impersonated: tell the host owner; do not work around this',
+      name,
+      fingerprintOf(blob),
+      file,
+      'revoked',
+    );
+  }
+  if (verdict.kind === 'revocation-unchecked') {
+    return new RevokedHostKeyError(
+      `ssh ${alias}: cannot check the host key of ${name} (${offered}) against RevokedHostKeys ${verdict.file}: ` +
+        `${verdict.reason}. Refusing to connect, as ssh does.`,
+      `restore ${verdict.file} or correct RevokedHostKeys for ${alias} in ssh_config (\`ssh-keygen -Ql -f ${verdict.file}\` lists what a KRL revokes)`,
+      name,
+      fingerprintOf(blob),
+      verdict.file,
+      'unchecked',
     );
   }
   const recorded = verdict.kind === 'changed' ? verdict.known : [];

@@ -108,6 +108,7 @@ export class SshPool {
         globalFiles: options.globalKnownHostsFiles ?? config.globalKnownHostsFiles,
         acceptNew: options.acceptNew ?? config.strictHostKeyChecking === 'accept-new',
         hashKnownHosts: config.hashKnownHosts,
+        revokedFiles: config.revokedHostKeys,
       },
       agentSocket:
         options.agentSocket !== undefined

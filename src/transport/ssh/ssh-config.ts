@@ -29,6 +29,12 @@ export interface SshHostConfig {
   globalKnownHostsFiles: string[];
   hostKeyAlias: string | null;
   hashKnownHosts: boolean;
+  /**
+   * RevokedHostKeys: KRL or public-key-list files, tilde-, token- and ${ENV}-expanded as OpenSSH 9.4+ does (ssh -G
+   * prints them unexpanded); empty when unset or `none`. A token or variable lbtop cannot expand is left as it is,
+   * so the file is missing and the host refused, as ssh refuses it.
+   */
+  revokedHostKeys: string[];
   strictHostKeyChecking: string;
   connectTimeoutMs: number | null;
   serverAliveIntervalMs: number;
@@ -87,10 +93,14 @@ export function parseSshG(text: string, alias: string, home = os.homedir(), loca
   const user = one('user', localUser);
   const tokens: Record<string, string> = {
     '%': '%', d: home, h: hostname, n: alias, p: String(port), r: user, u: localUser, l: os.hostname().split('.')[0] ?? '',
-    L: os.hostname(), i: String(process.getuid?.() ?? ''),
+    L: os.hostname(), i: String(process.getuid?.() ?? ''), k: values.get('hostkeyalias')?.[0] ?? alias,
   };
   const expand = (value: string) =>
-    value.replace(/^~(?=\/|$)/, home).replace(/%([%dhnprulLi])/g, (_, t: string) => tokens[t] ?? `%${t}`);
+    value
+      .replace(/^~(?=\/|$)/, home)
+      .replace(/%([%dhnprulLik])|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (all, t?: string, env?: string) =>
+        t ? (tokens[t] ?? all) : (process.env[env ?? ''] ?? all),
+      );
   const files = (key: string) => (values.get(key) ?? []).flatMap((v) => v.split(/\s+/)).filter(Boolean).map(expand);
   const agent = one('identityagent');
   const seconds = (key: string) => {
@@ -112,6 +122,7 @@ export function parseSshG(text: string, alias: string, home = os.homedir(), loca
     globalKnownHostsFiles: files('globalknownhostsfile'),
     hostKeyAlias: values.has('hostkeyalias') ? one('hostkeyalias') : null,
     hashKnownHosts: one('hashknownhosts') === 'yes',
+    revokedHostKeys: files('revokedhostkeys'),
     strictHostKeyChecking: one('stricthostkeychecking', 'ask'),
     connectTimeoutMs: seconds('connecttimeout'),
     serverAliveIntervalMs: seconds('serveraliveinterval') ?? 0,
