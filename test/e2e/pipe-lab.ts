@@ -1,7 +1,7 @@
 // The LBs behind test/e2e/pipe-output.test.ts: real HAProxy pairs whose every subcommand output is well past a
 // pipe's 64 KiB, each pair as small as that allows (each lbtop run's CPU grows with the servers it reads).
 //   - big:   two LBs of 10,000 servers (the issue's case: `status --json` is 6.5 MB);
-//   - small: two LBs of 4,000 servers in 400 backends (402 traced frontends), whose haproxy.cfg on disk gives
+//   - small: two LBs of 4,000 servers in 400 backends (201 traced HTTP frontends), whose haproxy.cfg on disk gives
 //            every server weight 2 (drift: 8,000 items), and a TLS frontend with 20 certificate files of 100 names
 //            each (`certs --json`: 40 entries);
 //   - gone:  an LB whose socket does not exist, before the small pair (its error is the first thing written).
@@ -44,7 +44,7 @@ export async function startPipeLab(): Promise<PipeLab> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-pipes-'));
   const started: HaproxyProcess[] = [];
   const start = async (name: string, config: string) => {
-    const lb = await startHaproxy({ name, dir, config, haproxyBin: HAPROXY_BIN });
+    const lb = await startHaproxy({ name, dir, config, haproxyBin: HAPROXY_BIN, startTimeoutMs: 30_000 });
     started.push(lb);
     return lb;
   };

@@ -21,7 +21,8 @@ function stable(text: string): string {
     .replace(/^([\w.-]+,[^,\n ]*(?:,[^,\n]*){21}),\d*/gm, '$1,');
 }
 
-describe.concurrent('subcommand output through pipes', () => {
+// Concurrent tests (their readers' sleeps overlap); the timeout covers a test's wait for its turn (two at once).
+describe.concurrent('subcommand output through pipes', { timeout: 60_000 }, () => {
   let lab: PipeLab;
   let run = 0;
   let running = 0;
@@ -41,14 +42,14 @@ describe.concurrent('subcommand output through pipes', () => {
     running++;
     try {
       const n = ++run;
-      const [file, piped, rc] = ['file', 'piped', 'rc'].map((x) => path.join(lab.dir, `${n}.${x}`));
+      const [file, piped, rc] = [`${n}.file`, `${n}.piped`, `${n}.rc`].map((x) => path.join(lab.dir, x)) as [string, string, string];
       const cmd = `$LBTOP -c ${quote(config)} ${args.map(quote).join(' ')}`;
       const [direct, slow] = await Promise.all([shell(`${cmd} > ${file}`), shell(`{ ${cmd}; echo $? > ${rc}; } | (sleep 2; cat) > ${piped}`)]);
       const out = { file: readFileSync(file, 'utf8'), piped: readFileSync(piped, 'utf8'), code: direct.code };
       expect(direct.stderr + slow.stderr).toBe('');
       expect(Number(rcOf(rc))).toBe(direct.code);
       // Well past what the pipe holds, or the test proves nothing.
-      expect(Buffer.byteLength(out.file)).toBeGreaterThan(2 * PIPE_BUFFER);
+      expect(Buffer.byteLength(out.file)).toBeGreaterThan(1.5 * PIPE_BUFFER);
       expect(Buffer.byteLength(out.piped)).toBe(Buffer.byteLength(out.file));
       expect(stable(out.piped)).toBe(stable(out.file));
       return out;
@@ -88,7 +89,7 @@ describe.concurrent('subcommand output through pipes', () => {
     const text = await fileAndSlowPipe(lab.small, ['trace', 'web.k8s01.example.net/']);
     expect(text.piped).toMatch(/\n== s2\n[\s\S]*\n {2}https → be_0001\n(?: {4}.*\n)*? {4}servers: srv00001 MAINT, .*, srv00010 \w+\n$/);
     const json = await fileAndSlowPipe(lab.small, ['trace', '--json', 'web.k8s01.example.net/']);
-    expect((JSON.parse(json.piped) as { lbs: { trace: { frontends: unknown[] } }[] }).lbs.map((l) => l.trace.frontends.length)).toEqual([402, 402]);
+    expect((JSON.parse(json.piped) as { lbs: { trace: { frontends: unknown[] } }[] }).lbs.map((l) => l.trace.frontends.length)).toEqual([201, 201]);
   });
 
   it('certs --json arrives whole', async () => {
