@@ -11,6 +11,8 @@ type Stdio = NodeJS.WriteStream;
 type WriteCallback = (error?: Error | null) => void;
 
 const gone = new Map<Stdio, Error>();
+/** stdout failed for another reason than its reader leaving: output was lost that someone meant to keep. */
+let outputLost = false;
 
 /** True once this stream's reader has gone away (or writing to it failed): nothing more is written to it. */
 export function isGone(stream: Stdio): boolean {
@@ -20,7 +22,7 @@ export function isGone(stream: Stdio): boolean {
 /**
  * Listens for write errors on the process's stdout and stderr. A failed stream is closed for lbtop: later writes
  * are dropped (their callback gets the error that closed it) instead of failing, and being emitted, again. lbtop
- * goes on with what it was doing; the exit code stays the command's own. Install before anything is written.
+ * goes on with what it was doing (see exitWhenFlushed for the exit code). Install before anything is written.
  */
 export function guardStdio(streams: readonly Stdio[] = [process.stdout, process.stderr]): void {
   for (const stream of streams) {
@@ -35,10 +37,11 @@ export function guardStdio(streams: readonly Stdio[] = [process.stdout, process.
         return true;
       }) as Stdio['write'];
       // A reader that left (`| head`, a closed terminal) is an ordinary end and gets no message. Any other failure
-      // (ENOSPC on a full disk) means output was lost: say so on the other stream, if it is still there.
+      // of stdout (ENOSPC on a full disk) means output was lost: say so on stderr, if it is still there.
       if (error.code === 'EPIPE' || error.code === 'ECONNRESET' || error.code === 'EIO') return;
-      const other = stream === process.stdout ? process.stderr : null;
-      if (other && !gone.has(other)) other.write(`lbtop: cannot write to stdout: ${error.code ?? error.message}\n`);
+      if (stream !== process.stdout) return;
+      outputLost = true;
+      if (!gone.has(process.stderr)) process.stderr.write(`lbtop: cannot write to stdout: ${error.code ?? error.message}\n`);
     });
   }
 }
@@ -52,8 +55,12 @@ export function flushed(streams: readonly Stdio[] = [process.stdout, process.std
   return Promise.all(streams.map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve())))).then(() => undefined);
 }
 
-/** The only way lbtop's main ends the process: after stdout and stderr are flushed. */
+/**
+ * The only way lbtop's main ends the process: after stdout and stderr are flushed. The code is the command's own,
+ * also when the reader left early (the outcome of what lbtop did is what a script needs); only output lost to a
+ * failing stdout (`> /dev/full`) turns a success into 1, as `cat` does: the file the caller keeps is incomplete.
+ */
 export async function exitWhenFlushed(code: number): Promise<never> {
   await flushed();
-  process.exit(code);
+  process.exit(code === 0 && outputLost ? 1 : code);
 }

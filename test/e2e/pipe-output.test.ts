@@ -113,4 +113,10 @@ describe.concurrent('subcommand output through pipes', { timeout: 60_000 }, () =
     expect([closed.stderr, rcOf(rc)]).toEqual(['', '1\n']);
     expect(audit().filter((e) => e.command === 'show info').map((e) => `${e.lb} ${e.phase}`)).toEqual(['gone send', 'gone error', 's1 send', 's1 reply', 's2 send', 's2 reply']);
   });
+
+  it('output lost to a failing stdout (a full disk) is said on stderr, and a success becomes exit 1', async () => {
+    const rc = path.join(lab.dir, 'full.rc');
+    const full = await shell(`$LBTOP -c ${quote(lab.small)} status --json > /dev/full; echo $? > ${rc}`);
+    expect([full.stderr, rcOf(rc)]).toEqual(['lbtop: cannot write to stdout: ENOSPC\n', '1\n']);
+  });
 });
