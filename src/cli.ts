@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs, type Invocation } from './cli/args.js';
+import { exitWhenFlushed, guardStdio } from './cli/stdio.js';
 import { applyPlan, rollbackReport } from './actions/apply.js';
 import { defaultAuditPath, openAuditLog } from './actions/audit-log.js';
 import { formatPlan, formatReport } from './actions/preview-text.js';
@@ -278,11 +279,14 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
   return code;
 }
 
+// Output on a pipe is written asynchronously: the process ends only once stdout and stderr are flushed, on the
+// error path too, and a reader that goes away (`| head`) throws nothing into a write in progress (src/cli/stdio.ts).
+guardStdio();
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitWhenFlushed(code),
   (error: unknown) => {
     const e = error as Error & { hint?: string };
     process.stderr.write(`lbtop: ${e.message ?? String(error)}\n${e.hint ? `  ${e.hint}\n` : ''}`);
-    process.exit(exitCodeOfError(error));
+    return exitWhenFlushed(exitCodeOfError(error));
   },
 );

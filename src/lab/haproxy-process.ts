@@ -27,6 +27,8 @@ export interface StartOptions {
   haproxyBin?: string;
   /** argv prefix to run HAProxy under, e.g. `['ip', 'netns', 'exec', NS]` to start it in a lab namespace. */
   wrap?: string[];
+  /** How long to wait for the stats socket to answer (default 5 s); a big config on a busy machine needs more. */
+  startTimeoutMs?: number;
 }
 
 export function haproxyAvailable(bin = 'haproxy'): boolean {
@@ -58,7 +60,7 @@ export async function startHaproxy(options: StartOptions): Promise<HaproxyProces
   process.once('exit', killOnExit);
   void exited.then(() => process.off('exit', killOnExit));
   try {
-    await waitForSocket(socket, 5000, () => child.exitCode !== null);
+    await waitForSocket(socket, options.startTimeoutMs ?? 5000, () => child.exitCode !== null);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`haproxy ${options.name} did not start: ${(error as Error).message}\n${stderr}`);
