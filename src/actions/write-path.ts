@@ -5,7 +5,7 @@
 //   not-sent  the connection failed before the command was written (nothing can have changed);
 //   unknown   the command was written and no whole reply came back (timeout, cut, reload): it may have landed.
 // Plans (apply.ts, apply-fanout.ts), map/ACL edits, drift fixes and the raw CLI all send through sendWrite.
-import { ReadOnlyError, ReplyLostError } from '../model/errors.js';
+import { CommandTimeoutError, ReadOnlyError, ReplyLostError } from '../model/errors.js';
 import type { RuntimeApi } from '../sources/haproxy/client.js';
 import type { CommandResult, CommandRunner, RunOptions } from '../transport/exec.js';
 import type { HostFiles } from '../transport/host-files.js';
@@ -54,7 +54,7 @@ export async function runWrite(audit: AuditLog, lb: string, runner: CommandRunne
     audit.append({ lb, command, reply: `exit ${result.code ?? result.signal}${output ? `: ${output}` : ''}`, phase: result.code === 0 ? 'reply' : 'error', ...record });
     return result;
   } catch (error) {
-    audit.append({ lb, command, reply: message(error), phase: 'error', ...record });
+    audit.append({ lb, command, reply: `${error instanceof CommandTimeoutError ? 'OUTCOME UNKNOWN: ' : ''}${message(error)}`, phase: 'error', ...record });
     throw error;
   }
 }

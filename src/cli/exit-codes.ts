@@ -22,6 +22,7 @@ Exit codes:
   2  refused before anything was sent: usage/config error, read-only, unreachable LB, unsafe argument
   3  outcome UNKNOWN on at least one LB: a reply was lost and a re-read could not settle it
   4  applied and verified, but unreachable LBs were left out (--skip-unreachable)
+  drift, trace, certs, vip status: 0 all well, 1 something found, 2 an LB could not be read
 `;
 
 export function exitCodeOf(report: ApplyReport): number {

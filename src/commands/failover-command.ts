@@ -1,5 +1,6 @@
 // Runs `vip status`, `vip move` and `bgp disable|enable` on the same plan/preview/apply code as the TUI. The
 // composition root passes the runtimes, the audit log and how to ask the operator (a typed word, never y).
+import { EXIT } from '../cli/exit-codes.js';
 import { applyBgp, formatBgpPlan, planBgp, type BgpReport } from '../actions/failover/bgp.js';
 import { applyFailover } from '../actions/failover/apply.js';
 import type { FailoverContext } from '../actions/failover/context.js';
@@ -76,8 +77,8 @@ export async function runFailoverCommand(inv: FailoverInvocation, deps: Failover
       }
       const report: BgpReport = await applyBgp(plan, { runner, target, audit: deps.audit });
       const a = report.after;
-      deps.out(`Result: ${report.ok ? 'done' : 'FAILED'}: ${report.detail}${a ? `; routes imported ${a.imported ?? '?'}, exported ${a.exported ?? '?'}` : ''}\n`);
-      return report.ok ? 0 : 1;
+      deps.out(`Result: ${report.ok ? 'done' : report.unknown ? 'UNKNOWN' : 'FAILED'}: ${report.detail}${a ? `; routes imported ${a.imported ?? '?'}, exported ${a.exported ?? '?'}` : ''}\n`);
+      return report.unknown ? EXIT.UNKNOWN : report.ok ? EXIT.OK : EXIT.FAILED;
     }
   }
 }

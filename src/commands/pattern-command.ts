@@ -1,4 +1,5 @@
 // `lbtop map|acl show|add|set|del|replace`: the same read → plan → preview → confirm → apply as the TUI.
+import { EXIT } from '../cli/exit-codes.js';
 import { readFileSync } from 'node:fs';
 import { applyPatternPlan } from '../actions/pattern-apply.js';
 import { rollbackCandidates, rollbackPlan } from '../actions/pattern-rollback.js';
@@ -81,5 +82,6 @@ export async function runPatternCommand(deps: RoutingDeps, inv: PatternInvocatio
     io.out(`${formatPatternReport(await applyPatternPlan(rollbackPlan(report), deps))}\n`);
   }
   if (inv.json) io.out(`${JSON.stringify(report.outcomes)}\n`);
-  return report.ok ? 0 : 1;
+  if (report.outcomes.some((o) => o.status === 'unknown')) return EXIT.UNKNOWN;
+  return report.ok ? EXIT.OK : EXIT.FAILED;
 }

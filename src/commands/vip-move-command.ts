@@ -1,6 +1,7 @@
 // `lbtop vip move TARGET --to LB`: one VIP or instance, or an LB (every VIP it holds alone, instance by instance,
 // each re-planned just before it is applied). Confirmation is the cluster name for one VIP, the LB's name for an
 // LB. `--back` takes the way back at once (a drill); otherwise the way back is offered on a terminal and printed.
+import { EXIT } from '../cli/exit-codes.js';
 import { formatFailoverPlan } from '../actions/failover/preview.js';
 import { describeStep } from '../actions/failover/steps.js';
 import type { FailoverContext } from '../actions/failover/context.js';
@@ -54,5 +55,6 @@ export async function runVipMove(inv: MoveInvocation, deps: MoveDeps): Promise<n
     deps.out(`The way back, by hand:\n${undo.flatMap((r) => r.undo).map((s) => `  [${s.lb}] ${describeStep(s)}    # ${s.why}\n`).join('')}`);
   }
   if (inv.json) deps.out(`${JSON.stringify(reports.map(summary))}\n`);
-  return reports.length > 0 && reports.every((r) => r.ok) ? 0 : 1;
+  if (reports.some((r) => r.unknown)) return EXIT.UNKNOWN;
+  return reports.length > 0 && reports.every((r) => r.ok) ? EXIT.OK : EXIT.FAILED;
 }

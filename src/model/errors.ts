@@ -53,6 +53,12 @@ export class UnsafeArgumentError extends LbtopError {}
 /** The socket refused, timed out or went away. */
 export class TransportError extends LbtopError {}
 
+/**
+ * A host command started and did not finish in time: it may have done its work (a keepalived stop, a reload).
+ * For a write this is an UNKNOWN outcome, like a lost runtime-API reply.
+ */
+export class CommandTimeoutError extends TransportError {}
+
 /** HAProxy answered with an error text ("Permission denied", "Unknown command", "No such server"). */
 export class CommandRejectedError extends LbtopError {
   constructor(

@@ -2,7 +2,7 @@
 // `birdc show protocols`) and never care whether it runs here or over SSH (see ssh/runner.ts).
 // This is the one module that wraps execa for local commands.
 import { execa } from 'execa';
-import { TransportError } from '../model/errors.js';
+import { CommandTimeoutError, TransportError } from '../model/errors.js';
 
 export interface CommandResult {
   stdout: string;
@@ -51,7 +51,7 @@ export function localRunner(): CommandRunner {
         encoding: 'utf8',
       });
       if (result.timedOut) {
-        throw new TransportError(`local: \`${file}\` did not finish within ${timeoutMs} ms`);
+        throw new CommandTimeoutError(`local: \`${file}\` did not finish within ${timeoutMs} ms`);
       }
       if (result.exitCode === undefined && result.signal === undefined) {
         // Never started (ENOENT, EACCES): not an exit status the caller could interpret.

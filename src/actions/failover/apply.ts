@@ -1,7 +1,7 @@
 // Applies a confirmed failover plan: runs its steps in order (stopping at the first failure), then watches every
 // LB's `ip -j addr` until the VIP is on the predicted owner alone and times it, verifies with the daemon, and
 // returns the report with the steps that undo it (the way back).
-import { LbtopError } from '../../model/errors.js';
+import { CommandTimeoutError, LbtopError } from '../../model/errors.js';
 import { collectHeartbeat } from '../../sources/heartbeat/collect.js';
 import { collectKeepalived } from '../../sources/keepalived/collect.js';
 import { collectAddresses } from '../../sources/netlink/collect.js';
@@ -72,7 +72,11 @@ export async function applyFailover(plan: FailoverPlan, deps: ApplyFailoverDeps)
     } catch (error) {
       steps.push({ step, ok: false, output: error instanceof Error ? error.message : String(error) });
       const undo = orderUndo(undos);
-      return { plan, steps, ok: false, moveMs: null, holders: (await holdersNow(plan, deps)) ?? [], verified: false, detail: `stopped at the failed step${undo.length ? '; the way back undoes what was done' : ''}`, undo };
+      const holders = (await holdersNow(plan, deps)) ?? [];
+      // A step that timed out may have done its work: UNKNOWN, with where the kernels say the VIP is now.
+      const unknown = error instanceof CommandTimeoutError;
+      const head = unknown ? `OUTCOME UNKNOWN: a step did not finish in time and may have run; the VIP is on ${holders.join(' and ') || 'no LB'} now` : 'stopped at the failed step';
+      return { plan, steps, ok: false, moveMs: null, holders, verified: false, unknown, detail: `${head}${undo.length ? '; the way back undoes what was done' : ''}`, undo };
     }
   }
   const want = plan.predictedOwner ?? plan.to;

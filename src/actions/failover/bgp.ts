@@ -2,7 +2,7 @@
 // are withdrawn from the peers) and back. The reason goes to BIRD as the protocol's message (for BGP, the
 // administrative shutdown communication the peer logs). birdc runs without -r here, on purpose: it is the one
 // write path, and the protocol name and reason are checked before anything is sent.
-import { LbtopError, UnsafeArgumentError } from '../../model/errors.js';
+import { CommandTimeoutError, LbtopError, UnsafeArgumentError } from '../../model/errors.js';
 import type { BirdHostTarget } from '../../model/failover-config.js';
 import type { BirdReading } from '../../model/failover-state.js';
 import { collectBird, exportedRoutes, importedRoutes } from '../../sources/bird/collect.js';
@@ -29,6 +29,8 @@ export interface BgpReport {
   reply: string;
   after: BgpPlan['before'];
   detail: string;
+  /** birdc did not finish in time and the re-read could not show the protocol in the state asked for. */
+  unknown?: boolean;
 }
 
 export function checkReason(reason: string): string {
@@ -74,10 +76,19 @@ export function formatBgpPlan(plan: BgpPlan): string {
 
 export async function applyBgp(plan: BgpPlan, deps: { runner: CommandRunner; target: BirdHostTarget; audit: AuditLog; sleep?: (ms: number) => Promise<void> }): Promise<BgpReport> {
   if (plan.refused) throw new LbtopError(`refused: ${plan.refused}`);
-  const r = await runWrite(deps.audit, plan.lb, deps.runner, plan.argv, {}, plan.id);
-  const reply = (r.stdout + r.stderr).trim();
-  // birdc exits 0 even when BIRD refuses; -v keeps the reply codes: 8xxx/9xxx are errors.
-  if (r.code !== 0 || /^[89]\d{3}[ -]/m.test(r.stdout)) return { plan, ok: false, reply, after: plan.before, detail: `BIRD refused: ${reply}` };
+  let reply: string;
+  let lost = false;
+  try {
+    const r = await runWrite(deps.audit, plan.lb, deps.runner, plan.argv, {}, plan.id);
+    reply = (r.stdout + r.stderr).trim();
+    // birdc exits 0 even when BIRD refuses; -v keeps the reply codes: 8xxx/9xxx are errors.
+    if (r.code !== 0 || /^[89]\d{3}[ -]/m.test(r.stdout)) return { plan, ok: false, reply, after: plan.before, detail: `BIRD refused: ${reply}` };
+  } catch (error) {
+    // birdc started and did not finish: BIRD may have done it. The re-read below says; until then, unknown.
+    if (!(error instanceof CommandTimeoutError)) throw error;
+    lost = true;
+    reply = `OUTCOME UNKNOWN: ${error.message}`;
+  }
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((res) => setTimeout(res, ms)));
   let after: BgpPlan['before'] = null;
   for (let i = 0; i < 30; i++) {
@@ -86,5 +97,6 @@ export async function applyBgp(plan: BgpPlan, deps: { runner: CommandRunner; tar
     await sleep(100);
   }
   const ok = after !== null && (plan.action === 'disable' ? after.state === 'down' : after.state !== 'down');
-  return { plan, ok, reply, after, detail: after ? `${plan.protocol} is ${after.state} ${after.info}`.trim() : 'could not re-read BIRD' };
+  const detail = after ? `${plan.protocol} is ${after.state} ${after.info}`.trim() : 'could not re-read BIRD';
+  return { plan, ok, reply, after, detail: lost ? `${ok ? 'birdc timed out, but ' : 'OUTCOME UNKNOWN: birdc timed out; '}${detail}` : detail, unknown: lost && !ok };
 }

@@ -3,7 +3,7 @@
 // hostFiles (temp file, fsync, rename, previous kept as FILE.lbtop-bak); keepalived.conf is checked with
 // `keepalived -t` on a copy before it replaces the real file.
 import { createHash } from 'node:crypto';
-import { LbtopError } from '../../model/errors.js';
+import { CommandTimeoutError, LbtopError } from '../../model/errors.js';
 import type { LbConfig } from '../../model/config.js';
 import { redactKeepalived } from '../../sources/keepalived/redact.js';
 import type { CommandRunner } from '../../transport/exec.js';
@@ -73,7 +73,8 @@ export async function runStep(step: HostStep, deps: StepDeps, plan: string): Pro
     deps.audit.append({ lb: step.lb, command, reply: redactKeepalived(result.output), phase: 'reply', plan });
     return result;
   } catch (error) {
-    deps.audit.append({ lb: step.lb, command, reply: error instanceof Error ? error.message : String(error), phase: 'error', plan });
+    const unknown = error instanceof CommandTimeoutError ? 'OUTCOME UNKNOWN: ' : '';
+    deps.audit.append({ lb: step.lb, command, reply: `${unknown}${error instanceof Error ? error.message : String(error)}`, phase: 'error', plan });
     throw error;
   }
 }

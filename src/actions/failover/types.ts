@@ -68,6 +68,8 @@ export interface FailoverReport {
   /** Who the kernels say holds the VIP at the end. */
   holders: string[];
   verified: boolean;
+  /** A step started and did not finish in time: it may have run. The holders above say where the VIP is now. */
+  unknown?: boolean;
   detail: string;
   /** Steps that undo this one (captured file texts, start commands); empty when nothing can be undone. */
   undo: HostStep[];

@@ -1,6 +1,6 @@
 // Commands on a remote host (`ip -j addr`, `birdc show protocols`) as exec channels on the host's shared SSH
 // connection: the same CommandRunner contract as a local command, so sources never know where they run.
-import { TransportError } from '../../model/errors.js';
+import { CommandTimeoutError, TransportError } from '../../model/errors.js';
 import { DEFAULT_COMMAND_TIMEOUT_MS, type CommandRunner, type CommandResult } from '../exec.js';
 import type { SshPool, SshTargetOverrides } from './pool.js';
 import { shellJoin } from './quote.js';
@@ -37,7 +37,7 @@ export function sshRunner(pool: SshPool, alias: string, target?: SshTargetOverri
           reject(error);
         };
         const timer = setTimeout(
-          () => give(new TransportError(`${label}: \`${name}\` did not finish within ${timeoutMs} ms`)),
+          () => give(new CommandTimeoutError(`${label}: \`${name}\` did not finish within ${timeoutMs} ms`)),
           Math.max(1, deadline - Date.now()),
         );
         const collect = (into: Buffer[]) => (chunk: Buffer) => {
