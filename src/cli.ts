@@ -97,10 +97,6 @@ async function run(invocation: Invocation, config: LbtopConfig, runtime: FleetRu
           case 'answered':
             process.stdout.write(`${head}${result.reply}`);
             break;
-          case 'rejected':
-            process.stdout.write(`${head}${result.reply}\n`);
-            code = Math.max(code, EXIT.FAILED);
-            break;
           case 'failed':
             process.stderr.write(`${lb}: FAILED: ${result.error}\n`);
             code = Math.max(code, EXIT.FAILED);
@@ -254,7 +250,6 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
         const result = await runRawCommand(deps, lb, line);
         switch (result.status) {
           case 'answered':
-          case 'rejected':
             return result.reply;
           case 'failed':
             throw new Error(result.error);

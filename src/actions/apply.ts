@@ -123,7 +123,7 @@ export async function sendAll(lb: string, commands: PlannedCommand[], planId: st
   for (const { command } of commands) {
     const sent = await sendWrite(deps.audit, lb, client, command, planId);
     if (sent.kind === 'unknown') return { replies, error: null, unknown: `reply to "${command}" lost (${sent.error})` };
-    if (sent.kind === 'rejected') return { replies, error: sent.reply, unknown: null };
+    if (sent.kind === 'rejected') return { replies, error: sent.reply.trim(), unknown: null };
     if (sent.kind === 'not-sent') return { replies, error: sent.error, unknown: null };
     replies.push(sent.reply);
   }

@@ -18,6 +18,7 @@
 // src/ech.c), `acme status` (3.2: dates and states, no account key), `show peers`, `show quic`, `show sess [all]`,
 // `show table`, `show errors` (their first line is a header; the captured requests below it are never kept).
 import type { AuditRecord } from './audit-log.js';
+import { isReadCommand } from '../sources/haproxy/read-commands.js';
 import { capText, commandWords, redactCommand, redactText, splitChain } from './audit-redact.js';
 
 export interface ReplySummary {
@@ -29,7 +30,6 @@ export interface ReplySummary {
   withheld?: string;
 }
 
-const READ_VERBS = new Set(['show', 'get', 'help', 'dump', 'echo', 'prompt', 'quit']);
 
 const SECRET_READS: { words: string[]; minWords?: number; withWord?: string; why: string }[] = [
   { words: ['show', 'tls-keys'], why: 'show tls-keys prints TLS ticket keys' },
@@ -44,12 +44,9 @@ const SECRET_READS: { words: string[]; minWords?: number; withWord?: string; why
   { words: ['show', 'sess'], withWord: 'show-uri', why: 'show-uri prints request URIs, which can carry tokens' },
 ];
 
-/** True when no command of the line can change state (HAProxy's read verbs; `acme status` in 3.x). */
+/** True when no command of the line can change state: the read-only gate's own classification, per command. */
 export function isReadOnly(command: string): boolean {
-  return splitChain(firstLine(command)).every((part) => {
-    const words = commandWords(part);
-    return words.length === 0 || READ_VERBS.has(words[0]!) || (words[0] === 'acme' && words[1] === 'status');
-  });
+  return splitChain(firstLine(command)).every((part) => commandWords(part).length === 0 || isReadCommand(part));
 }
 
 /** Why no text of the reply may be kept, or null. Any command of a `;` chain can make it so. */

@@ -6,11 +6,11 @@ import { aclCommands, atomicReplace, mapCommands } from '../sources/haproxy/maps
 import { supportsAtomicReplace } from '../sources/haproxy/maps/read.js';
 import type { PatternLbPlan, PatternPlan, PatternReport } from './pattern-types.js';
 
-/** LBs of a failed report whose runtime or file changed and can be put back. */
+/** LBs of a failed report whose runtime or file changed (or may have: UNKNOWN) and can be put back. */
 export function rollbackCandidates(report: PatternReport): string[] {
   if (report.ok) return [];
   return report.outcomes
-    .filter((o) => o.status === 'applied' || (o.status === 'failed' && o.steps.some((s) => /runtime: \d+ command/.test(s))))
+    .filter((o) => o.status === 'applied' || o.status === 'unknown' || (o.status === 'failed' && o.steps.some((s) => /runtime: \d+ command/.test(s))))
     .filter((o) => !o.steps.includes('nothing to change'))
     .map((o) => o.lb);
 }

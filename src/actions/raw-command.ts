@@ -9,8 +9,8 @@ import type { PlannedCommand } from './types.js';
 import { sendWrite } from './write-path.js';
 
 export type RawResult =
+  /** HAProxy answered: its text is the verdict (an error message, "Done.", a key updated…), shown as it came. */
   | { status: 'answered'; reply: string }
-  | { status: 'rejected'; reply: string }
   | { status: 'failed'; error: string }
   | { status: 'unknown'; error: string }
   /** The reply was lost but a re-read shows the command landed. */
@@ -35,9 +35,8 @@ export async function runRawCommand(deps: ApplyDeps, lb: string, line: string): 
   const sent = await sendWrite(deps.audit, lb, api, command);
   switch (sent.kind) {
     case 'done':
-      return { status: 'answered', reply: sent.reply };
     case 'rejected':
-      return { status: 'rejected', reply: sent.reply };
+      return { status: 'answered', reply: sent.reply };
     case 'not-sent':
       return { status: 'failed', error: sent.error };
     case 'unknown': {

@@ -33,7 +33,7 @@ export async function sendWrite(audit: AuditLog, lb: string, api: RuntimeApi, co
   try {
     const reply = await api.send(command);
     audit.append({ lb, command, reply, phase: 'reply', ...record });
-    return replyIsError(command, reply) ? { kind: 'rejected', reply: reply.trim() } : { kind: 'done', reply };
+    return replyIsError(command, reply) ? { kind: 'rejected', reply } : { kind: 'done', reply };
   } catch (error) {
     const unknown = error instanceof ReplyLostError;
     audit.append({ lb, command, reply: `${unknown ? 'OUTCOME UNKNOWN: ' : 'not sent: '}${message(error)}`, phase: 'error', ...record });

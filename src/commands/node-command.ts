@@ -2,7 +2,7 @@
 // print the plan (every LB/backend/server, sessions, exact commands), ask or take --yes, apply to all LBs in
 // parallel, report per LB with a rollback offered on a partial failure, then optionally follow the drain.
 import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
-import type { ApplyDeps } from '../actions/apply.js';
+import { admit, type ApplyDeps } from '../actions/apply.js';
 import { planNode, type NodeScope } from '../actions/node-plan.js';
 import { clearNodeRecord, defaultNodeDir, readNodeRecord, saveNodeRecord } from '../actions/node-record.js';
 import { drainTargets, formatProgress, waitForDrain } from '../actions/node-wait.js';
@@ -46,7 +46,9 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
     io.out('Nothing sent.\n');
     return 1;
   }
-  // Saved before sending: if lbtop dies mid-apply, `ready` still knows where to go back to.
+  // Saved before sending (and after the write path admitted the plan): if lbtop dies mid-apply, `ready` still
+  // knows where to go back to.
+  admit(plan, io.deps);
   if (invocation.action !== 'ready') saveNodeRecord(dir, invocation.node, invocation.action, plan);
   const report = await applyPlanFanout(plan, io.deps, { onOutcome: (o) => io.err(`  ${o.lb}: ${o.status}\n`) });
   io.out(`${formatReport(report)}\n`);

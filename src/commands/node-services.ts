@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { applyPlanFanout } from '../actions/apply-fanout.js';
-import type { ApplyDeps } from '../actions/apply.js';
+import { admit, type ApplyDeps } from '../actions/apply.js';
 import { planNode, type NodeRequest } from '../actions/node-plan.js';
 import { clearNodeRecord, defaultNodeDir, readNodeRecord, saveNodeRecord } from '../actions/node-record.js';
 import { drainTargets, waitForDrain, type DrainProgress } from '../actions/node-wait.js';
@@ -55,6 +55,8 @@ export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: A
       planNode(fleet, request, lbGroupsOf(config), request.action === 'ready' ? readNodeRecord(dir, request.node) : null),
     async applyNode(plan: Plan): Promise<ApplyReport> {
       const meta = plan.node!;
+      // Refused (read-only, an unreachable LB not left out) before the record is written, not after.
+      admit(plan, deps);
       if (meta.action !== 'ready') saveNodeRecord(dir, meta.name, meta.action, plan);
       const report = await applyPlanFanout(plan, deps);
       if (meta.action === 'ready' && report.ok) clearNodeRecord(dir, meta.name);
