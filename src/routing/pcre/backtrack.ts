@@ -8,7 +8,7 @@
 import { isWordByte, type Node } from './ast.js';
 
 /** Far below PCRE2's 10,000,000 (each of its units is at least one of these steps). */
-export const MAX_STEPS = 200_000;
+export const MAX_STEPS = 100_000;
 /** `^(a|b)*$` overflowed the JIT stack between 1,000 and 1,500 iterations, ~3 frames each here. */
 export const MAX_FRAMES = 500;
 
