@@ -12,6 +12,8 @@
 // - A map converter returns the matched value, else its default, else fails (no sample).
 import type { MapLookup, MatchMethod, PatternTables, SampleExpr, SampleEval, TraceRequest } from '../model/routing.js';
 import { asciiLower, matchPatterns } from './patterns.js';
+import { pcreExec } from './pcre/index.js';
+import { expReplace } from './pcre/replace.js';
 
 export interface SampleContext {
   request: TraceRequest;
@@ -114,7 +116,16 @@ export function evaluateSample(sample: SampleExpr, ctx: SampleContext): SampleEv
     for (const input of values) {
       const outcome = matchPatterns(method, false, input, entries);
       if ('unknown' in outcome) return { ...out, unknown: outcome.unknown };
-      const hit = outcome.hit ? { key: outcome.hit.key, value: outcome.hit.value ?? '', index: outcome.hit.index } : null;
+      let value = outcome.hit?.value ?? '';
+      if (outcome.hit && m[1] === 'regm') {
+        // map_regm puts the regex's captures into the value (`\1`...), as HAProxy's exp_replace does.
+        const captures = pcreExec(outcome.hit.key, false, input);
+        const replaced = captures === null ? { unknown: `regex ${JSON.stringify(outcome.hit.key)} found no captures on a second run` }
+          : 'unknown' in captures ? captures : expReplace(value, captures);
+        if (typeof replaced !== 'string') return { ...out, unknown: replaced.unknown };
+        value = replaced;
+      }
+      const hit = outcome.hit ? { key: outcome.hit.key, value, index: outcome.hit.index } : null;
       const lookup: MapLookup = { converter: conv.name, file, method, input, hit, usedDefault: hit ? null : (fallback ?? null) };
       out.lookups.push(lookup);
       if (hit) next.push(hit.value);

@@ -45,9 +45,23 @@ frontend doubt
     use_backend be_twin if twin
     use_backend be_cdn if ahead
     default_backend be_default
+
+frontend regm
+    bind unix@@DIR@/regm.sock
+    use_backend %[req.hdr(host),map_regm(@DIR@/regm.map)]
+    default_backend be_default
 ${BACKENDS.map((b) => `\nbackend ${b}\n    http-request return status 200 content-type text/plain string ${b}\n`).join('')}`;
 
 const MAP = '\\A[[:alpha:]]+\\.internal\\z be_internal\n^img[0-9]*\\. be_images\n';
+// map_regm puts captures into the value: `\1`, and `\x5f` for "_".
+const REGM = '^([a-z]+)\\.svc\\.example\\.net$ be_\\1\n^(x)?cdn[0-9]+\\.net$ be\\x5fcdn\\1\n';
+const REGM_HOSTS: [string, string][] = [
+  ['api.svc.example.net', 'be_api'],
+  ['admin.svc.example.net', 'be_admin'],
+  ['nope.svc.example.net', 'be_default'],
+  ['cdn7.net', 'be_cdn'],
+  ['xcdn7.net', 'be_default'],
+];
 
 const CERTAIN: [string, string][] = [
   ['api.example.net', 'be_api'],
@@ -90,6 +104,7 @@ describe('the trace agrees with a real HAProxy 2.6 on PCRE syntax', () => {
     dir = path.join(root, 'lb');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'hosts.map'), MAP);
+    writeFileSync(path.join(dir, 'regm.map'), REGM);
     haproxy = await startHaproxy({ name: 'lb', dir: root, config: CONFIG });
   });
   afterAll(async () => {
@@ -99,13 +114,23 @@ describe('the trace agrees with a real HAProxy 2.6 on PCRE syntax', () => {
 
   const trace = (frontend: string, host: string) => {
     const config = parseHaproxyConfig(CONFIG.replaceAll('@SOCKET@', `${dir}/admin.sock`).replaceAll('@DIR@', dir));
-    const tables = new Map([[`${dir}/hosts.map`, entriesOf(parsePatternFile(MAP, 'map'))]]);
+    const tables = new Map([
+      [`${dir}/hosts.map`, entriesOf(parsePatternFile(MAP, 'map'))],
+      [`${dir}/regm.map`, entriesOf(parsePatternFile(REGM, 'map'))],
+    ]);
     return traceRoute(config, { host, path: '/' }, { tables, frontend }).frontends[0]!;
   };
 
   it.each(CERTAIN)('%s → %s', async (host, expected) => {
     const predicted = trace('pcre', host);
     const actual = await routedTo(path.join(dir, 'pcre.sock'), host);
+    expect(actual).toBe(expected);
+    expect({ backend: outcomeOf(predicted), certain: predicted.certain }, explainFrontend(predicted).join('\n')).toEqual({ backend: actual, certain: true });
+  });
+
+  it.each(REGM_HOSTS)('map_regm: %s → %s', async (host, expected) => {
+    const predicted = trace('regm', host);
+    const actual = await routedTo(path.join(dir, 'regm.sock'), host);
     expect(actual).toBe(expected);
     expect({ backend: outcomeOf(predicted), certain: predicted.certain }, explainFrontend(predicted).join('\n')).toEqual({ backend: actual, certain: true });
   });

@@ -1,0 +1,34 @@
+// HAProxy's substitution of captures into a map_regm value (regex.c exp_replace): `\0`..`\9` insert a group
+// (nothing when it took no part), `\xHH` a byte, `\` before anything else that character; a lone `\` at the end
+// makes the converter fail. Works on bytes, as HAProxy does, and gives the text back decoded as UTF-8.
+import type { Captures, Unknown } from './index.js';
+import { subjectOf } from './index.js';
+
+export function expReplace(template: string, captures: Captures): string | Unknown {
+  const src = subjectOf(template);
+  const { subject, spans } = captures;
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const next = src[++i];
+    if (next === undefined) return { unknown: `the value ${JSON.stringify(template)} ends with a lone \\, which makes HAProxy's converter fail` };
+    if (next >= '0' && next <= '9') {
+      const g = Number(next);
+      const [s, e] = [spans[2 * g] ?? -1, spans[2 * g + 1] ?? -1];
+      if (s >= 0 && e >= 0) out += subject.slice(s, e);
+    } else if (next === 'x') {
+      const hex = src.slice(i + 1, i + 3);
+      if (!/^[0-9a-fA-F]{2}$/.test(hex)) return { unknown: `the value ${JSON.stringify(template)} has a \\x escape without two hex digits` };
+      out += String.fromCharCode(parseInt(hex, 16));
+      i += 2;
+    } else {
+      out += next;
+    }
+  }
+  const bytes = Uint8Array.from(out, (ch) => ch.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
