@@ -1,0 +1,83 @@
+// What lbtop's PCRE reader refuses, and why; what it hands re2js; the byte view of a sample. The answers
+// themselves are checked against a real HAProxy in pcre-live.test.ts and trace-pcre-live.test.ts.
+import { describe, expect, it } from 'vitest';
+import { emitRe2 } from '../../src/routing/pcre/emit.js';
+import { pcreExec, pcreTest, subjectOf } from '../../src/routing/pcre/index.js';
+import { parsePcre } from '../../src/routing/pcre/parse.js';
+import { expReplace } from '../../src/routing/pcre/replace.js';
+
+const reason = (pattern: string, sample = 'aab') => {
+  const r = pcreTest(pattern, false, sample);
+  return 'unknown' in r ? r.unknown.replace(/^regex ".*?": /, '') : `answered ${r.match}`;
+};
+
+describe('PCRE constructs lbtop does not evaluate are unknown, with the reason', () => {
+  it.each([
+    ['(a)\\1', /backreference/],
+    ['(?<x>a)\\k<x>', /backreference/],
+    ['(?P<x>a)(?P=x)', /backreference/],
+    ['a(?=b)', /lookaround/],
+    ['a(?!b)', /lookaround/],
+    ['(?<=a)b', /lookaround/],
+    ['(?<!a)b', /lookaround/],
+    ['(?>a+)b', /atomic group/],
+    ['a++b', /possessive/],
+    ['a{1,2}+b', /possessive/],
+    ['(a|(?R))', /recursion/],
+    ['(?(1)a|b)', /conditional/],
+    ['(*UTF)a', /verb/],
+    ['(?#note)a', /comment/],
+    ['(?x) a', /option or group kind/],
+    ['\\ha', /\\h/],
+    ['\\v', /vertical space/],
+    ['\\R', /newline/],
+    ['\\pL', /Unicode property/],
+    ['a\\Kb', /reset match start/],
+    ['[[.a.]]', /collating/],
+    ['[[=a=]]', /collating/],
+    ['[[:nope:]]', /unknown class/],
+    ['[\\d-z]', /invalid range/],
+    ['é', /non-ASCII/],
+    ['a{2000}', /linear-time engine refuses/],
+    ['a{70000}', /above 65535/],
+    ['(a', /closing \)/],
+    ['a)', /unmatched \)/],
+    ['*a', /nothing to repeat/],
+  ])('%s', (pattern, why) => {
+    expect(reason(pattern)).toMatch(why);
+  });
+
+  it('a sample with a line feed, where $ and \\Z differ between engines', () => {
+    expect(reason('a$', 'a\n')).toMatch(/line feed/);
+  });
+
+  it('captures of a repeated part that can match nothing (PCRE and RE2 differ there)', () => {
+    expect(pcreExec('(a*)*b', false, 'aab')).toEqual({ unknown: expect.stringContaining('empty string') });
+  });
+});
+
+describe('PCRE read with its own meaning', () => {
+  it('hands re2js a canonical pattern: explicit bytes, folded case, \\A and \\z', () => {
+    expect(emitRe2(parsePcre('^a.$', false).root)).toBe('\\A[\\x{61}][\\x{0}-\\x{9}\\x{b}-\\x{ff}]\\z');
+    expect(emitRe2(parsePcre('(?i)a', false).root)).toBe('[\\x{41}\\x{61}]');
+    expect(emitRe2(parsePcre('\\Qa.\\E+', false).root)).toBe('[\\x{61}](?:[\\x{2e}])+');
+  });
+
+  it('matches bytes, not characters, as PCRE2 in non-UTF mode', () => {
+    expect(subjectOf('é')).toBe('\u00c3\u00a9');
+    expect(pcreTest('^..$', false, 'é')).toEqual({ match: true });
+    expect(pcreTest('^.$', false, 'é')).toEqual({ match: false });
+  });
+
+  it('\\s includes VT (PCRE2 ≥ 10.0); \\x{} above 0xff is refused in non-UTF mode', () => {
+    expect(pcreTest('^\\s$', false, '\v')).toEqual({ match: true });
+    expect(reason('\\x{100}')).toMatch(/above 0xff/);
+  });
+
+  it('map_regm values: \\N captures, \\xHH bytes, other escapes literal, a lone \\ fails', () => {
+    const caps = pcreExec('^(a)(x)?(b+)$', false, 'abb');
+    if (caps === null || 'unknown' in caps) throw new Error(`expected captures, got ${JSON.stringify(caps)}`);
+    expect(expReplace('be_\\1\\2\\3\\x5f\\9\\.', caps)).toBe('be_abb_.');
+    expect(expReplace('be\\', caps)).toEqual({ unknown: expect.stringContaining('lone') });
+  });
+});
