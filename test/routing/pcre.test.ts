@@ -81,3 +81,18 @@ describe('PCRE read with its own meaning', () => {
     expect(expReplace('be\\', caps)).toEqual({ unknown: expect.stringContaining('lone') });
   });
 });
+
+describe('bounded on the UI thread whatever the pattern', () => {
+  it.each([
+    ['many braces', 'a{'.repeat(20_000)],
+    ['many unclosed \\x{', '\\x{'.repeat(20_000)],
+    ['deep nesting', `${'('.repeat(20_000)}a${')'.repeat(20_000)}`],
+    ['long alternation', Array.from({ length: 3000 }, (_, i) => `h${i}`).join('|')],
+    ['a huge pattern on a long sample', '[[:alpha:]]'.repeat(1500)],
+  ])('%s: answered or refused at once', (_name, pattern) => {
+    const started = performance.now();
+    pcreTest(pattern, false, 'a'.repeat(5000));
+    // Generous: the point is "not seconds", and a quadratic reader takes minutes here.
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});

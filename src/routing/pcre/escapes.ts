@@ -33,12 +33,14 @@ const WHY: Record<string, string> = {
 
 function hex(c: Cursor): number {
   if (c.src[c.pos] === '{') {
-    const end = c.src.indexOf('}', c.pos);
-    const digits = end < 0 ? '' : c.src.slice(c.pos + 1, end);
+    // A bounded window keeps a pattern of many unclosed `\x{` linear; longer forms are refused.
+    const window = c.src.slice(c.pos, c.pos + 12);
+    const close = window.indexOf('}');
+    const digits = close < 0 ? '' : window.slice(1, close);
     if (!/^[0-9a-fA-F]+$/.test(digits)) throw new Unsupported('a malformed \\x{...} escape');
     const value = parseInt(digits, 16);
     if (value > 0xff) throw new Unsupported(`\\x{${digits}} is above 0xff (PCRE2 in non-UTF mode rejects it)`);
-    c.pos = end + 1;
+    c.pos += close + 1;
     return value;
   }
   const m = /^[0-9a-fA-F]{1,2}/.exec(c.src.slice(c.pos, c.pos + 2));
@@ -98,7 +100,7 @@ export function bracket(c: Cursor, icase: boolean): ByteSet {
     }
     first = false;
     if (ch === '[' && /^[:.=]/.test(c.src[c.pos + 1] ?? '')) {
-      const m = /^\[:(\^?)([a-z]+):\]/.exec(c.src.slice(c.pos));
+      const m = /^\[:(\^?)([a-z]+):\]/.exec(c.src.slice(c.pos, c.pos + 12)); // the longest name is "xdigit"
       if (!m || !(m[2]! in POSIX_SETS)) throw new Unsupported(`"${c.src.slice(c.pos, c.pos + 10)}..." in a class (a POSIX collating element or unknown class)`);
       const posix = POSIX_SETS[m[2]!]!;
       add(m[1] ? byteSet((b) => posix[b] === 0) : posix);

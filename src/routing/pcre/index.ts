@@ -16,7 +16,13 @@ import { parsePcre } from './parse.js';
 export interface Compiled {
   parsed: Parsed;
   re2: RE2JS;
+  /** re2js's program size: its work on a subject is at worst this many steps per byte. */
+  size: number;
 }
+
+/** Linear is not small: re2js takes ~60 ns a step on its NFA, so a 16 KiB pattern on a 16 KiB header would take
+ * seconds on the UI thread. 5M steps is ~0.3 s at worst; a 50-instruction pattern still takes a 100 KiB sample. */
+const WORK_MAX = 5_000_000;
 
 export type Unknown = { unknown: string };
 
@@ -44,7 +50,8 @@ function compile(pattern: string, icase: boolean): Compiled | Unknown {
     throw error;
   }
   try {
-    return { parsed, re2: RE2JS.compile(emitRe2(parsed.root)) };
+    const re2 = RE2JS.compile(emitRe2(parsed.root));
+    return { parsed, re2, size: re2.programSize() };
   } catch (error) {
     return { unknown: `${where}: the linear-time engine refuses it (${(error as Error).message})` };
   }
@@ -59,8 +66,12 @@ export function subjectOf(sample: string): string {
   return subject;
 }
 
-function checkSubject(subject: string): Unknown | null {
-  return subject.includes('\n') ? { unknown: 'the sample holds a line feed, where PCRE\'s $ and \\Z differ' } : null;
+function checkSubject(compiled: Compiled, subject: string, pattern: string): Unknown | null {
+  if (subject.includes('\n')) return { unknown: 'the sample holds a line feed, where PCRE\'s $ and \\Z differ' };
+  if (compiled.size * (subject.length + 1) > WORK_MAX) {
+    return { unknown: `regex ${JSON.stringify(pattern).slice(0, 40)}... on a ${subject.length}-byte sample: too large to evaluate on the UI thread` };
+  }
+  return null;
 }
 
 /** The PCRE-order search for a match the linear engine found; unknown when PCRE2 might give up first. */
@@ -80,7 +91,7 @@ export function pcreTest(pattern: string, icase: boolean, sample: string): { mat
   const compiled = compilePcre(pattern, icase);
   if ('unknown' in compiled) return compiled;
   const subject = subjectOf(sample);
-  const bad = checkSubject(subject);
+  const bad = checkSubject(compiled, subject, pattern);
   if (bad) return bad;
   if (!compiled.re2.test(subject)) return { match: false };
   const spans = confirm(compiled, subject, pattern);
@@ -99,7 +110,7 @@ export function pcreExec(pattern: string, icase: boolean, sample: string): Captu
   if ('unknown' in compiled) return compiled;
   if (compiled.parsed.emptyLoop) return { unknown: `regex ${JSON.stringify(pattern)}: a repeated part can match the empty string, where PCRE's captures differ from RE2's` };
   const subject = subjectOf(sample);
-  const bad = checkSubject(subject);
+  const bad = checkSubject(compiled, subject, pattern);
   if (bad) return bad;
   const found = compiled.re2.exec(subject) as (string | undefined)[] & { index: number } | null;
   if (found === null) return null;

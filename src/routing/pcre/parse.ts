@@ -16,6 +16,27 @@ function literal(code: number, icase: boolean): Node {
 const ANY_BUT_LF: ByteSet = byteSet((b) => b !== 0x0a);
 const ANY: ByteSet = byteSet(() => true);
 
+/**
+ * `{n}`, `{n,}` or `{n,m}` at pos (PCRE2 10.42: no spaces, and `{,m}` is literal text), read by hand so that a
+ * pattern of many braces stays linear.
+ */
+function braces(src: string, pos: number): { min: number; max: number; end: number } | null {
+  if (src[pos] !== '{') return null;
+  const digits = (from: number) => {
+    let to = from;
+    while (src[to] !== undefined && src[to]! >= '0' && src[to]! <= '9') to++;
+    return to;
+  };
+  const a = digits(pos + 1);
+  if (a === pos + 1) return null;
+  const min = Number(src.slice(pos + 1, a));
+  if (src[a] === '}') return { min, max: min, end: a + 1 };
+  if (src[a] !== ',') return null;
+  const b = digits(a + 1);
+  if (src[b] !== '}') return null;
+  return { min, max: b === a + 1 ? Infinity : Number(src.slice(a + 1, b)), end: b + 1 };
+}
+
 class Reader {
   readonly c: Cursor;
   groups = 0;
@@ -70,8 +91,8 @@ class Reader {
   }
 
   private quantifierAhead(): boolean {
-    const rest = this.c.src.slice(this.c.pos, this.c.pos + 16);
-    return /^[*+?]/.test(rest) || /^\{\d+(,\d*)?\}/.test(rest);
+    const ch = this.c.src[this.c.pos];
+    return ch === '*' || ch === '+' || ch === '?' || braces(this.c.src, this.c.pos) !== null;
   }
 
   private quantified(body: Node): Node {
@@ -81,12 +102,11 @@ class Reader {
     let max: number;
     const ch = c.src[c.pos]!;
     if (ch === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(c.src.slice(c.pos))!;
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      const b = braces(c.src, c.pos)!;
+      ({ min, max } = b);
       if (min > MAX_COUNT || (max !== Infinity && max > MAX_COUNT)) throw new Unsupported('a repeat count above 65535 (PCRE2 rejects it)');
       if (max < min) throw new Unsupported('a repeat count out of order (PCRE2 rejects it)');
-      c.pos += m[0].length;
+      c.pos = b.end;
     } else {
       min = ch === '+' ? 1 : 0;
       max = ch === '?' ? 1 : Infinity;
@@ -130,7 +150,7 @@ class Reader {
       }
       default:
         if (ch.charCodeAt(0) > 0x7f) throw new Unsupported('a non-ASCII character in the pattern');
-        if (ch === '{' && /^\d+(,\d*)?\}/.test(c.src.slice(c.pos))) throw new Unsupported('a quantifier with nothing to repeat (PCRE2 rejects it)');
+        if (ch === '{' && braces(c.src, c.pos - 1) !== null) throw new Unsupported('a quantifier with nothing to repeat (PCRE2 rejects it)');
         return literal(ch.charCodeAt(0), this.icase);
     }
   }
