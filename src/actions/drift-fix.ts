@@ -61,7 +61,9 @@ export function serverDriftToConfig(configText: string, items: readonly ServerDr
   for (const item of items) {
     const index = item.line - 1;
     const raw = lines[index];
-    if (raw === undefined || !new RegExp(`^\\s*server\\s+${item.server.replace(/[.]/g, '\\.')}\\s`).test(raw)) {
+    // Compared word by word: the name comes from a config and is no pattern (a `+` or `(` in it once made one).
+    const words = raw?.trimStart().split(/\s+/) ?? [];
+    if (raw === undefined || words[0] !== 'server' || words[1] !== item.server || words.length < 3) {
       skipped.push(`${item.backend}/${item.server}: line ${item.line} is not its server line any more`);
       continue;
     }
