@@ -13,6 +13,7 @@
 import type { MapLookup, MatchMethod, PatternTables, SampleExpr, SampleEval, TraceRequest } from '../model/routing.js';
 import { asciiLower, matchPatterns } from './patterns.js';
 import { pcreExec } from './pcre/index.js';
+import { regsub, regsubArgs } from './pcre/regsub.js';
 import { expReplace } from './pcre/replace.js';
 
 export interface SampleContext {
@@ -104,6 +105,18 @@ export function evaluateSample(sample: SampleExpr, ctx: SampleContext): SampleEv
   for (const conv of sample.converters) {
     if (conv.name === 'lower' || conv.name === 'upper') {
       values = values.map((v) => (conv.name === 'lower' ? asciiLower(v) : v.replace(/[a-z]/g, (c) => c.toUpperCase())));
+      continue;
+    }
+    if (conv.name === 'regsub') {
+      const args = regsubArgs(conv.args);
+      if ('unknown' in args) return { ...out, unknown: args.unknown };
+      const next: string[] = [];
+      for (const value of values) {
+        const result = regsub(value, args.regex, args.subst, args.flags);
+        if (typeof result !== 'string') return { ...out, unknown: result.unknown };
+        next.push(result);
+      }
+      values = next;
       continue;
     }
     const m = MAP_CONVERTER.exec(conv.name);

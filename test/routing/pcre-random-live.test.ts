@@ -9,10 +9,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { pcreExec, pcreTest } from '../../src/routing/pcre/index.js';
+import { regsub } from '../../src/routing/pcre/regsub.js';
 import { expReplace } from '../../src/routing/pcre/replace.js';
 
 const COUNT = 300;
 const VALUE = '<\\0|\\1|\\2|\\3>';
+const SUBST = '<\\0|\\1>';
+/** regsub flags by pattern: global, first match only, global and case-insensitive. */
+const flagsOf = (i: number) => ['g', '', 'ig'][i % 3]!;
+/** A pattern inside a double-quoted config word: `\`, `"` and `$` are special there. */
+const cfg = (text: string) => text.replace(/[\\"$]/g, (c) => `\\${c}`);
 
 function generator(seed: number) {
   const next = (n: number) => {
@@ -51,7 +57,9 @@ while (PATTERNS.length < COUNT) {
 }
 const SAMPLES = Array.from({ length: 40 }, () => gen.sample());
 
-function ask(socketPath: string, sample: string): Promise<{ acl: Set<number>; regm: string[] }> {
+interface Real { acl: Set<number>; regm: string[]; regsub: string[] }
+
+function ask(socketPath: string, sample: string): Promise<Real> {
   return new Promise((resolve, reject) => {
     const headers = { host: 'x', 'x-s': Buffer.from(sample, 'utf8').toString('latin1'), connection: 'close' };
     const req = http.request({ socketPath, path: '/', headers }, (res) => {
@@ -60,8 +68,8 @@ function ask(socketPath: string, sample: string): Promise<{ acl: Set<number>; re
       res.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}: ${body}`));
-        const [acl = '', ...regm] = body.split('\n');
-        resolve({ acl: new Set(acl.split(',').filter(Boolean).map(Number)), regm });
+        const [acl = '', ...rest] = body.split('\n');
+        resolve({ acl: new Set(acl.split(',').filter(Boolean).map(Number)), regm: rest.slice(0, COUNT), regsub: rest.slice(COUNT) });
       });
     });
     req.on('error', reject);
@@ -72,7 +80,7 @@ function ask(socketPath: string, sample: string): Promise<{ acl: Set<number>; re
 describe(`${COUNT} random PCRE patterns agree with a real HAProxy 2.6`, () => {
   let root: string;
   let haproxy: HaproxyProcess;
-  const real = new Map<string, { acl: Set<number>; regm: string[] }>();
+  const real = new Map<string, Real>();
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'lbtop-pcre-random-'));
@@ -87,7 +95,8 @@ describe(`${COUNT} random PCRE patterns agree with a real HAProxy 2.6`, () => {
       lines.push(`    http-request set-var-fmt(txn.r) "%[var(txn.r)]${i}," if p${i}`);
     });
     const maps = PATTERNS.map((_p, i) => `%[req.fhdr(x-s),map_regm(@DIR@/m${i}.map,-)]`).join('\\n');
-    lines.push(`    http-request return status 200 content-type text/plain lf-string "%[var(txn.r)]\\n${maps}"`);
+    const subs = PATTERNS.map(({ pattern }, i) => `%[req.fhdr(x-s),regsub('${cfg(pattern)}','${cfg(SUBST)}'${flagsOf(i) ? `,${flagsOf(i)}` : ''})]`).join('\\n');
+    lines.push(`    http-request return status 200 content-type text/plain lf-string "%[var(txn.r)]\\n${maps}\\n${subs}"`);
     haproxy = await startHaproxy({ name: 'lb', dir: root, config: `${lines.join('\n')}\n` });
     for (const sample of SAMPLES) real.set(sample, await ask(path.join(dir, 'f.sock'), sample));
   });
@@ -126,6 +135,22 @@ describe(`${COUNT} random PCRE patterns agree with a real HAProxy 2.6`, () => {
       }
     });
     expect(wrong).toEqual([]);
+    expect(known / (PATTERNS.length * SAMPLES.length)).toBeGreaterThan(0.5);
+  });
+
+  it('regsub: the same result wherever lbtop answers', () => {
+    const wrong: string[] = [];
+    let known = 0;
+    PATTERNS.forEach(({ pattern }, i) => {
+      for (const sample of SAMPLES) {
+        const mine = regsub(sample, pattern, SUBST, flagsOf(i));
+        if (typeof mine !== 'string') continue;
+        known++;
+        const theirs = real.get(sample)!.regsub[i];
+        if (mine !== theirs) wrong.push(`regsub(${pattern},${SUBST},${flagsOf(i)}) on ${JSON.stringify(sample)}: lbtop ${JSON.stringify(mine)}, HAProxy ${JSON.stringify(theirs)}`);
+      }
+    });
+    expect(wrong.slice(0, 20)).toEqual([]);
     expect(known / (PATTERNS.length * SAMPLES.length)).toBeGreaterThan(0.5);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { emitRe2 } from '../../src/routing/pcre/emit.js';
 import { pcreExec, pcreTest, subjectOf } from '../../src/routing/pcre/index.js';
 import { parsePcre } from '../../src/routing/pcre/parse.js';
+import { regsub, regsubArgs } from '../../src/routing/pcre/regsub.js';
 import { expReplace } from '../../src/routing/pcre/replace.js';
 
 const reason = (pattern: string, sample = 'aab') => {
@@ -94,5 +95,24 @@ describe('bounded on the UI thread whatever the pattern', () => {
     pcreTest(pattern, false, 'a'.repeat(5000));
     // Generous: the point is "not seconds", and a quadratic reader takes minutes here.
     expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('regsub rounds as HAProxy runs them', () => {
+  // Each expectation is what HAProxy 2.6.12 answered for the header "aaab" (lf-string %[req.fhdr(x-s),regsub(...)]).
+  it.each([
+    ['^a', 'x', 'g', 'xaab'], // later rounds pass PCRE2_NOTBOL: ^ matches once
+    ['\\Aa', 'x', 'g', 'xxxb'], // ...but \A matches at every round's start
+    ['x*', '-', 'g', '-a-a-a-b-'], // an empty match copies one byte and moves on
+    ['\\bb', 'B', 'g', 'aaab'],
+    ['a', 'x', '', 'xaab'], // without g, the first match only
+  ])('regsub(%s,%s,%s) on aaab → %s', (regex, subst, flags, expected) => {
+    expect(regsub('aaab', regex, subst, flags)).toBe(expected);
+  });
+
+  it('reads its arguments as HAProxy does, and leaves quoted ones to HAProxy', () => {
+    expect(regsubArgs(['\\.example\\.net$', '\\ x', 'g'])).toEqual({ regex: '\\.example\\.net$', subst: ' x', flags: 'g' });
+    expect(regsubArgs(['"a,b"', 'x'])).toEqual({ unknown: expect.stringContaining('quotes') });
+    expect(regsub('a', 'a', 'b', 'gx')).toEqual({ unknown: expect.stringContaining('only i and g') });
   });
 });

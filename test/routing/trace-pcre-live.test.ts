@@ -46,6 +46,16 @@ frontend doubt
     use_backend be_cdn if ahead
     default_backend be_default
 
+frontend rs
+    bind unix@@DIR@/rs.sock
+    use_backend be_%[req.hdr(host),regsub(\\.svc\\.example\\.net$,),regsub(-,,g)]
+    default_backend be_default
+
+frontend rsq
+    bind unix@@DIR@/rsq.sock
+    use_backend be_%[req.hdr(host),'regsub("\\.svc\\.example\\.net$",)']
+    default_backend be_default
+
 frontend regm
     bind unix@@DIR@/regm.sock
     use_backend %[req.hdr(host),map_regm(@DIR@/regm.map)]
@@ -77,6 +87,14 @@ const CERTAIN: [string, string][] = [
   ['vault2.internal', 'be_default'],
   ['img7.example.net', 'be_images'],
   ['IMG7.example.net', 'be_default'],
+];
+
+// regsub: the first removes the domain, the second every "-" (g); a name naming no backend falls to the default.
+const REGSUB_HOSTS: [string, string][] = [
+  ['api.svc.example.net', 'be_api'],
+  ['c-d-n.svc.example.net', 'be_cdn'],
+  ['ad-min.svc.example.net', 'be_admin'],
+  ['api.svc.example.net.evil', 'be_default'],
 ];
 
 const DOUBTFUL = [['aa.example.net', 'a backreference'], ['ab.example.net', 'a backreference'], ['cdn1.example.net', 'lookaround']] as const;
@@ -133,6 +151,20 @@ describe('the trace agrees with a real HAProxy 2.6 on PCRE syntax', () => {
     const actual = await routedTo(path.join(dir, 'regm.sock'), host);
     expect(actual).toBe(expected);
     expect({ backend: outcomeOf(predicted), certain: predicted.certain }, explainFrontend(predicted).join('\n')).toEqual({ backend: actual, certain: true });
+  });
+
+  it.each(REGSUB_HOSTS)('regsub: %s → %s', async (host, expected) => {
+    const predicted = trace('rs', host);
+    const actual = await routedTo(path.join(dir, 'rs.sock'), host);
+    expect(actual).toBe(expected);
+    expect({ backend: outcomeOf(predicted), certain: predicted.certain }, explainFrontend(predicted).join('\n')).toEqual({ backend: actual, certain: true });
+  });
+
+  it('regsub with quoted arguments: uncertain, as lbtop may split them otherwise than HAProxy', async () => {
+    const predicted = trace('rsq', 'api.svc.example.net');
+    expect(predicted.certain).toBe(false);
+    expect(explainFrontend(predicted).join('\n')).toContain('quotes');
+    expect(await routedTo(path.join(dir, 'rsq.sock'), 'api.svc.example.net')).toBe('be_api');
   });
 
   it.each(DOUBTFUL)('%s: uncertain (%s), never a confident backend', async (host, why) => {

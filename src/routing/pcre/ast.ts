@@ -11,8 +11,13 @@ export type Node =
   | { t: 'alt'; alts: Node[] }
   | { t: 'group'; body: Node; capture: number | null }
   | { t: 'repeat'; body: Node; min: number; max: number; greedy: boolean }
-  /** `^` and `\A` → start; `$`, `\Z`, `\z` → end (the subject never holds a line feed, see pcre/index.ts). */
-  | { t: 'assert'; kind: 'start' | 'end' | 'word' | 'nonword' };
+  /**
+   * `\A` → start, `^` → bol (the same, except that regsub's later rounds pass PCRE2_NOTBOL, which only `^` obeys);
+   * `$`, `\Z`, `\z` → end (the subject never holds a line feed, see pcre/index.ts).
+   */
+  | { t: 'assert'; kind: AssertKind };
+
+export type AssertKind = 'start' | 'bol' | 'end' | 'word' | 'nonword';
 
 export interface Parsed {
   root: Node;

@@ -5,7 +5,7 @@
 // So a match found by the linear engine is only certain when a PCRE-style search finds it cheaply: this one
 // walks the same paths PCRE walks (without its optimisations, which only skip work), counts steps and the
 // backtracking frames held open by repeated groups and alternatives, and gives up long before PCRE2 would.
-import { isWordByte, type Node } from './ast.js';
+import { isWordByte, type AssertKind, type Node } from './ast.js';
 
 /** Far below PCRE2's 10,000,000 (each of its units is at least one of these steps). */
 export const MAX_STEPS = 100_000;
@@ -20,7 +20,7 @@ export interface SearchResult {
   steps: number;
 }
 
-export function search(root: Node, groups: number, subject: string): SearchResult {
+export function search(root: Node, groups: number, subject: string, notbol = false): SearchResult {
   const n = subject.length;
   const caps = new Int32Array(2 * (groups + 1)).fill(-1);
   let steps = 0;
@@ -34,8 +34,9 @@ export function search(root: Node, groups: number, subject: string): SearchResul
   };
   const byte = (i: number) => subject.charCodeAt(i);
 
-  const assert = (kind: 'start' | 'end' | 'word' | 'nonword', i: number): boolean => {
+  const assert = (kind: AssertKind, i: number): boolean => {
     if (kind === 'start') return i === 0;
+    if (kind === 'bol') return i === 0 && !notbol;
     if (kind === 'end') return i === n;
     const boundary = (i > 0 && isWordByte(byte(i - 1))) !== (i < n && isWordByte(byte(i)));
     return kind === 'word' ? boundary : !boundary;

@@ -4,6 +4,8 @@
 import type { ByteSet, Node } from './ast.js';
 
 const hx = (b: number) => `\\x{${b.toString(16)}}`;
+// Matches nothing: RE2 has no `[]`.
+const NEVER = '[^\\x{0}-\\x{10ffff}]';
 
 function setText(bytes: ByteSet): string {
   const ranges: string[] = [];
@@ -14,29 +16,30 @@ function setText(bytes: ByteSet): string {
     ranges.push(end === b ? hx(b) : `${hx(b)}-${hx(end)}`);
     b = end;
   }
-  // An empty class (`[^\x00-\xff]`) matches nothing; RE2 has no `[]`.
-  return ranges.length === 0 ? '[^\\x{0}-\\x{10ffff}]' : `[${ranges.join('')}]`;
+  return ranges.length === 0 ? NEVER : `[${ranges.join('')}]`;
 }
 
-export function emitRe2(node: Node): string {
+/** With `notbol` (PCRE2_NOTBOL, regsub after its first round) `^` can never match; `\A` still can. */
+export function emitRe2(node: Node, notbol = false): string {
+  const emit = (n: Node) => emitRe2(n, notbol);
   switch (node.t) {
     case 'set':
       return setText(node.bytes);
     case 'seq':
-      return node.items.length === 0 ? '(?:)' : node.items.map(emitRe2).join('');
+      return node.items.length === 0 ? '(?:)' : node.items.map(emit).join('');
     case 'alt':
-      return `(?:${node.alts.map(emitRe2).join('|')})`;
+      return `(?:${node.alts.map(emit).join('|')})`;
     case 'group':
-      return node.capture === null ? `(?:${emitRe2(node.body)})` : `(${emitRe2(node.body)})`;
+      return node.capture === null ? `(?:${emit(node.body)})` : `(${emit(node.body)})`;
     case 'assert':
-      return { start: '\\A', end: '\\z', word: '\\b', nonword: '\\B' }[node.kind];
+      return { start: '\\A', bol: notbol ? NEVER : '\\A', end: '\\z', word: '\\b', nonword: '\\B' }[node.kind];
     case 'repeat': {
       const count = node.min === 0 && node.max === Infinity ? '*'
         : node.min === 1 && node.max === Infinity ? '+'
           : node.min === 0 && node.max === 1 ? '?'
             : node.max === Infinity ? `{${node.min},}`
               : node.min === node.max ? `{${node.min}}` : `{${node.min},${node.max}}`;
-      return `(?:${emitRe2(node.body)})${count}${node.greedy ? '' : '?'}`;
+      return `(?:${emit(node.body)})${count}${node.greedy ? '' : '?'}`;
     }
   }
 }

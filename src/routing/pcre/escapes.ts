@@ -1,6 +1,6 @@
 // Backslash escapes and bracket classes of PCRE2 10.42 (pcre2pattern(3)), the part of the syntax lbtop evaluates.
 // Anything else is refused with the reason, so a trace never reads a PCRE construct as something else.
-import { byteSet, ESCAPE_SETS, fold, POSIX_SETS, type ByteSet } from './ast.js';
+import { byteSet, ESCAPE_SETS, fold, POSIX_SETS, type AssertKind, type ByteSet } from './ast.js';
 
 /** Thrown for syntax lbtop does not evaluate, or that PCRE2 itself rejects (HAProxy would refuse the config). */
 export class Unsupported extends Error {}
@@ -53,7 +53,7 @@ function hex(c: Cursor): number {
  * One escape after the backslash (c.pos is past it): a byte, a set, or an assertion name. `inClass` changes
  * `\b` (backspace in a class) and refuses assertions.
  */
-export function escape(c: Cursor, inClass: boolean): number | ByteSet | 'start' | 'end' | 'word' | 'nonword' {
+export function escape(c: Cursor, inClass: boolean): number | ByteSet | Exclude<AssertKind, 'bol'> {
   const ch = c.src[c.pos];
   if (ch === undefined) throw new Unsupported('a pattern ending with \\ (PCRE2 rejects it)');
   c.pos++;

@@ -18,6 +18,8 @@ export interface Compiled {
   re2: RE2JS;
   /** re2js's program size: its work on a subject is at worst this many steps per byte. */
   size: number;
+  /** Compiled for PCRE2_NOTBOL: `^` never matches. */
+  notbol: boolean;
 }
 
 /** Linear is not small: re2js takes ~60 ns a step on its NFA, so a 16 KiB pattern on a 16 KiB header would take
@@ -29,17 +31,17 @@ export type Unknown = { unknown: string };
 const cache = new Map<string, Compiled | Unknown>();
 const CACHE_MAX = 4096;
 
-export function compilePcre(pattern: string, icase: boolean): Compiled | Unknown {
-  const key = `${icase ? 'i' : '-'}${pattern}`;
+export function compilePcre(pattern: string, icase: boolean, notbol = false): Compiled | Unknown {
+  const key = `${icase ? 'i' : '-'}${notbol ? 'n' : '-'}${pattern}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const made = compile(pattern, icase);
+  const made = compile(pattern, icase, notbol);
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(key, made);
   return made;
 }
 
-function compile(pattern: string, icase: boolean): Compiled | Unknown {
+function compile(pattern: string, icase: boolean, notbol: boolean): Compiled | Unknown {
   const where = `regex ${JSON.stringify(pattern)}`;
   let parsed: Parsed;
   try {
@@ -50,8 +52,8 @@ function compile(pattern: string, icase: boolean): Compiled | Unknown {
     throw error;
   }
   try {
-    const re2 = RE2JS.compile(emitRe2(parsed.root));
-    return { parsed, re2, size: re2.programSize() };
+    const re2 = RE2JS.compile(emitRe2(parsed.root, notbol));
+    return { parsed, re2, size: re2.programSize(), notbol };
   } catch (error) {
     return { unknown: `${where}: the linear-time engine refuses it (${(error as Error).message})` };
   }
@@ -77,7 +79,7 @@ function checkSubject(compiled: Compiled, subject: string, pattern: string): Unk
 /** The PCRE-order search for a match the linear engine found; unknown when PCRE2 might give up first. */
 function confirm(compiled: Compiled, subject: string, pattern: string): Int32Array | Unknown {
   try {
-    const { spans } = search(compiled.parsed.root, compiled.parsed.groups, subject);
+    const { spans } = search(compiled.parsed.root, compiled.parsed.groups, subject, compiled.notbol);
     return spans ?? { unknown: `regex ${JSON.stringify(pattern)}: lbtop's two regex engines disagree on this sample` };
   } catch (error) {
     if (!(error instanceof OverBudget) && !(error instanceof RangeError)) throw error;
@@ -106,10 +108,14 @@ export interface Captures {
 
 /** The match and its captures in PCRE's sense, or null for no match; captures need more care than a yes/no. */
 export function pcreExec(pattern: string, icase: boolean, sample: string): Captures | null | Unknown {
-  const compiled = compilePcre(pattern, icase);
+  return execBytes(pattern, icase, subjectOf(sample));
+}
+
+/** pcreExec on a subject already in bytes (one character per byte), with PCRE2_NOTBOL if asked. */
+export function execBytes(pattern: string, icase: boolean, subject: string, notbol = false): Captures | null | Unknown {
+  const compiled = compilePcre(pattern, icase, notbol);
   if ('unknown' in compiled) return compiled;
   if (compiled.parsed.emptyLoop) return { unknown: `regex ${JSON.stringify(pattern)}: a repeated part can match the empty string, where PCRE's captures differ from RE2's` };
-  const subject = subjectOf(sample);
   const bad = checkSubject(compiled, subject, pattern);
   if (bad) return bad;
   const found = compiled.re2.exec(subject) as (string | undefined)[] & { index: number } | null;

@@ -136,7 +136,7 @@ class Reader {
       case '.':
         return { t: 'set', bytes: this.dotall ? ANY : ANY_BUT_LF };
       case '^':
-        return { t: 'assert', kind: 'start' };
+        return { t: 'assert', kind: 'bol' };
       case '$':
         return { t: 'assert', kind: 'end' };
       case '*':

@@ -5,7 +5,18 @@ import type { Captures, Unknown } from './index.js';
 import { subjectOf } from './index.js';
 
 export function expReplace(template: string, captures: Captures): string | Unknown {
-  const src = subjectOf(template);
+  const out = expReplaceBytes(subjectOf(template), captures);
+  return typeof out === 'string' ? decodeBytes(out) : out;
+}
+
+/** The bytes (one character each) back to text, as UTF-8. */
+export function decodeBytes(bytes: string): string {
+  return new TextDecoder().decode(Uint8Array.from(bytes, (ch) => ch.charCodeAt(0)));
+}
+
+/** exp_replace on bytes: the template and the result hold one character per byte. */
+export function expReplaceBytes(src: string, captures: Captures): string | Unknown {
+  const template = src;
   const { subject, spans } = captures;
   let out = '';
   for (let i = 0; i < src.length; i++) {
@@ -29,6 +40,5 @@ export function expReplace(template: string, captures: Captures): string | Unkno
       out += next;
     }
   }
-  const bytes = Uint8Array.from(out, (ch) => ch.charCodeAt(0));
-  return new TextDecoder().decode(bytes);
+  return out;
 }
