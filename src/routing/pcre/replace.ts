@@ -9,9 +9,15 @@ export function expReplace(template: string, captures: Captures): string | Unkno
   return typeof out === 'string' ? decodeBytes(out) : out;
 }
 
-/** The bytes (one character each) back to text, as UTF-8. */
-export function decodeBytes(bytes: string): string {
-  return new TextDecoder().decode(Uint8Array.from(bytes, (ch) => ch.charCodeAt(0)));
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The bytes (one character each) back to text, as UTF-8; unknown when a cut left them invalid. */
+export function decodeBytes(bytes: string): string | Unknown {
+  try {
+    return utf8.decode(Uint8Array.from(bytes, (ch) => ch.charCodeAt(0)));
+  } catch {
+    return { unknown: 'the result cuts a UTF-8 character in two, which lbtop cannot carry as text' };
+  }
 }
 
 /** exp_replace on bytes: the template and the result hold one character per byte. */
