@@ -10,9 +10,10 @@
 //        match_word): `example.net` hits `example.net`, `a.example.net`, `example.net:8080` and even
 //        `example.net.evil.org`, but not `myexample.net`. Delimiters at the ends of the pattern are ignored.
 //   dir  the same with `/` and `?` as delimiters.
-//   reg  unanchored search (PCRE in HAProxy, RegExp here: the common syntax is the same).
+//   reg  unanchored search with PCRE2's meaning, in bounded time (routing/pcre/), or unknown with the reason.
 // `-i` compares ASCII letters without case, as strncasecmp does.
 import type { MatchMethod } from '../model/routing.js';
+import { pcreTest } from './pcre/index.js';
 
 export interface PatternHit {
   key: string;
@@ -75,12 +76,10 @@ function test(method: MatchMethod, sample: string, key: string, icase: boolean):
       return matchWord(sample, key, icase, '/?.:');
     case 'dir':
       return matchWord(sample, key, icase, '/?');
-    case 'reg':
-      try {
-        return new RegExp(key, icase ? 'i' : '').test(sample);
-      } catch (error) {
-        return `regex ${JSON.stringify(key)} is not valid here: ${(error as Error).message}`;
-      }
+    case 'reg': {
+      const outcome = pcreTest(key, icase, sample);
+      return 'unknown' in outcome ? outcome.unknown : outcome.match;
+    }
     case 'len':
     case 'int': {
       const n = method === 'len' ? sample.length : Number(sample);

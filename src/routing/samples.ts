@@ -12,6 +12,9 @@
 // - A map converter returns the matched value, else its default, else fails (no sample).
 import type { MapLookup, MatchMethod, PatternTables, SampleExpr, SampleEval, TraceRequest } from '../model/routing.js';
 import { asciiLower, matchPatterns } from './patterns.js';
+import { pcreExec } from './pcre/index.js';
+import { regsub, regsubArgs } from './pcre/regsub.js';
+import { expReplace } from './pcre/replace.js';
 
 export interface SampleContext {
   request: TraceRequest;
@@ -104,6 +107,18 @@ export function evaluateSample(sample: SampleExpr, ctx: SampleContext): SampleEv
       values = values.map((v) => (conv.name === 'lower' ? asciiLower(v) : v.replace(/[a-z]/g, (c) => c.toUpperCase())));
       continue;
     }
+    if (conv.name === 'regsub') {
+      const args = regsubArgs(conv.args);
+      if ('unknown' in args) return { ...out, unknown: args.unknown };
+      const next: string[] = [];
+      for (const value of values) {
+        const result = regsub(value, args.regex, args.subst, args.flags);
+        if (typeof result !== 'string') return { ...out, unknown: result.unknown };
+        next.push(result);
+      }
+      values = next;
+      continue;
+    }
     const m = MAP_CONVERTER.exec(conv.name);
     if (!m) return { ...out, unknown: `converter ${conv.name} is not evaluated by lbtop` };
     const method = (m[1] === 'regm' ? 'reg' : (m[1] ?? 'str')) as MatchMethod;
@@ -114,7 +129,16 @@ export function evaluateSample(sample: SampleExpr, ctx: SampleContext): SampleEv
     for (const input of values) {
       const outcome = matchPatterns(method, false, input, entries);
       if ('unknown' in outcome) return { ...out, unknown: outcome.unknown };
-      const hit = outcome.hit ? { key: outcome.hit.key, value: outcome.hit.value ?? '', index: outcome.hit.index } : null;
+      let value = outcome.hit?.value ?? '';
+      if (outcome.hit && m[1] === 'regm') {
+        // map_regm puts the regex's captures into the value (`\1`...), as HAProxy's exp_replace does.
+        const captures = pcreExec(outcome.hit.key, false, input);
+        const replaced = captures === null ? { unknown: `regex ${JSON.stringify(outcome.hit.key)} found no captures on a second run` }
+          : 'unknown' in captures ? captures : expReplace(value, captures);
+        if (typeof replaced !== 'string') return { ...out, unknown: replaced.unknown };
+        value = replaced;
+      }
+      const hit = outcome.hit ? { key: outcome.hit.key, value, index: outcome.hit.index } : null;
       const lookup: MapLookup = { converter: conv.name, file, method, input, hit, usedDefault: hit ? null : (fallback ?? null) };
       out.lookups.push(lookup);
       if (hit) next.push(hit.value);

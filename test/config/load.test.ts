@@ -119,3 +119,26 @@ describe('parseMatcher', () => {
     expect(parseMatcher('/k8s(/')).toEqual({ error: 'invalid regex /k8s(/: Unterminated group' });
   });
 });
+
+describe('parseMatcher in bounded time', () => {
+  it('a catastrophic /regex/ answers at once on a long name', () => {
+    const r = parseMatcher('/^(a+)+$/');
+    if (!('matcher' in r)) throw new Error('expected a matcher');
+    // A backtracking engine takes ~2^n steps here: minutes for 40 characters, forever for 5,000.
+    const started = performance.now();
+    expect(r.matcher.test(`${'a'.repeat(5000)}!`)).toBe(false);
+    expect(r.matcher.test('a'.repeat(5000))).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses what only a backtracking engine can run, saying why', () => {
+    expect(parseMatcher('/^(k8s)\\1/')).toEqual({ error: expect.stringMatching(/^invalid regex \/\^\(k8s\)\\1\/: lbtop matches names in linear time, without lookaround or backreferences/) });
+    expect(parseMatcher('/k8s(?=_dev)/')).toEqual({ error: expect.stringContaining('without lookaround') });
+  });
+
+  it('keeps JavaScript syntax and the i flag', () => {
+    const r = parseMatcher('/^(?<cluster>K8S\\d+)_\\w+$/i');
+    if (!('matcher' in r)) throw new Error('expected a matcher');
+    expect([r.matcher.test('k8s01_backend'), r.matcher.test('k8s_backend')]).toEqual([true, false]);
+  });
+});
