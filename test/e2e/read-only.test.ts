@@ -76,6 +76,7 @@ describe('read-only (-n): no write by any path', () => {
       ['cli', '@1 set server be1/s2 state maint'], ['cli', 'experimental-mode on'], ['cli', 'show info;set server be1/s2 state maint'],
       ['map', 'add', mapFile, 'evil.example.com', 'be2', '--yes'], ['map', 'del', mapFile, 'api.example.com', '--yes'],
       ['map', 'replace', mapFile, '/dev/null', '--yes'],
+      ['vip', 'move', '10.0.0.1', '--to', 'h1', '--yes'], ['bgp', 'disable', 'h1', 'calico1', '--reason', 'drill', '--yes'],
     ];
     for (const argv of attempts) {
       const run = await new Promise<{ code: number | null; stderr: string }>((resolve) =>
