@@ -18,12 +18,16 @@ const SPECIAL = new Set([10, 13, 35, 34, 39, 92, 32, 9, 36]);
 
 /** Words of one line; [] for a blank or comment line. Throws ParseError on an open quote or a bad `\x`. */
 export function tokenizeLine(text: string, lineNo: number, options: TokenizeOptions = {}): string[] {
+  // Blank and comment lines (most of a config) return before any state is set up.
+  let first = 0;
+  while (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9) first++;
+  if (first === text.length || text[first] === '#' || text[first] === '\r' || text[first] === '\n') return [];
   const words: string[] = [];
   let word = '';
   let inWord = false;
   let squote = false;
   let dquote = false;
-  let i = 0;
+  let i = first;
   const end = () => {
     if (inWord) words.push(word);
     word = '';
