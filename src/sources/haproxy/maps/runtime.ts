@@ -72,14 +72,14 @@ export function parsePatternRefs(reply: string, command = 'show map'): PatternRe
 export function parsePatternEntries(reply: string, withValues: boolean, command = withValues ? 'show map' : 'show acl'): PatternEntry[] {
   checkPatternReply(command, reply);
   return lines(reply).map((row, index) => {
-    // "REF KEY[ VALUE]" (map) or "REF PATTERN" (acl), as map.c prints them. The key is one word: lbtop refuses
-    // to write keys with blanks (a map file could not hold them either). The value runs to the end of the line,
-    // whatever it holds: a U+2028 loaded from a map file is printed back as is.
+    // "REF KEY[ VALUE]" (map) or "REF PATTERN" (acl), as map.c prints them. The key is one word: HAProxy splits
+    // a file line and a command's arguments on spaces and tabs, but any other byte (U+2028, U+00A0) may be in it.
+    // The value runs to the end of the line, whatever it holds. (test/sources/haproxy/map-file-haproxy.test.ts)
     const ref = REF.exec(row);
     const keyStart = ref ? ref[0].length : 0;
     const keyEnd = withValues ? row.indexOf(' ', keyStart) : row.length;
     const key = row.slice(keyStart, keyEnd < 0 ? row.length : keyEnd);
-    if (!ref || (withValues && (key === '' || /\s/.test(key)))) throw new ParseError(`unexpected entry in "${command}": ${row}`, index + 1);
+    if (!ref || (withValues && (key === '' || key.includes('\t')))) throw new ParseError(`unexpected entry in "${command}": ${row}`, index + 1);
     const entry: PatternEntry = { ref: ref[1]!, key };
     if (withValues) entry.value = keyEnd < 0 ? '' : row.slice(keyEnd + 1);
     return entry;
