@@ -9,6 +9,7 @@ import { parseBirdProtocolsAll } from '../../src/sources/bird/protocols.js';
 import { parseBirdRoutes } from '../../src/sources/bird/routes.js';
 import { parseHaproxyConfig } from '../../src/sources/haproxy/config/parse.js';
 import { parsePatternFile } from '../../src/sources/haproxy/maps/map-file.js';
+import { patternUses } from '../../src/sources/haproxy/maps/usage.js';
 import { parsePatternEntries } from '../../src/sources/haproxy/maps/runtime.js';
 import { parseHaresources } from '../../src/sources/heartbeat/haresources.js';
 import { parseKeepalivedData } from '../../src/sources/keepalived/data.js';
@@ -56,6 +57,14 @@ describe('parsers stay linear on long blank runs (issue 11)', () => {
   it('haproxy.cfg: 50,000 sections (was 6.9 s)', () => {
     const config = (n: number) => Array.from({ length: n }, (_, i) => `backend b${i}\n`).join('');
     expectLinear([50_000, 100_000], config, parseHaproxyConfig, 2000);
+  });
+
+  it('map and ACL file uses in haproxy.cfg: rules reading 16,000 map files', () => {
+    const config = (n: number) => {
+      const maps = Array.from({ length: n }, (_, i) => `map(/m${i})`).join(',');
+      return `frontend f\n  use_backend %[src,${maps}]\n  http-request set-header X %[src,${maps}]\n  acl a src,${maps} -m found\n`;
+    };
+    expectLinear([4_000, 16_000], config, (t) => patternUses(parseHaproxyConfig(t)), 1000);
   });
 
   it('keepalived redaction: 100,000 blank lines', () => {

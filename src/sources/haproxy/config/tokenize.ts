@@ -11,8 +11,24 @@ export interface TokenizeOptions {
 }
 
 const HEX = /^[0-9a-fA-F]{2}$/;
-/** `$NAME`, `${NAME}`, `${NAME-default}` at lastIndex (sticky: no copy of the rest of the line per `$`). */
-const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/y;
+/**
+ * `$NAME`, `${NAME}` or `${NAME-default}` at i (`close`: the first "}" at or after i, or past the end), or null. By hand: the
+ * regex read every `${A-` to the next "}" again, quadratic on a run of them.
+ */
+export function variableAt(text: string, i: number, close: number): { name: string; fallback?: string; end: number } | null {
+  const braced = text[i + 1] === '{';
+  const start = braced ? i + 2 : i + 1;
+  NAME.lastIndex = start;
+  const name = NAME.exec(text)?.[0];
+  if (name === undefined) return null;
+  const after = start + name.length;
+  if (!braced) return { name, end: after };
+  if (text[after] === '}') return { name, end: after + 1 };
+  if (text[after] === '-' && close < text.length) return { name, fallback: text.slice(after + 1, close), end: close + 1 };
+  // `${` that does not close: the regex then tried `$` followed by a bare name, which "{" is not.
+  return null;
+}
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 /** Characters tokenizeLine decides on one at a time: line ends, comment, quotes, backslash, blanks, `$`. */
 const SPECIAL = new Set([10, 13, 35, 34, 39, 92, 32, 9, 36]);
 
@@ -28,6 +44,7 @@ export function tokenizeLine(text: string, lineNo: number, options: TokenizeOpti
   let squote = false;
   let dquote = false;
   let i = first;
+  let closeAt = -1; // the first "}" at or after i, looked for once for a run of "$"s
   const end = () => {
     if (inWord) words.push(word);
     word = '';
@@ -54,12 +71,12 @@ export function tokenizeLine(text: string, lineNo: number, options: TokenizeOpti
       end();
       while (text[i] === ' ' || text[i] === '\t') i++;
     } else if (c === '$' && dquote && options.env) {
-      VARIABLE.lastIndex = i;
-      const m = VARIABLE.exec(text);
-      const name = m?.[1] ?? m?.[3];
-      if (m && name !== undefined && (name in options.env || m[2] !== undefined)) {
-        word += options.env[name] ?? m[2] ?? '';
-        i += m[0].length;
+      if (closeAt < i) closeAt = text.indexOf('}', i) >>> 0; // none: 2^32 - 1, past any line
+      const m = variableAt(text, i, closeAt);
+      const name = m?.name;
+      if (m && name !== undefined && (name in options.env || m.fallback !== undefined)) {
+        word += options.env[name] ?? m.fallback ?? '';
+        i = m.end;
       } else {
         word += c;
         i++;
