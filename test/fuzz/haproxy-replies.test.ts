@@ -16,7 +16,7 @@ const rejected = [CommandRejectedError];
 const previousStat = fixture(`${H}seed-000/show-stat.txt`);
 
 export const TARGETS: Target[] = [
-  { name: 'parseInfo', fixtures: [`${H}seed-000/show-info.txt`, `${H}seed-003/show-info.txt`, `${H}replies/master-cli-show-info.txt`], parse: parseInfo, runs: 2000 },
+  { name: 'parseInfo', fixtures: [`${H}seed-000/show-info.txt`, `${H}seed-003/show-info.txt`, `${H}replies/master-cli-show-info.txt`], parse: parseInfo, runs: 3000 },
   {
     name: 'StatParser',
     fixtures: [`${H}seed-000/show-stat.txt`, `${H}http-check/show-stat.txt`, `${H}seed-003/user-show-stat.txt`],
@@ -28,22 +28,22 @@ export const TARGETS: Target[] = [
     },
     runs: 2000,
   },
-  { name: 'parseServersState', fixtures: [`${H}seed-000/show-servers-state.txt`, `${H}seed-003/show-servers-state.txt`], parse: parseServersState, runs: 2000 },
-  { name: 'parseSslCertList', fixtures: ['haproxy-certs/show-ssl-cert.txt'], parse: parseSslCertList, errors: rejected, runs: 2000 },
+  { name: 'parseServersState', fixtures: [`${H}seed-000/show-servers-state.txt`, `${H}seed-003/show-servers-state.txt`], parse: parseServersState, runs: 3000 },
+  { name: 'parseSslCertList', fixtures: ['haproxy-certs/show-ssl-cert.txt'], parse: parseSslCertList, errors: rejected, runs: 3000 },
   {
     name: 'parseSslCert',
     fixtures: ['haproxy-certs/show-ssl-cert-k8s01.txt', 'haproxy-certs/show-ssl-cert-k8s01-dev.txt', 'haproxy-certs/show-ssl-cert-unknown.txt'],
     parse: (text) => parseSslCert(text, 'lb', Date.UTC(2026, 11, 7)),
     errors: rejected,
-    runs: 1500,
+    runs: 3000,
   },
-  { name: 'parsePatternRefs', fixtures: [`${R}show-map.txt`, `${R}show-acl.txt`, `${R}show-map-pending.txt`], parse: (t) => parsePatternRefs(t), errors: rejected, runs: 2000 },
+  { name: 'parsePatternRefs', fixtures: [`${R}show-map.txt`, `${R}show-acl.txt`, `${R}show-map-pending.txt`], parse: (t) => parsePatternRefs(t), errors: rejected, runs: 3000 },
   {
     name: 'parsePatternEntries',
     fixtures: [`${R}show-map-hosts.txt`, `${R}show-map-tricky.txt`, `${R}show-acl-internal.txt`, `${R}show-map-edge.txt`],
     parse: (t) => [parsePatternEntries(t, true), parsePatternEntries(t, false)],
     errors: rejected,
-    runs: 2000,
+    runs: 3000,
   },
   { name: 'parsePreparedVersion', fixtures: [`${R}prepare-map.txt`, `${R}unknown-map.txt`], parse: (t) => parsePreparedVersion(t), errors: rejected, runs: 1000 },
 ];

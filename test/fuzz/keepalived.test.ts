@@ -17,8 +17,8 @@ export const TARGETS: Target[] = [
   { name: 'parseKeepalivedData', fixtures: DATA, parse: (t) => parseKeepalivedData(redactKeepalived(t)), runs: 7000 },
   { name: 'parseKeepalivedJson', fixtures: JSON_DUMPS, parse: (t) => parseKeepalivedJson(redactKeepalived(t)), json: true, runs: 5000 },
   { name: 'parseKeepalivedConf', fixtures: CONFS, parse: (t) => parseKeepalivedConf(redactKeepalived(t)), runs: 6000 },
-  { name: 'redactKeepalived', fixtures: [...DATA, ...JSON_DUMPS, ...CONFS], parse: redactKeepalived, runs: 3000 },
-  { name: 'parseSignum', fixtures: [`${K}VERSION`], parse: (t) => [parseSignum(t), parseSignum('10\n')], runs: 1000 },
+  { name: 'redactKeepalived', fixtures: [...DATA, ...JSON_DUMPS, ...CONFS], parse: redactKeepalived, runs: 5000 },
+  { name: 'parseSignum', fixtures: [`${K}VERSION`], parse: (t) => [parseSignum(t), parseSignum('10\n')], runs: 2000 },
 ];
 
 describe('fuzz: keepalived', () => {

@@ -65,9 +65,9 @@ function containers(doc: unknown, out: { parent: Record<string, unknown> | unkno
   return out;
 }
 
-export function applyMutation(text: string, m: Mutation): string {
+export function applyMutation(text: string, m: Mutation, maxLength = MAX_LENGTH): string {
   const out = mutate(text, m);
-  return out.length > MAX_LENGTH ? out.slice(0, MAX_LENGTH) : out;
+  return out.length > maxLength ? out.slice(0, maxLength) : out;
 }
 
 function mutate(text: string, m: Mutation): string {

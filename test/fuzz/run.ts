@@ -17,12 +17,16 @@ type ErrorClass = abstract new (...args: never[]) => LbtopError;
 
 export interface Target {
   name: string;
-  /** Paths under fixtures/. */
+  /** Paths under fixtures/ (or, with `texts`, names of those texts). */
   fixtures: string[];
+  /** Seed texts that are not recordings (lbtop's own config files); keyed like `fixtures`. */
+  texts?: Record<string, string>;
   parse: (text: string) => unknown;
   /** The errors this parser may throw on bad input; anything else (TypeError, RangeError...) is a failure. */
   errors?: ErrorClass[];
   json?: boolean;
+  /** Inputs are cut to this many characters (default: mutate.ts's MAX_LENGTH). */
+  maxLength?: number;
   runs: number;
 }
 
@@ -33,7 +37,7 @@ export interface FuzzResult {
 }
 
 export function fuzz(target: Target): FuzzResult {
-  const texts = target.fixtures.map((path) => ({ path, text: fixture(path) }));
+  const texts = target.fixtures.map((path) => ({ path, text: target.texts?.[path] ?? fixture(path) }));
   const allowed = [ParseError, ...(target.errors ?? [])];
   const result: FuzzResult = { inputs: 0, slowestMs: 0, failures: [] };
   fc.assert(
@@ -41,7 +45,7 @@ export function fuzz(target: Target): FuzzResult {
       if (result.failures.length >= 5) return;
       const source = texts[which]!;
       let text = source.text;
-      for (const m of ms) text = applyMutation(text, m);
+      for (const m of ms) text = applyMutation(text, m, target.maxLength);
       const what = `${target.name} on ${source.path} ${describeMutations(ms)} (${text.length} chars)`;
       const started = performance.now();
       let failure: string | null = null;
