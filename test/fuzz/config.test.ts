@@ -55,6 +55,12 @@ describe('fuzz: lbtop.yaml and inventories', () => {
     expect(loadConfig(text).issues).toMatchObject([{ line: 1, message: expect.stringMatching(/^cannot read this file/) }]);
   });
 
+  it('reads a chain of 20,000 [group:children] sections (the recursive walk overflowed the stack)', () => {
+    let text = '[g0]\nhost1\n';
+    for (let i = 0; i < 20_000; i++) text += `[g${i + 1}:children]\ng${i}\n`;
+    expect(parseInventory(text, 'hosts').hosts[0]!.groups).toHaveLength(20_001);
+  });
+
   it('refuses a host range with step 0 (it looped forever) or too many hosts, as an issue on its line', () => {
     expect(() => expand('lb-[0:3:0]')).toThrow(/step/);
     // Found by this suite: ranges multiply, and 3^40 names were being built before any check (840 characters, 1.6 s).
