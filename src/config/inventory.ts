@@ -82,7 +82,8 @@ function expandOrIssue(pattern: string, line: number, raw: Raw): string[] {
 function readYaml(text: string, raw: Raw): void {
   let doc: unknown;
   try {
-    doc = parseYaml(text, { maxAliasCount: 100 });
+    // logLevel error: the yaml library would print its warnings (an unknown tag) to stderr, under the TUI.
+    doc = parseYaml(text, { maxAliasCount: 100, logLevel: 'error' });
   } catch (error) {
     const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
     return void raw.issues.push({ line, message: (error as Error).message.split('\n')[0]! });
