@@ -14,6 +14,7 @@ import { planPatternEdit } from '../../src/actions/pattern-plan.js';
 import { formatPatternReport } from '../../src/actions/pattern-preview.js';
 import { readPatternInputs } from '../../src/actions/pattern-read.js';
 import { loadConfig } from '../../src/config/load.js';
+import { testHaproxyBin } from '../../src/lab/haproxy-versions.js';
 import { startHostShell, type HostShell } from '../../src/lab/netns/host-shell.js';
 import { makeKeyPair } from '../../src/lab/netns/keys.js';
 import { NetnsLab } from '../../src/lab/netns/lab.js';
@@ -61,7 +62,7 @@ beforeAll(async () => {
     const shell = await startHostShell(lab, lb, { binds: [{ from: etc(lb), to: '/etc/haproxy' }] });
     shells[lb] = shell;
     shell.exec(['mkdir', '-p', '/run/haproxy', '/run/sshd']);
-    shell.spawn(['haproxy', '-W', '-db', '-f', '/etc/haproxy/haproxy.cfg', '-S', '/run/haproxy-master.sock,mode,600']);
+    shell.spawn([testHaproxyBin(), '-W', '-db', '-f', '/etc/haproxy/haproxy.cfg', '-S', '/run/haproxy-master.sock,mode,600']);
     // sshd inside the host's mount namespace, so a session sees this host's /etc/haproxy and /run.
     sh(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, 'hostkey')]);
     writeFileSync(path.join(dir, 'authorized_keys'), `${key.publicKey}\n`);
