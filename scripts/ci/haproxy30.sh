@@ -22,15 +22,20 @@ check() {
   [ -x "$bin" ] || return 1
   local loaded
   loaded=$(LD_TRACE_LOADED_OBJECTS=1 "$bin" 2>&1) || { printf '%s\n' "$loaded" >&2; return 1; }
-  if printf '%s\n' "$loaded" | grep -v 'linux-vdso' | grep -v -- "=> $dest/" | grep -v "^[[:space:]]*$dest/" | grep -q .; then
-    printf 'haproxy30: libraries not from %s:\n%s\n' "$dest" "$loaded" >&2
+  local foreign
+  foreign=$(printf '%s\n' "$loaded" | grep -v -e 'linux-vdso' -e "=> $dest/" -e "^[[:space:]]*$dest/" || true)
+  if [ -n "$foreign" ]; then
+    printf 'haproxy30: libraries not from %s:\n%s\n' "$dest" "$foreign" >&2
     return 1
   fi
-  "$bin" -v | grep -q '^HAProxy version 3\.0\.'
+  # Not `"$bin" -v | grep -q`: grep leaving early would SIGPIPE haproxy, and pipefail would call that a failure.
+  local version
+  version=$("$bin" -v) || return 1
+  [[ $version == "HAProxy version 3.0."* ]]
 }
 
 if check 2>/dev/null; then
-  echo "haproxy30: $("$bin" -v | head -1) already at $dest"
+  echo "haproxy30: $("$bin" -v | sed -n 1p) already at $dest"
   exit 0
 fi
 
@@ -57,5 +62,5 @@ patchelf --set-interpreter "$dest/lib64/ld-linux-x86-64.so.2" --force-rpath --se
 [ -e "$dest.new/lib" ] || ln -s usr/lib "$dest.new/lib"
 rm -rf "$dest"
 mv "$dest.new" "$dest"
-check
-echo "haproxy30: $("$bin" -v | head -1) unpacked at $dest"
+check || { echo "haproxy30: the unpacked $bin does not run as HAProxy 3.0 on its own libraries" >&2; exit 1; }
+echo "haproxy30: $("$bin" -v | sed -n 1p) unpacked at $dest"

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { parseReloadReply } from '../sources/haproxy/reload-reply.js';
 import { defaultHaproxyBin } from './haproxy-versions.js';
 
 export interface HaproxyProcess {
@@ -90,7 +91,9 @@ export async function startHaproxy(options: StartOptions): Promise<HaproxyProces
           await new Promise((r) => setTimeout(r, 100));
         }
       }
-      if (/fail/i.test(reply)) throw new Error(`reload failed: ${reply}`);
+      // 2.6 says nothing; 2.7+ says Success=0 (with the startup log) when the new config did not load.
+      const said = parseReloadReply(reply);
+      if (said.kind === 'failure' || said.kind === 'in-progress') throw new Error(`reload failed: ${reply}`);
       await waitForSocket(socket, 5000, () => child.exitCode !== null);
     },
     async stop() {
