@@ -48,7 +48,7 @@ export function defaultHaproxyBin(env: NodeJS.ProcessEnv = process.env): string 
 export const HAPROXY30_TEST_FILES = [
   'test/lab/haproxy-versions.test.ts',
   'test/sources/haproxy/{client,escape-live,focused-stat,kept-connection-reload,maps-live,read-snapshot,snapshot-reader}.test.ts',
-  'test/actions/{server-actions,apply-session}.test.ts',
+  'test/actions/{server-actions,server-states-live,apply-session}.test.ts',
   'test/routing-edit/*-live.test.ts',
   'test/routing-edit/ssh-edit-netns.test.ts',
   'test/routing/*-live.test.ts',
