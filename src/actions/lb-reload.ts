@@ -2,6 +2,7 @@
 // reload through the master CLI (`reload`) or the service manager, and check that it happened: the worker's
 // pid in `show info` must change and the new worker must answer. HAProxy 2.6's master closes the connection on
 // `reload` without a word, so the outcome is read from the worker, never from that reply.
+import { checkRefusal } from '../sources/haproxy/check-output.js';
 import { parseInfo } from '../sources/haproxy/parse-info.js';
 import type { RuntimeApi } from '../sources/haproxy/client.js';
 import type { AfterWrite } from './pattern-types.js';
@@ -16,7 +17,8 @@ export async function checkConfig(deps: RoutingDeps, lb: string, after: AfterWri
   // Part of a write (it checks what lbtop just wrote), so it goes the write path's way: audited, never read-only.
   const result = await runWrite(deps.audit, lb, runner, argv, { timeoutMs: 30_000 });
   const output = `${result.stdout}${result.stderr}`.trim();
-  return result.code === 0 ? null : `haproxy -c failed (exit ${result.code}): ${lastLines(output)}`;
+  // HAProxy's own ALERTs, all of them: the last lines alone can miss the first problems (seed 000).
+  return result.code === 0 ? null : `haproxy -c failed (exit ${result.code}): ${checkRefusal(output)}`;
 }
 
 async function workerPid(api: RuntimeApi): Promise<number | null> {
