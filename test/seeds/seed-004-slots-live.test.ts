@@ -11,12 +11,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverDrift } from '../../src/actions/drift.js';
+import { planServerAdmin } from '../../src/actions/server-admin.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import type { HaproxySnapshot } from '../../src/model/haproxy.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';
 import { parseHaproxyConfig } from '../../src/sources/haproxy/config/parse.js';
 import { isPlaceholderSlot } from '../../src/sources/haproxy/placeholder.js';
 import { SnapshotReader } from '../../src/sources/haproxy/read-snapshot.js';
+import { FleetStore } from '../../src/store/fleet-store.js';
+import { buildFleet } from '../../src/store/selectors.js';
 import { unixSocket } from '../../src/transport/local.js';
 import { lbStateColumns } from '../../src/ui/columns/common.js';
 import type { TableRow } from '../../src/ui/rows/types.js';
@@ -78,6 +81,16 @@ describe("seed 004's parked slots on a real HAProxy 2.6", () => {
     expect(c).toEqual({
       SRV_1: 'UP status.up', SRV_2: 'UP status.up', SRV_3: 'slot text.dim', SRV_4: 'DOWN status.down', SRV_5: 'slot text.dim',
     });
+  });
+
+  it('warns in the preview before a slot is made ready (it would take traffic to 127.0.0.1:1), not before a pod is', async () => {
+    const store = new FleetStore([{ name: 'ingress', endpoint: `unix:${lb.socket}` }]);
+    store.recordSuccess('ingress', await read());
+    const fleet = buildFleet({ clusters: [] }, new Map(store.getState().lbs));
+    const slot = planServerAdmin(fleet, { backend: BACKEND, server: 'SRV_3', lbs: [] }, 'ready');
+    expect(slot.commands.map((c) => c.command)).toEqual([`set server ${BACKEND}/SRV_3 state ready`]);
+    expect(slot.warnings).toContain(`ingress: ${BACKEND}/SRV_3 is an ingress controller's empty slot (127.0.0.1:1): it would take traffic to nothing; the controller fills slots itself`);
+    expect(planServerAdmin(fleet, { backend: BACKEND, server: 'SRV_4', lbs: [] }, 'ready').warnings.filter((w) => w.includes('slot'))).toEqual([]);
   });
 
   it('sees no drift between the running slots and the file', async () => {
