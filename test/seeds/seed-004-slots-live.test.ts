@@ -57,11 +57,12 @@ describe("seed 004's parked slots on a real HAProxy 2.6", () => {
   });
 
   const read = async (): Promise<HaproxySnapshot> => new SnapshotReader(client).read();
-  const stateColumn = lbStateColumns([{ name: 'ingress', down: false, stale: false }])[0]!;
+  const lbs = [{ name: 'ingress', down: false, stale: false }];
+  const stateColumn = lbStateColumns(lbs)[0]!;
   const cells = (snap: HaproxySnapshot) => Object.fromEntries(snap.stats.filter((r) => r.kind === 'server' && r.proxy === BACKEND).map((row) => {
     const state = snap.servers?.get(`${BACKEND}/${row.name}`) ?? null;
     const tableRow: TableRow = { key: row.name, kind: 'server', name: row.name, ref: `${BACKEND}/${row.name}`, cluster: 'c', backend: BACKEND, server: row.name, clusterLbs: ['ingress'], stats: [{ lb: 'ingress', row, state, stale: false }] };
-    const cell = stateColumn.cell(tableRow);
+    const cell = stateColumn.cell(tableRow, { lbs });
     return [row.name, `${cell.text} ${cell.token}`];
   }));
   const settled = async (want: (c: Record<string, string>) => boolean): Promise<Record<string, string>> => {
