@@ -1,7 +1,7 @@
 // Seed 000's keepalived.conf as published, running: one VM (the post's VM07) with one VRRP instance per VIP, both
 // MASTER at 200 on enp0s1, no peer. The lab host gets an enp0s1 (a veth end) with the VM's address from the post;
-// that address and the VIPs 192.168.64.200/24 and 192.168.67.17/24 exist only inside the lab's namespace. lbtop's failover model reads each VIP as held by
-// the one LB, with no alarm.
+// that address and the VIPs 192.168.64.200/24 and 192.168.67.17/24 exist only inside the lab's namespace.
+// lbtop's failover model reads each VIP as held by the one LB, with no alarm.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
