@@ -3,7 +3,8 @@
 // reads from the running LB: the parked slots are "slot" in the state column, never MAINT; a pod that is down
 // stays DOWN; a slot the controller fills at runtime is a server again, and one it parks at runtime is a slot.
 // Pods are HTTP stand-ins on 127.0.0.1 (the post's 172.16.x.y:8080 addresses rewritten; IP addresses, because
-// `set server addr` refuses a unix-socket server), and SRV_4's pod is missing on purpose (port 9, closed).
+// `set server addr` refuses a unix-socket server), and SRV_4's pod is missing on purpose (port 9, closed). Checks
+// run every 200 ms (`inter`) so the DOWN pod shows quickly.
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
