@@ -4,6 +4,7 @@
 // The master's reply says more from 2.7 on (reload-reply.ts): `Success=0` with the config's ALERTs is a refused
 // reload (the old worker keeps running: reported at once, no waiting), 3.1+'s "another reload is still in
 // progress" is asked again until the deadline; HAProxy 2.6 closes without a word, and the worker pid tells.
+import { checkRefusal } from '../sources/haproxy/check-output.js';
 import { parseInfo } from '../sources/haproxy/parse-info.js';
 import { parseReloadReply, reloadLogSummary } from '../sources/haproxy/reload-reply.js';
 import type { RuntimeApi } from '../sources/haproxy/client.js';
@@ -24,9 +25,10 @@ export async function checkConfig(deps: RoutingDeps, lb: string, after: AfterWri
   const result = await runWrite(deps.audit, lb, runner, argv, { timeoutMs: 30_000 });
   const output = `${result.stdout}${result.stderr}`.trim();
   const which = `${binary.bin}, HAProxy ${binary.version}${binary.note}`;
+  // HAProxy's own ALERTs, all of them: the last lines alone can miss the first problems (seed 000).
   return result.code === 0
     ? { ok: true, detail: `haproxy -c: configuration valid (${which})` }
-    : { ok: false, detail: `haproxy -c failed (exit ${result.code}, ${which}): ${lastLines(output)}` };
+    : { ok: false, detail: `haproxy -c failed (exit ${result.code}, ${which}): ${checkRefusal(output)}` };
 }
 
 async function workerPid(api: RuntimeApi): Promise<number | null> {

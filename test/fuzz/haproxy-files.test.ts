@@ -8,8 +8,8 @@ import { parsePatternFile, serializePatternFile } from '../../src/sources/haprox
 import { patternUses } from '../../src/sources/haproxy/maps/usage.js';
 import { expectRobust, TIMEOUT_MS, type Target } from './run.js';
 
-const CONFIGS = ['haproxy-routing/haproxy.cfg', 'haproxy-routing/seed-000.cfg', 'haproxy-routing/seed-002.cfg', 'haproxy/2.6/seed-000/haproxy.cfg', 'haproxy/2.6/http-check/haproxy.cfg'];
-const MAPS = ['haproxy-routing/maps/hosts.map', 'haproxy-routing/maps/tricky.map', 'haproxy-routing/maps/edge.map', 'haproxy-routing/maps/routes.map', 'haproxy-routing/seed-000-hosts.map'];
+const CONFIGS = ['haproxy-routing/haproxy.cfg', 'seeds/000/haproxy.cfg', 'seeds/001/haproxy.cfg', 'seeds/002/haproxy.cfg', 'seeds/003/haproxy.cfg', 'seeds/004/default-app-port-1-scaled.cfg', 'haproxy/2.6/seed-000/haproxy.cfg', 'haproxy/2.6/http-check/haproxy.cfg'];
+const MAPS = ['haproxy-routing/maps/hosts.map', 'haproxy-routing/maps/tricky.map', 'haproxy-routing/maps/edge.map', 'haproxy-routing/maps/routes.map', 'seeds/000/maps/hosts.map', 'seeds/000/maps/routes.map'];
 
 function roundTrip(text: string, kind: 'map' | 'acl') {
   const file = parsePatternFile(text, kind);

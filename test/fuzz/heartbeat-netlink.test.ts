@@ -28,10 +28,10 @@ export const TARGETS: Target[] = [
     },
     runs: 4000,
   },
-  { name: 'parseHaCf', fixtures: [`${HB}ha.cf`, `${HB}seed-001-ha.cf`], parse: parseHaCf, runs: 4000 },
+  { name: 'parseHaCf', fixtures: [`${HB}ha.cf`, 'seeds/001/ha.cf'], parse: parseHaCf, runs: 4000 },
   {
     name: 'parseHaresources',
-    fixtures: [`${HB}haresources`, `${HB}seed-001-haresources`],
+    fixtures: [`${HB}haresources`, 'seeds/001/haresources'],
     parse: (t) => {
       const groups = parseHaresources(t);
       return [haResourceVips(groups), haOtherResources(groups)];

@@ -11,7 +11,7 @@ import { expectRobust, TIMEOUT_MS, type Target } from './run.js';
 const K = 'keepalived/';
 const DATA = [`${K}data-v2.2.7-lb-0.txt`, `${K}data-v2.2.7-lb-1.txt`];
 const JSON_DUMPS = [`${K}json-v2.2.7-lb-0.json`, `${K}json-v2.2.7-lb-1.json`];
-const CONFS = [`${K}keepalived-lb-0.conf`, `${K}keepalived-lb-1.conf`, `${K}seed-000-keepalived.conf`, `${K}seed-002-keepalived.conf`];
+const CONFS = [`${K}keepalived-lb-0.conf`, `${K}keepalived-lb-1.conf`, 'seeds/000/keepalived.conf', 'seeds/002/lb-0/keepalived.conf'];
 
 export const TARGETS: Target[] = [
   { name: 'parseKeepalivedData', fixtures: DATA, parse: (t) => parseKeepalivedData(redactKeepalived(t)), runs: 7000 },

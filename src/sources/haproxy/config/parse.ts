@@ -8,6 +8,7 @@ import { parseBind, parseDefaultServer, parseServer, parseStatsSocket } from './
 import { parseLogFormat } from './sample-expr.js';
 import { tokenizeConfig, type TokenizeOptions } from './tokenize.js';
 
+const NBSP = '\u00a0';
 const PROXY_KINDS = new Set<string>(['defaults', 'frontend', 'backend', 'listen']);
 const OTHER_SECTIONS = new Set(['resolvers', 'peers', 'userlist', 'program', 'cache', 'ring', 'http-errors', 'mailers', 'log-forward', 'crt-store', 'traces']);
 
@@ -29,6 +30,12 @@ export function parseHaproxyConfig(text: string, options: TokenizeOptions = {}):
   let current: Current = null;
   for (const { line, words } of tokenizeConfig(text, options)) {
     const [keyword] = words as [string, ...string[]];
+    // HAProxy splits words on spaces and tabs only: a line indented with no-break spaces (a config copied from a
+    // web page, seed 003) starts with an unknown keyword, which HAProxy refuses. Skipping it would hide servers.
+    if (keyword.includes(NBSP)) {
+      const shown = keyword.replaceAll(NBSP, '\\u00a0');
+      throw new ParseError(`no-break space (U+00A0) in "${shown}": HAProxy splits on spaces and tabs only, reads it as part of the keyword and refuses the line`, line);
+    }
     if (keyword === 'global') {
       config.global ??= { line, statsSockets: [], lines: [] };
       current = { kind: 'global', section: config.global };
