@@ -8,7 +8,8 @@
 //   ltrim(c), rtrim(c)  strip any of the characters c from one end;
 //   bytes(off[,len])    the bytes from off, at most len; off past the end gives "" (2.6 and 3.0's final sample);
 //   concat(a[,var[,b]]) appends a, the variable, b; lbtop traces no variables, so a named one is unknown;
-//   host_only, port_only  (2.7+; older versions refuse the converter, so a running config using them has it):
+//   host_only, port_only  (upstream 2.7+, and Debian's 2.6.12 has them; a version without them refuses the
+//                       config, so a running config that uses them runs on one that has them):
 //                       the Host without its port, lowercased / the port after the last ":" outside [], 0 if none;
 //   regsub              routing/pcre/regsub.ts.
 // They work on bytes: a sample or argument outside ASCII is unknown, where bytes and JS characters part ways.

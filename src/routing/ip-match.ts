@@ -4,8 +4,10 @@
 //   prefix tree, and the LONGEST matching prefix wins whatever the file order (the first loaded on a tie);
 // - only when no tree entry matches are IPv6 patterns (v4-mapped) and non-contiguous masks tried, in load order;
 //   lbtop does not evaluate those, so a miss with such entries present is unknown;
-// - the sample is cast to an address with inet_pton's rules (c_str2addr): four decimal bytes, no leading zeros.
-//   A string that is not an address makes the cast, and with it the whole sample, fail.
+// - a string sample is cast to an address by HAProxy's own buf2ip (c_str2addr), not inet_pton: four decimal
+//   bytes, leading zeros allowed and read as decimal ("010.1.2.3" is 10.1.2.3, checked on the binary), anything
+//   after them ignored ("10.1.2.3:8080" is 10.1.2.3). A string that is not one makes the cast, and with it the
+//   whole sample, fail.
 // A hostname pattern is resolved by HAProxy at startup; lbtop cannot know to what, so it is unknown too.
 
 export type Ipv4 = number;
@@ -22,6 +24,14 @@ export function parseIpv4(text: string): Ipv4 | null {
     out = out * 256 + byte;
   }
   return out;
+}
+
+/** A string sample cast to IPv4 as buf2ip reads it; null when the cast fails. */
+export function castIpv4(text: string): Ipv4 | null {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?![\d.])/.exec(text);
+  if (!m) return null;
+  const bytes = m.slice(1).map(Number);
+  return bytes.some((b) => b > 255) ? null : bytes.reduce((acc, b) => acc * 256 + b, 0);
 }
 
 /** Whether text is an IPv6 literal (which lbtop does not evaluate), loosely: hex groups and colons. */
@@ -55,7 +65,7 @@ function inNet(ip: Ipv4, net: Net): boolean {
 
 /** The entry HAProxy's ip match returns for an IPv4 sample: index, null for none, or why lbtop cannot tell. */
 export function matchIp(sample: string, keys: readonly string[]): { index: number | null } | { unknown: string } {
-  const ip = parseIpv4(sample);
+  const ip = castIpv4(sample);
   if (ip === null) {
     return looksIpv6(sample) ? { unknown: `IPv6 sample ${JSON.stringify(sample)}: lbtop matches IPv4 only` } : { unknown: `${JSON.stringify(sample)} is not an address` };
   }

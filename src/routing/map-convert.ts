@@ -1,13 +1,14 @@
 // The map converters (map.c): map_<match>[_<out>](FILE[,DEFAULT]) with match str (also plain `map`), beg, sub,
 // dir, dom, end, reg, regm, int, ip and output str (default), int or ip. Semantics from HAProxy 2.6/3.0:
-// - the input is cast to the match's type first: int takes read_int64 of a string, ip an IPv4 address (a string
-//   that is not one makes the cast fail, and the whole sample with it: no value, not even the default);
+// - the input is cast to the match's type first: int takes read_int64 of a string, ip an IPv4 address as buf2ip
+//   reads it (a string that is not one makes the cast fail, and the whole sample with it: no value, not even
+//   the default);
 // - the matched entry's value is returned, typed at load time (`_int` values print as plain decimals);
 // - no entry matches: the default if there is one, else the converter fails (no value);
 // - map_regm substitutes the regex's captures into the value (`\1`...), as exp_replace does.
 import type { MapLookup, MatchMethod, PatternTables } from '../model/routing.js';
 import type { ConvOutcome, Typed } from './converters.js';
-import { parseIpv4 } from './ip-match.js';
+import { castIpv4, parseIpv4 } from './ip-match.js';
 import { matchPatterns, readInt64 } from './patterns.js';
 import { pcreExec } from './pcre/index.js';
 import { expReplace } from './pcre/replace.js';
@@ -45,7 +46,7 @@ export function applyMapConverter(name: string, args: readonly string[], input: 
     const n = readInt64(key);
     if (n === null) return { none: `${name}: an empty string is not an integer, so the sample has no value` };
     key = String(n);
-  } else if (method === 'ip' && parseIpv4(key) === null) {
+  } else if (method === 'ip' && castIpv4(key) === null) {
     if (/:/.test(key) && /^[0-9A-Fa-f:.]+$/.test(key)) return { unknown: `${name} on IPv6 ${JSON.stringify(key)}: lbtop matches IPv4 only` };
     return { none: `${name}: ${JSON.stringify(key)} is not an address, so the cast fails and the sample has no value` };
   }

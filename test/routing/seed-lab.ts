@@ -53,9 +53,9 @@ function collect(res: http.IncomingMessage, resolve: (a: Answer) => void): void 
 }
 
 /** One HTTP request (TLS with this SNI when `sni` is a string; '' sends none) to host:port. */
-export function request(address: { host: string; port: number }, hostHeader: string | null, urlPath: string, sni?: string): Promise<Answer> {
+export function request(address: { host: string; port: number }, hostHeader: string | null, urlPath: string, sni?: string, extra: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { connection: 'close' };
+    const headers: Record<string, string> = { ...extra, connection: 'close' };
     if (hostHeader !== null) headers.host = hostHeader;
     const options = { host: address.host, port: address.port, path: urlPath, headers, setHost: false, agent: false as const };
     const req = sni === undefined
