@@ -5,7 +5,7 @@
 // frontend alone, and must name the backend HAProxy chose, certain; where lbtop cannot evaluate (a variable),
 // it must say it is uncertain and why. Rows whose answer depends on the version say so.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,11 +121,11 @@ const ROWS: Row[] = [
   { fe: 'port_only', host: 'example.net', expect: 'be_0' },
 ];
 
-/** `haproxy -c` on a config text (the binary startHaproxy runs by default); its complaint, or '' when valid. */
-function checkConfig(file: string, text: string): string {
+/** `haproxy -c` on a config text with the binary that runs the lab; its complaint, or '' when valid. */
+function checkConfig(bin: string, file: string, text: string): string {
   writeFileSync(file, text);
   try {
-    execFileSync('haproxy', ['-c', '-f', file], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH: `${process.env.PATH ?? ''}:/usr/sbin:/sbin` } });
+    execFileSync(bin, ['-c', '-f', file], { stdio: ['ignore', 'pipe', 'pipe'] });
     return '';
   } catch (error) {
     return String((error as { stderr?: Buffer }).stderr ?? error);
@@ -159,11 +159,14 @@ describe('the trace agrees with a real HAProxy on converter chains', () => {
     }
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem'), '-days', '2', '-subj', '/CN=chains.lab.test'], { stdio: 'ignore' });
     writeFileSync(path.join(dir, 'lab.pem'), readFileSync(path.join(dir, 'c.pem'), 'utf8') + readFileSync(path.join(dir, 'k.pem'), 'utf8'));
-    // host_only and port_only are upstream 2.7+, yet Debian's 2.6.12 has them: the binary says whether it does.
-    refusal = checkConfig(path.join(dir, 'check.cfg'), chainsConfig(true).replaceAll('@SOCKET@', path.join(dir, 'check.sock')).replaceAll('@DIR@', dir));
-    later = refusal === '';
-    haproxy = await startHaproxy({ name: 'lb', dir: root, config: chainsConfig(later) });
+    // host_only and port_only are upstream 2.7+, yet Debian's 2.6.12 has them: the binary startHaproxy runs (its
+    // default, 2.6 or 3.0) says whether it does, and the lab reloads with them if so.
+    haproxy = await startHaproxy({ name: 'lb', dir: root, config: chainsConfig(false) });
     version = /Version: (\S+)/.exec(await rawCommand(haproxy.socket, 'show info'))![1]!;
+    const bin = readlinkSync(`/proc/${haproxy.pid}/exe`);
+    refusal = checkConfig(bin, path.join(dir, 'check.cfg'), chainsConfig(true).replaceAll('@SOCKET@', path.join(dir, 'check.sock')).replaceAll('@DIR@', dir));
+    later = refusal === '';
+    if (later) await haproxy.reload(chainsConfig(true));
   }, 30_000);
   afterAll(async () => {
     await haproxy?.stop();
