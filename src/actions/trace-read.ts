@@ -1,4 +1,4 @@
-// `:trace HOST[/PATH]` / `lbtop trace`: on each LB, the route trace (src/routing) from haproxy.cfg read on the
+// `:trace HOST[:PORT][/PATH]` / `lbtop trace`: on each LB, the route trace (src/routing) from haproxy.cfg read on the
 // host and the LIVE map/ACL contents (`show map FILE`), with the chosen backend's servers and their runtime
 // state, and whether the LBs disagree.
 import { SrvAdmin } from '../model/haproxy.js';

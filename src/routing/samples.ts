@@ -3,13 +3,16 @@
 //
 // Facts this relies on (HAProxy 2.6, checked by test/routing/trace-live.test.ts against the real binary):
 // - `hdr(host)` / `req.hdr(host)` is the Host header exactly as sent, port included, case kept; `hdr()` splits
-//   a header on commas (an ACL tries every value, a converter chain takes the last one).
+//   a header on commas (an ACL tries every value, a converter chain takes the last one, `hdr(x,N)` the N-th,
+//   negative from the end); `fhdr()` does not split.
+// - `dst_port` is the port the trace names (`HOST:PORT/PATH`), else the frontend's only bound port.
 // - `path` is the URI up to `?`; `url` includes the query; `base` is Host + path.
 // - `req.ssl_sni` parses a raw TLS ClientHello in the request buffer: it has a value only in a TCP-mode
 //   frontend; in an HTTP frontend the buffer holds HTTP (HTX), so the fetch fails even behind `bind ... ssl`,
 //   where `ssl_fc_sni` is the one that works. (From HAProxy's payload.c, which skips HTX streams; the live test
 //   covers req.ssl_sni in TCP mode only, as a TLS-terminating bind needs a certificate.)
-// - A map converter returns the matched value, else its default, else fails (no sample).
+// - Converters: routing/converters.ts (strings) and routing/map-convert.ts (maps); a converter that fails ends
+//   the sample (an ACL then tries the fetch's next value). Checked by trace-chains-live.test.ts on 2.6 and 3.0.
 import type { PatternTables, SampleExpr, SampleEval, TraceRequest } from '../model/routing.js';
 import { applyStringConverter, isStringConverter, type Typed } from './converters.js';
 import { applyMapConverter, isMapConverter } from './map-convert.js';
