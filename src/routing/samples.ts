@@ -88,9 +88,11 @@ function fetch(sample: SampleExpr, ctx: SampleContext): Fetched {
       return !http ? noHttp : query === null ? { none: 'the request has no query string' } : { values: [query] };
     }
     case 'base': {
+      // Without a Host header (or with an empty one) HAProxy's base is the path alone (http_fetch.c).
       if (!http) return noHttp;
-      if (ctx.request.host === undefined) return { none: 'base needs a Host header' };
-      return { values: [ctx.request.host + splitPath(ctx.request).path] };
+      const { path } = splitPath(ctx.request);
+      if (!ctx.request.host) return { values: [path] };
+      return { values: [ctx.request.host + (path.startsWith('/') ? path : '')] };
     }
     case 'method':
       return http ? { values: [ctx.request.method ?? 'GET'] } : noHttp;

@@ -89,6 +89,7 @@ export const FRONTENDS: Frontend[] = [
     ],
   },
   { name: 'sni', ssl: true, lines: ['use_backend %[ssl_fc_sni,lower,map_dom(@DIR@/hosts.map,be_fallback)]', 'default_backend be_default'] },
+  { name: 'base', lines: ['use_backend %[base,map_beg(@DIR@/paths.map)]', 'default_backend be_default'] },
   { name: 'host_only', later: true, lines: ['use_backend %[req.hdr(host),host_only,map_str(@DIR@/hosts.map,be_fallback)]'] },
   { name: 'port_only', later: true, lines: ['use_backend be_%[req.hdr(host),port_only]', 'default_backend be_default'] },
 ];

@@ -115,6 +115,10 @@ const ROWS: Row[] = [
   { fe: 'sni', host: 'x', sni: 'nginx.k8s01-dev.example.net', expect: 'https_k8s01_dev_backend' },
   { fe: 'sni', host: 'nginx.k8s01-dev.example.net', sni: 'Unknown.org', expect: 'be_fallback' },
   { fe: 'sni', host: 'nginx.k8s01-dev.example.net', sni: '', expect: 'be_default' },
+  // base is Host + path, or the path alone without a Host header.
+  { fe: 'base', path: '/api/x?y=1', expect: 'be_api' },
+  { fe: 'base', host: '', path: '/static/x', expect: 'be_static' },
+  { fe: 'base', host: 'h', path: '/api/x', expect: 'be_default' },
   { fe: 'host_only', host: 'NGINX.k8s01.example.net:8080', expect: 'https_k8s01_backend' },
   { fe: 'host_only', host: '[::1]:80', expect: 'be_fallback' },
   { fe: 'port_only', host: 'example.net:8080', expect: 'be_8080' },
