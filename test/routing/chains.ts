@@ -15,7 +15,11 @@ export const MAPS: Record<string, string> = {
   'shards.map': '1:9 be_api\n10: be_web\n',
   'nets.map': '10.0.0.0/8 be_api\n10.1.0.0/16 be_web\n192.168.1.5 be_admin\n172.16.0.0/255.240.0.0 be_static\n',
   'nums.map': 'a.example 007\nb.example 12\n',
+  'sni.map': 'a.example.net tcp_a\nexample.org tcp_b\n',
 };
+
+/** TCP backends (mode tcp) for the SNI passthrough frontend: one server each, a unix socket answering its name. */
+export const TCP_BACKENDS = ['tcp_a', 'tcp_b', 'tcp_fallback'];
 
 export const BACKENDS = [
   'be_default', 'be_fallback', 'be_api', 'be_web', 'be_www', 'be_admin', 'be_static', 'be_v2', 'be_svc.eu', 'be_example',
@@ -90,6 +94,15 @@ export const FRONTENDS: Frontend[] = [
   },
   { name: 'sni', ssl: true, lines: ['use_backend %[ssl_fc_sni,lower,map_dom(@DIR@/hosts.map,be_fallback)]', 'default_backend be_default'] },
   { name: 'base', lines: ['use_backend %[base,map_beg(@DIR@/paths.map)]', 'default_backend be_default'] },
+  {
+    name: 'sni_tcp',
+    lines: [
+      'mode tcp',
+      'tcp-request inspect-delay 5s',
+      'tcp-request content accept if { req.ssl_hello_type 1 }',
+      'use_backend %[req.ssl_sni,lower,map_dom(@DIR@/sni.map,tcp_fallback)]',
+    ],
+  },
   { name: 'host_only', later: true, lines: ['use_backend %[req.hdr(host),host_only,map_str(@DIR@/hosts.map,be_fallback)]'] },
   { name: 'port_only', later: true, lines: ['use_backend be_%[req.hdr(host),port_only]', 'default_backend be_default'] },
 ];
@@ -111,5 +124,6 @@ export function chainsConfig(later: boolean): string {
     out.push(...f.lines.map((l) => `    ${l}`));
   }
   for (const b of BACKENDS) out.push('', `backend ${b}`, `    http-request return status 200 content-type text/plain string ${b}`);
+  for (const b of TCP_BACKENDS) out.push('', `backend ${b}`, '    mode tcp', `    server s unix@@DIR@/${b}.sock`);
   return `${out.join('\n')}\n`;
 }

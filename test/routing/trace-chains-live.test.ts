@@ -6,6 +6,7 @@
 // it must say it is uncertain and why. Rows whose answer depends on the version say so.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +16,8 @@ import { explainFrontend } from '../../src/routing/explain.js';
 import { traceRoute } from '../../src/routing/trace.js';
 import { parseHaproxyConfig } from '../../src/sources/haproxy/config/parse.js';
 import { entriesOf, parsePatternFile } from '../../src/sources/haproxy/maps/map-file.js';
-import { ADDRESS, chainsConfig, FRONTENDS, HOSTS_MAP, MAPS, portOf } from './chains.js';
-import { request } from './seed-lab.js';
+import { ADDRESS, chainsConfig, FRONTENDS, HOSTS_MAP, MAPS, portOf, TCP_BACKENDS } from './chains.js';
+import { clientHelloExchange, request } from './seed-lab.js';
 import { outcomeOf } from './table.js';
 
 interface Row {
@@ -119,6 +120,10 @@ const ROWS: Row[] = [
   { fe: 'base', path: '/api/x?y=1', expect: 'be_api' },
   { fe: 'base', host: '', path: '/static/x', expect: 'be_static' },
   { fe: 'base', host: 'h', path: '/api/x', expect: 'be_default' },
+  // SNI passthrough: req.ssl_sni of a raw ClientHello in a TCP frontend, lowered, through map_dom.
+  { fe: 'sni_tcp', sni: 'A.Example.NET', expect: 'tcp_a' },
+  { fe: 'sni_tcp', sni: 'www.example.org', expect: 'tcp_b' },
+  { fe: 'sni_tcp', sni: 'other.net', expect: 'tcp_fallback' },
   { fe: 'host_only', host: 'NGINX.k8s01.example.net:8080', expect: 'https_k8s01_backend' },
   { fe: 'host_only', host: '[::1]:80', expect: 'be_fallback' },
   { fe: 'port_only', host: 'example.net:8080', expect: 'be_8080' },
@@ -150,6 +155,7 @@ describe('the trace agrees with a real HAProxy on converter chains', () => {
   let version: string;
   let later: boolean;
   let refusal: string;
+  const servers: net.Server[] = [];
   const tables = new Map<string, { key: string; value?: string }[]>();
 
   beforeAll(async () => {
@@ -165,6 +171,14 @@ describe('the trace agrees with a real HAProxy on converter chains', () => {
     writeFileSync(path.join(dir, 'lab.pem'), readFileSync(path.join(dir, 'c.pem'), 'utf8') + readFileSync(path.join(dir, 'k.pem'), 'utf8'));
     // host_only and port_only are upstream 2.7+, yet Debian's 2.6.12 has them: the binary startHaproxy runs (its
     // default, 2.6 or 3.0) says whether it does, and the lab reloads with them if so.
+    for (const name of TCP_BACKENDS) {
+      const server = net.createServer((socket) => {
+        socket.on('error', () => undefined);
+        socket.end(name);
+      });
+      await new Promise<void>((resolve) => server.listen(path.join(dir, `${name}.sock`), resolve));
+      servers.push(server);
+    }
     haproxy = await startHaproxy({ name: 'lb', dir: root, config: chainsConfig(false) });
     version = /Version: (\S+)/.exec(await rawCommand(haproxy.socket, 'show info'))![1]!;
     const bin = readlinkSync(`/proc/${haproxy.pid}/exe`);
@@ -174,6 +188,7 @@ describe('the trace agrees with a real HAProxy on converter chains', () => {
   }, 30_000);
   afterAll(async () => {
     await haproxy?.stop();
+    for (const server of servers) server.close();
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -193,8 +208,13 @@ describe('the trace agrees with a real HAProxy on converter chains', () => {
     const t = trace(row);
     expect(t.frontends.map((f) => f.frontend)).toEqual([row.fe]);
     const predicted = t.frontends[0]!;
-    const answer = await request({ host: ADDRESS, port: row.port ?? portOf(row.fe) }, row.host ?? null, row.path ?? '/', row.sni, row.headers);
-    const actual = answer.status === 200 ? answer.body : String(answer.status);
+    const at = { host: ADDRESS, port: row.port ?? portOf(row.fe) };
+    let actual: string;
+    if (frontend.lines.includes('mode tcp')) actual = await clientHelloExchange(at, row.sni!);
+    else {
+      const answer = await request(at, row.host ?? null, row.path ?? '/', row.sni, row.headers);
+      actual = answer.status === 200 ? answer.body : String(answer.status);
+    }
     expect({ backend: actual, certain: predicted.certain }, explainFrontend(predicted).join('\n')).toEqual({ backend: outcomeOf(predicted), certain: true });
     expect(actual).toBe(typeof row.expect === 'function' ? row.expect(version) : row.expect);
   });
