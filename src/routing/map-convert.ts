@@ -46,6 +46,8 @@ export function applyMapConverter(name: string, args: readonly string[], input: 
     const n = readInt64(key);
     if (n === null) return { none: `${name}: an empty string is not an integer, so the sample has no value` };
     key = String(n);
+  } else if (method === 'ip' && input.type === 'sint') {
+    return { unknown: `${name} on an integer (c_int2ip makes an address of it) is not evaluated by lbtop` };
   } else if (method === 'ip' && castIpv4(key) === null) {
     if (/:/.test(key) && /^[0-9A-Fa-f:.]+$/.test(key)) return { unknown: `${name} on IPv6 ${JSON.stringify(key)}: lbtop matches IPv4 only` };
     return { none: `${name}: ${JSON.stringify(key)} is not an address, so the cast fails and the sample has no value` };
