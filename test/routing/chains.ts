@@ -2,7 +2,7 @@
 // loopback port, every backend answering its own name) and the requests that exercise them. The expected
 // backend is what HAProxy answered; trace-chains-live.test.ts checks the trace against the running binary.
 
-export const HOSTS_MAP = 'fixtures/haproxy-routing/seed-000-hosts.map';
+export const HOSTS_MAP = 'fixtures/seeds/000/maps/hosts.map';
 
 /** Maps written beside the config (the hosts map is seed 000's, as written). */
 export const MAPS: Record<string, string> = {

@@ -123,7 +123,7 @@ backend be_default
 backend be_8080
 backend https_k8s01_dev_backend
 `);
-  const tables = new Map([['/m/hosts.map', entriesOf(parsePatternFile(readFileSync(new URL('../../fixtures/haproxy-routing/seed-000-hosts.map', import.meta.url), 'utf8'), 'map'))]]);
+  const tables = new Map([['/m/hosts.map', entriesOf(parsePatternFile(readFileSync(new URL('../../fixtures/seeds/000/maps/hosts.map', import.meta.url), 'utf8'), 'map'))]]);
 
   it('the issue 12 chain: field(1,:) strips the port before map_dom, certain', () => {
     const t = traceRoute(config, { host: 'NGINX.k8s01-dev.example.net:8080', path: '/', port: 80 }, { tables });

@@ -1,6 +1,6 @@
-// The trace against a real HAProxy on the seeds' configs as written (fixtures/haproxy-routing/seed-000.cfg,
-// seed-002.cfg and seed 000's maps), with only addresses and paths changed: 192.168.64.N → 127.12.64.N and
-// xxx.xxx.xxx.N → 127.12.2.N, ports kept; seed 000's `frontend default` and `frontend www` both `bind :80` (as
+// The trace against a real HAProxy on the seeds' configs as written (fixtures/seeds/000/haproxy.cfg,
+// 002/haproxy.cfg and seed 000's maps), with only addresses and paths changed: 192.168.64.N → 127.12.64.N and
+// 192.0.2.N (the post's redacted xxx.xxx.xxx.N) → 127.12.2.N, ports kept; seed 000's `frontend default` and `frontend www` both `bind :80` (as
 // written: the kernel would share port 80 between them), here on two loopback addresses; certificate, map,
 // chroot and socket paths into the lab. Seed 000's k8s_http_lb_frontend is left out: HAProxy refuses it (an
 // http frontend using mode tcp backends), which is the one thing that keeps seed 000 from loading.
@@ -21,7 +21,7 @@ import { entriesOf, parsePatternFile } from '../../src/sources/haproxy/maps/map-
 import { clientHelloExchange, identityServers, rawExchange, relocate, request, serverOwners } from './seed-lab.js';
 import { outcomeOf } from './table.js';
 
-const fixtures = new URL('../../fixtures/haproxy-routing/', import.meta.url);
+const fixtures = new URL('../../fixtures/seeds/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
 
 /** Seed 000 without the frontend HAProxy refuses: from its header to the next section. */
@@ -30,7 +30,7 @@ function withoutRefusedFrontend(text: string): string {
 }
 
 function seed000(dir: string): string {
-  return relocate(withoutRefusedFrontend(read('seed-000.cfg')), [
+  return relocate(withoutRefusedFrontend(read('000/haproxy.cfg')), [
     [/^stats socket \/var\/run\/haproxy\.sock/m, 'stats socket @SOCKET@'],
     [/^chroot \/var\/lib\/haproxy$/m, `chroot ${dir}`],
     [/192\.168\.64\./g, '127.12.64.'],
@@ -43,10 +43,10 @@ function seed000(dir: string): string {
 }
 
 function seed002(dir: string): string {
-  return relocate(read('seed-002.cfg'), [
+  return relocate(read('002/haproxy.cfg'), [
     [/^stats socket \/run\/haproxy\/admin\.sock/m, 'stats socket @SOCKET@'],
     [/^chroot \/var\/lib\/haproxy$/m, `chroot ${dir}`],
-    [/xxx\.xxx\.xxx\./g, '127.12.2.'],
+    [/192\.0\.2\./g, '127.12.2.'],
     [/^bind :80$/m, 'bind 127.12.2.1:80'],
     [/^bind :443$/m, 'bind 127.12.2.1:443'],
   ]);
@@ -139,7 +139,7 @@ describe('the trace agrees with a real HAProxy on the seeds as written', () => {
       mkdirSync(path.join(dir, 'maps'), { recursive: true });
       mkdirSync(path.join(dir, 'certs'), { recursive: true });
       const tables = new Map<string, { key: string; value?: string }[]>();
-      for (const [name, fixture] of [['hosts.map', 'seed-000-hosts.map'], ['routes.map', 'seed-000-routes.map']]) {
+      for (const [name, fixture] of [['hosts.map', '000/maps/hosts.map'], ['routes.map', '000/maps/routes.map']]) {
         execFileSync('cp', [new URL(fixture!, fixtures).pathname, path.join(dir, 'maps', name!)]);
         tables.set(path.join(dir, 'maps', name!), entriesOf(parsePatternFile(read(fixture!), 'map')));
       }
