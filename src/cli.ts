@@ -139,6 +139,11 @@ async function run(invocation: Invocation, config: LbtopConfig, runtime: FleetRu
           ? planServerWeight(fleet, target, invocation.weight.percent ? { percent: invocation.weight.value } : invocation.weight.value)
           : planServerAdmin(fleet, target, invocation.action);
       process.stdout.write(`${formatPlan(plan)}\n`);
+      // A weight the backend's algorithm cannot take: refused here, nothing sent (static-weight.ts).
+      if (plan.refused?.length) {
+        process.stderr.write(`REFUSED before sending:\n${plan.refused.map((r) => `  ${r}\n`).join('')}Nothing was sent.\n`);
+        return EXIT.REFUSED;
+      }
       const refused = refuseUnreachable(plan, invocation.skipUnreachable === true, (t) => process.stderr.write(t));
       if (refused !== null) return refused;
       if (invocation.dryRun) return plan.commands.length > 0 ? EXIT.OK : EXIT.FAILED;

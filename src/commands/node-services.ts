@@ -13,6 +13,7 @@ import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import { buildFleet } from '../store/selectors.js';
 import { lbGroupsOf } from './node-command.js';
+import { resolveHost } from '../transport/dns.js';
 import { buildSnapshot, snapshotText, writeSnapshotFiles } from './snapshot.js';
 
 /** One step of a follow; `startedAt` tells one drain's follow from the next (the progress view opens on a new one). */
@@ -52,7 +53,9 @@ export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: A
   };
   return {
     planNode: (fleet: Fleet, request: NodeRequest): Plan =>
-      planNode(fleet, request, lbGroupsOf(config), request.action === 'ready' ? readNodeRecord(dir, request.node) : null),
+      planNode(fleet, request, lbGroupsOf(config), request.action === 'ready' ? (key: string) => readNodeRecord(dir, key) : null),
+    /** A hostname NODE's addresses (the TUI asks when no server carries the name). */
+    resolveHost,
     async applyNode(plan: Plan): Promise<ApplyReport> {
       const meta = plan.node!;
       // Refused (read-only, an unreachable LB not left out) before the record is written, not after.
