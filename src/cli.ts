@@ -249,6 +249,7 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
       apply: (plan) => afterWrite(plan.kind === 'node' ? node.applyNode(plan) : applyPlan(plan, deps)),
       rollback: (report) => afterWrite(report.plan.kind === 'node' ? rollbackFanout(report, deps) : rollbackReport(report, deps)),
       planNode: node.planNode,
+      resolveHost: node.resolveHost,
       snapshot: node.snapshot,
       nodeProgress: node.nodeProgress,
       runRaw: async (lb, line) => {

@@ -17,7 +17,7 @@ import { resolveHost } from '../transport/dns.js';
 import { buildSnapshot, snapshotText, writeSnapshotFiles } from './snapshot.js';
 
 /** One step of a follow; `startedAt` tells one drain's follow from the next (the progress view opens on a new one). */
-type Update = { node: string; progress: DrainProgress; finished: boolean; action: 'drain' | 'maint'; startedAt: number; timeoutMs: number };
+type Update = { node: string; address: string; progress: DrainProgress; finished: boolean; action: 'drain' | 'maint'; startedAt: number; timeoutMs: number };
 
 export interface NodeServicesOptions {
   nodeDir?: string;
@@ -39,7 +39,10 @@ export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: A
   const follow = (plan: Plan) => {
     const mine = ++generation; // a newer drain replaces the one being followed
     const timeoutMs = options.drainTimeoutMs ?? 300_000;
-    const base = { node: plan.node!.name, action: plan.node!.action === 'maint' ? ('maint' as const) : ('drain' as const), startedAt: Date.now(), timeoutMs };
+    const meta = plan.node!;
+    // Shown as typed, with the machine it meant; `m` in the progress view acts on the machine (the address).
+    const label = meta.asked !== undefined && meta.asked !== meta.name ? `${meta.asked} (${meta.name})` : meta.name;
+    const base = { node: label, address: meta.name, action: meta.action === 'maint' ? ('maint' as const) : ('drain' as const), startedAt: Date.now(), timeoutMs };
     void waitForDrain(deps.clients, drainTargets(plan), {
       timeoutMs,
       intervalMs: options.drainIntervalMs,

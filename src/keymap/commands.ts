@@ -6,9 +6,9 @@
  * Where a binding applies. `global` applies in every view scope; the dialog and prompt scopes are exclusive
  * (they own the keyboard, nothing global fires); `cli` is a text field, so only non-printable globals fire there.
  */
-export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing' | 'failover' | 'passphrase' | 'progress';
+export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing' | 'failover' | 'passphrase' | 'progress' | 'chooser';
 
-export const EXCLUSIVE_SCOPES: readonly Scope[] = ['preview', 'confirm', 'report', 'prompt', 'passphrase', 'progress'];
+export const EXCLUSIVE_SCOPES: readonly Scope[] = ['preview', 'confirm', 'report', 'prompt', 'passphrase', 'progress', 'chooser'];
 /** Scopes where printable keys type text rather than run commands. */
 export const TEXT_SCOPES: readonly Scope[] = ['cli', 'prompt', 'confirm', 'passphrase'];
 
@@ -25,7 +25,7 @@ export interface CommandDef {
   hintKeys?: string;
 }
 
-const NAV = ['table', 'events', 'help', 'lbdrift', 'preview', 'report', 'routing', 'failover', 'progress'] as const satisfies readonly Scope[];
+const NAV = ['table', 'events', 'help', 'lbdrift', 'preview', 'report', 'routing', 'failover', 'progress', 'chooser'] as const satisfies readonly Scope[];
 
 export const COMMANDS = [
   { id: 'app.quit', keys: ['q', 'C-c'], scopes: ['global'], description: 'Quit lbtop (changes nothing)', hint: 'quit' },
@@ -111,6 +111,9 @@ export const COMMANDS = [
 
   { id: 'progress.close', keys: ['esc'], scopes: ['progress'], description: 'Close the drain progress (the drain and its follow-up go on)', hint: 'close' },
   { id: 'progress.maint', keys: ['m'], scopes: ['progress'], description: 'Put the drained node in maintenance (preview first)', dangerous: true, hint: 'maint' },
+
+  { id: 'chooser.pick', keys: ['enter'], scopes: ['chooser'], description: 'Node name on several machines: preview the selected machine (nothing is sent)', hint: 'preview this machine' },
+  { id: 'chooser.cancel', keys: ['esc', 'n'], scopes: ['chooser'], description: 'Close the machine chooser: nothing planned', hint: 'cancel' },
 
   { id: 'passphrase.accept', keys: ['enter'], scopes: ['passphrase'], description: 'Use the typed passphrase for the SSH key', hint: 'unlock' },
   { id: 'passphrase.cancel', keys: ['esc'], scopes: ['passphrase'], description: 'Refuse: skip this key (other hosts keep polling)', hint: 'refuse' },
