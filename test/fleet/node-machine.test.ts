@@ -11,20 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawCommand } from '../../src/lab/haproxy-process.js';
 import { BIN, ensureFreshBuild } from '../e2e/fresh-build.js';
-import { startSeed000, type Seed000Lab } from './seed000-lab.js';
-
-/** Servers the tests add at k8s01's worker1 machine (.94) under other names, and two it cannot place. */
-export const EXTRA = `
-backend k8s01_node_exporter
-  server worker1-exporter 127.0.64.94:9100 check
-  server node-socket unix@@DIR@/exporter.sock
-  server dns-slot worker1.lab.invalid:9100 init-addr none
-backend k8s01_sticky
-  balance source
-  server worker2 127.0.64.95:443 weight 10
-backend local_agent
-  server agent 127.0.0.1:9
-`;
+import { EXTRA, startSeed000, type Seed000Lab } from './seed000-lab.js';
 
 interface Run { code: number | null; stdout: string; stderr: string }
 

@@ -43,6 +43,19 @@ export function seed000Config(extra = ''): string {
   return `${out.join('\n').replaceAll('192.168.64.', '127.0.64.').replaceAll('/etc/haproxy/maps/', '@DIR@/')}\n${extra}`;
 }
 
+/** Servers the tests add at k8s01's worker1 machine (.94) under other names, and two it cannot place. */
+export const EXTRA = `
+backend k8s01_node_exporter
+  server worker1-exporter 127.0.64.94:9100 check
+  server node-socket unix@@DIR@/exporter.sock
+  server dns-slot worker1.lab.invalid:9100 init-addr none
+backend k8s01_sticky
+  balance source
+  server worker2 127.0.64.95:443 weight 10
+backend local_agent
+  server agent 127.0.0.1:9
+`;
+
 export const SEED000_CLUSTERS = `clusters:
   k8s01:
     backends: [k3s-backend, k8s_http_lb_backend, k8s_https_lb_backend]
