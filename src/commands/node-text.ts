@@ -9,7 +9,7 @@ export function candidatesText(plan: Plan, cluster: string | undefined): string 
   const lines = [`REFUSED: "${asked}"${cluster !== undefined ? ` in ${cluster}` : ''} is the name of servers on ${candidates.length} machines; a node is one machine. Nothing was planned or sent.`];
   const action = plan.node!.action;
   // The cluster(s) where each machine carries the name: a --cluster that holds the name on this machine alone picks it.
-  const namedIn = candidates.map((c) => new Set(c.members.filter((m) => m.server === asked || m.fqdn === asked).map((m) => m.cluster)));
+  const namedIn = candidates.map((c) => new Set(c.members.filter((m) => m.server === asked || m.fqdn.toLowerCase() === asked.toLowerCase()).map((m) => m.cluster)));
   candidates.forEach((c, i) => {
     const own = [...namedIn[i]!].filter((cl) => namedIn.every((other, j) => j === i || !other.has(cl)));
     lines.push(`  ${c.address}`);

@@ -73,7 +73,8 @@ export function resolveNode(fleet: Fleet, query: NodeQuery): NodeResolution {
   const address = addressArgument(query.node);
   if (address !== null) return machine(address, 'address');
   // A name: the server name, or the DNS name a server is configured with.
-  const named = scoped.filter((m) => m.server === query.node || (m.fqdn !== '' && m.fqdn === query.node));
+  // A DNS name compares without case (RFC 4343); a server name as HAProxy stores it.
+  const named = scoped.filter((m) => m.server === query.node || (m.fqdn !== '' && m.fqdn.toLowerCase() === query.node.toLowerCase()));
   const ips = [...new Set(named.map(ipOf).filter((ip): ip is string => ip !== null))];
   if (ips.length === 1) return { ...machine(ips[0]!, 'name'), unaddressed: unaddressed.filter((m) => named.includes(m)) };
   if (ips.length > 1) return { kind: 'ambiguous', candidates: ips.map((ip) => candidate(ip, scoped)), unaddressed: named.filter((m) => ipOf(m) === null) };

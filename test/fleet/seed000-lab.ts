@@ -56,6 +56,14 @@ backend local_agent
   server agent 127.0.0.1:9
 `;
 
+/** Servers addressed by a DNS name (a server-template slot, resolvers): at the local machine by the name localhost. */
+export const DNS_EXTRA = `
+resolvers lab
+  parse-resolv-conf
+backend local_template
+  server-template slot 2 localhost:9 resolvers lab init-addr libc,none
+`;
+
 export const SEED000_CLUSTERS = `clusters:
   k8s01:
     backends: [k3s-backend, k8s_http_lb_backend, k8s_https_lb_backend]

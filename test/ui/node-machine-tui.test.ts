@@ -17,7 +17,7 @@ import { rawCommand } from '../../src/lab/haproxy-process.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
 import type { AppServices } from '../../src/ui/services.js';
-import { EXTRA, startSeed000, type Seed000Lab } from '../fleet/seed000-lab.js';
+import { DNS_EXTRA, EXTRA, startSeed000, type Seed000Lab } from '../fleet/seed000-lab.js';
 import { KEYS, renderApp } from './helpers.js';
 
 describe('node entry points in the TUI on seed 000', () => {
@@ -30,7 +30,7 @@ describe('node entry points in the TUI on seed 000', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-machine-tui-'));
-    lab = await startSeed000(dir, EXTRA);
+    lab = await startSeed000(dir, EXTRA + DNS_EXTRA);
     runtime = createFleetRuntime(lab.config, {});
     await runtime.refresh();
     const deps = { clients: runtime.clients, audit: openAuditLog(null) };
@@ -117,6 +117,18 @@ describe('node entry points in the TUI on seed 000', () => {
     expect(await admin('http_k8s02_dev_backend/worker1')).toBe('not drained');
     app.unmount();
     for (const be of ['http_k8s01_dev_backend', 'https_k8s01_dev_backend']) await rawCommand(lab.haproxy.socket, `set server ${be}/worker1 state ready`);
+  });
+
+  it('`:node 127.0.0.1` includes the server-template slots resolved there and says they are addressed by a DNS name', async () => {
+    const app = await open();
+    await jump(app, 'node 127.0.0.1');
+    const frame = app.frame();
+    expect(frame).toContain('PREVIEW: drain node 127.0.0.1 (3 server(s) in 2 backend(s) on 1 LB(s))');
+    const sent = frame.split('\n').filter((l) => /set server/.test(l)).map((l) => /set server (\S+)/.exec(l)![1]).sort();
+    expect(sent).toEqual(['local_agent/agent', 'local_template/slot1', 'local_template/slot2']);
+    expect(frame.replace(/│\s*\n\s*│/g, '')).toMatch(/addressed by a DNS name, included by the address it resolves to now \(it may change\): homelab: local_template\/slot1 \(localhost\); homelab: local_template\/slot2 \(localhost\)/);
+    await app.press(KEYS.esc);
+    app.unmount();
   });
 
   it('Esc on the chooser plans nothing', async () => {
