@@ -54,6 +54,8 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
   const ambiguous = candidatesText(plan, invocation.cluster);
   if (ambiguous !== null) {
     io.err(ambiguous);
+    // Scripts get the machines to pick from, each with its servers, as data.
+    if (invocation.json) io.out(`${JSON.stringify({ refused: 'several machines', node: invocation.node, candidates: plan.node!.candidates })}\n`);
     return EXIT.REFUSED;
   }
   io.out(`${formatPlan(plan)}\n`);

@@ -67,6 +67,14 @@ describe('a node is a machine (seed 000 on HAProxy 2.6, built lbtop)', () => {
     expect(run.stdout).not.toMatch(/set server/);
     expect(await drained()).toEqual([]);
     expect(audited().filter((a) => a.command.startsWith('set server'))).toEqual([]);
+    const json = await lbtop('node', 'drain', 'worker1', '--json', '--dry-run');
+    expect(json.code).toBe(2);
+    const data = JSON.parse(json.stdout) as { refused: string; candidates: { address: string; clusters: string[]; names: string[] }[] };
+    expect(data.candidates.map((c) => `${c.address} ${c.clusters.join('+')} ${c.names.join('+')}`)).toEqual([
+      '127.0.64.94 k8s01+homelab worker1+worker1-exporter',
+      '127.0.64.101 k8s01-dev worker1',
+      '127.0.64.111 k8s02-dev worker1',
+    ]);
   }, 30_000);
 
   it('`--cluster k8s01` plans exactly its two worker1 servers and names what else is at that address', async () => {
