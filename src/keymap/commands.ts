@@ -64,7 +64,7 @@ export const COMMANDS = [
   { id: 'server.maint', keys: ['m', 'f10'], scopes: ['table'], description: 'Put the selected server in maintenance (hatop F10)', dangerous: true, hint: 'maint' },
   { id: 'server.ready', keys: ['r', 'f9'], scopes: ['table'], description: 'Set the selected server ready (hatop F9)', dangerous: true, hint: 'ready' },
   { id: 'node.progress', keys: ['P'], scopes: ['table'], description: 'Show the progress of the last node drain (sessions and queue to zero)' },
-  { id: 'node.drain', keys: ['N'], scopes: ['table'], description: 'Drain the selected server\'s machine (every server at its address) on every backend of every LB (or :node NODE)', dangerous: true, hint: 'node' },
+  { id: 'node.drain', keys: ['N'], scopes: ['table'], description: 'Drain the selected server\'s machine (every server at its address) on every LB', dangerous: true, hint: 'node' },
   { id: 'server.weight.restore', keys: ['f4'], scopes: ['table'], description: 'Restore the initial weight', dangerous: true },
   { id: 'server.weight.dec10', keys: ['f5'], scopes: ['table'], description: 'Weight −10', dangerous: true, hint: 'weight', hintKeys: 'F4-F8' },
   { id: 'server.weight.dec1', keys: ['f6'], scopes: ['table'], description: 'Weight −1', dangerous: true },
