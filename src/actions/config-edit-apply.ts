@@ -27,15 +27,15 @@ export async function applyConfigEdit(deps: RoutingDeps, lb: string, before: str
     }
     return { lb, status: 'failed', steps, error: message(error) };
   }
-  const problem = await checkConfig(deps, lb, { ...policy, mode: 'check' }).catch((e: unknown) => `haproxy -c could not run: ${message(e)}`);
-  if (problem) {
+  const check = await checkConfig(deps, lb, { ...policy, mode: 'check' }).catch((e: unknown) => ({ ok: false, detail: `haproxy -c could not run: ${message(e)}` }));
+  if (!check.ok) {
     await replaceWrite(deps.audit, lb, files, path, before, { expected: after, backup: false }, undefined, `restore ${path}`).then(
       () => steps.push(`old ${path} put back`),
       (e: unknown) => steps.push(`could NOT put the old ${path} back: ${message(e)} (it is in ${path}.lbtop-bak)`),
     );
-    return { lb, status: 'failed', steps, error: `${problem}; no reload` };
+    return { lb, status: 'failed', steps, error: `${check.detail}; no reload` };
   }
-  steps.push('haproxy -c: configuration valid');
+  steps.push(check.detail);
   if (policy.mode === 'reload') {
     const reload = await reloadLb(deps, lb, policy).catch((e: unknown) => ({ ok: false, detail: message(e) }));
     steps.push(reload.detail);

@@ -91,8 +91,11 @@ async function applyLb(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDe
         // Two LBs loading one shared file (NFS, a bind mount): the first LB of this plan already wrote it.
         if (theirs === lbPlan.file!.after) {
           steps.push(`${plan.file} already holds the new text (shared with an LB before this one)`);
-          const problem = after.mode === 'none' ? null : await checkConfig(deps, lb, after).catch((e: unknown) => `haproxy -c could not run: ${message(e)}`);
-          if (problem) return fail(`${problem}; nothing sent, no reload`);
+          if (after.mode !== 'none') {
+            const check = await checkConfig(deps, lb, after).catch((e: unknown) => ({ ok: false, detail: `haproxy -c could not run: ${message(e)}` }));
+            if (!check.ok) return fail(`${check.detail}; nothing sent, no reload`);
+            steps.push(check.detail);
+          }
           return applyRuntimeAndAfter(plan, lbPlan, deps, steps, false, true);
         }
         return { lb, status: 'conflict', steps, error: error.message, threeWay: threeWay(plan.file, lbPlan.file!.before, lbPlan.file!.after, theirs) };
@@ -100,12 +103,12 @@ async function applyLb(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDe
       return fail(`writing ${plan.file}: ${message(error)}`);
     }
     if (after.mode !== 'none') {
-      const problem = await checkConfig(deps, lb, after).catch((error: unknown) => `haproxy -c could not run: ${message(error)}`);
-      if (problem) {
+      const check = await checkConfig(deps, lb, after).catch((error: unknown) => ({ ok: false, detail: `haproxy -c could not run: ${message(error)}` }));
+      if (!check.ok) {
         await restoreFile();
-        return fail(`${problem}; nothing sent, no reload`);
+        return fail(`${check.detail}; nothing sent, no reload`);
       }
-      steps.push('haproxy -c: configuration valid');
+      steps.push(check.detail);
     }
   }
   return applyRuntimeAndAfter(plan, lbPlan, deps, steps, written, written);

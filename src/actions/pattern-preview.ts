@@ -20,9 +20,10 @@ export function formatPatternPlan(plan: PatternPlan): string {
     else if (l.file.diff === '') lines.push(`  File on disk: ${l.file.path} unchanged`);
     else lines.push(`  File on disk: ${l.file.path}`, ...indent(l.file.diff.split('\n').slice(2).join('\n')));
     const after = l.input.after;
+    const bin = after.bin ?? 'haproxy';
     if (l.file && l.file.diff !== '') {
-      if (after.mode === 'check') lines.push(`  Then: ${after.bin} -c -f ${after.configPath ?? '?'} (no reload)`);
-      if (after.mode === 'reload') lines.push(`  Then: ${after.bin} -c -f ${after.configPath ?? '?'}, reload via ${after.via === 'master' ? 'the master CLI' : `systemctl reload ${after.service}`}`);
+      if (after.mode === 'check') lines.push(`  Then: ${bin} -c -f ${after.configPath ?? '?'} (no reload)`);
+      if (after.mode === 'reload') lines.push(`  Then: ${bin} -c -f ${after.configPath ?? '?'}, reload via ${after.via === 'master' ? 'the master CLI' : `systemctl reload ${after.service}`}`);
     }
   }
   for (const w of plan.warnings) lines.push(`  ! ${w}`);

@@ -14,7 +14,8 @@ export interface AfterWrite {
   /** `none`: write the file only; `check`: also `haproxy -c -f CONFIG`; `reload`: check, then reload. */
   mode: 'none' | 'check' | 'reload';
   configPath: string | null;
-  bin: string;
+  /** `haproxy -c` with this binary (`routing.bin`); null: the LB's running binary (lb-binary.ts). */
+  bin: string | null;
   /** `master`: the master CLI's `reload`; `systemctl`: `systemctl reload SERVICE`. */
   via: 'master' | 'systemctl';
   service: string;

@@ -24,4 +24,4 @@ export interface RoutingDeps {
   polledServerStates?(lb: string): ReadonlyMap<string, ServerState> | null;
 }
 
-export const NO_AFTER_WRITE: AfterWrite = { mode: 'none', configPath: null, bin: 'haproxy', via: 'master', service: 'haproxy' };
+export const NO_AFTER_WRITE: AfterWrite = { mode: 'none', configPath: null, bin: null, via: 'master', service: 'haproxy' };

@@ -3,6 +3,7 @@ import type { Fleet, LogicalServer } from '../model/fleet.js';
 import { SrvAdmin, type AdminTarget, type ServerState } from '../model/haproxy.js';
 import { adminStateOf, maintNotForced } from '../sources/haproxy/admin-state.js';
 import { buildCommand } from '../sources/haproxy/command.js';
+import { isPlaceholderSlot } from '../sources/haproxy/placeholder.js';
 import type { Plan, PlannedChange, PlannedCommand } from './types.js';
 import { staticWeightRefusal } from './static-weight.js';
 import { isReachable, unreachableIn } from './unreachable.js';
@@ -57,6 +58,9 @@ export function planServerAdmin(fleet: Fleet, target: ServerTarget, admin: Admin
     rollback.push({ lb, command: adminCommand(target.backend, target.server, forced), expect: forced });
     if (admin === 'ready' && maintNotForced(on.state)) {
       scope.warnings.push(`${lb}: ${target.backend}/${target.server} is in maintenance from the config or a tracked server; "ready" cannot clear that`);
+    }
+    if (admin !== 'maint' && isPlaceholderSlot(on.row, on.state)) {
+      scope.warnings.push(`${lb}: ${target.backend}/${target.server} is an ingress controller's empty slot (127.0.0.1:1): it would take traffic to nothing; the controller fills slots itself`);
     }
   }
   return {

@@ -1,4 +1,4 @@
-// `:trace HOST[/PATH]` / `lbtop trace`: on each LB, the route trace (src/routing) from haproxy.cfg read on the
+// `:trace HOST[:PORT][/PATH]` / `lbtop trace`: on each LB, the route trace (src/routing) from haproxy.cfg read on the
 // host and the LIVE map/ACL contents (`show map FILE`), with the chosen backend's servers and their runtime
 // state, and whether the LBs disagree.
 import { SrvAdmin } from '../model/haproxy.js';
@@ -6,6 +6,7 @@ import type { FrontendTrace, RouteTrace, TraceRequest } from '../model/routing.j
 import { traceRoute } from '../routing/trace.js';
 import { parseHaproxyConfig } from '../sources/haproxy/config/parse.js';
 import { readPatternTables } from '../sources/haproxy/maps/read.js';
+import { parseInfo } from '../sources/haproxy/parse-info.js';
 import { parseServersState } from '../sources/haproxy/parse-servers-state.js';
 import { readUses } from './pattern-read.js';
 import type { RoutingDeps } from './routing-deps.js';
@@ -25,12 +26,19 @@ export interface FleetTrace {
   differs: string[];
 }
 
-/** "web.example.net/api/x?y" → host and path; with `sni`, the host is also the TLS SNI. */
+/**
+ * "web.example.net:8443/api/x?y" → Host header (as typed, port included, as a client sends it for a port it
+ * names), path and the port, which picks the frontends bound there; with `sni`, the host is also the TLS SNI.
+ */
 export function traceRequestOf(target: string, sni = false): TraceRequest {
   const slash = target.indexOf('/');
   const host = slash < 0 ? target : target.slice(0, slash);
   const path = slash < 0 ? '/' : target.slice(slash);
-  return sni ? { host, path, sni: host.replace(/:\d+$/, '') } : { host, path };
+  const port = /:(\d{1,5})$/.exec(host);
+  const request: TraceRequest = { host, path };
+  if (port && Number(port[1]) > 0 && Number(port[1]) < 65536) request.port = Number(port[1]);
+  if (sni) request.sni = host.replace(/:\d+$/, '');
+  return request;
 }
 
 export function outcomeText(f: FrontendTrace): string {
@@ -55,7 +63,9 @@ async function traceLb(deps: RoutingDeps, lb: string, request: TraceRequest, fro
     for (const kind of ['map', 'acl'] as const) {
       for (const t of await readPatternTables(api, kind)) if (!tables.has(t.file)) tables.set(t.file, t.entries);
     }
-    out.trace = traceRoute(parseHaproxyConfig(text), request, { tables, ...(frontend ? { frontend } : {}) });
+    // word() past the last word depends on the version (routing/converters.ts): ask the LB which it runs.
+    const version = parseInfo(await api.send('show info')).version;
+    out.trace = traceRoute(parseHaproxyConfig(text), request, { tables, version, ...(frontend ? { frontend } : {}) });
     const states = parseServersState(await api.send('show servers state'));
     for (const f of out.trace.frontends) {
       if (f.outcome.kind !== 'backend') continue;

@@ -5,10 +5,11 @@ import { outcomeText, type FleetTrace } from './trace-read.js';
 
 export function formatFleetTrace(t: FleetTrace, verbose = true): string {
   const r = t.request;
-  const lines = [`Trace: Host ${r.host ?? '(none)'} path ${r.path ?? '/'}${r.sni ? ` SNI ${r.sni}` : ''}`];
+  const lines = [`Trace: Host ${r.host ?? '(none)'} path ${r.path ?? '/'}${r.port !== undefined ? ` port ${r.port}` : ''}${r.sni ? ` SNI ${r.sni}` : ''}`];
   if (t.differs.length > 0) lines.push(`! the LBs DISAGREE on: ${t.differs.join(', ')}`);
   for (const l of t.lbs) {
     lines.push('', `== ${l.lb}${l.error ? `: cannot trace: ${l.error}` : ''}`);
+    if (l.trace?.note) lines.push(`  ${l.trace.note}`);
     for (const f of l.trace?.frontends ?? []) {
       lines.push(`  ${f.frontend} → ${outcomeText(f)}${f.certain ? '' : ' (uncertain)'}`);
       if (verbose) lines.push(...explainFrontend(f).slice(1).map((x) => `  ${x}`));

@@ -73,7 +73,7 @@ const trace: Subcommand = {
   needsLbs: true,
   register: (program, done) =>
     program
-      .command('trace <HOST[/PATH]>')
+      .command('trace <HOST[:PORT][/PATH]>')
       .description('where does this request go? frontend, ACLs, map entries and backend on every LB')
       .option('--sni', 'also trace it as a TLS SNI (TCP frontends routing on req.ssl_sni)')
       .option('--frontend <name>', 'only this frontend')

@@ -12,7 +12,15 @@ export interface ConfigLoad {
 }
 
 export function loadConfig(text: string, path?: string): ConfigLoad {
-  const src = parseYaml(text);
+  let src: ReturnType<typeof parseYaml>;
+  try {
+    src = parseYaml(text);
+  } catch (error) {
+    // The yaml library's parser recurses per nesting level: a file nested deeply enough (a long line of "- " or
+    // "{") overflows the stack. A file that cannot be read is an issue, like any other broken file.
+    if (!(error instanceof RangeError)) throw error;
+    return { issues: [{ line: 1, column: 1, path: '', message: `cannot read this file: ${error.message} (nested too deeply?)` }] };
+  }
   if (src.doc.errors.length > 0) {
     // A syntax error makes the rest of the tree a guess; schema messages on it would only add noise.
     return { issues: sorted(src.issues) };

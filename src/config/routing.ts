@@ -1,12 +1,12 @@
 // `routing:` of an LB (already schema-valid) → RoutingConfig with Debian's defaults. Every LB has one: without
-// the key, haproxy.cfg is /etc/haproxy/haproxy.cfg and a written file is checked with `haproxy -c` (no reload).
+// the key, haproxy.cfg is /etc/haproxy/haproxy.cfg and a written file is checked with `haproxy -c` (no reload), run
+// with the binary of the running HAProxy unless `bin:` names one.
 import type { RoutingConfig } from '../model/routing-config.js';
 
 type Obj = Record<string, unknown>;
 
 export const ROUTING_DEFAULTS: RoutingConfig = {
   config: '/etc/haproxy/haproxy.cfg',
-  bin: 'haproxy',
   afterWrite: 'check',
   reloadVia: 'systemctl',
   service: 'haproxy',

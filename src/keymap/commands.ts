@@ -90,7 +90,7 @@ export const COMMANDS = [
   { id: 'routing.delete', keys: ['d'], scopes: ['routing'], description: 'Delete the selected entry (preview first)', dangerous: true, hint: 'delete' },
   { id: 'routing.editor', keys: ['E'], scopes: ['routing'], description: 'Edit the whole list in $EDITOR (preview first)', dangerous: true, hint: '$EDITOR' },
   { id: 'routing.refresh', keys: ['C-r'], scopes: ['routing'], description: 'Read the lists again', hint: 'reread' },
-  { id: 'routing.trace', keys: [':'], scopes: ['routing'], description: ':trace HOST[/PATH]: where does this request go, on every LB', hint: 'trace' },
+  { id: 'routing.trace', keys: [':'], scopes: ['routing'], description: ':trace HOST[:PORT][/PATH]: where does this request go, on every LB', hint: 'trace' },
   { id: 'drift.toDisk', keys: ['w'], scopes: ['routing'], description: 'Drift: write the runtime state to disk (preview first)', dangerous: true, hint: 'to disk' },
   { id: 'drift.toRuntime', keys: ['x'], scopes: ['routing'], description: 'Drift: reset the runtime to what is on disk (preview first)', dangerous: true, hint: 'to runtime' },
 

@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { parseReloadReply } from '../sources/haproxy/reload-reply.js';
+import { defaultHaproxyBin } from './haproxy-versions.js';
 
 export interface HaproxyProcess {
   name: string;
@@ -24,6 +26,7 @@ export interface StartOptions {
   dir: string;
   /** haproxy.cfg text. `@SOCKET@` and `@DIR@` are replaced with this instance's paths. */
   config: string;
+  /** Default: `haproxy` from PATH, or HAProxy 3.0 in the tests' 3.0 run (haproxy-versions.ts). */
   haproxyBin?: string;
   /** argv prefix to run HAProxy under, e.g. `['ip', 'netns', 'exec', NS]` to start it in a lab namespace. */
   wrap?: string[];
@@ -44,7 +47,7 @@ export async function startHaproxy(options: StartOptions): Promise<HaproxyProces
   const configPath = path.join(dir, 'haproxy.cfg');
   const render = (text: string) => text.replaceAll('@SOCKET@', socket).replaceAll('@DIR@', dir);
   writeFileSync(configPath, render(options.config));
-  const bin = options.haproxyBin ?? 'haproxy';
+  const bin = options.haproxyBin ?? defaultHaproxyBin();
   const argv = [...(options.wrap ?? []), bin, '-W', '-db', '-f', configPath, '-S', `${masterSocket},mode,600`];
   const child: ChildProcess = spawn(argv[0]!, argv.slice(1), {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -88,7 +91,9 @@ export async function startHaproxy(options: StartOptions): Promise<HaproxyProces
           await new Promise((r) => setTimeout(r, 100));
         }
       }
-      if (/fail/i.test(reply)) throw new Error(`reload failed: ${reply}`);
+      // 2.6 says nothing; 2.7+ says Success=0 (with the startup log) when the new config did not load.
+      const said = parseReloadReply(reply);
+      if (said.kind === 'failure' || said.kind === 'in-progress') throw new Error(`reload failed: ${reply}`);
       await waitForSocket(socket, 5000, () => child.exitCode !== null);
     },
     async stop() {

@@ -2,20 +2,12 @@
 // passes everything else at once: an LB whose reads answer but whose writes arrive late, like a worker busy
 // with a long command or a link that stalls one packet. Held bytes are delivered even after the client gave up
 // and closed, in order, before the close: a command in flight is not withdrawn by a timeout.
-import net from 'node:net';
+import { listenRelay, type Relay } from './relay-server.js';
 
-export interface HoldRelay {
-  port: number;
-  close(): Promise<void>;
-}
+export type HoldRelay = Relay;
 
-export async function startHoldRelay(target: { host: string; port: number }, hold: RegExp, holdMs: number): Promise<HoldRelay> {
-  const sockets = new Set<net.Socket>();
-  const track = (socket: net.Socket) => (sockets.add(socket), socket.once('close', () => sockets.delete(socket)));
-  const server = net.createServer((client) => {
-    const upstream = net.connect(target.port, target.host);
-    track(client);
-    track(upstream);
+export function startHoldRelay(target: { host: string; port: number }, hold: RegExp, holdMs: number): Promise<HoldRelay> {
+  return listenRelay(target, (client, upstream) => {
     // Client → HAProxy in order: each chunk waits for the one before it (and for its own hold).
     let queue: Promise<void> = Promise.resolve();
     const later = (ms: number, then: () => void) => (queue = queue.then(() => new Promise<void>((r) => setTimeout(() => (then(), r()), ms))));
@@ -27,13 +19,4 @@ export async function startHoldRelay(target: { host: string; port: number }, hol
     upstream.on('error', () => client.destroy());
     upstream.on('close', () => client.destroy());
   });
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }

@@ -2,7 +2,10 @@
 
 export interface CertInfo {
   lb: string;
+  /** The name HAProxy gives it: a path, or `@STORE/NAME` for one loaded from a `crt-store` section (3.0+). */
   file: string;
+  /** The crt-store's name when the certificate comes from one (`@clusters/k8s01` → `clusters`), else null. */
+  store: string | null;
   /** `Used` (a bind or server uses it), `Unused`, `Empty` (created at runtime, no content yet). */
   status: string;
   used: boolean;

@@ -6,8 +6,8 @@ export interface RoutingConfig {
   config: string;
   /** Master CLI socket on the host (`haproxy -W -S PATH`), for `reload`. */
   master?: string;
-  /** The haproxy binary on the host, for `haproxy -c`. */
-  bin: string;
+  /** The haproxy binary on the host, for `haproxy -c`; unset: the binary of the running HAProxy (/proc/PID/exe). */
+  bin?: string;
   /** After a map/ACL file is written: nothing, `haproxy -c` only, or `haproxy -c` then reload. */
   afterWrite: 'none' | 'check' | 'reload';
   /** How to reload: the master CLI, or `systemctl reload SERVICE`. */

@@ -185,6 +185,8 @@ export interface TraceRequest {
   method?: string;
   /** TLS SNI: for TCP frontends routing on `req.ssl_sni`, and `ssl_fc_sni` on `ssl` binds. */
   sni?: string;
+  /** The port the request reaches (`HOST:PORT/PATH`): only the frontends bound there are traced; `dst_port`. */
+  port?: number;
   /** Other request headers, by lower-case name. A header that is neither here nor Host is unknown. */
   headers?: Readonly<Record<string, string>>;
 }
@@ -275,4 +277,6 @@ export interface FrontendTrace {
 export interface RouteTrace {
   request: TraceRequest;
   frontends: FrontendTrace[];
+  /** Why no frontend was traced, when none was (no frontend binds the traced port). */
+  note?: string;
 }

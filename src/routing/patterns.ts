@@ -11,8 +11,12 @@
 //        `example.net.evil.org`, but not `myexample.net`. Delimiters at the ends of the pattern are ignored.
 //   dir  the same with `/` and `?` as delimiters.
 //   reg  unanchored search with PCRE2's meaning, in bounded time (routing/pcre/), or unknown with the reason.
+//   int  list, first range in load order holding the sample; a string sample is cast as c_str2int does
+//        (read_int64: optional sign, then digits up to the first non-digit; "" fails, "abc" is 0).
+//   ip   longest prefix (routing/ip-match.ts).
 // `-i` compares ASCII letters without case, as strncasecmp does.
 import type { MatchMethod } from '../model/routing.js';
+import { matchIp } from './ip-match.js';
 import { pcreTest } from './pcre/index.js';
 
 export interface PatternHit {
@@ -53,6 +57,14 @@ function matchWord(sample: string, pattern: string, icase: boolean, delimiters: 
   return false;
 }
 
+/** c_str2int: HAProxy's read_int64 on the whole string; null when the cast fails (empty string). */
+export function readInt64(text: string): number | null {
+  if (text === '') return null;
+  const m = /^([-+]?)(\d*)/.exec(text)!;
+  const n = Number(m[2] === '' ? 0 : m[2]);
+  return m[1] === '-' ? -n : n;
+}
+
 /** `N`, `N:M`, `:M`, `N:` (or with `-`), as pat_parse_int reads integer and length patterns. */
 function inRange(n: number, pattern: string): boolean | null {
   const m = /^(\d*)(?:([:-])(\d*))?$/.exec(pattern);
@@ -82,7 +94,8 @@ function test(method: MatchMethod, sample: string, key: string, icase: boolean):
     }
     case 'len':
     case 'int': {
-      const n = method === 'len' ? sample.length : Number(sample);
+      const n = method === 'len' ? sample.length : readInt64(sample);
+      if (n === null) return false;
       return inRange(n, key) ?? `"${key}" is not an integer range`;
     }
     default:
@@ -99,6 +112,13 @@ export function matchPatterns(
 ): MatchOutcome {
   if (method === 'bool') return { hit: sample !== '' && sample !== '0' ? { key: '', index: -1 } : null };
   if (method === 'found') return { hit: { key: '', index: -1 } };
+  if (method === 'ip') {
+    const found = matchIp(sample, entries.map((e) => e.key));
+    if ('unknown' in found) return found;
+    const entry = found.index === null ? null : entries[found.index]!;
+    if (!entry) return { hit: null };
+    return { hit: entry.value === undefined ? { key: entry.key, index: found.index! } : { key: entry.key, value: entry.value, index: found.index! } };
+  }
   let best: PatternHit | null = null;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!;

@@ -3,18 +3,20 @@
 //
 // Facts this relies on (HAProxy 2.6, checked by test/routing/trace-live.test.ts against the real binary):
 // - `hdr(host)` / `req.hdr(host)` is the Host header exactly as sent, port included, case kept; `hdr()` splits
-//   a header on commas (an ACL tries every value, a converter chain takes the last one).
+//   a header on commas (an ACL tries every value, a converter chain takes the last one, `hdr(x,N)` the N-th,
+//   negative from the end); `fhdr()` does not split.
+// - `dst_port` is the port the trace names (`HOST:PORT/PATH`), else the frontend's only bound port.
 // - `path` is the URI up to `?`; `url` includes the query; `base` is Host + path.
 // - `req.ssl_sni` parses a raw TLS ClientHello in the request buffer: it has a value only in a TCP-mode
 //   frontend; in an HTTP frontend the buffer holds HTTP (HTX), so the fetch fails even behind `bind ... ssl`,
 //   where `ssl_fc_sni` is the one that works. (From HAProxy's payload.c, which skips HTX streams; the live test
 //   covers req.ssl_sni in TCP mode only, as a TLS-terminating bind needs a certificate.)
-// - A map converter returns the matched value, else its default, else fails (no sample).
-import type { MapLookup, MatchMethod, PatternTables, SampleExpr, SampleEval, TraceRequest } from '../model/routing.js';
-import { asciiLower, matchPatterns } from './patterns.js';
-import { pcreExec } from './pcre/index.js';
-import { regsub, regsubArgs } from './pcre/regsub.js';
-import { expReplace } from './pcre/replace.js';
+// - Converters: routing/converters.ts (strings) and routing/map-convert.ts (maps); a converter that fails ends
+//   the sample (an ACL then tries the fetch's next value). Checked by trace-chains-live.test.ts on 2.6 and 3.0.
+import type { PatternTables, SampleExpr, SampleEval, TraceRequest } from '../model/routing.js';
+import { applyStringConverter, isStringConverter, type Typed } from './converters.js';
+import { applyMapConverter, isMapConverter } from './map-convert.js';
+import { asciiLower } from './patterns.js';
 
 export interface SampleContext {
   request: TraceRequest;
@@ -24,18 +26,36 @@ export interface SampleContext {
   tables: PatternTables;
   /** ACLs try every value of a multi-valued fetch; a converter chain uses the last one. */
   forAcl: boolean;
+  /** The port the request reached (dst_port): the traced port, else the frontend's only bound port. */
+  port?: number | { unknown: string };
+  /** The LB's HAProxy version (`show info`), where a converter's result depends on it. */
+  version?: string;
 }
+
+const INT_FETCHES = new Set(['dst_port']);
 
 type Fetched = { values: string[] } | { none: string } | { unknown: string };
 
-function header(ctx: SampleContext, name: string | undefined): Fetched {
+/**
+ * hdr(NAME[,OCC]): the values of a header, split on commas (fhdr: not split). An ACL tries every value; a
+ * converter chain or a name takes the last one (occurrence -1), or the OCC-th (negative: from the end).
+ */
+function header(ctx: SampleContext, args: readonly string[], full: boolean): Fetched {
   if (ctx.mode !== 'http') return { none: 'no HTTP headers in a TCP-mode frontend' };
-  const lower = asciiLower(name ?? '');
+  const [name, occText] = args;
+  if (name === undefined || name === '') return { unknown: 'hdr() without a header name (every header) is not evaluated by lbtop' };
+  const lower = asciiLower(name);
   const value = lower === 'host' ? ctx.request.host : ctx.request.headers?.[lower];
   if (value === undefined) {
-    return lower === 'host' || ctx.request.headers ? { none: `the request has no ${name ?? ''} header` } : { unknown: `header ${name ?? ''} is not part of the traced request` };
+    return lower === 'host' || ctx.request.headers ? { none: `the request has no ${name} header` } : { unknown: `header ${name} is not part of the traced request` };
   }
-  const values = value.split(',').map((v) => v.trim());
+  const values = full ? [value.trim()] : value.split(',').map((v) => v.trim());
+  if (occText !== undefined && occText !== '') {
+    if (!/^-?\d+$/.test(occText)) return { unknown: `header occurrence ${JSON.stringify(occText)} is not an integer` };
+    const occ = Number(occText);
+    const at = occ > 0 ? occ - 1 : values.length + occ;
+    if (occ !== 0) return at >= 0 && at < values.length ? { values: [values[at]!] } : { none: `the ${name} header has no occurrence ${occ}` };
+  }
   return { values: ctx.forAcl ? values : [values[values.length - 1]!] };
 }
 
@@ -51,9 +71,13 @@ function fetch(sample: SampleExpr, ctx: SampleContext): Fetched {
   switch (sample.fetch) {
     case 'hdr':
     case 'req.hdr':
+      return header(ctx, sample.args, false);
     case 'fhdr':
     case 'req.fhdr':
-      return header(ctx, sample.args[0]);
+      return header(ctx, sample.args, true);
+    case 'dst_port':
+      if (ctx.port === undefined) return { unknown: 'the port the request reaches is not known (trace HOST:PORT/PATH)' };
+      return typeof ctx.port === 'number' ? { values: [String(ctx.port)] } : ctx.port;
     case 'path':
       return http ? { values: [splitPath(ctx.request).path] } : noHttp;
     case 'url':
@@ -64,9 +88,11 @@ function fetch(sample: SampleExpr, ctx: SampleContext): Fetched {
       return !http ? noHttp : query === null ? { none: 'the request has no query string' } : { values: [query] };
     }
     case 'base': {
+      // Without a Host header (or with an empty one) HAProxy's base is the path alone (http_fetch.c).
       if (!http) return noHttp;
-      if (ctx.request.host === undefined) return { none: 'base needs a Host header' };
-      return { values: [ctx.request.host + splitPath(ctx.request).path] };
+      const { path } = splitPath(ctx.request);
+      if (!ctx.request.host) return { values: [path] };
+      return { values: [ctx.request.host + (path.startsWith('/') ? path : '')] };
     }
     case 'method':
       return http ? { values: [ctx.request.method ?? 'GET'] } : noHttp;
@@ -94,58 +120,29 @@ function fetch(sample: SampleExpr, ctx: SampleContext): Fetched {
   }
 }
 
-const MAP_CONVERTER = /^map(?:_(str|beg|sub|dir|dom|end|reg|regm))?(?:_(str))?$/;
-
 export function evaluateSample(sample: SampleExpr, ctx: SampleContext): SampleEval {
   const out: SampleEval = { text: sample.text, values: null, lookups: [] };
   const fetched = fetch(sample, ctx);
   if ('unknown' in fetched) return { ...out, unknown: fetched.unknown };
   if ('none' in fetched) return { ...out, reason: fetched.none };
-  let values = fetched.values;
+  let values: Typed[] = fetched.values.map((value) => ({ type: INT_FETCHES.has(sample.fetch) ? 'sint' : 'str', value }));
   for (const conv of sample.converters) {
-    if (conv.name === 'lower' || conv.name === 'upper') {
-      values = values.map((v) => (conv.name === 'lower' ? asciiLower(v) : v.replace(/[a-z]/g, (c) => c.toUpperCase())));
-      continue;
-    }
-    if (conv.name === 'regsub') {
-      const args = regsubArgs(conv.args);
-      if ('unknown' in args) return { ...out, unknown: args.unknown };
-      const next: string[] = [];
-      for (const value of values) {
-        const result = regsub(value, args.regex, args.subst, args.flags);
-        if (typeof result !== 'string') return { ...out, unknown: result.unknown };
-        next.push(result);
-      }
-      values = next;
-      continue;
-    }
-    const m = MAP_CONVERTER.exec(conv.name);
-    if (!m) return { ...out, unknown: `converter ${conv.name} is not evaluated by lbtop` };
-    const method = (m[1] === 'regm' ? 'reg' : (m[1] ?? 'str')) as MatchMethod;
-    const [file = '', fallback] = conv.args;
-    const entries = ctx.tables.get(file);
-    if (!entries) return { ...out, unknown: `the contents of ${file} are not known (not in "show map")` };
-    const next: string[] = [];
+    const string = isStringConverter(conv.name);
+    if (!string && !isMapConverter(conv.name)) return { ...out, unknown: `converter ${conv.name} is not evaluated by lbtop` };
+    const next: Typed[] = [];
     for (const input of values) {
-      const outcome = matchPatterns(method, false, input, entries);
+      const outcome = string ? applyStringConverter(conv.name, conv.args, input, ctx.version) : applyMapConverter(conv.name, conv.args, input, ctx.tables, out.lookups);
       if ('unknown' in outcome) return { ...out, unknown: outcome.unknown };
-      let value = outcome.hit?.value ?? '';
-      if (outcome.hit && m[1] === 'regm') {
-        // map_regm puts the regex's captures into the value (`\1`...), as HAProxy's exp_replace does.
-        const captures = pcreExec(outcome.hit.key, false, input);
-        const replaced = captures === null ? { unknown: `regex ${JSON.stringify(outcome.hit.key)} found no captures on a second run` }
-          : 'unknown' in captures ? captures : expReplace(value, captures);
-        if (typeof replaced !== 'string') return { ...out, unknown: replaced.unknown };
-        value = replaced;
+      // A converter that fails ends the sample: an ACL tries the fetch's next value, a name gets nothing.
+      if ('none' in outcome) {
+        if (!ctx.forAcl) return { ...out, reason: outcome.none };
+        out.reason = outcome.none;
+        continue;
       }
-      const hit = outcome.hit ? { key: outcome.hit.key, value, index: outcome.hit.index } : null;
-      const lookup: MapLookup = { converter: conv.name, file, method, input, hit, usedDefault: hit ? null : (fallback ?? null) };
-      out.lookups.push(lookup);
-      if (hit) next.push(hit.value);
-      else if (fallback !== undefined) next.push(fallback);
+      next.push(outcome.value);
     }
-    if (next.length === 0) return { ...out, reason: `no entry of ${file} matches and ${conv.name} has no default` };
+    if (next.length === 0) return { ...out, reason: out.reason ?? 'no value' };
     values = next;
   }
-  return { ...out, values };
+  return { ...out, values: values.map((v) => v.value) };
 }

@@ -9,11 +9,15 @@
 //      default, or a value naming no backend) does NOT fall through to the next rule: HAProxy stops the
 //      switching rules and uses default_backend (checked against the real binary);
 //   4. default_backend; a listen section without one serves the request itself; a frontend has no backend (503).
-// The bind address cannot tell which frontend a host name reaches, so every HTTP frontend is traced (and the
-// TCP ones when an SNI is given), unless the caller names one.
+// A host name alone cannot tell which frontend it reaches: a trace naming a port (`HOST:PORT/PATH`) traces the
+// frontends bound to that port (HAProxy cannot tell them apart either when several bind it: the kernel spreads
+// connections between them), otherwise every HTTP frontend (and the TCP ones when an SNI is given), unless the
+// caller names one. A dynamic name is built as log-format builds it: a sample without a value adds nothing
+// (use_backend's format has no "mandatory" flag, so no "-"), and a name naming no backend means default_backend.
 import type {
   FrontendTrace, HaproxyConfig, PatternTables, ProxySection, RequestRule, RouteTrace, SampleEval, TraceRequest, TraceStep, Tri,
 } from '../model/routing.js';
+import { bindsPort, portFor } from './bind-ports.js';
 import { evaluateCondition } from './conditions.js';
 import { evaluateSample, type SampleContext } from './samples.js';
 
@@ -22,6 +26,8 @@ export interface TraceOptions {
   tables: PatternTables;
   /** Trace only this frontend or listen section. */
   frontend?: string;
+  /** The LB's HAProxy version (`show info`), for the converters whose result depends on it. */
+  version?: string;
 }
 
 const STOPS_HTTP = new Set(['deny', 'reject', 'tarpit', 'return', 'redirect', 'auth', 'silent-drop', 'use-service']);
@@ -31,18 +37,25 @@ const HEADER_EDITS = new Set(['set-header', 'add-header', 'del-header', 'replace
 
 export function traceRoute(config: HaproxyConfig, request: TraceRequest, options: TraceOptions): RouteTrace {
   const entries = config.proxies.filter((p) => (p.kind === 'frontend' || p.kind === 'listen') && !p.disabled);
+  const port = request.port;
   const chosen = options.frontend !== undefined
     ? entries.filter((p) => p.name === options.frontend)
-    : entries.filter((p) => p.effectiveMode === 'http' || request.sni !== undefined);
-  return { request, frontends: chosen.map((p) => traceFrontend(config, p, request, options.tables)) };
+    : port !== undefined
+      ? entries.filter((p) => bindsPort(p, port))
+      : entries.filter((p) => p.effectiveMode === 'http' || request.sni !== undefined);
+  const frontends = chosen.map((p) => traceFrontend(config, p, request, options.tables, options.version));
+  if (chosen.length === 0 && port !== undefined && options.frontend === undefined) return { request, frontends, note: `no frontend binds port ${port}` };
+  return { request, frontends };
 }
 
 function condText(rule: { condition: { text: string } | null }): string {
   return rule.condition ? ` ${rule.condition.text}` : '';
 }
 
-export function traceFrontend(config: HaproxyConfig, proxy: ProxySection, request: TraceRequest, tables: PatternTables): FrontendTrace {
-  const ctx: SampleContext = { request, mode: proxy.effectiveMode, ssl: proxy.binds.some((b) => b.ssl), tables, forAcl: false };
+export function traceFrontend(config: HaproxyConfig, proxy: ProxySection, request: TraceRequest, tables: PatternTables, version?: string): FrontendTrace {
+  const ctx: SampleContext = {
+    request, mode: proxy.effectiveMode, ssl: proxy.binds.some((b) => b.ssl), tables, forAcl: false, port: portFor(proxy, request.port), ...(version ? { version } : {}),
+  };
   const trace: FrontendTrace = { frontend: proxy.name, line: proxy.line, mode: proxy.effectiveMode, steps: [], outcome: { kind: 'none', reason: '' }, certain: true, uncertainties: [] };
   const doubt = (why: string) => {
     trace.certain = false;
@@ -101,33 +114,35 @@ export function traceFrontend(config: HaproxyConfig, proxy: ProxySection, reques
       step.why = 'name unknown';
       break;
     }
-    if (name !== null && backends.has(name)) {
+    if (backends.has(name)) {
       step.why = rule.dynamic ? `the name evaluates to ${name}` : `condition true: ${name}`;
       trace.outcome = { kind: 'backend', backend: name, via: 'use_backend', line: rule.line };
       return trace;
     }
     // A dynamic name that names no backend: HAProxy leaves the switching rules for the default backend.
-    step.why = name === null ? 'the name has no value: HAProxy uses the default backend' : `no backend named "${name}": HAProxy uses the default backend`;
+    const empty = step.dynamic?.samples.find((x) => x.values === null);
+    step.why = name === '' ? 'the name is empty (its sample has no value): HAProxy uses the default backend'
+      : `no backend named "${name}"${empty ? ` (${empty.text} has no value)` : ''}: HAProxy uses the default backend`;
     break;
   }
   return finish(trace, proxy);
 }
 
-/** Builds a dynamic backend name; null when a sample has no value, undefined when lbtop cannot tell. */
-function buildName(parts: NonNullable<ProxySection['useBackend'][number]['dynamic']>, ctx: SampleContext, step: TraceStep): string | null | undefined {
+/** Builds a dynamic backend name as log-format does (a sample without a value adds nothing); undefined when
+ * lbtop cannot tell. */
+function buildName(parts: NonNullable<ProxySection['useBackend'][number]['dynamic']>, ctx: SampleContext, step: TraceStep): string | undefined {
   const samples: SampleEval[] = [];
-  let name: string | null | undefined = '';
+  let name: string | undefined = '';
   for (const part of parts) {
     if ('literal' in part) {
-      if (typeof name === 'string') name += part.literal;
+      if (name !== undefined) name += part.literal;
     } else if ('variable' in part) {
       name = undefined;
     } else {
       const value = evaluateSample(part.sample, ctx);
       samples.push(value);
       if (value.unknown) name = undefined;
-      else if (value.values === null) name = name === undefined ? undefined : null;
-      else if (typeof name === 'string') name += value.values[0];
+      else if (name !== undefined && value.values !== null) name += value.values[0];
     }
   }
   step.dynamic = { name: name ?? null, samples };

@@ -25,7 +25,7 @@ export interface RoutingRuntimeOptions {
 
 export function afterWriteOf(lb: LbConfig): AfterWrite {
   const r = lb.routing ?? ROUTING_DEFAULTS;
-  return { mode: r.afterWrite, configPath: r.config, bin: r.bin, via: r.reloadVia, service: r.service };
+  return { mode: r.afterWrite, configPath: r.config, bin: r.bin ?? null, via: r.reloadVia, service: r.service };
 }
 
 export function createRoutingDeps(config: LbtopConfig, clients: ReadonlyMap<string, RuntimeApi>, audit: AuditLog, options: RoutingRuntimeOptions = {}): RoutingDeps & { close(): void } {

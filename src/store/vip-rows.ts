@@ -52,10 +52,20 @@ function groupState(reading: HeartbeatReading, groupNode: string): string {
   return !s.running ? 'stopped' : holdsGroup(reading.node, s.resources, groupNode) ? `holds (${s.resources})` : `standby (${s.resources})`;
 }
 
-/** A resource no kernel can confirm: its holders are the LBs whose heartbeat says it holds the group. */
-function notChecked(row: VipRow): VipVerdict {
-  const holders = Object.entries(row.perLb).filter(([, s]) => s.state.startsWith('holds')).map(([host]) => ({ host, interface: '-', interfaceUp: true }));
-  const message = `not VIP-checked: ${row.resource} is a resource script, not an address on an LB; holder per heartbeat (cl_status rscstatus)`;
+/**
+ * A resource no kernel can confirm: its holders are the LBs whose heartbeat says it holds the group. Where no
+ * heartbeat says so, the group's address (checked on the kernels) tells: a haresources line runs on one node.
+ * Seen with seed 001's ha.cf as published: without `auto_failback on|off` (default `legacy`), heartbeat 3.0.6
+ * answers `cl_status rscstatus` with "none" on both nodes while K8sLB01 runs the group.
+ */
+function notChecked(row: VipRow, rows: readonly VipRow[]): VipVerdict {
+  let holders = Object.entries(row.perLb).filter(([, s]) => s.state.startsWith('holds')).map(([host]) => ({ host, interface: '-', interfaceUp: true }));
+  let message = `not VIP-checked: ${row.resource} is a resource script, not an address on an LB; holder per heartbeat (cl_status rscstatus)`;
+  const address = rows.find((r) => r.stack === 'heartbeat' && !r.resource && r.instance === row.instance && r.verdict?.holders.length);
+  if (holders.length === 0 && address) {
+    holders = [...new Set(address.verdict.holders.map((h) => h.host))].map((host) => ({ host, interface: '-', interfaceUp: true }));
+    message = `not VIP-checked: ${row.resource} is a resource script, not an address on an LB; heartbeat names no holder (rscstatus), so the holder is the one of its group's address ${address.vip}`;
+  }
   return { vip: row.vip, kind: 'not-checked', alarm: false, holders, expectedOwner: row.daemonOwner, unknownHosts: [], message };
 }
 
@@ -91,8 +101,10 @@ export function vipRows(hosts: readonly HostFailoverState[], clusters: readonly 
   for (const row of rows) {
     const owners = Object.entries(row.perLb).filter(([, s]) => s.state.startsWith('MASTER') || s.state.startsWith('holds'));
     row.daemonOwner = owners.length === 1 ? owners[0]![0] : null;
-    row.verdict = row.resource ? notChecked(row) : checkVip({ vip: row.vip, expectedOwner: row.daemonOwner }, addressesOf(hosts, Object.keys(row.perLb)));
   }
+  // Addresses first: a script resource may take its holder from its group's address.
+  for (const row of rows) if (!row.resource) row.verdict = checkVip({ vip: row.vip, expectedOwner: row.daemonOwner }, addressesOf(hosts, Object.keys(row.perLb)));
+  for (const row of rows) if (row.resource) row.verdict = notChecked(row, rows);
   // Rows of a cluster first (by cluster), then the unclaimed ones; within, by instance and VIP.
   return rows.sort((a, b) => Number(a.cluster === null) - Number(b.cluster === null) || (a.cluster ?? '').localeCompare(b.cluster ?? '') || a.instance.localeCompare(b.instance) || a.vip.localeCompare(b.vip));
 }

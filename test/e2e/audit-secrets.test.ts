@@ -11,22 +11,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { BIN, ensureFreshBuild, ROOT } from './fresh-build.js';
+import { tmuxTerminal, wait } from './tmux.js';
 
 const TICKET_KEYS = [1, 2, 3].map(() => randomBytes(80).toString('base64'));
 const NEW_KEY = randomBytes(80).toString('base64');
 const ENV_SECRET = `s3cret-${randomBytes(12).toString('hex')}`;
-const TMUX = `lbtop-audit-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', TMUX, ...args], { encoding: 'utf8' });
-const pane = () => tmux('capture-pane', '-p', '-J', '-t', 'audit');
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, test: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${pane()}`);
-    await wait(100);
-  }
-}
+const term = tmuxTerminal(`lbtop-audit-${process.pid}`, 'audit', { joined: true });
+const { tmux, pane, until } = term;
 
 interface Record { command: string; phase: string; readOnly?: boolean; reply?: string; summary?: { bytes: number; lines: number; firstLine?: string; withheld?: string } }
 
@@ -64,11 +55,7 @@ describe('the audit log and snapshots keep no secrets', () => {
     });
   }, 180_000);
   afterAll(async () => {
-    try {
-      tmux('kill-server');
-    } catch {
-      // never started, or already gone
-    }
+    term.kill();
     await haproxy?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

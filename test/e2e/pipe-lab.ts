@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateConfig } from '../../src/lab/generate-config.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
+import { testHaproxyBin } from '../../src/lab/haproxy-versions.js';
 import { sh } from '../../src/lab/netns/sh.js';
 
 export interface PipeLab {
@@ -21,7 +22,7 @@ export interface PipeLab {
   stop(): Promise<void>;
 }
 
-export const HAPROXY_BIN = '/usr/sbin/haproxy';
+export const HAPROXY_BIN = testHaproxyBin();
 
 function certificates(dir: string): string {
   const certs = path.join(dir, 'certs');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { BIN, ensureFreshBuild } from './fresh-build.js';
+import { tmuxTerminal, wait } from './tmux.js';
 
 const CONFIG = `
 global
@@ -28,19 +29,10 @@ backend be2
   server s2 127.0.0.1:2
 `;
 
-const TMUX = `lbtop-ro-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', TMUX, ...args], { encoding: 'utf8' });
-const pane = () => tmux('capture-pane', '-p', '-t', 'ro');
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(what: string, test: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${pane()}`);
-    await wait(100);
-  }
-}
+const term = tmuxTerminal(`lbtop-ro-${process.pid}`, 'ro');
+const { tmux, pane, until } = term;
 const keys = async (...k: string[]) => {
-  tmux('send-keys', '-t', 'ro', ...k);
+  term.keys(...k);
   await wait(400); // past the preview's 300 ms confirm guard, so a y would count
 };
 
@@ -69,11 +61,7 @@ describe('read-only (-n): no write by any path', () => {
     writeFileSync(configFile, `read_only: true\nlbs:\n  h1:\n    haproxy: { socket: ${lb.socket} }\n    routing: { config: ${lb.configPath}, master: ${lb.masterSocket}, after_write: reload }\nclusters:\n  k: { backends: [be1, be2] }\n`);
   });
   afterAll(async () => {
-    try {
-      tmux('kill-server');
-    } catch {
-      // not started, or gone
-    }
+    term.kill();
     await lb?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -88,6 +76,7 @@ describe('read-only (-n): no write by any path', () => {
       ['cli', '@1 set server be1/s2 state maint'], ['cli', 'experimental-mode on'], ['cli', 'show info;set server be1/s2 state maint'],
       ['map', 'add', mapFile, 'evil.example.com', 'be2', '--yes'], ['map', 'del', mapFile, 'api.example.com', '--yes'],
       ['map', 'replace', mapFile, '/dev/null', '--yes'],
+      ['vip', 'move', '10.0.0.1', '--to', 'h1', '--yes'], ['bgp', 'disable', 'h1', 'calico1', '--reason', 'drill', '--yes'],
     ];
     for (const argv of attempts) {
       const run = await new Promise<{ code: number | null; stderr: string }>((resolve) =>

@@ -6,20 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
+import { tmuxTerminal, wait } from './tmux.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TMUX = `lbtop-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', TMUX, ...args], { encoding: 'utf8' });
-const pane = () => tmux('capture-pane', '-p', '-t', 'e2e');
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, test: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${pane()}`);
-    await wait(100);
-  }
-}
+const term = tmuxTerminal(`lbtop-e2e-${process.pid}`, 'e2e');
+const { tmux, pane } = term;
+const until = (what: string, test: () => boolean, timeoutMs = 10_000) => term.until(what, test, timeoutMs);
 
 const CONFIG = `
 global
@@ -48,11 +40,7 @@ describe('lbtop in a real terminal', () => {
     lbs.push(await startHaproxy({ name: 'lb2', dir, config: CONFIG }));
   });
   afterAll(async () => {
-    try {
-      tmux('kill-server');
-    } catch {
-      // already gone
-    }
+    term.kill();
     await Promise.all(lbs.map((lb) => lb.stop()));
     rmSync(dir, { recursive: true, force: true });
   });

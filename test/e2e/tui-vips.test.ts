@@ -9,21 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostSshd } from '../../src/lab/netns/host-sshd.js';
 import { makeKeyPair } from '../../src/lab/netns/keys.js';
 import { startKeepalivedPair, type KeepalivedPair } from '../failover/keepalived-lab.js';
+import { tmuxTerminal, wait } from './tmux.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TMUX = `lbtop-vips-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', TMUX, ...args], { encoding: 'utf8' });
-const pane = () => tmux('capture-pane', '-p', '-t', 'e2e');
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'e2e', ...k);
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, test: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${pane()}`);
-    await wait(100);
-  }
-}
+const term = tmuxTerminal(`lbtop-vips-${process.pid}`, 'e2e');
+const { tmux, pane, keys } = term;
+const until = (what: string, test: () => boolean, timeoutMs = 20_000) => term.until(what, test, timeoutMs);
 
 let pair: KeepalivedPair;
 let config: string;
@@ -48,11 +39,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
+  term.kill();
   await pair?.close();
 });
 

@@ -121,8 +121,14 @@ describe('writes under real conditions (built lbtop, two HAProxy 2.6)', () => {
     const pid = await workerPid(h1);
     process.kill(pid, 'SIGSTOP');
     stopped.push(pid);
-    setTimeout(() => process.kill(pid, 'SIGCONT'), 2500);
+    // Resumed once the command is out and its 1 s reply timeout has passed (lbtop's own start time varies).
+    const resume = (async () => {
+      while (!auditOf(dir).some((r) => r.phase === 'send' && /set server be1\/s1/.test(r.command))) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 1500));
+      process.kill(pid, 'SIGCONT');
+    })();
     const run = await lbtop(['-c', configFile, 'cli', '--lb', 'h1', 'set server be1/s1 state maint'], env());
+    await resume;
     stopped.pop();
     expect(run.stderr).toMatch(/reply lost .* HAProxy shows it applied: re-read: maint as sent/);
     expect(run.code).toBe(0);

@@ -2,6 +2,7 @@
 // config-disabled server made ready; then both fixes (to runtime, to disk) previewed and applied.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testHaproxyVersion } from '../../src/lab/haproxy-versions.js';
 import { applyPlan } from '../../src/actions/apply.js';
 import { applyConfigEdit } from '../../src/actions/config-edit-apply.js';
 import { configDiff, planPatternDriftFix, planServerDriftToRuntime, serverDriftToConfig } from '../../src/actions/drift-fix.js';
@@ -101,7 +102,7 @@ describe('runtime vs disk drift on a real HAProxy', () => {
     expect(diff).toContain('+    server worker1 127.0.0.1:9');
     const written = await applyConfigEdit(lab.deps, 'lb-a', before, toDisk.after);
     expect(written.status, written.error).toBe('applied');
-    expect(written.steps).toContain('haproxy -c: configuration valid');
+    expect(written.steps).toContainEqual(expect.stringMatching(new RegExp(`^haproxy -c: configuration valid \\(\\S+, HAProxy ${testHaproxyVersion().replace('.', '\\.')}\\.`)));
     const left = (await readDrift(lab.deps)).items.filter((i): i is Server => i.kind === 'server');
     expect(left.map((i) => i.server)).toEqual(['controlplane1']);
     // The drain goes back to what the config says, through the runtime API.

@@ -13,9 +13,9 @@ describe('routing: of an LB', () => {
     haproxy: { socket: /run/lb2.sock }
 `, 'lbtop.yaml');
     expect(issues).toEqual([]);
-    expect(afterWriteOf(config!.lbs[0]!)).toEqual({ mode: 'reload', configPath: '/etc/haproxy/haproxy.cfg', bin: 'haproxy', via: 'master', service: 'haproxy' });
+    expect(afterWriteOf(config!.lbs[0]!)).toEqual({ mode: 'reload', configPath: '/etc/haproxy/haproxy.cfg', bin: null, via: 'master', service: 'haproxy' });
     // No routing: Debian's path, haproxy -c after a write, no reload.
-    expect(afterWriteOf(config!.lbs[1]!)).toEqual({ mode: 'check', configPath: '/etc/haproxy/haproxy.cfg', bin: 'haproxy', via: 'systemctl', service: 'haproxy' });
+    expect(afterWriteOf(config!.lbs[1]!)).toEqual({ mode: 'check', configPath: '/etc/haproxy/haproxy.cfg', bin: null, via: 'systemctl', service: 'haproxy' });
   });
 
   it('refuses an unknown policy with its line', () => {

@@ -1,20 +1,21 @@
 // Two (or more) real HAProxy LBs loaded with the seed-000-style lab config of fixtures/haproxy-routing (regex
 // host ACLs, SNI ACLs, a map_dom hosts.map, a map_beg routes.map, two dev clusters), each in its own directory
 // with its own copy of the maps, plus the RoutingDeps lbtop uses on them (local files, local runner, master CLI).
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openAuditLog, type AuditLog } from '../../src/actions/audit-log.js';
 import type { AfterWrite } from '../../src/actions/pattern-types.js';
 import type { RoutingDeps } from '../../src/actions/routing-deps.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
+import { testHaproxyBin } from '../../src/lab/haproxy-versions.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';
 import { localRunner } from '../../src/transport/exec.js';
 import { hostFiles } from '../../src/transport/host-files.js';
 import { unixSocket } from '../../src/transport/local.js';
 
 const fixtures = new URL('../../fixtures/haproxy-routing/', import.meta.url);
-export const HAPROXY_BIN = ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy'].find((p) => existsSync(p)) ?? 'haproxy';
+export const HAPROXY_BIN = testHaproxyBin();
 
 export interface RoutingLab {
   root: string;

@@ -87,7 +87,7 @@ describe('routing views in the TUI', () => {
     await until(/lb-a\s+map .*hosts\.map\s+1 entry differs/);
     expect(ui.frame()).toContain('runtime only: runtime-only.example.net be_api');
     await ui.press(':');
-    await until('trace HOST[/PATH]');
+    await until('trace HOST[:PORT][/PATH]');
     await ui.type(`${HOST}/`);
     await ui.press(KEYS.enter);
     await until(/default → https_k8s02_dev_backend/);

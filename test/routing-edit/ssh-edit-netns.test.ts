@@ -4,7 +4,7 @@
 // on both LBs (same file name, two files), real curl requests from a client namespace follow it, the files
 // changed on both hosts, the reload keeps it; a conflicting edit on one host stops everything; a failing
 // `haproxy -c` leaves the old file.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { planPatternEdit } from '../../src/actions/pattern-plan.js';
 import { formatPatternReport } from '../../src/actions/pattern-preview.js';
 import { readPatternInputs } from '../../src/actions/pattern-read.js';
 import { loadConfig } from '../../src/config/load.js';
+import { testHaproxyBin, testHaproxyVersion } from '../../src/lab/haproxy-versions.js';
 import { startHostShell, type HostShell } from '../../src/lab/netns/host-shell.js';
 import { makeKeyPair } from '../../src/lab/netns/keys.js';
 import { NetnsLab } from '../../src/lab/netns/lab.js';
@@ -61,7 +62,7 @@ beforeAll(async () => {
     const shell = await startHostShell(lab, lb, { binds: [{ from: etc(lb), to: '/etc/haproxy' }] });
     shells[lb] = shell;
     shell.exec(['mkdir', '-p', '/run/haproxy', '/run/sshd']);
-    shell.spawn(['haproxy', '-W', '-db', '-f', '/etc/haproxy/haproxy.cfg', '-S', '/run/haproxy-master.sock,mode,600']);
+    shell.spawn([testHaproxyBin(), '-W', '-db', '-f', '/etc/haproxy/haproxy.cfg', '-S', '/run/haproxy-master.sock,mode,600']);
     // sshd inside the host's mount namespace, so a session sees this host's /etc/haproxy and /run.
     sh(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, 'hostkey')]);
     writeFileSync(path.join(dir, 'authorized_keys'), `${key.publicKey}\n`);
@@ -104,6 +105,10 @@ describe('map edits over SSH on two LB hosts', () => {
     const report = await applyPatternPlan(plan, deps);
     expect(report.ok, formatPatternReport(report)).toBe(true);
     for (const o of report.outcomes) expect(o.steps.join('\n')).toMatch(/written[\s\S]*haproxy -c: configuration valid[\s\S]*reloaded: worker \d+ → \d+[\s\S]*verified/);
+    // No routing.bin: the check ran with the LB's running binary, found over SSH from /proc/PID/exe.
+    const version = testHaproxyVersion().replace('.', '\\.');
+    const own = new RegExp(`^haproxy -c: configuration valid \\(${realpathSync(testHaproxyBin())}, HAProxy ${version}\\.\\S+\\)$`);
+    for (const o of report.outcomes) expect(o.steps.some((s) => own.test(s)), o.steps.join('\n')).toBe(true);
     for (const lb of LBS) {
       expect(curl(lb, HOST)).toBe('https_k8s02_dev_backend');
       expect(readFileSync(path.join(etc(lb), 'maps/hosts.map'), 'utf8')).toContain(`${HOST} https_k8s02_dev_backend\n`);

@@ -1,4 +1,4 @@
-// lbtop's regex answers against a real HAProxy 2.6 (PCRE2 10.42 with JIT): every pattern of the table is an ACL
+// lbtop's regex answers against a real HAProxy (2.6: PCRE2 10.42 with JIT; in the 3.0 run, 3.0 with PCRE2 10.46): every pattern of the table is an ACL
 // read from its own file (`-m reg -f`, so no config escaping stands between the pattern and PCRE2), every sample
 // is one request whose header the ACLs test, and HAProxy answers with the list of ACLs that matched. Where lbtop
 // gives an answer it must be HAProxy's; where HAProxy's PCRE2 gives up (match limit, JIT stack) lbtop must say
@@ -8,6 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testHaproxyVersion } from '../../src/lab/haproxy-versions.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { matchPatterns } from '../../src/routing/patterns.js';
 
@@ -74,7 +75,7 @@ function matched(socketPath: string, sample: string): Promise<Set<number>> {
   });
 }
 
-describe('regex answers agree with a real HAProxy 2.6 (PCRE2)', () => {
+describe(`regex answers agree with a real HAProxy ${testHaproxyVersion()} (PCRE2)`, () => {
   let root: string;
   let haproxy: HaproxyProcess;
   const real = new Map<string, Set<number>>();

@@ -7,6 +7,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testHaproxyVersion } from '../../src/lab/haproxy-versions.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { pcreExec, pcreTest } from '../../src/routing/pcre/index.js';
 import { regsub } from '../../src/routing/pcre/regsub.js';
@@ -77,7 +78,7 @@ function ask(socketPath: string, sample: string): Promise<Real> {
   });
 }
 
-describe(`${COUNT} random PCRE patterns agree with a real HAProxy 2.6`, () => {
+describe(`${COUNT} random PCRE patterns agree with a real HAProxy ${testHaproxyVersion()}`, () => {
   let root: string;
   let haproxy: HaproxyProcess;
   const real = new Map<string, Real>();

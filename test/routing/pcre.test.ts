@@ -44,6 +44,10 @@ describe('PCRE constructs lbtop does not evaluate are unknown, with the reason',
     ['(a', /closing \)/],
     ['a)', /unmatched \)/],
     ['*a', /nothing to repeat/],
+    // Literal text in PCRE2 10.42 (HAProxy 2.6, Debian 12), a quantifier from 10.43 (HAProxy 3.0, Debian 13).
+    ['x{,2}', /PCRE2 10\.43/],
+    ['x{ 2}', /PCRE2 10\.43/],
+    ['x{1, 3}', /PCRE2 10\.43/],
   ])('%s', (pattern, why) => {
     expect(reason(pattern)).toMatch(why);
   });
@@ -68,6 +72,12 @@ describe('PCRE read with its own meaning', () => {
     expect(subjectOf('é')).toBe('\u00c3\u00a9');
     expect(pcreTest('^..$', false, 'é')).toEqual({ match: true });
     expect(pcreTest('^.$', false, 'é')).toEqual({ match: false });
+  });
+
+  it('braces that are literal in every PCRE2 version stay literal', () => {
+    expect(pcreTest('^x{,}$', false, 'x{,}')).toEqual({ match: true });
+    expect(pcreTest('^x{a}$', false, 'x{a}')).toEqual({ match: true });
+    expect(pcreTest('^x{2}$', false, 'xx')).toEqual({ match: true });
   });
 
   it('\\s includes VT (PCRE2 ≥ 10.0); \\x{} above 0xff is refused in non-UTF mode', () => {

@@ -8,6 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testHaproxyVersion } from '../../src/lab/haproxy-versions.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { explainFrontend } from '../../src/routing/explain.js';
 import { traceRoute } from '../../src/routing/trace.js';
@@ -112,7 +113,7 @@ function routedTo(socketPath: string, host: string): Promise<string> {
   });
 }
 
-describe('the trace agrees with a real HAProxy 2.6 on PCRE syntax', () => {
+describe(`the trace agrees with a real HAProxy ${testHaproxyVersion()} on PCRE syntax`, () => {
   let root: string;
   let dir: string;
   let haproxy: HaproxyProcess;

@@ -62,10 +62,10 @@ describe('route trace on the lab config (seed 000 + 002 style)', () => {
 
 describe('route trace on the seed configs as written', () => {
   const seed = (name: string) => parseHaproxyConfig(readFileSync(new URL(`../../fixtures/haproxy-routing/${name}`, import.meta.url), 'utf8'));
-  const hosts = entriesOf(parsePatternFile(readFileSync(new URL('../../fixtures/haproxy-routing/seed-000-hosts.map', import.meta.url), 'utf8'), 'map'));
+  const hosts = entriesOf(parsePatternFile(readFileSync(new URL('../../fixtures/seeds/000/maps/hosts.map', import.meta.url), 'utf8'), 'map'));
 
   it('seed 000: req.ssl_sni has no value in the TLS-terminating HTTP frontend, hdr(host) still routes', () => {
-    const cfg = seed('seed-000.cfg');
+    const cfg = seed('../seeds/000/haproxy.cfg');
     const t = traceRoute(cfg, { host: 'web.k8s02-dev.example.net', sni: 'web.k8s02-dev.example.net' }, { tables: new Map(), frontend: 'k8s_https_lb_frontend' }).frontends[0]!;
     expect(t.outcome).toEqual({ kind: 'backend', backend: 'https_k8s02_dev_backend', via: 'use_backend', line: 67 });
     const sni = t.steps[1]!.condition!.groups[0]![0]!.lines.find((l) => l.line === 65)!;
@@ -74,7 +74,7 @@ describe('route trace on the seed configs as written', () => {
   });
 
   it('seed 000: the hosts.map frontend falls back to be_default, which the seed never declares', () => {
-    const cfg = seed('seed-000.cfg');
+    const cfg = seed('../seeds/000/haproxy.cfg');
     const hit = traceRoute(cfg, { host: 'nginx2.k8s02-dev.example.net' }, { tables: new Map([['/etc/haproxy/maps/hosts.map', hosts]]), frontend: 'default' }).frontends[0]!;
     expect(hit.outcome).toMatchObject({ kind: 'backend', backend: 'https_k8s02_dev_backend' });
     const miss = traceRoute(cfg, { host: 'other.org' }, { tables: new Map([['/etc/haproxy/maps/hosts.map', hosts]]), frontend: 'default' }).frontends[0]!;
@@ -83,7 +83,7 @@ describe('route trace on the seed configs as written', () => {
   });
 
   it('seed 002: SNI routing in TCP mode after `tcp-request content accept if clienthello`', () => {
-    const cfg = seed('seed-002.cfg');
+    const cfg = seed('../seeds/002/haproxy.cfg');
     const t = traceRoute(cfg, { sni: 'blog.domain.tld' }, { tables: new Map(), frontend: 'https' }).frontends[0]!;
     expect(t.steps.map((s) => [s.line, s.applied])).toEqual([[62, true], [64, false], [65, false], [66, true]]);
     expect(t.outcome).toMatchObject({ backend: 'k3s-https-ingress', line: 66 });
@@ -94,7 +94,7 @@ describe('route trace on the seed configs as written', () => {
   });
 
   it('seed 002: without a ClientHello the TCP frontend cannot be decided (WAIT_END)', () => {
-    const t = traceRoute(seed('seed-002.cfg'), {}, { tables: new Map(), frontend: 'https' }).frontends[0]!;
+    const t = traceRoute(seed('../seeds/002/haproxy.cfg'), {}, { tables: new Map(), frontend: 'https' }).frontends[0]!;
     expect(t.certain).toBe(false);
     expect(t.uncertainties[0]).toMatch(/line 63: cannot tell whether "tcp-request content reject if WAIT_END" applies/);
   });

@@ -37,6 +37,18 @@ function braces(src: string, pos: number): { min: number; max: number; end: numb
   return { min, max: b === a + 1 ? Infinity : Number(src.slice(a + 1, b)), end: b + 1 };
 }
 
+/**
+ * Braces that PCRE2 10.42 (Debian 12, HAProxy 2.6) reads as literal text but 10.43+ (Debian 13, HAProxy 3.0) as
+ * a quantifier: `{,m}` and spaces inside (`{ 2 }`, `{1, 3}`). lbtop cannot tell which PCRE2 an LB has, so such a
+ * pattern is refused (unknown) rather than answered for one of the two.
+ */
+const BRACES_1043 = /\{[ \t]*(\d*)[ \t]*(?:,[ \t]*(\d*)[ \t]*)?\}/y;
+function bracesOnlyFrom1043(src: string, pos: number): boolean {
+  BRACES_1043.lastIndex = pos;
+  const m = BRACES_1043.exec(src);
+  return m !== null && (m[1] !== '' || (m[2] ?? '') !== '') && braces(src, pos) === null;
+}
+
 class Reader {
   readonly c: Cursor;
   groups = 0;
@@ -151,6 +163,9 @@ class Reader {
       default:
         if (ch.charCodeAt(0) > 0x7f) throw new Unsupported('a non-ASCII character in the pattern');
         if (ch === '{' && braces(c.src, c.pos - 1) !== null) throw new Unsupported('a quantifier with nothing to repeat (PCRE2 rejects it)');
+        if (ch === '{' && bracesOnlyFrom1043(c.src, c.pos - 1)) {
+          throw new Unsupported('`{,m}` or spaces in braces: literal text up to PCRE2 10.42 (HAProxy 2.6 on Debian 12), a quantifier from PCRE2 10.43 (HAProxy 3.0 on Debian 13)');
+        }
         return literal(ch.charCodeAt(0), this.icase);
     }
   }

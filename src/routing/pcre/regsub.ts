@@ -60,7 +60,7 @@ export function regsubArgs(raw: readonly string[]): { regex: string; subst: stri
 
 const ARG_ESCAPES: Record<string, string> = { '\\': '\\', ' ': ' ', '"': '"', "'": "'", r: '\r', n: '\n', t: '\t' };
 
-function unescapeArg(text: string): string {
+export function unescapeArg(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const next = text[i + 1];

@@ -54,7 +54,9 @@ function int(value: string, key: string, line: number): number {
 /** "2 imported, 1 filtered, 0 exported, 2 preferred" (filtered only when non-zero in some versions). */
 function routes(value: string, line: number): NonNullable<BirdChannel['routes']> {
   const counts: Record<string, number> = {};
-  for (const m of value.matchAll(/(\d+) (imported|filtered|exported|preferred)/g)) counts[m[2] as string] = Number(m[1]);
+  // (?<!\d): a match starts where a number starts. Without it every digit of a long number was a new start that
+  // read the rest of the number again (quadratic); the matches are the same.
+  for (const m of value.matchAll(/(?<!\d)(\d+) (imported|filtered|exported|preferred)/g)) counts[m[2] as string] = Number(m[1]);
   if (counts['imported'] === undefined) throw new ParseError(`Routes: cannot read "${value}"`, line);
   return {
     imported: counts['imported'],

@@ -9,9 +9,8 @@ import { ParseError } from '../../model/errors.js';
 import type { BirdRoute, BirdRouteCount } from '../../model/failover.js';
 import { splitCidr } from '../netlink/address.js';
 import { decodeBirdReply, type BirdReplyForm } from './reply.js';
+import { matchRouteHead } from './route-head.js';
 
-/** network?, what (next hop or type), [proto since (from peer)?], primary?, (preference[/metric]), [origin]? */
-const HEAD = /^(\S+)?\s+(.*?)\s*\[(\S+) ([^\]]*?)(?: from \S+)?\]\s*(\*)?\s*\((\d+)(?:\/[^)]*)?\)(?:\s*\[[^\]]*\])?\s*$/;
 const NEXT_HOP = /^\s+via (\S+)(?: on (\S+))?/;
 const DEV = /^\s+dev (\S+)/;
 const ATTRIBUTE = /^\s+[\w.]+(?: \w+)*:(\s|$)/;
@@ -36,21 +35,22 @@ export function parseBirdRoutes(text: string, form?: BirdReplyForm): BirdRoute[]
       network = null;
       continue;
     }
-    const head = HEAD.exec(body);
+    // network?, what (next hop or type), [proto since (from peer)?], primary?, (preference[/metric]), [origin]?
+    const head = matchRouteHead(body);
     if (head) {
-      if (head[1] !== undefined) {
-        if (!splitCidr(head[1])) throw new ParseError(`route: "${head[1]}" is not a network`, line);
-        network = head[1];
+      if (head.network !== undefined) {
+        if (!splitCidr(head.network)) throw new ParseError(`route: "${head.network}" is not a network`, line);
+        network = head.network;
       }
       if (network === null) throw new ParseError('alternative route line before any network', line);
       routes.push({
         network,
         table,
-        ...what(head[2] ?? '', line),
-        protocol: head[3] as string,
-        since: (head[4] ?? '').trim(),
-        primary: head[5] === '*',
-        preference: Number(head[6]),
+        ...what(head.what, line),
+        protocol: head.protocol,
+        since: head.since.trim(),
+        primary: head.primary,
+        preference: Number(head.preference),
       });
       continue;
     }

@@ -1,12 +1,19 @@
 // `show ssl cert` (the list) and `show ssl cert FILE` (one certificate), as HAProxy 2.6 prints them (recorded in
 // fixtures/haproxy-certs). The list starts with "# filename"; an uncommitted transaction shows as "# transaction"
 // followed by "*FILE" lines, which are skipped: lbtop shows what is in use, not what is being edited.
+// From 3.0 a certificate loaded by a `crt-store` section is named `@STORE/ALIAS` (or `@STORE/FILE` without an
+// alias) rather than by its path (fixtures/haproxy-certs/3.0): the same commands take that name.
 import { CommandRejectedError, ParseError } from '../../model/errors.js';
 import type { CertInfo } from '../../model/certs.js';
 import type { RuntimeApi } from './client.js';
 import { buildCommand } from './command.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `@clusters/k8s01` → `clusters`; a path → null. */
+export function crtStoreOf(name: string): string | null {
+  return /^@([^/]+)\//.exec(name)?.[1] ?? null;
+}
 
 export function parseSslCertList(reply: string): string[] {
   if (/^(Unknown command|Permission denied)/.test(reply)) throw new CommandRejectedError('show ssl cert', reply);
@@ -39,6 +46,7 @@ export function parseSslCert(reply: string, lb: string, now: number): CertInfo {
   return {
     lb,
     file,
+    store: crtStoreOf(file),
     status,
     used: status === 'Used',
     subject: get('Subject'),
@@ -60,7 +68,7 @@ export async function readCerts(api: RuntimeApi, lb: string, now: number): Promi
     try {
       out.push(parseSslCert(await api.send(buildCommand('show', 'ssl', 'cert', file)), lb, now));
     } catch (error) {
-      out.push({ lb, file, status: `error: ${error instanceof Error ? error.message : String(error)}`, used: false, subject: null, issuer: null, sans: [], serial: null, algorithm: null, notBefore: null, notAfter: null, daysLeft: null });
+      out.push({ lb, file, store: crtStoreOf(file), status: `error: ${error instanceof Error ? error.message : String(error)}`, used: false, subject: null, issuer: null, sans: [], serial: null, algorithm: null, notBefore: null, notAfter: null, daysLeft: null });
     }
   }
   return out;

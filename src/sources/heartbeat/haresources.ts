@@ -11,7 +11,10 @@ function logicalLines(text: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   let pending: { text: string; line: number } | null = null;
   for (const [i, raw] of text.split('\n').entries()) {
-    const body = raw.replace(/#.*$/, '').trimEnd();
+    // From the first "#" on: /#.*$/ did the same unless a "\r" followed (`.` stops there), and then tried every
+    // later "#" too (quadratic on a run of them).
+    const hash = raw.indexOf('#');
+    const body = (hash < 0 ? raw : raw.slice(0, hash)).trimEnd();
     const continued = body.endsWith('\\');
     const part = continued ? body.slice(0, -1) : body;
     pending = pending ? { text: `${pending.text} ${part}`, line: pending.line } : { text: part, line: i + 1 };

@@ -29,17 +29,38 @@ export interface DumpSection {
   entries: DumpEntry[];
 }
 
-const SECTION = /^-+<\s*(.+?)\s*>-+$/;
 const SECRET_KEYS = /^(password|auth_pass|auth data)$/i;
 
-function splitKey(text: string): { key: string; value: string | null } {
+/**
+ * "------< VRRP Topology >------" → "VRRP Topology"; null for any other line. By hand, not /^-+<\s*(.+?)\s*>-+$/:
+ * that regex tried every end of the name against every run of blanks after it (quadratic on a long blank run).
+ */
+export function sectionName(body: string): string | null {
+  let open = 0;
+  while (body.charCodeAt(open) === 45 /* - */) open++;
+  let close = body.length;
+  while (close > 0 && body.charCodeAt(close - 1) === 45) close--;
+  if (open === 0 || close === body.length || body[open] !== '<' || close <= open + 2 || body[close - 1] !== '>') return null;
+  const name = body.slice(open + 1, close - 1).trim();
+  return name === '' ? null : name;
+}
+
+/**
+ * "Key = value", "Key =", "Tracked scripts :", "Virtual IP (2):", "Flags: none". The header form splits at the
+ * first colon, and the key loses its trailing blanks and "(N)" count, read from the right: the regex this
+ * replaces, /^(.*?)\s*(?:\(\d+\))?\s*:\s*(.*)$/, gave the same split but took cubic time on a line of blanks.
+ */
+export function splitKey(text: string): { key: string; value: string | null } {
   const eq = text.indexOf(' = ');
   if (eq >= 0) return { key: text.slice(0, eq).trim(), value: text.slice(eq + 3).trim() };
   if (text.endsWith(' =')) return { key: text.slice(0, -2).trim(), value: '' };
-  // "Tracked scripts :", "Virtual IP (2):", "Flags: none"
-  const header = /^(.*?)\s*(?:\(\d+\))?\s*:\s*(.*)$/.exec(text);
-  if (header) return { key: header[1] ?? '', value: header[2] === '' ? null : (header[2] ?? null) };
-  return { key: text, value: null };
+  const colon = text.indexOf(':');
+  if (colon < 0) return { key: text, value: null };
+  let key = text.slice(0, colon).trimEnd();
+  const count = /\((\d+)\)$/.exec(key.slice(Math.max(0, key.lastIndexOf('('))));
+  if (count) key = key.slice(0, key.length - count[0].length).trimEnd();
+  const value = text.slice(colon + 1).trimStart();
+  return { key, value: value === '' ? null : value };
 }
 
 export function parseDumpTree(text: string): DumpSection[] {
@@ -53,9 +74,9 @@ export function parseDumpTree(text: string): DumpSection[] {
     const line = i + 1;
     const body = raw.replace(/\r$/, '');
     if (body.trim() === '') continue;
-    const header = SECTION.exec(body);
-    if (header) {
-      section = { name: header[1] ?? '', line, entries: [] };
+    const name = sectionName(body);
+    if (name !== null) {
+      section = { name, line, entries: [] };
       sections.push(section);
       entry = prop = null;
       continue;

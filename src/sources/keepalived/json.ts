@@ -6,7 +6,7 @@
 // and is never read.
 import { ParseError } from '../../model/errors.js';
 import type { KeepalivedRuntime, VrrpInstance, VrrpState } from '../../model/failover.js';
-import { isObject, JsonFields, lineAt, parseJsonText } from '../netlink/json-text.js';
+import { isObject, JsonFields, linesOf, parseJsonText } from '../netlink/json-text.js';
 import { parseDumpedVirtualIp } from './virtual-ip.js';
 
 const WHAT = 'keepalived JSON dump';
@@ -21,23 +21,13 @@ const STATE_NUMBERS: Readonly<Record<number, VrrpState>> = {
   98: 'STOP',
 };
 
-function instanceLine(text: string, n: number): number {
-  let at = -1;
-  for (let i = 0; i <= n; i++) {
-    at = text.indexOf('"iname"', at + 1);
-    if (at < 0) return 1;
-  }
-  return lineAt(text, at);
-}
-
 function state(value: number, where: string, line: number): VrrpState {
   const s = STATE_NUMBERS[value];
   if (!s) throw new ParseError(`${where}: unknown VRRP state number ${value}`, line);
   return s;
 }
 
-function instance(raw: unknown, index: number, text: string): VrrpInstance {
-  const line = instanceLine(text, index);
+function instance(raw: unknown, index: number, line: number): VrrpInstance {
   let where = `${WHAT}: instance ${index + 1}`;
   if (!isObject(raw) || !isObject(raw['data'])) throw new ParseError(`${where} has no "data" object`, line);
   const f = new JsonFields(raw['data'], where, line);
@@ -81,5 +71,7 @@ export function parseKeepalivedJson(text: string): KeepalivedRuntime {
   const doc = parseJsonText(text, WHAT);
   const list = Array.isArray(doc) ? doc : isObject(doc) ? doc['vrrp'] : undefined;
   if (!Array.isArray(list)) throw new ParseError(`${WHAT}: expected a list of instances or {"vrrp": [...]}`, 1);
-  return { routerId: null, instances: list.map((raw, i) => instance(raw, i, text)) };
+  // Line of each instance's "iname", so a bad field points near it even in one-line output.
+  const lines = linesOf(text, '"iname"');
+  return { routerId: null, instances: list.map((raw, i) => instance(raw, i, lines[i] ?? 1)) };
 }

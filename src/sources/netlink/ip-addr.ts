@@ -3,19 +3,9 @@
 import { ParseError } from '../../model/errors.js';
 import type { IpAddress, IpInterface } from '../../model/failover.js';
 import { addressKey } from './address.js';
-import { isObject, JsonFields, lineAt, parseJsonText } from './json-text.js';
+import { isObject, JsonFields, linesOf, parseJsonText } from './json-text.js';
 
 const WHAT = 'ip -j addr';
-
-/** Line where the n-th interface object starts, so a bad field points near it even in one-line output. */
-function interfaceLine(text: string, n: number): number {
-  let at = -1;
-  for (let i = 0; i <= n; i++) {
-    at = text.indexOf('"ifindex"', at + 1);
-    if (at < 0) return 1;
-  }
-  return lineAt(text, at);
-}
 
 function parseAddress(raw: unknown, where: string, line: number): IpAddress | null {
   if (!isObject(raw)) throw new ParseError(`${where}: an address entry is not an object`, line);
@@ -43,8 +33,10 @@ function parseAddress(raw: unknown, where: string, line: number): IpAddress | nu
 export function parseIpAddrJson(text: string): IpInterface[] {
   const doc = parseJsonText(text, WHAT);
   if (!Array.isArray(doc)) throw new ParseError(`${WHAT}: expected a list of interfaces`, 1);
+  // Line where the n-th interface object starts, so a bad field points near it even in one-line output.
+  const lines = linesOf(text, '"ifindex"');
   return doc.map((raw, i): IpInterface => {
-    const line = interfaceLine(text, i);
+    const line = lines[i] ?? 1;
     const where = `${WHAT}: interface ${i + 1}`;
     if (!isObject(raw)) throw new ParseError(`${where} is not an object`, line);
     const f = new JsonFields(raw, where, line);

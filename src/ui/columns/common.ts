@@ -1,6 +1,7 @@
 // Columns every stats view shares: NAME, one state column per LB, weight and check (hatop's NAME/W/STATUS/CHECK).
 import type { Token } from '../../theme/tokens.js';
 import type { TableRow } from '../rows/types.js';
+import { isPlaceholderSlot, PLACEHOLDER_LABEL } from '../../sources/haproxy/placeholder.js';
 import { agreed, worstCheck } from './aggregate.js';
 import type { Cell, Column, LbInfo } from './types.js';
 
@@ -41,6 +42,8 @@ function stateCell(lb: LbInfo, row: TableRow): Cell {
   if (!on && !row.clusterLbs.includes(lb.name)) return { text: '' };
   if (!on) return { text: '—', token: 'text.dim' };
   if (on.stale) return { text: `${shortStatus(on.row.status)}?`, token: 'cell.stale' };
+  // An ingress controller's empty slot (seed 004): parked on purpose, not a node taken out.
+  if (isPlaceholderSlot(on.row, on.state)) return { text: PLACEHOLDER_LABEL, token: 'text.dim' };
   return { text: shortStatus(on.row.status), token: statusToken(on.row.status) };
 }
 

@@ -52,7 +52,7 @@ export function routingHandlers(ctx: RoutingContext): Handlers {
     'routing.delete': only(['maps'], 'd deletes an entry in the MAPS view', () => api.planEdit({ op: 'del', key: selectedEntry!.key }), () => inFile() ?? (selectedEntry ? null : 'no entry selected')),
     'routing.editor': only(['maps'], 'E edits a whole map/ACL file in the MAPS view', () => api.editWhole(ctx.edit), inFile),
     'routing.refresh': () => (view === 'maps' ? api.loadPatterns() : view === 'drift' ? api.loadDrift() : view === 'certs' ? api.loadCerts() : undefined),
-    'routing.trace': only(['maps', 'drift', 'certs', 'trace'], '', () => api.openDialog({ kind: 'input', label: 'trace HOST[/PATH]', text: '', purpose: 'trace' })),
+    'routing.trace': only(['maps', 'drift', 'certs', 'trace'], '', () => api.openDialog({ kind: 'input', label: 'trace HOST[:PORT][/PATH]', text: '', purpose: 'trace' })),
     'drift.toDisk': only(['drift'], 'w writes drift to disk in the DRIFT view', () => api.planDriftFix(selectedDrift!, 'to-disk'), () => (selectedDrift ? null : 'no drift selected')),
     'drift.toRuntime': only(['drift'], 'x resets drift to disk in the DRIFT view', () => api.planDriftFix(selectedDrift!, 'to-runtime'), () => (selectedDrift ? null : 'no drift selected')),
   };

@@ -43,7 +43,7 @@ describe('tokenizeLine (HAProxy parse_line rules)', () => {
 });
 
 describe('parseHaproxyConfig on seed 000 (homelab, regex host ACLs, req.ssl_sni, maps)', () => {
-  const config = parseHaproxyConfig(fixture('seed-000.cfg'));
+  const config = parseHaproxyConfig(fixture('../seeds/000/haproxy.cfg'));
 
   it('finds the stats socket for discovery, not the commented one', () => {
     expect(config.global?.statsSockets).toEqual([
@@ -116,7 +116,7 @@ describe('parseHaproxyConfig on seed 000 (homelab, regex host ACLs, req.ssl_sni,
 });
 
 describe('parseHaproxyConfig on seed 002 (host ACLs, SNI routing in TCP mode)', () => {
-  const config = parseHaproxyConfig(fixture('seed-002.cfg'));
+  const config = parseHaproxyConfig(fixture('../seeds/002/haproxy.cfg'));
 
   it('reads the stats socket with expose-fd', () => {
     expect(config.global?.statsSockets[0]).toMatchObject({ line: 6, socket: '/run/haproxy/admin.sock', level: 'admin' });
@@ -137,7 +137,7 @@ describe('parseHaproxyConfig on seed 002 (host ACLs, SNI routing in TCP mode)', 
   });
 
   it('reads server weights', () => {
-    expect(proxy(config, 'k8s-http-ingress').servers[0]).toMatchObject({ line: 74, name: 'ingress1', address: 'xxx.xxx.xxx.5:80', weight: 10 });
+    expect(proxy(config, 'k8s-http-ingress').servers[0]).toMatchObject({ line: 74, name: 'ingress1', address: '192.0.2.5:80', weight: 10 });
   });
 });
 

@@ -4,7 +4,7 @@ import { ParseError } from '../../../src/model/errors.js';
 import { parseHaCf } from '../../../src/sources/heartbeat/ha-cf.js';
 import { haResourceVips, parseHaresources } from '../../../src/sources/heartbeat/haresources.js';
 
-// ha.cf / haresources ran the recorded heartbeat; seed-001-* are seed 001's files as published.
+// ha.cf / haresources ran the recorded heartbeat; seed 001's files as published are in fixtures/seeds/001/.
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../../fixtures/heartbeat/${name}`, import.meta.url), 'utf8');
 
@@ -35,7 +35,7 @@ describe('parseHaCf', () => {
   });
 
   it('reads seed 001 (trailing comments, udp link, use_logd)', () => {
-    const cf = parseHaCf(fixture('seed-001-ha.cf'));
+    const cf = parseHaCf(fixture('../seeds/001/ha.cf'));
     expect(cf).toMatchObject({ keepaliveMs: 1000, deadtimeMs: 3000, udpPort: 694, nodes: ['K8sLB01', 'K8sLB02'] });
     expect(cf.links).toEqual([
       { medium: 'ucast', interface: 'ens10', address: '10.143.0.5', line: 12 },
@@ -60,7 +60,7 @@ describe('parseHaCf', () => {
 
 describe('parseHaresources', () => {
   it('reads seed 001 and the recorded file, and derives the VIPs with their preferred node', () => {
-    const seed = parseHaresources(fixture('seed-001-haresources'));
+    const seed = parseHaresources(fixture('../seeds/001/haresources'));
     expect(seed).toEqual([
       {
         node: 'K8sLB01',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../../src/model/errors.js';
 import { parseKeepalivedConf } from '../../../src/sources/keepalived/conf.js';
 
-// keepalived-lb-1.conf ran the recorded daemon; seed-00x files are the configs of seeds 000 and 002.
+// keepalived-lb-1.conf ran the recorded daemon; the seeds' files are in fixtures/seeds/.
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../../fixtures/keepalived/${name}`, import.meta.url), 'utf8');
 
@@ -56,7 +56,7 @@ describe('parseKeepalivedConf', () => {
   });
 
   it('reads seed 000 (single-quoted script, two MASTER instances)', () => {
-    const conf = parseKeepalivedConf(fixture('seed-000-keepalived.conf'));
+    const conf = parseKeepalivedConf(fixture('../seeds/000/keepalived.conf'));
     expect(conf.scripts[0]?.command).toBe('killall -0 haproxy');
     expect(conf.instances.map((i) => [i.name, i.initialState, i.priority, i.virtualRouterId, i.interface, i.vips[0]?.address])).toEqual([
       ['cluster01-api-vip', 'MASTER', 200, 51, 'enp0s1', '192.168.64.200'],
@@ -65,7 +65,7 @@ describe('parseKeepalivedConf', () => {
   });
 
   it('reads seed 002 and keeps auth_type but never auth_pass', () => {
-    const text = fixture('seed-002-keepalived.conf');
+    const text = fixture('../seeds/002/lb-1/keepalived.conf');
     expect(text).toContain('auth_pass 9999');
     const conf = parseKeepalivedConf(text);
     expect(conf.instances[0]).toMatchObject({

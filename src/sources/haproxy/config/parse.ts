@@ -8,22 +8,44 @@ import { parseBind, parseDefaultServer, parseServer, parseStatsSocket } from './
 import { parseLogFormat } from './sample-expr.js';
 import { tokenizeConfig, type TokenizeOptions } from './tokenize.js';
 
+const NBSP = '\u00a0';
 const PROXY_KINDS = new Set<string>(['defaults', 'frontend', 'backend', 'listen']);
 const OTHER_SECTIONS = new Set(['resolvers', 'peers', 'userlist', 'program', 'cache', 'ring', 'http-errors', 'mailers', 'log-forward', 'crt-store', 'traces']);
 
 type Current = { kind: 'global'; section: GlobalSection } | { kind: 'proxy'; section: ProxySection } | { kind: 'other' } | null;
 
+/**
+ * The defaults sections seen so far: the last one (inherited implicitly) and the first of each name (`from NAME`).
+ * Kept beside the proxy list rather than filtered out of it for every new section, which made 50,000 sections
+ * take seconds.
+ */
+interface DefaultsSeen {
+  last: ProxySection | undefined;
+  byName: Map<string, ProxySection>;
+}
+
 export function parseHaproxyConfig(text: string, options: TokenizeOptions = {}): HaproxyConfig {
   const config: HaproxyConfig = { global: null, proxies: [], otherSections: [] };
+  const defaults: DefaultsSeen = { last: undefined, byName: new Map() };
   let current: Current = null;
   for (const { line, words } of tokenizeConfig(text, options)) {
     const [keyword] = words as [string, ...string[]];
+    // HAProxy splits words on spaces and tabs only: a line indented with no-break spaces (a config copied from a
+    // web page, seed 003) starts with an unknown keyword, which HAProxy refuses. Skipping it would hide servers.
+    if (keyword.includes(NBSP)) {
+      const shown = keyword.replaceAll(NBSP, '\\u00a0');
+      throw new ParseError(`no-break space (U+00A0) in "${shown}": HAProxy splits on spaces and tabs only, reads it as part of the keyword and refuses the line`, line);
+    }
     if (keyword === 'global') {
       config.global ??= { line, statsSockets: [], lines: [] };
       current = { kind: 'global', section: config.global };
     } else if (PROXY_KINDS.has(keyword)) {
-      current = { kind: 'proxy', section: newProxy(config, keyword as ProxyKind, words, line) };
+      current = { kind: 'proxy', section: newProxy(defaults, keyword as ProxyKind, words, line) };
       config.proxies.push(current.section);
+      if (keyword === 'defaults') {
+        defaults.last = current.section;
+        if (!defaults.byName.has(current.section.name)) defaults.byName.set(current.section.name, current.section);
+      }
     } else if (OTHER_SECTIONS.has(keyword)) {
       config.otherSections.push({ kind: keyword, name: words[1] ?? '', line });
       current = { kind: 'other' };
@@ -40,17 +62,16 @@ export function parseHaproxyConfig(text: string, options: TokenizeOptions = {}):
   return config;
 }
 
-function newProxy(config: HaproxyConfig, kind: ProxyKind, words: string[], line: number): ProxySection {
+function newProxy(defaults: DefaultsSeen, kind: ProxyKind, words: string[], line: number): ProxySection {
   const name = words[1] ?? '';
   if (!name && kind !== 'defaults') throw new ParseError(`"${kind}" needs a name`, line);
   const fromAt = words.indexOf('from');
-  const defaultsList = config.proxies.filter((p) => p.kind === 'defaults');
   let parent: ProxySection | undefined;
   if (fromAt >= 0) {
     const wanted = words[fromAt + 1];
-    parent = defaultsList.find((d) => d.name === wanted);
+    parent = wanted === undefined ? undefined : defaults.byName.get(wanted);
     if (!parent) throw new ParseError(`${kind} "${name}" inherits from unknown defaults "${wanted ?? ''}"`, line);
-  } else if (kind !== 'defaults') parent = defaultsList[defaultsList.length - 1];
+  } else if (kind !== 'defaults') parent = defaults.last;
   return {
     kind,
     name,

@@ -41,7 +41,9 @@ const INT_FETCHES = new Set(['req_ssl_hello_type', 'req.ssl_hello_type', 'dst_po
 const BOOL_FETCHES = new Set(['always_true', 'always_false', 'ssl_fc', 'ssl_c_used', 'wait_end', 'req.ssl_ec_ext']);
 const IP_FETCHES = new Set(['src', 'dst', 'hdr_ip', 'req.hdr_ip']);
 const STR_FETCHES = new Set(['hdr', 'req.hdr', 'fhdr', 'req.fhdr', 'path', 'url', 'base', 'query', 'method', 'req.ssl_sni', 'req_ssl_sni', 'ssl_fc_sni', 'str', 'var', 'cook', 'req.cook', 'urlp', 'url_param', 'req.ver', 'req_ver', 'ssl_fc_alpn', 'capture.req.hdr', 'http_first_req', 'pathq']);
-const INT_CONVERTERS = new Set(['length', 'len', 'strcmp', 'add', 'sub', 'mul', 'div', 'mod', 'neg', 'and', 'or', 'xor', 'cpl', 'bool', 'not', 'odd', 'even']);
+const INT_CONVERTERS = new Set(['length', 'len', 'strcmp', 'add', 'sub', 'mul', 'div', 'mod', 'neg', 'and', 'or', 'xor', 'cpl', 'bool', 'not', 'odd', 'even', 'port_only']);
+/** map_<match>_int / map_<match>_ip (map.c): their output type sets the ACL's default method like a fetch's. */
+const TYPED_MAP = /^map_(?:str|beg|sub|dir|dom|end|reg|int|ip)_(int|ip)$/;
 
 /** ACL keywords that are a fetch plus a match method (acl.c / http_fetch.c): `hdr_dom` = `hdr -m dom`. */
 const SUFFIXED = /^(base|cook|req\.cook|hdr|req\.hdr|path|url|urlp|url_param|shdr|scook|ssl_fc_sni)_(beg|dir|dom|end|len|reg|sub|str)$/;
@@ -55,6 +57,8 @@ export function splitAclKeyword(keyword: string): { fetch: string; method: Match
 
 export function defaultMethod(sample: SampleExpr): MatchMethod | null {
   const last = sample.converters[sample.converters.length - 1];
+  const typedMap = last ? TYPED_MAP.exec(last.name) : null;
+  if (typedMap) return typedMap[1] as 'int' | 'ip';
   if (last) return INT_CONVERTERS.has(last.name) ? 'int' : 'str';
   if (STR_FETCHES.has(sample.fetch)) return 'str';
   if (INT_FETCHES.has(sample.fetch)) return 'int';

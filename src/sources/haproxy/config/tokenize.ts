@@ -11,15 +11,40 @@ export interface TokenizeOptions {
 }
 
 const HEX = /^[0-9a-fA-F]{2}$/;
+/**
+ * `$NAME`, `${NAME}` or `${NAME-default}` at i (`close`: the first "}" at or after i, or past the end), or null. By hand: the
+ * regex read every `${A-` to the next "}" again, quadratic on a run of them.
+ */
+export function variableAt(text: string, i: number, close: number): { name: string; fallback?: string; end: number } | null {
+  const braced = text[i + 1] === '{';
+  const start = braced ? i + 2 : i + 1;
+  NAME.lastIndex = start;
+  const name = NAME.exec(text)?.[0];
+  if (name === undefined) return null;
+  const after = start + name.length;
+  if (!braced) return { name, end: after };
+  if (text[after] === '}') return { name, end: after + 1 };
+  if (text[after] === '-' && close < text.length) return { name, fallback: text.slice(after + 1, close), end: close + 1 };
+  // `${` that does not close: the regex then tried `$` followed by a bare name, which "{" is not.
+  return null;
+}
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+/** Characters tokenizeLine decides on one at a time: line ends, comment, quotes, backslash, blanks, `$`. */
+const SPECIAL = new Set([10, 13, 35, 34, 39, 92, 32, 9, 36]);
 
 /** Words of one line; [] for a blank or comment line. Throws ParseError on an open quote or a bad `\x`. */
 export function tokenizeLine(text: string, lineNo: number, options: TokenizeOptions = {}): string[] {
+  // Blank and comment lines (most of a config) return before any state is set up.
+  let first = 0;
+  while (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9) first++;
+  if (first === text.length || text[first] === '#' || text[first] === '\r' || text[first] === '\n') return [];
   const words: string[] = [];
   let word = '';
   let inWord = false;
   let squote = false;
   let dquote = false;
-  let i = 0;
+  let i = first;
+  let closeAt = -1; // the first "}" at or after i, looked for once for a run of "$"s
   const end = () => {
     if (inWord) words.push(word);
     word = '';
@@ -46,20 +71,24 @@ export function tokenizeLine(text: string, lineNo: number, options: TokenizeOpti
       end();
       while (text[i] === ' ' || text[i] === '\t') i++;
     } else if (c === '$' && dquote && options.env) {
-      const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i));
-      const name = m?.[1] ?? m?.[3];
-      if (m && name !== undefined && (name in options.env || m[2] !== undefined)) {
-        word += options.env[name] ?? m[2] ?? '';
-        i += m[0].length;
+      if (closeAt < i) closeAt = text.indexOf('}', i) >>> 0; // none: 2^32 - 1, past any line
+      const m = variableAt(text, i, closeAt);
+      const name = m?.name;
+      if (m && name !== undefined && (name in options.env || m.fallback !== undefined)) {
+        word += options.env[name] ?? m.fallback ?? '';
+        i = m.end;
       } else {
         word += c;
         i++;
       }
       inWord = true;
     } else {
-      word += c;
+      // A run of characters none of the branches above looks at is added in one slice, not one by one.
+      let j = i + 1;
+      while (j < text.length && !SPECIAL.has(text.charCodeAt(j))) j++;
+      word += text.slice(i, j);
       inWord = true;
-      i++;
+      i = j;
     }
   }
   if (squote || dquote) throw new ParseError(`unmatched ${squote ? 'single' : 'double'} quote`, lineNo);

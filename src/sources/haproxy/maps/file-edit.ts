@@ -5,7 +5,7 @@
 import { diffArrays } from 'diff';
 import { UnsafeArgumentError } from '../../../model/errors.js';
 import type { PatternEntryRow, PatternUse } from '../../../model/patterns.js';
-import type { PatternFile, PatternFileLine } from './map-file.js';
+import { readPatternLine, type PatternFile, type PatternFileLine } from './map-file.js';
 
 const same = (a: PatternEntryRow, b: PatternEntryRow) => a.key === b.key && (a.value ?? '') === (b.value ?? '');
 
@@ -50,7 +50,10 @@ export function replaceEntries(file: PatternFile, entries: readonly PatternEntry
 }
 
 const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2}|\/(\d{1,3})(\.\d{1,3}){3})?$/;
-const IPV6 = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(\/\d{1,3})?$/;
+// One class then a colon check, not /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(\/\d{1,3})?$/: that tried every colon of a long
+// run of them as the one the pattern names (quadratic).
+const IPV6_CHARS = /^[0-9a-fA-F:.]*(\/\d{1,3})?$/;
+const isIpv6Key = (key: string) => IPV6_CHARS.test(key) && key.split('/', 1)[0]!.includes(':');
 
 /**
  * Refuses a key that the config could not load from the file (HAProxy would refuse the whole file on reload):
@@ -59,7 +62,7 @@ const IPV6 = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(\/\d{1,3})?$/;
 export function checkPatternKey(key: string, uses: readonly PatternUse[]): void {
   for (const use of uses) {
     const type = use.via.startsWith('map_') ? use.via.slice(4) : use.match;
-    if (type === 'ip' && !IPV4.test(key) && !IPV6.test(key)) {
+    if (type === 'ip' && !IPV4.test(key) && !isIpv6Key(key)) {
       throw new UnsafeArgumentError(`"${key}" is not an address or network, and ${use.proxy} line ${use.line} reads this file as ip`);
     }
     if (type === 'int' && !/^-?\d+(:-?\d+)?$/.test(key)) {
@@ -76,15 +79,10 @@ export function entriesText(entries: readonly PatternEntryRow[]): string {
 /** Parses a whole list as typed in $EDITOR: one entry per line, `#` comments and blank lines ignored. */
 export function parseEntryList(text: string, kind: 'map' | 'acl'): PatternEntryRow[] {
   const out: PatternEntryRow[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    if (line.startsWith('#') || line.trim() === '') continue;
-    const body = line.replace(/^[ \t]+/, '');
-    if (kind === 'acl') out.push({ key: body });
-    else {
-      const m = /^([^ \t]+)[ \t]*(.*?)[ \t]*$/.exec(body)!;
-      out.push({ key: m[1]!, value: m[2]! });
-    }
+  for (const line of text.split('\n')) {
+    // Read as a file line is (readPatternLine): what the editor shows is what HAProxy would load.
+    const entry = line.trim() === '' ? null : readPatternLine(line, kind);
+    if (entry) out.push(kind === 'acl' ? { key: entry.key } : { key: entry.key, value: entry.value ?? '' });
   }
   return out;
 }

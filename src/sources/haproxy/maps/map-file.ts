@@ -18,17 +18,43 @@ export interface PatternFile {
   finalNewline: boolean;
 }
 
+const isBlank = (c: number) => c === 32 || c === 9;
+/** Where HAProxy's loops stop reading a line: its C string ends at NUL, and "\r" ends it like "\n". */
+const isEnd = (c: number) => c === 13 || c === 0 || Number.isNaN(c);
+
+/**
+ * One line (without its "\n") as pattern.c reads it, by index and in one pass: a regex here was quadratic on a
+ * long run of blanks and threw a TypeError on a "\r" or U+2028 inside the line. A "\r" or NUL ends the line for
+ * HAProxy (what follows is never loaded), so it ends it here too; U+2028 is just bytes to HAProxy, part of the key
+ * or value. null: a comment or blank line.
+ */
+export function readPatternLine(line: string, kind: 'map' | 'acl'): { key: string; value?: string } | null {
+  if (line.charCodeAt(0) === 35 /* # */) return null;
+  let i = 0;
+  while (isBlank(line.charCodeAt(i))) i++;
+  if (isEnd(line.charCodeAt(i))) return null;
+  const keyStart = i;
+  if (kind === 'acl') {
+    while (!isEnd(line.charCodeAt(i))) i++;
+    return { key: line.slice(keyStart, i) };
+  }
+  while (!isBlank(line.charCodeAt(i)) && !isEnd(line.charCodeAt(i))) i++;
+  const key = line.slice(keyStart, i);
+  while (isBlank(line.charCodeAt(i))) i++;
+  const valueStart = i;
+  while (!isEnd(line.charCodeAt(i))) i++;
+  let valueEnd = i;
+  while (valueEnd > valueStart && isBlank(line.charCodeAt(valueEnd - 1))) valueEnd--;
+  return { key, value: line.slice(valueStart, valueEnd) };
+}
+
 export function parsePatternFile(text: string, kind: 'map' | 'acl'): PatternFile {
   const finalNewline = text.endsWith('\n');
   const raw = text === '' ? [] : (finalNewline ? text.slice(0, -1) : text).split('\n');
   const lines = raw.map((textLine): PatternFileLine => {
-    const line = textLine.replace(/\r$/, '');
-    if (line.startsWith('#')) return { kind: 'comment', text: textLine };
-    const body = line.replace(/^[ \t]+/, '');
-    if (body === '') return { kind: 'blank', text: textLine };
-    if (kind === 'acl') return { kind: 'entry', key: body, text: textLine };
-    const m = /^([^ \t]+)[ \t]*(.*?)[ \t]*$/.exec(body)!;
-    return { kind: 'entry', key: m[1]!, value: m[2]!, text: textLine };
+    if (textLine.startsWith('#')) return { kind: 'comment', text: textLine };
+    const entry = readPatternLine(textLine, kind);
+    return entry ? { kind: 'entry', ...entry, text: textLine } : { kind: 'blank', text: textLine };
   });
   return { kind, lines, finalNewline };
 }

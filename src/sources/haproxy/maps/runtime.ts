@@ -10,11 +10,18 @@ import { CommandRejectedError, ParseError } from '../../../model/errors.js';
 import type { PatternEntry, PatternRef } from '../../../model/routing.js';
 
 const REF_ROW = /^(\d+) \((.*?)\) (.*?)(?: curr_ver=(\d+) next_ver=(\d+) entry_cnt=(\d+))?$/;
+const REF = /^(0x[0-9a-f]+) /;
 const ANONYMOUS = /^acl '([^']*)' file '(.*)' line (\d+)\.?$/;
 
 function lines(reply: string): string[] {
-  return reply.replace(/\n+$/, '').split('\n').filter((l) => l !== '');
+  // The trailing "\n"s by hand: /\n+$/ retried at every "\n" of a run that text follows (quadratic).
+  let end = reply.length;
+  while (end > 0 && reply.charCodeAt(end - 1) === 10) end--;
+  return reply.slice(0, end).split('\n').filter((l) => l !== '');
 }
+
+/** What `.` does not match: a row holding one never matched REF_ROW, which would retry every ") " to find out. */
+const LINE_END = /[\n\r\u2028\u2029]/;
 
 /**
  * Known error replies to these commands. They come back as text, not as a failure of the socket, so each
@@ -41,7 +48,7 @@ export function parsePatternRefs(reply: string, command = 'show map'): PatternRe
   const rows = lines(reply);
   if (rows[0]?.startsWith('# id')) rows.shift();
   return rows.map((row, index) => {
-    const m = REF_ROW.exec(row);
+    const m = LINE_END.test(row) ? null : REF_ROW.exec(row);
     if (!m) throw new ParseError(`unexpected row in "${command}": ${row}`, index + 2);
     const ref: PatternRef = {
       id: Number(m[1]),
@@ -65,11 +72,16 @@ export function parsePatternRefs(reply: string, command = 'show map'): PatternRe
 export function parsePatternEntries(reply: string, withValues: boolean, command = withValues ? 'show map' : 'show acl'): PatternEntry[] {
   checkPatternReply(command, reply);
   return lines(reply).map((row, index) => {
-    // The key is one word: lbtop refuses to write keys with blanks (a map file could not hold them either).
-    const m = withValues ? /^(0x[0-9a-f]+) (\S+)(?: (.*))?$/.exec(row) : /^(0x[0-9a-f]+) (.*)$/.exec(row);
-    if (!m) throw new ParseError(`unexpected entry in "${command}": ${row}`, index + 1);
-    const entry: PatternEntry = { ref: m[1]!, key: m[2]! };
-    if (withValues) entry.value = m[3] ?? '';
+    // "REF KEY[ VALUE]" (map) or "REF PATTERN" (acl), as map.c prints them. The key is one word: HAProxy splits
+    // a file line and a command's arguments on spaces and tabs, but any other byte (U+2028, U+00A0) may be in it.
+    // The value runs to the end of the line, whatever it holds. (test/sources/haproxy/map-file-haproxy.test.ts)
+    const ref = REF.exec(row);
+    const keyStart = ref ? ref[0].length : 0;
+    const keyEnd = withValues ? row.indexOf(' ', keyStart) : row.length;
+    const key = row.slice(keyStart, keyEnd < 0 ? row.length : keyEnd);
+    if (!ref || (withValues && (key === '' || key.includes('\t')))) throw new ParseError(`unexpected entry in "${command}": ${row}`, index + 1);
+    const entry: PatternEntry = { ref: ref[1]!, key };
+    if (withValues) entry.value = keyEnd < 0 ? '' : row.slice(keyEnd + 1);
     return entry;
   });
 }

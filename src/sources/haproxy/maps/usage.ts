@@ -5,8 +5,14 @@ import type { AclDef, Condition, HaproxyConfig, ProxySection, SampleExpr } from 
 import type { PatternUse } from '../../../model/patterns.js';
 import { mapFilesOf } from '../config/sample-expr.js';
 
-function converterOf(sample: SampleExpr, file: string): string {
-  return sample.converters.find((c) => /^map(_|$)/.test(c.name) && c.args[0] === file)?.name ?? 'map';
+/**
+ * Each map file a sample expression reads, in order, with the first converter that reads it (`map_dom`...). One
+ * pass: looking the converter up again for each file was quadratic in an expression of thousands of maps.
+ */
+function mapReads(sample: SampleExpr): { file: string; via: string }[] {
+  const first = new Map<string, string>();
+  for (const c of sample.converters) if (/^map(_|$)/.test(c.name) && c.args[0] && !first.has(c.args[0])) first.set(c.args[0], c.name);
+  return mapFilesOf(sample).map((file) => ({ file, via: first.get(file) ?? 'map' }));
 }
 
 function aclUses(proxy: ProxySection, acl: AclDef, rule: string, line: number): PatternUse[] {
@@ -14,9 +20,7 @@ function aclUses(proxy: ProxySection, acl: AclDef, rule: string, line: number): 
   for (const file of acl.files) {
     out.push({ file, proxy: proxy.name, proxyKind: proxy.kind, line, rule, via: '-f', ...(acl.method ? { match: acl.method } : {}) });
   }
-  for (const file of mapFilesOf(acl.sample)) {
-    out.push({ file, proxy: proxy.name, proxyKind: proxy.kind, line, rule, via: converterOf(acl.sample, file) });
-  }
+  for (const { file, via } of mapReads(acl.sample)) out.push({ file, proxy: proxy.name, proxyKind: proxy.kind, line, rule, via });
   return out;
 }
 
@@ -32,10 +36,11 @@ export function patternUses(config: HaproxyConfig): PatternUse[] {
     for (const rule of proxy.requestRules) {
       const label = `${rule.directive} ${rule.action}`;
       const seen = new Set<string>();
+      const converters = convertersByFile(rule.args);
       for (const file of rule.files) {
         if (seen.has(file)) continue;
         seen.add(file);
-        const via = rule.args.join(' ').match(new RegExp(`(map(?:_[a-z]+)*)\\(${escapeRe(file)}`))?.[1] ?? '-f';
+        const via = converters.get(file) ?? '-f';
         uses.push({ file, proxy: proxy.name, proxyKind: proxy.kind, line: rule.line, rule: label, via });
       }
       uses.push(...conditionUses(proxy, rule.condition, label, rule.line).filter((u) => !seen.has(u.file)));
@@ -43,8 +48,8 @@ export function patternUses(config: HaproxyConfig): PatternUse[] {
     for (const rule of proxy.useBackend) {
       for (const part of rule.dynamic ?? []) {
         if (!('sample' in part)) continue;
-        for (const file of mapFilesOf(part.sample)) {
-          uses.push({ file, proxy: proxy.name, proxyKind: proxy.kind, line: rule.line, rule: 'use_backend', via: converterOf(part.sample, file) });
+        for (const { file, via } of mapReads(part.sample)) {
+          uses.push({ file, proxy: proxy.name, proxyKind: proxy.kind, line: rule.line, rule: 'use_backend', via });
         }
       }
       uses.push(...conditionUses(proxy, rule.condition, 'use_backend', rule.line));
@@ -53,6 +58,12 @@ export function patternUses(config: HaproxyConfig): PatternUse[] {
   return uses.sort((a, b) => a.line - b.line);
 }
 
-function escapeRe(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The first converter (`map`, `map_dom`...) that reads each file in a rule's arguments, in one scan. A regex per
+ * file over the whole rule took time files × length: seconds for a rule naming thousands of map files.
+ */
+function convertersByFile(args: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of args.join(' ').matchAll(/(map(?:_[a-z]+)*)\(([^,)]+)/g)) if (!out.has(m[2]!)) out.set(m[2]!, m[1]!);
+  return out;
 }
