@@ -1,11 +1,11 @@
-// Seed 000's haproxy.cfg (fixtures/haproxy-routing/seed-000.cfg, as written) on a real HAProxy 2.6 on this
-// machine: addresses 192.168.64.N → 127.0.64.N, and only what this lab cannot have changed —
+// Seed 000's haproxy.cfg (fixtures/seeds/000/haproxy.cfg, as published) on a real HAProxy (2.6, and 3.0 in the
+// 3.0 run) on this machine: addresses 192.168.64.N → 127.0.64.N, and only what this lab cannot have changed —
 //  - HAProxy 2.6 refuses the seed as written ("mode tcp" backends behind "mode http" frontends): the three
 //    backends http_k8s01_dev_backend, http_k8s02_dev_backend and k8s_http_lb_backend get `mode http` (the
 //    smallest change that loads; their servers, names and addresses are untouched);
 //  - binds go to unix sockets in the lab dir (no port 80/443/9000 taken on a shared machine; no TLS cert for
 //    the :443 `ssl crt` bind), the stats socket is the lab's, chroot/user/daemon/log/errorfile lines go, and the
-//    two map files the `default`/`www` frontends load are given (the hosts.map fixture and an empty routes.map).
+//    two map files the `default`/`www` frontends load are placed in the lab dir (fixtures/seeds/000/maps/).
 // `extra` is appended as written: the tests add servers at a node's address under other names there.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,11 +13,11 @@ import { loadConfig } from '../../src/config/index.js';
 import type { LbtopConfig } from '../../src/model/config.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/haproxy-routing');
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/seeds/000');
 const TCP_BEHIND_HTTP = ['http_k8s01_dev_backend', 'http_k8s02_dev_backend', 'k8s_http_lb_backend'];
 
 export function seed000Config(extra = ''): string {
-  const lines = readFileSync(path.join(FIXTURES, 'seed-000.cfg'), 'utf8').split('\n');
+  const lines = readFileSync(path.join(FIXTURES, 'haproxy.cfg'), 'utf8').split('\n');
   const out: string[] = [];
   let section = '';
   let binds = 0;
@@ -84,8 +84,8 @@ export async function startSeed000(dir: string, extra = ''): Promise<Seed000Lab>
   // The maps are read at startup: written into the instance dir (startHaproxy's dir/name) before HAProxy starts.
   const lbDir = path.join(dir, 'homelab');
   mkdirSync(lbDir, { recursive: true });
-  copyFileSync(path.join(FIXTURES, 'seed-000-hosts.map'), path.join(lbDir, 'hosts.map'));
-  writeFileSync(path.join(lbDir, 'routes.map'), '');
+  copyFileSync(path.join(FIXTURES, 'maps/hosts.map'), path.join(lbDir, 'hosts.map'));
+  copyFileSync(path.join(FIXTURES, 'maps/routes.map'), path.join(lbDir, 'routes.map'));
   const haproxy = await startHaproxy({ name: 'homelab', dir, config: seed000Config(extra) });
   const yaml = `interval: 1\nlbs:\n  homelab:\n    haproxy: { socket: ${haproxy.socket} }\n${SEED000_CLUSTERS}`;
   const loaded = loadConfig(yaml);
