@@ -139,6 +139,11 @@ async function run(invocation: Invocation, config: LbtopConfig, runtime: FleetRu
           ? planServerWeight(fleet, target, invocation.weight.percent ? { percent: invocation.weight.value } : invocation.weight.value)
           : planServerAdmin(fleet, target, invocation.action);
       process.stdout.write(`${formatPlan(plan)}\n`);
+      // A weight the backend's algorithm cannot take: refused here, nothing sent (static-weight.ts).
+      if (plan.refused?.length) {
+        process.stderr.write(`REFUSED before sending:\n${plan.refused.map((r) => `  ${r}\n`).join('')}Nothing was sent.\n`);
+        return EXIT.REFUSED;
+      }
       const refused = refuseUnreachable(plan, invocation.skipUnreachable === true, (t) => process.stderr.write(t));
       if (refused !== null) return refused;
       if (invocation.dryRun) return plan.commands.length > 0 ? EXIT.OK : EXIT.FAILED;
@@ -244,6 +249,7 @@ async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, banner
       apply: (plan) => afterWrite(plan.kind === 'node' ? node.applyNode(plan) : applyPlan(plan, deps)),
       rollback: (report) => afterWrite(report.plan.kind === 'node' ? rollbackFanout(report, deps) : rollbackReport(report, deps)),
       planNode: node.planNode,
+      resolveHost: node.resolveHost,
       snapshot: node.snapshot,
       nodeProgress: node.nodeProgress,
       runRaw: async (lb, line) => {

@@ -1,5 +1,6 @@
 // What a node's servers looked like before lbtop drained it, kept on disk so `lbtop node ready` (possibly from
-// another shell, hours later) restores exactly those states. The first drain/maint writes the record and a later
+// another shell, hours later) restores exactly those states. Keyed by the machine (its address), whatever it was
+// drained by: `drain worker1 --cluster k8s01` and `ready 10.0.0.94` meet in one record. The first drain/maint writes the record and a later
 // maint of the same node keeps it (the state to go back to is the one before the first change); a verified
 // `ready` removes it. Written atomically (temp file + rename): a crash never leaves half a record.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

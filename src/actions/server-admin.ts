@@ -5,6 +5,7 @@ import { adminStateOf, maintNotForced } from '../sources/haproxy/admin-state.js'
 import { buildCommand } from '../sources/haproxy/command.js';
 import { isPlaceholderSlot } from '../sources/haproxy/placeholder.js';
 import type { Plan, PlannedChange, PlannedCommand } from './types.js';
+import { staticWeightRefusal } from './static-weight.js';
 import { isReachable, unreachableIn } from './unreachable.js';
 
 export interface ServerTarget {
@@ -79,6 +80,7 @@ export function planServerWeight(fleet: Fleet, target: ServerTarget, request: We
   const changes: PlannedChange[] = [];
   const commands: PlannedCommand[] = [];
   const rollback: PlannedCommand[] = [];
+  const refused: string[] = [];
   for (const { lb, on } of scope.lbs) {
     const current = on.state?.userWeight ?? on.row.weight ?? 0;
     const initial = on.state?.initialWeight ?? current;
@@ -92,6 +94,9 @@ export function planServerWeight(fleet: Fleet, target: ServerTarget, request: We
       scope.warnings.push(`${lb}: weight is already ${weight}; nothing to send`);
       continue;
     }
+    const algo = backendRow(fleet, target.backend, lb)?.algo ?? '';
+    const refusal = staticWeightRefusal(algo, `${lb}: ${target.backend}`, weight, on.state ? on.state.initialWeight : null);
+    if (refusal !== null) refused.push(refusal);
     changes.push({ lb, backend: target.backend, server: target.server, from: `weight ${current}`, to: `weight ${weight}`, sessions: on.row.scur });
     commands.push({ lb, command: weightCommand(target.backend, target.server, weight), before: `weight ${current}`, expect: `weight ${weight}` });
     rollback.push({ lb, command: weightCommand(target.backend, target.server, current), expect: `weight ${current}` });
@@ -101,9 +106,15 @@ export function planServerWeight(fleet: Fleet, target: ServerTarget, request: We
     : typeof request === 'number' ? `weight ${request}`
     : 'percent' in request ? `weight ${request.percent}%`
     : `weight ${request.delta > 0 ? '+' : ''}${request.delta}`;
+  const title = `${what} ${target.backend}/${target.server} on ${scope.lbs.map((l) => l.lb).join(', ') || 'no LB'}`;
+  // Refused as a whole, before anything is sent: HAProxy would refuse it on every LB of this backend anyway, and
+  // a weight set on some LBs of a pair and not the others is drift.
+  if (refused.length > 0) {
+    return { id: nextId(), title: `${title}: REFUSED`, kind: 'server-weight', changes: [], commands: [], rollback: [], warnings: [...refused.map((r) => `REFUSED ${r}`), ...scope.warnings], unreachable: scope.unreachable, refused };
+  }
   return {
     id: nextId(),
-    title: `${what} ${target.backend}/${target.server} on ${scope.lbs.map((l) => l.lb).join(', ') || 'no LB'}`,
+    title,
     kind: 'server-weight',
     changes,
     commands,
@@ -111,6 +122,14 @@ export function planServerWeight(fleet: Fleet, target: ServerTarget, request: We
     warnings: scope.warnings,
     unreachable: scope.unreachable,
   };
+}
+
+function backendRow(fleet: Fleet, backend: string, lb: string) {
+  for (const cluster of fleet.clusters) {
+    const be = cluster.backends.find((b) => b.name === backend);
+    if (be) return be.perLb[lb] ?? null;
+  }
+  return null;
 }
 
 /**

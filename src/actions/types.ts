@@ -1,5 +1,6 @@
 // The shape of every write: plan → preview → (confirm) → apply → verify → report.
 // Nothing here sends anything; src/actions/apply.ts does, and only for a confirmed plan.
+import type { NodeCandidate } from '../model/fleet.js';
 
 /** One runtime-API command to send to one LB, already built with buildCommand (escaped). */
 export interface PlannedCommand {
@@ -33,8 +34,14 @@ export interface Plan {
   rollback: PlannedCommand[];
   /** Why a part of the request cannot be done (server absent on an LB...): shown, not sent. */
   warnings: string[];
-  /** For kind 'node': which node and what was asked, so apply can save the prior states and follow the drain. */
-  node?: { name: string; action: 'drain' | 'maint' | 'ready' };
+  /**
+   * For kind 'node': which node and what was asked, so apply can save the prior states and follow the drain.
+   * `name` is the machine's address (or the name, for servers with no machine address): the node record's key.
+   * `candidates`: the name was carried at several addresses, so nothing is planned and one must be picked.
+   */
+  node?: { name: string; action: 'drain' | 'maint' | 'ready'; asked?: string; candidates?: NodeCandidate[] };
+  /** Why the whole plan is refused before anything is sent (a weight the backend's algorithm cannot take). */
+  refused?: string[];
   /** True when the operator must type a word (e.g. the cluster name) rather than press y. */
   confirmWord?: string;
   /**

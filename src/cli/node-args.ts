@@ -9,11 +9,15 @@ export type NodeInvocation =
 
 type Done = (invocation: Invocation, lbRefs?: string[]) => void;
 
-// A server name (HAProxy's characters) or an address, with an optional :port.
+// A server name (HAProxy's characters), a hostname or an address (IPv6 possibly in brackets).
 const NODE = /^[A-Za-z0-9._:[\]-]+$/;
 
 function nodeName(value: string): string {
-  if (!NODE.test(value)) throw new InvalidArgumentError('expected a server name or address, e.g. worker1 or 10.0.0.21');
+  if (!NODE.test(value)) throw new InvalidArgumentError('expected a server name, hostname or address, e.g. worker1 or 10.0.0.21');
+  // A node is a machine, every port of it: "10.0.0.21:80" would silently mean less than the operator typed.
+  if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(value) || /^\[.*\]:\d+$/.test(value)) {
+    throw new InvalidArgumentError('a node is a machine: give its address without a port (every server at that address is part of it)');
+  }
   return value;
 }
 
@@ -26,7 +30,7 @@ function seconds(value: string): number {
 const node: Subcommand = {
   needsLbs: true,
   register(program: Command, done: Done) {
-    const group = program.command('node').description('a node (server by name or address) on every backend of every LB');
+    const group = program.command('node').description('a node (a machine: every server at its address) on every backend of every LB');
     const forms: ['drain' | 'maint' | 'ready', string][] = [
       ['drain', 'stop new sessions to the node everywhere; --wait follows sessions and queue down to zero'],
       ['maint', 'take the node out everywhere (maintenance)'],
@@ -36,7 +40,7 @@ const node: Subcommand = {
       group
         .command(action)
         .description(description)
-        .argument('<NAME>', 'server name or address', nodeName)
+        .argument('<NODE>', 'the machine: its address, a server name or a hostname (a name on several machines is refused; pick with --cluster or the address)', nodeName)
         .option('--cluster <name>', 'only the backends of this cluster, or the LBs of this inventory group')
         .option('--wait', 'after a drain, show sessions and queue until they reach zero')
         .option('--timeout <seconds>', 'give up waiting after this long (default 300)', seconds)

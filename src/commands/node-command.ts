@@ -3,7 +3,7 @@
 // parallel, report per LB with a rollback offered on a partial failure, then optionally follow the drain.
 import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
 import { admit, type ApplyDeps } from '../actions/apply.js';
-import { planNode, type NodeScope } from '../actions/node-plan.js';
+import { planNode, resolveRequest, type NodeRequest, type NodeScope } from '../actions/node-plan.js';
 import { clearNodeRecord, defaultNodeDir, readNodeRecord, saveNodeRecord } from '../actions/node-record.js';
 import { drainTargets, formatProgress, waitForDrain } from '../actions/node-wait.js';
 import { formatPlan, formatReport } from '../actions/preview-text.js';
@@ -14,6 +14,9 @@ import { buildFleet } from '../store/selectors.js';
 import { runSnapshotCommand } from './snapshot-command.js';
 import { EXIT, exitCodeOf } from '../cli/exit-codes.js';
 import { refuseUnreachable } from './unreachable-text.js';
+import { candidatesText } from './node-text.js';
+import { resolveHost, type HostResolver } from '../transport/dns.js';
+import type { Fleet } from '../model/fleet.js';
 
 export interface NodeCommandIo {
   deps: ApplyDeps;
@@ -22,6 +25,15 @@ export interface NodeCommandIo {
   confirm(question: string): Promise<boolean>;
   /** Where node records live (tests pass a temp dir). */
   nodeDir?: string;
+  /** Resolves a hostname NODE (default: getaddrinfo on this machine). */
+  resolveHost?: HostResolver;
+}
+
+/** The request, with a hostname's addresses when no server carries NODE as a name or DNS name. */
+export async function withResolved(fleet: Fleet, request: NodeRequest, scope: NodeScope, resolve: HostResolver): Promise<NodeRequest> {
+  const first = resolveRequest(fleet, request, scope);
+  if (first.kind !== 'unknown' || !/[A-Za-z]/.test(request.node)) return request;
+  return { ...request, resolved: await resolve(request.node) };
 }
 
 export function lbGroupsOf(config: LbtopConfig): NodeScope {
@@ -35,8 +47,17 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
   const dir = io.nodeDir ?? defaultNodeDir();
   await runtime.refresh();
   const fleet = buildFleet(config, runtime.store.getState().lbs);
-  const record = invocation.action === 'ready' ? readNodeRecord(dir, invocation.node) : null;
-  const plan = planNode(fleet, { node: invocation.node, action: invocation.action, cluster: invocation.cluster }, lbGroupsOf(config), record);
+  const scope = lbGroupsOf(config);
+  const request = await withResolved(fleet, { node: invocation.node, action: invocation.action, cluster: invocation.cluster }, scope, io.resolveHost ?? resolveHost);
+  const records = invocation.action === 'ready' ? (key: string) => readNodeRecord(dir, key) : null;
+  const plan = planNode(fleet, request, scope, records);
+  const ambiguous = candidatesText(plan, invocation.cluster);
+  if (ambiguous !== null) {
+    io.err(ambiguous);
+    // Scripts get the machines to pick from, each with its servers, as data.
+    if (invocation.json) io.out(`${JSON.stringify({ refused: 'several machines', node: invocation.node, candidates: plan.node!.candidates })}\n`);
+    return EXIT.REFUSED;
+  }
   io.out(`${formatPlan(plan)}\n`);
   const refused = refuseUnreachable(plan, invocation.skipUnreachable === true, io.err);
   if (refused !== null) return refused;
@@ -49,14 +70,15 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
   // Saved before sending (and after the write path admitted the plan): if lbtop dies mid-apply, `ready` still
   // knows where to go back to.
   admit(plan, io.deps);
-  if (invocation.action !== 'ready') saveNodeRecord(dir, invocation.node, invocation.action, plan);
+  const key = plan.node!.name;
+  if (invocation.action !== 'ready') saveNodeRecord(dir, key, invocation.action, plan);
   const report = await applyPlanFanout(plan, io.deps, { onOutcome: (o) => io.err(`  ${o.lb}: ${o.status}\n`) });
   io.out(`${formatReport(report)}\n`);
   if (report.rollbackOffered.length > 0 && (invocation.yes || (await io.confirm('Roll back the LBs that changed?')))) {
     const undone = await rollbackFanout(report, io.deps);
     io.out(`${formatReport(undone)}\n`);
   }
-  if (invocation.action === 'ready' && report.ok) clearNodeRecord(dir, invocation.node);
+  if (invocation.action === 'ready' && report.ok) clearNodeRecord(dir, key);
   let drained = true;
   if (invocation.wait && invocation.action !== 'ready' && report.ok) {
     const last = await waitForDrain(io.deps.clients, drainTargets(plan), {

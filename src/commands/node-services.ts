@@ -13,10 +13,11 @@ import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import { buildFleet } from '../store/selectors.js';
 import { lbGroupsOf } from './node-command.js';
+import { resolveHost } from '../transport/dns.js';
 import { buildSnapshot, snapshotText, writeSnapshotFiles } from './snapshot.js';
 
 /** One step of a follow; `startedAt` tells one drain's follow from the next (the progress view opens on a new one). */
-type Update = { node: string; progress: DrainProgress; finished: boolean; action: 'drain' | 'maint'; startedAt: number; timeoutMs: number };
+type Update = { node: string; address: string; progress: DrainProgress; finished: boolean; action: 'drain' | 'maint'; startedAt: number; timeoutMs: number };
 
 export interface NodeServicesOptions {
   nodeDir?: string;
@@ -38,7 +39,10 @@ export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: A
   const follow = (plan: Plan) => {
     const mine = ++generation; // a newer drain replaces the one being followed
     const timeoutMs = options.drainTimeoutMs ?? 300_000;
-    const base = { node: plan.node!.name, action: plan.node!.action === 'maint' ? ('maint' as const) : ('drain' as const), startedAt: Date.now(), timeoutMs };
+    const meta = plan.node!;
+    // Shown as typed, with the machine it meant; `m` in the progress view acts on the machine (the address).
+    const label = meta.asked !== undefined && meta.asked !== meta.name ? `${meta.asked} (${meta.name})` : meta.name;
+    const base = { node: label, address: meta.name, action: meta.action === 'maint' ? ('maint' as const) : ('drain' as const), startedAt: Date.now(), timeoutMs };
     void waitForDrain(deps.clients, drainTargets(plan), {
       timeoutMs,
       intervalMs: options.drainIntervalMs,
@@ -52,7 +56,9 @@ export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: A
   };
   return {
     planNode: (fleet: Fleet, request: NodeRequest): Plan =>
-      planNode(fleet, request, lbGroupsOf(config), request.action === 'ready' ? readNodeRecord(dir, request.node) : null),
+      planNode(fleet, request, lbGroupsOf(config), request.action === 'ready' ? (key: string) => readNodeRecord(dir, key) : null),
+    /** A hostname NODE's addresses (the TUI asks when no server carries the name). */
+    resolveHost,
     async applyNode(plan: Plan): Promise<ApplyReport> {
       const meta = plan.node!;
       // Refused (read-only, an unreachable LB not left out) before the record is written, not after.

@@ -6,9 +6,9 @@
  * Where a binding applies. `global` applies in every view scope; the dialog and prompt scopes are exclusive
  * (they own the keyboard, nothing global fires); `cli` is a text field, so only non-printable globals fire there.
  */
-export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing' | 'failover' | 'passphrase' | 'progress';
+export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing' | 'failover' | 'passphrase' | 'progress' | 'chooser';
 
-export const EXCLUSIVE_SCOPES: readonly Scope[] = ['preview', 'confirm', 'report', 'prompt', 'passphrase', 'progress'];
+export const EXCLUSIVE_SCOPES: readonly Scope[] = ['preview', 'confirm', 'report', 'prompt', 'passphrase', 'progress', 'chooser'];
 /** Scopes where printable keys type text rather than run commands. */
 export const TEXT_SCOPES: readonly Scope[] = ['cli', 'prompt', 'confirm', 'passphrase'];
 
@@ -25,7 +25,7 @@ export interface CommandDef {
   hintKeys?: string;
 }
 
-const NAV = ['table', 'events', 'help', 'lbdrift', 'preview', 'report', 'routing', 'failover', 'progress'] as const satisfies readonly Scope[];
+const NAV = ['table', 'events', 'help', 'lbdrift', 'preview', 'report', 'routing', 'failover', 'progress', 'chooser'] as const satisfies readonly Scope[];
 
 export const COMMANDS = [
   { id: 'app.quit', keys: ['q', 'C-c'], scopes: ['global'], description: 'Quit lbtop (changes nothing)', hint: 'quit' },
@@ -64,7 +64,7 @@ export const COMMANDS = [
   { id: 'server.maint', keys: ['m', 'f10'], scopes: ['table'], description: 'Put the selected server in maintenance (hatop F10)', dangerous: true, hint: 'maint' },
   { id: 'server.ready', keys: ['r', 'f9'], scopes: ['table'], description: 'Set the selected server ready (hatop F9)', dangerous: true, hint: 'ready' },
   { id: 'node.progress', keys: ['P'], scopes: ['table'], description: 'Show the progress of the last node drain (sessions and queue to zero)' },
-  { id: 'node.drain', keys: ['N'], scopes: ['table'], description: 'Drain the node of the selected server on every backend of every LB (or :node NAME)', dangerous: true, hint: 'node' },
+  { id: 'node.drain', keys: ['N'], scopes: ['table'], description: 'Drain the selected server\'s machine (every server at its address) on every LB', dangerous: true, hint: 'node' },
   { id: 'server.weight.restore', keys: ['f4'], scopes: ['table'], description: 'Restore the initial weight', dangerous: true },
   { id: 'server.weight.dec10', keys: ['f5'], scopes: ['table'], description: 'Weight −10', dangerous: true, hint: 'weight', hintKeys: 'F4-F8' },
   { id: 'server.weight.dec1', keys: ['f6'], scopes: ['table'], description: 'Weight −1', dangerous: true },
@@ -111,6 +111,9 @@ export const COMMANDS = [
 
   { id: 'progress.close', keys: ['esc'], scopes: ['progress'], description: 'Close the drain progress (the drain and its follow-up go on)', hint: 'close' },
   { id: 'progress.maint', keys: ['m'], scopes: ['progress'], description: 'Put the drained node in maintenance (preview first)', dangerous: true, hint: 'maint' },
+
+  { id: 'chooser.pick', keys: ['enter'], scopes: ['chooser'], description: 'Node name on several machines: preview the selected machine (nothing is sent)', hint: 'preview this machine' },
+  { id: 'chooser.cancel', keys: ['esc', 'n'], scopes: ['chooser'], description: 'Close the machine chooser: nothing planned', hint: 'cancel' },
 
   { id: 'passphrase.accept', keys: ['enter'], scopes: ['passphrase'], description: 'Use the typed passphrase for the SSH key', hint: 'unlock' },
   { id: 'passphrase.cancel', keys: ['esc'], scopes: ['passphrase'], description: 'Refuse: skip this key (other hosts keep polling)', hint: 'refuse' },

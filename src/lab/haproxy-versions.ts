@@ -54,4 +54,8 @@ export const HAPROXY30_TEST_FILES = [
   'test/routing/*-live.test.ts',
   'test/transport/{socat,ssh-haproxy}.test.ts',
   'test/fleet/node-drain.test.ts',
+  // A node is a machine (seed 000) and the static-algorithm weight refusals, each checked against the binary.
+  'test/fleet/node-machine.test.ts',
+  'test/ui/node-machine-tui.test.ts',
+  'test/actions/static-weight-live.test.ts',
 ];

@@ -71,3 +71,25 @@ export interface Fleet {
   clusters: ClusterGroup[];
   lbs: LbHealth[];
 }
+
+/** One server of one LB as a node sees it: where it is, and which cluster shows it. */
+export interface NodeMember {
+  lb: string;
+  cluster: string;
+  backend: string;
+  server: string;
+  /** The `addr` HAProxy reports on that LB ("10.0.0.1:80", "unix", "" …). */
+  addr: string;
+  /** The DNS name the server is configured with (`show servers state` srv_fqdn), "" when it has none. */
+  fqdn: string;
+}
+
+/** A machine that could be meant (a name carried by servers at several addresses): what picking it would touch. */
+export interface NodeCandidate {
+  address: string;
+  members: NodeMember[];
+  backends: string[];
+  clusters: string[];
+  /** The server names at that address ("worker1", "node2-backup"). */
+  names: string[];
+}

@@ -54,6 +54,11 @@ export interface StatRow {
   /** Server address "ip:port" (HAProxy >= 1.7 `addr` column); empty for other rows or older versions. */
   addr: string;
   mode: string;
+  /**
+   * A backend's balance algorithm as `show stat` names it (2.x `algo` column, BACKEND rows): "roundrobin",
+   * "static-rr", "source", "hash"…; "unknown" for `random` on 2.6; empty for other rows or older versions.
+   */
+  algo: string;
 }
 
 /** `show info`, the fields lbtop reads plus every key as text. */

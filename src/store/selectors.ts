@@ -171,21 +171,6 @@ function emptyGroup(name: string, implicit: boolean): ClusterGroup {
   return { name, implicit, frontends: [], backends: [], lbs: [] };
 }
 
-/** Every (LB, backend, server) whose server name or address matches `node` (a whole node across the fleet). */
-export function findNode(fleet: Fleet, node: string): LogicalServer[] {
-  const host = node.includes(':') ? node : null;
-  const matches: LogicalServer[] = [];
-  for (const cluster of fleet.clusters) {
-    for (const backend of cluster.backends) {
-      for (const server of backend.servers) {
-        const ip = server.address.replace(/:\d+$/, '');
-        if (server.name === node || ip === node || (host !== null && server.address === host)) matches.push(server);
-      }
-    }
-  }
-  return matches;
-}
-
 /** An LB's `show servers state` from its last poll, when that poll succeeded (null when failing, stale or unread). */
 export function polledServerStates(store: StoreReader, lb: string): ReadonlyMap<string, ServerState> | null {
   const state = store.getState().lbs.get(lb);

@@ -1,7 +1,7 @@
 // The composition: store → fleet → rows → the current view, between a header and a footer; keys go through
 // the keymap to handler tables. State lives in one reducer (ui-state.ts) and a few hooks; this file wires them.
 import { Box, Text, useApp } from 'ink';
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Scope } from '../keymap/commands.js';
 import { hintsFor, type Keymap } from '../keymap/resolve.js';
 import type { Theme } from '../theme/tokens.js';
@@ -22,6 +22,7 @@ import { useNodeProgress } from './hooks/useNodeProgress.js';
 import { useDrainProgress } from './hooks/useDrainProgress.js';
 import { usePassphrase } from './hooks/usePassphrase.js';
 import { PassphraseDialog } from './components/PassphraseDialog.js';
+import { NodeChooser, type NodeChoice } from './components/NodeChooser.js';
 import { DrainProgressView } from './views/DrainProgressView.js';
 import { useFleetRows } from './hooks/useFleetRows.js';
 import { useReadFocus } from './hooks/useReadFocus.js';
@@ -85,6 +86,8 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const lbNames = useMemo(() => data.fleet.lbs.map((h) => h.name), [data.fleet]);
   const now = useClock(services.now, store.changedCells, data.lbs.some((l) => l.stale || l.down));
   const flow = useActionFlow(services, flash);
+  // A node name on several machines: the chooser lists them; picking one previews that machine.
+  const [choice, setChoice] = useState<NodeChoice | null>(null);
   useNodeProgress(services, flash);
   const drain = useDrainProgress(services, flow);
   // An SSH key's passphrase asked by the pool: the dialog owns the keyboard; polling goes on underneath.
@@ -122,7 +125,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     cliPage: Math.max(1, layout.body - 3),
     server: {
       ...serverActionHandlers({ services, fleet: data.fleet, row: selectedRow, scope: ui.scope, preview: flow.preview, flash }),
-      ...fleetActionHandlers({ services, fleet: data.fleet, row: selectedRow, preview: flow.preview, flash }),
+      ...fleetActionHandlers({ services, fleet: data.fleet, row: selectedRow, preview: flow.preview, choose: setChoice, flash }),
     },
     quit: () => exit(),
     flash,
@@ -147,7 +150,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
       },
       'progress.maint': {
         disabled: () => (drain.follow!.action === 'maint' ? `${drain.follow!.node} is already in maintenance` : null),
-        run: () => previewNode({ services, fleet: data.fleet, preview: flow.preview, flash }, drain.follow!.node, 'maint'),
+        run: () => previewNode({ services, fleet: data.fleet, preview: flow.preview, choose: setChoice, flash }, drain.follow!.address ?? drain.follow!.node, 'maint'),
       },
       'nav.down': to(drain.top + 1),
       'nav.up': to(drain.top - 1),
@@ -158,11 +161,11 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     });
   }
   useCommands(keymap, progressShown ? 'progress' : scope, handlers, {
-    isActive: !dialogOpen && passphrase === null && ui.prompt === null && routing.state.dialog === null && failover.ui.dialog === null,
+    isActive: !dialogOpen && choice === null && passphrase === null && ui.prompt === null && routing.state.dialog === null && failover.ui.dialog === null,
     onMessage: flash,
     onText: (key) => ui.view === 'cli' && cli.edit(key),
   });
-  const candidates = usePrompt({ ui, dispatch, keymap, fleet: data.fleet, rows: data.rows, allRows: data.allRows, geometry: table, isActive: !dialogOpen && passphrase === null && ui.prompt !== null, flash, onNode: (name) => previewNode({ services, fleet: data.fleet, preview: flow.preview, flash }, name) });
+  const candidates = usePrompt({ ui, dispatch, keymap, fleet: data.fleet, rows: data.rows, allRows: data.allRows, geometry: table, isActive: !dialogOpen && choice === null && passphrase === null && ui.prompt !== null, flash, onNode: (name) => previewNode({ services, fleet: data.fleet, preview: flow.preview, choose: setChoice, flash }, name) });
 
   if (layout.tooSmall) {
     return <Text wrap="truncate">lbtop needs a terminal of at least 8 rows (this one has {size.rows}); q quits</Text>;
@@ -194,6 +197,11 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
         />
         {passphrase ? (
           <PassphraseDialog request={passphrase} height={layout.body} width={layout.width} keymap={keymap} onMessage={flash} />
+        ) : choice && !dialogOpen ? (
+          <NodeChooser choice={choice} height={layout.body} keymap={keymap} onMessage={flash}
+            onMove={(index) => setChoice({ ...choice, index })}
+            onCancel={() => { setChoice(null); flash('no machine picked: nothing planned', 'info'); }}
+            onPick={(address) => { setChoice(null); previewNode({ services, fleet: data.fleet, preview: flow.preview, flash }, address, choice.action); }} />
         ) : progressShown ? (
           <DrainProgressView follow={drain.follow!} height={layout.body} top={drain.top} now={now} />
         ) : isRoutingView(ui.view) && !dialogOpen ? (
@@ -218,7 +226,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           lbDrift={{ drift: lbDrift, list: driftList }}
           ageTicks={ageTicks}
         />}
-        <Footer hints={hintsFor(keymap, passphrase ? 'passphrase' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash} prompt={ui.prompt} candidates={candidates} />
+        <Footer hints={hintsFor(keymap, passphrase ? 'passphrase' : choice && !dialogOpen ? 'chooser' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash} prompt={ui.prompt} candidates={candidates} />
       </Box>
     </ThemeContext.Provider>
   );

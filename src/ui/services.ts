@@ -16,7 +16,10 @@ export type { ServerTarget, WeightRequest };
 
 /** One step of the follow-up of a node drain; a new `startedAt` is a new drain (the progress view opens). */
 export interface NodeProgressUpdate {
+  /** As the operator typed it, with the machine it meant: "worker1 (10.0.0.94)". */
   node: string;
+  /** The machine's address (the node record's key), what `m` in the progress view acts on. */
+  address?: string;
   progress: DrainProgress;
   /** The follow ended: drained, or the timeout came first. */
   finished: boolean;
@@ -42,8 +45,10 @@ export interface AppServices {
   routing?: RoutingServices;
   /** VIPS and BGP views: keepalived/heartbeat/BIRD state and failover; absent when no LB declares a failover stack. */
   failover?: FailoverServices;
-  /** A node (server name or address) on every backend of every LB; absent where node actions are not offered. */
+  /** A node (a machine: by address, server name or hostname) on every backend of every LB; absent where node actions are not offered. */
   planNode?(fleet: Fleet, request: NodeRequest): Plan;
+  /** A hostname NODE's addresses (`:node worker1.lab.example`); absent where lbtop resolves nothing. */
+  resolveHost?(name: string): Promise<string[]>;
   /** Writes an incident snapshot (state, drift, events, audit) and resolves with the JSON file's path. */
   snapshot?(): Promise<string>;
   /** Drain progress after a node drain was applied (sessions and queue falling to zero). */

@@ -31,7 +31,8 @@ describe('node drain over SSH on two LBs', () => {
   };
 
   beforeAll(async () => {
-    lab = await startFleetLab({ lbs: 2, nodes: 2 });
+    // node2 is also `node2-backup` in be_backup (same address and port): one machine under two names.
+    lab = await startFleetLab({ lbs: 2, nodes: 2, backups: ['node2'] });
     runtime = createFleetRuntime(lab.config(), { ssh: lab.ssh.pool() });
     nodeDir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-nodes-'));
   }, 60_000);
@@ -142,4 +143,26 @@ describe('node drain over SSH on two LBs', () => {
     expect(text).toMatch(/Audit log of this session \(\d+\):/);
     expect(text).toMatch(/lb1  reply  set server be_http\/node1 state maint  → \(ok\)/);
   }, 30_000);
+
+  it('draining node2 by name includes node2-backup (its address, another name, another backend) on both LBs; ready restores it', async () => {
+    for (const lb of lab.lbs) for (const be of ['be_http', 'be_api']) await runtime.clients.get(lb)!.send(`set server ${be}/node2 state ready`);
+    const plan = planNode(await fleet(), { node: 'node2', action: 'drain' });
+    expect(plan.commands.map((c) => `${c.lb} ${c.command}`).sort()).toEqual([
+      'lb1 set server be_api/node2 state drain',
+      'lb1 set server be_backup/node2-backup state drain',
+      'lb1 set server be_http/node2 state drain',
+      'lb2 set server be_api/node2 state drain',
+      'lb2 set server be_backup/node2-backup state drain',
+      'lb2 set server be_http/node2 state drain',
+    ]);
+    const address = lab.nodes[1]!.address;
+    expect(formatPlan(plan)).toContain(`node = machine ${address} (the address of the servers named node2): 6 server(s) at that address, named node2, node2-backup`);
+    const out: string[] = [];
+    const io = { deps: { clients: runtime.clients, audit }, out: (t: string) => out.push(t), err: () => undefined, confirm: async () => false, nodeDir };
+    const run = (action: 'drain' | 'ready') => runNodeCommand({ kind: 'node', action, node: 'node2', wait: false, timeoutSec: 10, dryRun: false, yes: true, json: false }, lab.config(), runtime, io);
+    expect(await run('drain')).toBe(0);
+    for (const lb of lab.lbs) expect((await admin(lb, 'be_backup/node2-backup')) & 8, `${lb} be_backup/node2-backup FDRAIN`).toBe(8);
+    expect(await run('ready')).toBe(0);
+    for (const lb of lab.lbs) for (const ref of ['be_backup/node2-backup', 'be_http/node2', 'be_api/node2']) expect(await admin(lb, ref), `${lb} ${ref}`).toBe(0);
+  }, 40_000);
 });

@@ -69,7 +69,7 @@ describe('node drain progress view', () => {
     expect(app.frame()).toContain('PREVIEW: maint node ingress1');
     t.clock.now += 1000;
     await app.press('y');
-    expect(t.calls.apply.map((p) => p.node)).toEqual([{ name: 'ingress1', action: 'drain' }, { name: 'ingress1', action: 'maint' }]);
+    expect(t.calls.apply.map((p) => p.node)).toEqual([{ name: 'ingress1', asked: 'ingress1', action: 'drain' }, { name: 'ingress1', asked: 'ingress1', action: 'maint' }]);
   });
 
   it('a timeout says how much is left; the view fits 60x12 and scrolls its rows', async () => {

@@ -114,23 +114,23 @@ describe('the TUI on a real fleet over SSH', () => {
     expect(app.frame()).toMatch(/lb1\s+set server be_http\/node1 state drain/);
     await new Promise((r) => setTimeout(r, 350)); // the preview is read before y is taken
     await app.press('y');
-    await until('the progress view', () => /drain node1: [1-9]\d* session\(s\)\/queued left · elapsed \d+s · timeout 30s · following…/.test(app.frame()));
+    await until('the progress view', () => /drain node1 \(10\.[\d.]+\): [1-9]\d* session\(s\)\/queued left · elapsed \d+s · timeout 30s · following…/.test(app.frame()));
     const frame = app.frame();
     expect(frame).not.toContain('DONE: drain node node1'); // the report gave way to the progress view
     expect(frame).toMatch(/lb1\s+be_http\/node1\s+[12]\s+0\s+[12]/);
     expect(frame).toMatch(/lb2\s+be_api\/node1\s+0\s+0\s+0/);
 
     await app.press(KEYS.esc); // leave it: the follow-up goes on in the flash line
-    expect(app.frame()).toContain('node1: the follow-up goes on here in the flash line; P shows it again');
-    await until('the flash line reporting the end', () => app.frame().includes('node1 drained: no sessions or queue left on 2 LB(s)'), 15_000);
+    expect(app.frame()).toMatch(/node1 \(10\.[\d.]+\): the follow-up goes on here in the flash line; P shows it again/);
+    await until('the flash line reporting the end', () => /node1 \(10\.[\d.]+\) drained: no sessions or queue left on 2 LB\(s\)/.test(app.frame()), 15_000);
     // Every held request finished with its answer: draining cut nothing.
     expect((await Promise.all(requests)).sort()).toEqual(['node1', 'node1', 'node1', 'node1', 'node2', 'node2', 'node2', 'node2']);
 
     await app.press('P');
-    expect(app.frame()).toMatch(/drain node1: DRAINED, no sessions or queue left · elapsed \d+s · m puts it in maintenance/);
+    expect(app.frame()).toMatch(/drain node1 \(10\.[\d.]+\): DRAINED, no sessions or queue left · elapsed \d+s · m puts it in maintenance/);
     expect(app.frame()).toMatch(/lb1\s+be_http\/node1\s+0\s+0\s+[12]\s+··········/);
     await app.press('m');
-    expect(app.frame()).toContain('PREVIEW: maint node node1');
+    expect(app.frame()).toMatch(/PREVIEW: maint node 10\.[\d.]+ \(/); // m acts on the machine node1 meant
     expect(app.frame()).toMatch(/lb2\s+set server be_http\/node1 state maint/);
     await app.press(KEYS.esc); // nothing sent
     for (const lb of lab.lbs) {

@@ -41,20 +41,22 @@ describe('node drain in the TUI', () => {
     await app.press('y');
     expect(t.calls.apply).toHaveLength(1);
     expect(t.calls.apply[0]!.kind).toBe('node');
-    expect(t.calls.apply[0]!.node).toEqual({ name: 'ingress1', action: 'drain' });
+    expect(t.calls.apply[0]!.node).toEqual({ name: 'ingress1', asked: 'ingress1', action: 'drain' });
+    // The demo's servers are unix sockets: no machine address, so the node is the servers named so, and it says so.
+    expect(t.calls.apply[0]!.warnings[0]).toMatch(/"ingress1" has no machine address on any LB \(a unix socket\): the node is the 2 server\(s\) named so/);
     expect(new Set(t.calls.apply[0]!.commands.map((c) => c.lb))).toEqual(new Set(['lb-0', 'lb-1']));
   });
 
-  it('N on a server row previews its node; on a backend row it says why not; progress reaches the flash line', async () => {
+  it('N on a server row acts on its machine: a unix-socket row has none and says so; on a backend row it says why not; progress reaches the flash line', async () => {
     const t = setup();
     const app = await renderApp(t.services, { columns: 150, rows: 40 });
     await app.press(':');
     await app.type('k8s-http-ingress');
     await app.press(KEYS.enter, 'N');
-    expect(app.frame()).toMatch(/select a server row first \(or type :node NAME\)/);
+    expect(app.frame()).toMatch(/select a server row first \(or type :node NODE\)/);
     await app.press(KEYS.down, 'N');
-    expect(app.frame()).toContain('PREVIEW: drain node ingress1');
-    await app.press(KEYS.esc);
+    expect(app.frame()).toContain('k8s-http-ingress/ingress1 has no machine address (unix socket, or none reported)');
+    expect(app.frame()).not.toContain('PREVIEW');
     const row = { lb: 'lb-0', backend: 'k8s-http-ingress', server: 'ingress1' };
     t.progress({ node: 'ingress1', finished: false, progress: { at: NOW, rows: [{ ...row, scur: 3, qcur: 1 }], left: 4, done: false } });
     await app.press(KEYS.down); // any key lets the frame catch up

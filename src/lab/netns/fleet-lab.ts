@@ -35,8 +35,13 @@ export function get(url: string): Promise<string> {
 
 export const HTTP_PORT = 8080;
 
-/** Backends `be_http` and `be_api` both hold every node (a node sits in several backends, as in seed 000). */
-export function fleetHaproxyConfig(address: string, nodes: { name: string; address: string; port: number }[], extraServers = 0): string {
+/**
+ * Backends `be_http` and `be_api` both hold every node (a node sits in several backends, as in seed 000);
+ * `backups` go to `be_backup` as `<name>-backup` at the node's own address and port: the same machine under
+ * another name in another backend, which a node drain must include.
+ */
+export function fleetHaproxyConfig(address: string, nodes: { name: string; address: string; port: number }[], extraServers = 0, backups: readonly string[] = []): string {
+  const backup = nodes.filter((n) => backups.includes(n.name)).map((n) => `  server ${n.name}-backup ${n.address}:${n.port} check inter 1s`).join('\n');
   const servers = nodes.map((n) => `  server ${n.name} ${n.address}:${n.port} check inter 1s`).join('\n');
   const filler = Array.from({ length: extraServers }, (_, i) => `  server filler${i} 127.0.0.1:${10000 + (i % 50000)} disabled`).join('\n');
   return `
@@ -55,7 +60,7 @@ backend be_http
 ${servers}
 backend be_api
 ${servers}
-${filler ? `backend be_bulk\n${filler}\n` : ''}`;
+${filler ? `backend be_bulk\n${filler}\n` : ''}${backup ? `backend be_backup\n${backup}\n` : ''}`;
 }
 
 export interface FleetLabOptions {
@@ -71,6 +76,8 @@ export interface FleetLabOptions {
   passphrase?: string;
   /** Login user (see SshLabSpec.user). */
   user?: string;
+  /** Nodes that also get a `<name>-backup` server in `be_backup` (see fleetHaproxyConfig). */
+  backups?: string[];
 }
 
 export async function startFleetLab(options: FleetLabOptions): Promise<FleetLab> {
@@ -106,7 +113,7 @@ Host *
     targets.push(...down);
     await Promise.all(
       lbs.map(async (lb) => {
-        const config = fleetHaproxyConfig(ssh.lab.host(lb).address, targets, options.extraServers ?? 0);
+        const config = fleetHaproxyConfig(ssh.lab.host(lb).address, targets, options.extraServers ?? 0, options.backups ?? []);
         haproxy[lb] = await startHaproxy({ name: lb, dir: ssh.lab.dir, config, wrap: ssh.lab.wrap(lb) });
       }),
     );

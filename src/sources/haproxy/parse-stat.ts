@@ -17,7 +17,7 @@ const COLUMNS = [
   'pxname', 'svname', 'type', 'status', 'check_status', 'addr', 'mode', 'last_chk', 'weight', 'scur', 'smax',
   'slim', 'stot', 'bin', 'bout', 'qcur', 'qmax', 'rate', 'rate_max', 'req_rate', 'req_tot', 'dreq', 'dresp', 'ereq',
   'econ', 'eresp', 'wretr', 'wredis', 'chkfail', 'chkdown', 'lastchg', 'downtime', 'hrsp_1xx', 'hrsp_2xx',
-  'hrsp_3xx', 'hrsp_4xx', 'hrsp_5xx', 'hrsp_other', 'check_code', 'check_duration', 'act', 'bck', 'iid', 'sid',
+  'hrsp_3xx', 'hrsp_4xx', 'hrsp_5xx', 'hrsp_other', 'check_code', 'check_duration', 'act', 'bck', 'iid', 'sid', 'algo',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 const C = Object.fromEntries(COLUMNS.map((name, i) => [name, i])) as Record<Column, number>;
@@ -233,7 +233,7 @@ const ALL_FIELDS: Record<keyof StatRow, true> = {
   reqTot: true, dreq: true, dresp: true, ereq: true, econ: true, eresp: true, wretr: true, wredis: true,
   chkfail: true, chkdown: true, lastchg: true, downtime: true, hrsp1xx: true, hrsp2xx: true, hrsp3xx: true, hrsp4xx: true,
   hrsp5xx: true, hrspOther: true, checkStatus: true, checkCode: true, checkDuration: true, lastChk: true, act: true, bck: true,
-  iid: true, sid: true, addr: true, mode: true,
+  iid: true, sid: true, addr: true, mode: true, algo: true,
 };
 export const ROW_FIELDS = Object.keys(ALL_FIELDS) as readonly (keyof StatRow)[];
 
@@ -266,7 +266,7 @@ function buildRow(cells: Cells, line: number): StatRow | null {
     checkStatus: t(C.check_status), checkCode: n(C.check_code), checkDuration: n(C.check_duration),
     lastChk: raw(C.last_chk),
     act: n(C.act), bck: n(C.bck), iid: n(C.iid), sid: n(C.sid),
-    addr: t(C.addr), mode: t(C.mode),
+    addr: t(C.addr), mode: t(C.mode), algo: t(C.algo),
   };
 }
 

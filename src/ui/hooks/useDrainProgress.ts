@@ -41,7 +41,7 @@ export function useDrainProgress(services: AppServices, flow: ActionFlow): Drain
   useEffect(() => {
     if (!state.open || !follow || d?.kind !== 'report' || !d.report.ok) return;
     const meta = d.report.plan.node;
-    if (d.report.plan.kind === 'node' && meta?.name === follow.node && meta.action === follow.action) flow.close();
+    if (d.report.plan.kind === 'node' && meta?.name === (follow.address ?? follow.node) && meta.action === follow.action) flow.close();
   }, [state.open, follow?.startedAt, d]); // eslint-disable-line react-hooks/exhaustive-deps
   return {
     ...state,

@@ -18,7 +18,7 @@ export interface PromptContext {
   geometry: { height: number };
   isActive: boolean;
   flash: FlashFn;
-  /** `:node NAME`: a node across every backend and LB, instead of a row to jump to. */
+  /** `:node NODE`: a machine (address, server name or hostname) across every backend and LB, not a row to jump to. */
   onNode?(name: string): void;
 }
 

@@ -14,6 +14,7 @@ const SECTIONS: readonly { scope: Scope; title: string }[] = [
   { scope: 'cli', title: 'CLI (view 5): printable keys type; these keys act' },
   { scope: 'prompt', title: '/ filter and : jump prompts' },
   { scope: 'progress', title: 'Node drain progress (opens after a node drain)' },
+  { scope: 'chooser', title: 'Machine chooser (a node name carried on several machines)' },
   { scope: 'passphrase', title: 'SSH key passphrase dialog (typed text is masked)' },
   { scope: 'preview', title: 'Preview dialog (nothing is sent before y)' },
   { scope: 'confirm', title: 'Preview that asks for a word' },
