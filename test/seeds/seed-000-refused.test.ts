@@ -48,7 +48,7 @@ describe('writing seed 000 over a running LB', () => {
     const seed = readFileSync(placeSeedConfig('000', path.join(lab.root, 'seed-000')), 'utf8');
     const outcome = await applyConfigEdit({ ...lab.deps, after: () => ({ ...lab.policy['lb-a']!, mode: 'reload' }) }, 'lb-a', before, seed);
     expect(outcome.status).toBe('failed');
-    expect(outcome.error).toMatch(/^haproxy -c failed \(exit 1\): /);
+    expect(outcome.error).toMatch(/^haproxy -c failed \(exit 1, [^:]*\): /);
     expect([...outcome.error!.matchAll(MODE_ALERT)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
       'k8s_http_lb_backend as its default backend',
       "http_k8s01_dev_backend in a 'use_backend' rule",

@@ -16,7 +16,7 @@ export function crtStoreOf(name: string): string | null {
 }
 
 export function parseSslCertList(reply: string): string[] {
-  if (/^(Unknown command|Permission denied)/.test(reply)) throw new CommandRejectedError('show ssl cert', reply);
+  if (/^(Unknown command|Permission denied|Can't show)/.test(reply)) throw new CommandRejectedError('show ssl cert', reply);
   return reply.split('\n').filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('*'));
 }
 
@@ -29,7 +29,7 @@ export function parseCertTime(text: string, line = 1): string {
 }
 
 export function parseSslCert(reply: string, lb: string, now: number): CertInfo {
-  if (/^Can't display/.test(reply) || /^(Unknown command|Permission denied)/.test(reply)) throw new CommandRejectedError('show ssl cert FILE', reply);
+  if (/^Can't (display|show)/.test(reply) || /^(Unknown command|Permission denied)/.test(reply)) throw new CommandRejectedError('show ssl cert FILE', reply);
   const fields = new Map<string, { value: string; line: number }>();
   reply.split('\n').forEach((row, i) => {
     const at = row.indexOf(': ');
@@ -60,13 +60,29 @@ export function parseSslCert(reply: string, lb: string, now: number): CertInfo {
   };
 }
 
+/**
+ * HAProxy answers any `show ssl cert` with "Can't show!\nOperations on certificates are currently locked!" while
+ * another CLI session holds the certificate lock (another lbtop, a cert update, `show ssl cert` elsewhere).
+ * That is a moment, not an answer: asked again, a few times, before it counts.
+ */
+const LOCKED = /Operations on certificates are currently locked/;
+const LOCK_TRIES = 20;
+
+async function showCert(api: RuntimeApi, command: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const reply = await api.send(command);
+    if (!LOCKED.test(reply) || attempt >= LOCK_TRIES) return reply;
+    await new Promise((r) => setTimeout(r, 25 * attempt));
+  }
+}
+
 /** Every certificate of one LB; a file that cannot be shown is reported with status "error: ...". */
 export async function readCerts(api: RuntimeApi, lb: string, now: number): Promise<CertInfo[]> {
-  const files = parseSslCertList(await api.send('show ssl cert'));
+  const files = parseSslCertList(await showCert(api, 'show ssl cert'));
   const out: CertInfo[] = [];
   for (const file of files) {
     try {
-      out.push(parseSslCert(await api.send(buildCommand('show', 'ssl', 'cert', file)), lb, now));
+      out.push(parseSslCert(await showCert(api, buildCommand('show', 'ssl', 'cert', file)), lb, now));
     } catch (error) {
       out.push({ lb, file, store: crtStoreOf(file), status: `error: ${error instanceof Error ? error.message : String(error)}`, used: false, subject: null, issuer: null, sans: [], serial: null, algorithm: null, notBefore: null, notAfter: null, daysLeft: null });
     }
