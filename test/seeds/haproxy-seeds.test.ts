@@ -23,7 +23,7 @@ const proxy = (config: HaproxyConfig, name: string): ProxySection => {
 };
 const servers = (config: HaproxyConfig, name: string) => proxy(config, name).servers.map((s) => `${s.name} ${s.address}`);
 
-describe('HAProxy 2.6 on the seeds as published', () => {
+describe('HAProxy (2.6, or 3.0 in the second run) on the seeds as published', () => {
   it('refuses seed 000 for its three `mode tcp` backends behind the http frontend, and nothing else', () => {
     const { code, output } = haproxyCheck(placeSeedConfig('000', dirFor('000')));
     expect(code).toBe(1);
@@ -38,7 +38,8 @@ describe('HAProxy 2.6 on the seeds as published', () => {
 
   it.each(['001', '002', '003'])('accepts seed %s', (seed) => {
     const { code, output } = haproxyCheck(placeSeedConfig(seed, dirFor(seed)));
-    expect(output).toContain('Configuration file is valid');
+    // 2.6 says "Configuration file is valid"; 3.0 says nothing unless asked (-V): the exit status and no ALERT tell.
+    expect(output).not.toMatch(/\[ALERT\]/);
     expect(code).toBe(0);
   });
 
@@ -47,7 +48,7 @@ describe('HAProxy 2.6 on the seeds as published', () => {
     const head = placeSeedConfig('004', dir, 'lab-head.cfg');
     for (const file of ['default-app-port-1.cfg', 'default-app-port-1-scaled.cfg']) {
       const { code, output } = haproxyCheck(head, placeSeedConfig('004', dir, file));
-      expect(output, file).toContain('Configuration file is valid');
+      expect(output, file).not.toMatch(/\[ALERT\]/);
       expect(code).toBe(0);
     }
   });

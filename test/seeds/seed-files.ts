@@ -1,6 +1,7 @@
 // The seeds' files (fixtures/seeds/NNN/) for tests: read one as text, or place a seed in a scratch directory with
 // the post's absolute paths pointed there (/etc/haproxy/certs/ gets a self-signed certificate, /etc/haproxy/maps/
 // the seed's maps), so the real `haproxy -c` judges the config itself, not a missing file. Nothing else changes.
+import { testHaproxyBin } from '../../src/lab/haproxy-versions.js';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sh } from '../../src/lab/netns/sh.js';
@@ -9,7 +10,8 @@ const root = new URL('../../fixtures/seeds/', import.meta.url);
 
 export const seedText = (file: string): string => readFileSync(new URL(file, root), 'utf8');
 
-export const HAPROXY = ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy'].find((p) => existsSync(p)) ?? 'haproxy';
+/** The binary of this test run: 2.6, or 3.0 in `npm test`'s second run (src/lab/haproxy-versions.ts). */
+export const HAPROXY = testHaproxyBin();
 
 /** Writes seed `seed`'s haproxy.cfg into `dir` with the post's paths rewritten; returns the config's path. */
 export function placeSeedConfig(seed: string, dir: string, file = 'haproxy.cfg'): string {
