@@ -131,6 +131,19 @@ describe('node entry points in the TUI on seed 000', () => {
     app.unmount();
   });
 
+  it('`:node localhost`: a hostname typed at the prompt means its machine (here the name the template slots are addressed by)', async () => {
+    const app = await open();
+    await jump(app, 'node localhost');
+    for (let i = 0; i < 100 && !/PREVIEW/.test(app.frame()); i++) await new Promise((r) => setTimeout(r, 20)); // DNS answers asynchronously
+    const frame = app.frame();
+    expect(frame).toContain('PREVIEW: drain node localhost (127.0.0.1)');
+    expect(frame.replace(/│\s*\n\s*│/g, '')).toMatch(/node = machine 127\.0\.0\.1 \(the address of the servers named localhost\): 3 server\(s\) at that address/);
+    const sent = frame.split('\n').filter((l) => /set server/.test(l)).map((l) => /set server (\S+)/.exec(l)![1]).sort();
+    expect(sent).toEqual(['local_agent/agent', 'local_template/slot1', 'local_template/slot2']);
+    await app.press(KEYS.esc);
+    app.unmount();
+  });
+
   it('Esc on the chooser plans nothing', async () => {
     const app = await open();
     await jump(app, 'node controlplane1');
