@@ -27,7 +27,7 @@ describe('lbtop node / snapshot arguments', () => {
   it('refuses bad input with exit 2, and writes under read-only', async () => {
     const bad = (argv: string[]) => parseCommandLine(argv) as { type: string; code: number; stderr: string };
     expect(bad(['node', 'drain', 'w1', '--dry-run', '--yes'])).toMatchObject({ type: 'exit', code: 2 });
-    expect(bad(['node', 'drain', 'w;1', '--yes']).stderr).toMatch(/expected a server name or address/);
+    expect(bad(['node', 'drain', 'w;1', '--yes']).stderr).toMatch(/expected a server name, hostname or address/);
     expect(bad(['node', 'drain', 'w1', '--timeout', '0', '--yes']).stderr).toMatch(/expected seconds/);
     expect(bad(['snapshot']).stderr).toMatch(/required option '--out <file>'/);
     const ctx = { env: {}, home: dir, cwd: dir };
