@@ -34,6 +34,19 @@ export interface StartOptions {
   startTimeoutMs?: number;
 }
 
+/**
+ * What the small lab configs of the tests start with: the admin socket (`@SOCKET@`, filled in by startHaproxy) and
+ * HTTP defaults with short timeouts. A test adds its frontends and backends after it.
+ */
+export const LAB_HEAD = `global
+  stats socket @SOCKET@ mode 600 level admin
+defaults
+  mode http
+  timeout connect 1s
+  timeout client 5s
+  timeout server 5s
+`;
+
 export function haproxyAvailable(bin = 'haproxy'): boolean {
   const paths = (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin']);
   return bin.includes('/') ? existsSync(bin) : paths.some((dir) => existsSync(path.join(dir, bin)));

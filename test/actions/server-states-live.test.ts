@@ -11,7 +11,7 @@ import { openAuditLog } from '../../src/actions/audit-log.js';
 import { planServerAdmin, planServerWeight } from '../../src/actions/server-admin.js';
 import { loadConfig } from '../../src/config/index.js';
 import type { LbtopConfig } from '../../src/model/config.js';
-import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
+import { LAB_HEAD, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { testHaproxyVersion } from '../../src/lab/haproxy-versions.js';
 import { adminStateOf } from '../../src/sources/haproxy/admin-state.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
@@ -19,14 +19,7 @@ import { buildFleet } from '../../src/store/selectors.js';
 
 // worker1 is checked against the LB's own stats socket (up); worker2's check hits a closed port (DOWN).
 const CONFIG = `
-global
-  stats socket @SOCKET@ mode 600 level admin
-defaults
-  mode http
-  timeout connect 1s
-  timeout client 5s
-  timeout server 5s
-  default-server inter 200 fall 1 rise 1
+${LAB_HEAD}  default-server inter 200 fall 1 rise 1
 backend ingress
   server worker1 unix@@SOCKET@ weight 7 check
   server worker2 127.0.0.1:9 weight 7 check

@@ -8,21 +8,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planServerWeight } from '../../src/actions/server-admin.js';
 import { loadConfig } from '../../src/config/index.js';
-import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
+import { LAB_HEAD, rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
 
 const ALGOS = ['roundrobin', 'static-rr', 'leastconn', 'first', 'source', 'uri', 'url_param x', 'hdr(host)', 'rdp-cookie', 'random', 'hash path'];
 const name = (algo: string, hash: string) => `be_${algo.replace(/[^\w-].*$/, '')}_${hash}`;
 const CONFIG = `
-global
-  stats socket @SOCKET@ mode 600 level admin
-defaults
-  mode http
-  timeout connect 1s
-  timeout client 5s
-  timeout server 5s
-${ALGOS.flatMap((algo) => ['map-based', 'consistent'].map((hash) => `backend ${name(algo, hash)}
+${LAB_HEAD}${ALGOS.flatMap((algo) => ['map-based', 'consistent'].map((hash) => `backend ${name(algo, hash)}
   balance ${algo}
   hash-type ${hash}
   server s1 127.0.0.1:1 weight 10

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReadHostCommand } from '../../src/actions/write-gate.js';
 import { loadConfig } from '../../src/config/index.js';
-import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
+import { LAB_HEAD, rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { ReadOnlyError } from '../../src/model/errors.js';
 import { createFleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { createFailoverRuntime } from '../../src/runtime/failover-runtime.js';
@@ -56,7 +56,7 @@ describe('a read-only runtime refuses every write before it reaches HAProxy', ()
   let lb: HaproxyProcess;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-gate-'));
-    lb = await startHaproxy({ name: 'h1', dir, config: 'global\n  stats socket @SOCKET@ mode 600 level admin\ndefaults\n  mode http\n  timeout connect 1s\n  timeout client 5s\n  timeout server 5s\nbackend be1\n  server s1 127.0.0.1:1\n' });
+    lb = await startHaproxy({ name: 'h1', dir, config: `${LAB_HEAD}backend be1\n  server s1 127.0.0.1:1\n` });
   });
   afterAll(async () => {
     await lb.stop();

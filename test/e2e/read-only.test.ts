@@ -7,19 +7,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
+import { LAB_HEAD, rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { BIN, ensureFreshBuild } from './fresh-build.js';
 import { tmuxTerminal, wait } from './tmux.js';
 
 const CONFIG = `
-global
-  stats socket @SOCKET@ mode 600 level admin
-defaults
-  mode http
-  timeout connect 1s
-  timeout client 5s
-  timeout server 5s
-frontend web
+${LAB_HEAD}frontend web
   bind unix@@DIR@/web.sock
   use_backend %[req.hdr(host),lower,map_dom(@DIR@/hosts.map,be1)]
 backend be1

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
+import { LAB_HEAD, rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { tmuxTerminal, wait } from './tmux.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -14,14 +14,7 @@ const { tmux, pane } = term;
 const until = (what: string, test: () => boolean, timeoutMs = 10_000) => term.until(what, test, timeoutMs);
 
 const CONFIG = `
-global
-  stats socket @SOCKET@ mode 600 level admin
-defaults
-  mode http
-  timeout connect 1s
-  timeout client 5s
-  timeout server 5s
-frontend web
+${LAB_HEAD}frontend web
   bind unix@@DIR@/web.sock
   default_backend k8s_https_lb_backend
 backend k8s_https_lb_backend

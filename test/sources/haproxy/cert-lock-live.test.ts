@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
+import { LAB_HEAD, startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
 import { sh } from '../../../src/lab/netns/sh.js';
 import { HaproxyClient } from '../../../src/sources/haproxy/client.js';
 import { readCerts } from '../../../src/sources/haproxy/ssl-cert.js';
@@ -24,7 +24,7 @@ describe('show ssl cert while another session holds the certificate lock', () =>
       '-days', '30', '-subj', '/CN=example.net', '-addext', `subjectAltName=${names}`]);
     const pem = readFileSync(`${dir}/c.pem`, 'utf8') + readFileSync(`${dir}/k.pem`, 'utf8');
     for (let i = 0; i < 20; i++) writeFileSync(path.join(certs, `c${String(i).padStart(2, '0')}.pem`), pem);
-    lb = await startHaproxy({ name: 'h1', dir, config: `global\n  stats socket @SOCKET@ mode 600 level admin\ndefaults\n  mode http\n  timeout connect 1s\n  timeout client 5s\n  timeout server 5s\nfrontend https\n  bind unix@@DIR@/https.sock ssl crt ${certs}/\n  default_backend be\nbackend be\n  server s1 127.0.0.1:1\n` });
+    lb = await startHaproxy({ name: 'h1', dir, config: `${LAB_HEAD}frontend https\n  bind unix@@DIR@/https.sock ssl crt ${certs}/\n  default_backend be\nbackend be\n  server s1 127.0.0.1:1\n` });
   });
   afterAll(async () => {
     await lb?.stop();

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
+import { LAB_HEAD, startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
 import { UnsafeArgumentError } from '../../../src/model/errors.js';
 import { HaproxyClient } from '../../../src/sources/haproxy/client.js';
 import { buildCommand, checkRawCommand, escapeArgument } from '../../../src/sources/haproxy/command.js';
@@ -18,14 +18,7 @@ import { unixSocket } from '../../../src/transport/local.js';
 
 // The files are used by a backend only: no listener, so no port to collide with other tests.
 const CONFIG = `
-global
-  stats socket @SOCKET@ mode 600 level admin
-defaults
-  mode http
-  timeout connect 1s
-  timeout client 5s
-  timeout server 5s
-backend be
+${LAB_HEAD}backend be
   http-request set-var(txn.x) req.hdr(host),map(@DIR@/hostile.map)
   acl hostile hdr(host) -f @DIR@/hostile.acl
   http-request deny if hostile
