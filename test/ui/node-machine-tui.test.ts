@@ -14,52 +14,60 @@ import { openAuditLog } from '../../src/actions/audit-log.js';
 import { planServerAdmin, planServerWeight } from '../../src/actions/server-admin.js';
 import { nodeServices } from '../../src/commands/node-services.js';
 import { rawCommand } from '../../src/lab/haproxy-process.js';
-import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
+import { createFleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
 import type { AppServices } from '../../src/ui/services.js';
 import { DNS_EXTRA, EXTRA, startSeed000, type Seed000Lab } from '../fleet/seed000-lab.js';
 import { KEYS, renderApp } from './helpers.js';
 
+/** lbtop's real services on seed 000 (plus `extra` proxies) in a real HAProxy, as the composition root wires them. */
+async function startMachineTui(dir: string, extra: string, applied: string[][] = []) {
+  const lab = await startSeed000(dir, extra);
+  const runtime = createFleetRuntime(lab.config, {});
+  await runtime.refresh();
+  const deps = { clients: runtime.clients, audit: openAuditLog(null) };
+  const node = nodeServices(lab.config, runtime, deps, { nodeDir: path.join(dir, 'nodes'), drainIntervalMs: 200, drainTimeoutMs: 2_000 });
+  const services: AppServices = {
+    store: runtime.store,
+    config: lab.config,
+    buildFleet,
+    planServerAdmin,
+    planServerWeight,
+    apply: async (plan) => {
+      applied.push(plan.commands.map((c) => c.command));
+      return plan.kind === 'node' ? node.applyNode(plan) : applyPlan(plan, deps);
+    },
+    rollback: (report) => rollbackFanout(report, deps),
+    runRaw: (lb, command) => runtime.clients.get(lb)!.send(command),
+    readOnly: false,
+    planNode: node.planNode,
+    resolveHost: node.resolveHost,
+    nodeProgress: node.nodeProgress,
+    version: 'test',
+    now: Date.now,
+  };
+  const stop = async () => {
+    node.stop();
+    runtime.stop();
+    await lab.haproxy.stop();
+  };
+  return { lab, services, stop };
+}
+
 describe('node entry points in the TUI on seed 000', () => {
   let dir: string;
   let lab: Seed000Lab;
-  let runtime: FleetRuntime;
   let services: AppServices;
-  let node: ReturnType<typeof nodeServices>;
+  let stop: () => Promise<void>;
   const applied: string[][] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-machine-tui-'));
-    lab = await startSeed000(dir, EXTRA + DNS_EXTRA);
-    runtime = createFleetRuntime(lab.config, {});
-    await runtime.refresh();
-    const deps = { clients: runtime.clients, audit: openAuditLog(null) };
-    node = nodeServices(lab.config, runtime, deps, { nodeDir: path.join(dir, 'nodes'), drainIntervalMs: 200, drainTimeoutMs: 2_000 });
-    services = {
-      store: runtime.store,
-      config: lab.config,
-      buildFleet,
-      planServerAdmin,
-      planServerWeight,
-      apply: async (plan) => {
-        applied.push(plan.commands.map((c) => c.command));
-        return plan.kind === 'node' ? node.applyNode(plan) : applyPlan(plan, deps);
-      },
-      rollback: (report) => rollbackFanout(report, deps),
-      runRaw: (lb, command) => runtime.clients.get(lb)!.send(command),
-      readOnly: false,
-      planNode: node.planNode,
-      resolveHost: node.resolveHost,
-      nodeProgress: node.nodeProgress,
-      version: 'test',
-      now: Date.now,
-    };
+    ({ lab, services, stop } = await startMachineTui(dir, EXTRA + DNS_EXTRA, applied));
   }, 60_000);
   afterAll(async () => {
     cleanup();
-    node?.stop();
-    runtime?.stop();
-    await lab?.haproxy.stop();
+    await stop?.();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -170,6 +178,35 @@ describe('node entry points in the TUI on seed 000', () => {
     // 10 − 10 = 0: a static algorithm takes weight 0, so this one is previewed as usual.
     await app.press(KEYS.f5);
     expect(app.frame()).toMatch(/homelab\s+set server k8s01_sticky\/worker2 weight 0/);
+    await app.press(KEYS.esc);
+    app.unmount();
+  });
+});
+
+describe('a hostname at the TUI prompt that no server carries', () => {
+  let dir: string;
+  let services: AppServices;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-machine-dns-'));
+    // No server-template here: no server is addressed by the name "localhost", so only DNS can answer.
+    ({ services, stop } = await startMachineTui(dir, EXTRA));
+  }, 60_000);
+  afterAll(async () => {
+    cleanup();
+    await stop?.();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('`:node localhost` asks DNS (the lookup every Linux answers) and previews that machine', async () => {
+    const app = await renderApp(services, { columns: 200, rows: 50 });
+    await app.press(':');
+    await app.type('node localhost');
+    await app.press(KEYS.enter);
+    for (let i = 0; i < 100 && !/PREVIEW/.test(app.frame()); i++) await new Promise((r) => setTimeout(r, 20)); // DNS answers asynchronously
+    const frame = app.frame().replace(/│\s*\n\s*│/g, '');
+    expect(frame).toMatch(/PREVIEW: drain node localhost \(127\.0\.0\.1\)/);
+    expect(frame).toMatch(/node = machine 127\.0\.0\.1 \(localhost resolves to it\)/);
     await app.press(KEYS.esc);
     app.unmount();
   });
