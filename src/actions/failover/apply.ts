@@ -49,6 +49,19 @@ async function daemonAgrees(plan: FailoverPlan, deps: ApplyFailoverDeps): Promis
   return 'not checked';
 }
 
+/**
+ * heartbeat answers `rscstatus` with "transition" while its resources move, for a moment after the address is
+ * already on the new holder: that is not an answer yet, so it is asked again until it settles (or the watch's
+ * deadline passes, and the report says what it last said).
+ */
+async function daemonSettled(plan: FailoverPlan, deps: ApplyFailoverDeps, deadline: number, sleep: (ms: number) => Promise<void>, now: () => number): Promise<string> {
+  for (;;) {
+    const said = await daemonAgrees(plan, deps);
+    if (said !== 'resources transition' || now() > deadline) return said;
+    await sleep(200);
+  }
+}
+
 /** Undo steps in reverse order of what they undo, with keepalived reloads last (after the files are back). */
 function orderUndo(undos: HostStep[][]): HostStep[] {
   const all = undos.reverse().flat();
@@ -92,7 +105,7 @@ export async function applyFailover(plan: FailoverPlan, deps: ApplyFailoverDeps)
     if (now() > deadline) break;
     await sleep(100);
   }
-  const daemon = moveMs === null ? 'not checked' : await daemonAgrees(plan, deps);
+  const daemon = moveMs === null ? 'not checked' : await daemonSettled(plan, deps, deadline, sleep, now);
   const verified = moveMs !== null && daemon === 'MASTER';
   const where = holders.length ? holders.join(' and ') : 'no LB';
   const detail = moveMs === null
