@@ -41,6 +41,11 @@ export function resolveRequest(fleet: Fleet, request: Pick<NodeRequest, 'node' |
   return resolveNode(fleet, { node: request.node, ...(request.cluster !== undefined ? { cluster: request.cluster } : {}), ...(lbGroup ? { lbGroup } : {}), ...(request.resolved ? { resolved: request.resolved } : {}) });
 }
 
+/** A NODE no server carries, and not yet looked up, that can be a hostname: the one test both front ends use. */
+export function wantsHostLookup(resolution: NodeResolution, request: Pick<NodeRequest, 'node' | 'resolved'>): boolean {
+  return resolution.kind === 'unknown' && request.resolved === undefined && /[A-Za-z]/.test(request.node);
+}
+
 export function planNode(fleet: Fleet, request: NodeRequest, scope: NodeScope = {}, records: RecordLookup | NodeRecord | null = null): Plan {
   const resolution = resolveRequest(fleet, request, scope);
   const changes: PlannedChange[] = [];
@@ -103,7 +108,7 @@ export function planNode(fleet: Fleet, request: NodeRequest, scope: NodeScope = 
   return {
     ...base,
     title: `${request.action} node ${what} (${changes.length} server(s) in ${backends} backend(s) on ${lbs.length} LB(s))`,
-    node: { name: key, asked: request.node, action: request.action },
+    node: { name: key, asked: request.node, action: request.action, ...(wantsHostLookup(resolution, request) ? { hostLookup: true } : {}) },
     changes,
     commands,
     rollback,

@@ -5,8 +5,7 @@ import { SrvAdmin } from '../model/haproxy.js';
 import type { FrontendTrace, RouteTrace, TraceRequest } from '../model/routing.js';
 import { traceRoute } from '../routing/trace.js';
 import { parseHaproxyConfig } from '../sources/haproxy/config/parse.js';
-import { readPatternTables } from '../sources/haproxy/maps/read.js';
-import { parseInfo } from '../sources/haproxy/parse-info.js';
+import { readHaproxyVersion, readPatternTables } from '../sources/haproxy/maps/read.js';
 import { parseServersState } from '../sources/haproxy/parse-servers-state.js';
 import { readUses } from './pattern-read.js';
 import type { RoutingDeps } from './routing-deps.js';
@@ -64,7 +63,7 @@ async function traceLb(deps: RoutingDeps, lb: string, request: TraceRequest, fro
       for (const t of await readPatternTables(api, kind)) if (!tables.has(t.file)) tables.set(t.file, t.entries);
     }
     // word() past the last word depends on the version (routing/converters.ts): ask the LB which it runs.
-    const version = parseInfo(await api.send('show info')).version;
+    const version = await readHaproxyVersion(api);
     out.trace = traceRoute(parseHaproxyConfig(text), request, { tables, version, ...(frontend ? { frontend } : {}) });
     const states = parseServersState(await api.send('show servers state'));
     for (const f of out.trace.frontends) {

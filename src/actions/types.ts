@@ -39,7 +39,14 @@ export interface Plan {
    * `name` is the machine's address (or the name, for servers with no machine address): the node record's key.
    * `candidates`: the name was carried at several addresses, so nothing is planned and one must be picked.
    */
-  node?: { name: string; action: 'drain' | 'maint' | 'ready'; asked?: string; candidates?: NodeCandidate[] };
+  node?: {
+    name: string;
+    action: 'drain' | 'maint' | 'ready';
+    asked?: string;
+    candidates?: NodeCandidate[];
+    /** NODE names no server and was not looked up yet: it may be a hostname (the caller resolves it, plans again). */
+    hostLookup?: boolean;
+  };
   /** Why the whole plan is refused before anything is sent (a weight the backend's algorithm cannot take). */
   refused?: string[];
   /** True when the operator must type a word (e.g. the cluster name) rather than press y. */

@@ -3,7 +3,7 @@
 // parallel, report per LB with a rollback offered on a partial failure, then optionally follow the drain.
 import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
 import { admit, type ApplyDeps } from '../actions/apply.js';
-import { planNode, resolveRequest, type NodeRequest, type NodeScope } from '../actions/node-plan.js';
+import { planNode, resolveRequest, wantsHostLookup, type NodeRequest, type NodeScope } from '../actions/node-plan.js';
 import { clearNodeRecord, defaultNodeDir, readNodeRecord, saveNodeRecord } from '../actions/node-record.js';
 import { drainTargets, formatProgress, waitForDrain } from '../actions/node-wait.js';
 import { formatPlan, formatReport } from '../actions/preview-text.js';
@@ -31,8 +31,7 @@ export interface NodeCommandIo {
 
 /** The request, with a hostname's addresses when no server carries NODE as a name or DNS name. */
 export async function withResolved(fleet: Fleet, request: NodeRequest, scope: NodeScope, resolve: HostResolver): Promise<NodeRequest> {
-  const first = resolveRequest(fleet, request, scope);
-  if (first.kind !== 'unknown' || !/[A-Za-z]/.test(request.node)) return request;
+  if (!wantsHostLookup(resolveRequest(fleet, request, scope), request)) return request;
   return { ...request, resolved: await resolve(request.node) };
 }
 

@@ -7,7 +7,7 @@
 //    the :443 `ssl crt` bind), the stats socket is the lab's, chroot/user/daemon/log/errorfile lines go, and the
 //    two map files the `default`/`www` frontends load are placed in the lab dir (fixtures/seeds/000/maps/).
 // `extra` is appended as written: the tests add servers at a node's address under other names there.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/index.js';
 import type { LbtopConfig } from '../../src/model/config.js';

@@ -3,6 +3,7 @@
 // http-request deny answers first, '503' when no backend is chosen). trace-live.test.ts proves every row on the
 // real binary.
 import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import type { FrontendTrace, HaproxyConfig, PatternTables, TraceRequest } from '../../src/model/routing.js';
 import { parseHaproxyConfig } from '../../src/sources/haproxy/config/parse.js';
 import { entriesOf, parsePatternFile } from '../../src/sources/haproxy/maps/map-file.js';
@@ -87,4 +88,20 @@ export function requestOf(row: Row): TraceRequest {
 /** A trace's outcome in the table's terms: the backend, '403' when a rule answered, '503' for no backend. */
 export function outcomeOf(trace: FrontendTrace): string {
   return trace.outcome.kind === 'backend' ? trace.outcome.backend : trace.outcome.kind === 'stopped' ? '403' : '503';
+}
+
+/** An HTTP request to a frontend's unix socket; the body (the name of the backend that answered) or the status. */
+export function httpGet(socketPath: string, host: string | null | undefined, urlPath: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { connection: 'close' };
+    if (typeof host === 'string') headers.host = host;
+    const req = http.request({ socketPath, path: urlPath, headers, setHost: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve(res.statusCode === 200 ? body : String(res.statusCode)));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

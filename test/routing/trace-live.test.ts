@@ -4,7 +4,6 @@
 // with its Host header and path; for SNI rows, a real TLS ClientHello from node:tls) and the backend HAProxy
 // chose must be the one the trace predicts.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,25 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { explainFrontend } from '../../src/routing/explain.js';
 import { traceRoute } from '../../src/routing/trace.js';
-import { labConfig, outcomeOf, requestOf, ROWS, type Row } from './table.js';
+import { httpGet, labConfig, outcomeOf, requestOf, ROWS, type Row } from './table.js';
 
 const fixtures = new URL('../../fixtures/haproxy-routing/', import.meta.url);
 const SOCKETS: Record<Row['frontend'], string> = { k8s_http_lb_frontend: 'http.sock', default: 'default.sock', www: 'www.sock', edge: 'edge.sock', https: 'https.sock' };
 
-function httpGet(socketPath: string, host: string | null | undefined, urlPath: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { connection: 'close' };
-    if (typeof host === 'string') headers.host = host;
-    const req = http.request({ socketPath, path: urlPath, headers, setHost: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve(res.statusCode === 200 ? body : String(res.statusCode)));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /** The bytes of a real ClientHello carrying this SNI, captured from node:tls on a throwaway socket. */
 function clientHello(captureSock: string, sni: string): Promise<Buffer> {

@@ -4,7 +4,6 @@
 // its own name, and the trace must name the same backend, certain. A second frontend routes on a backreference
 // and a lookahead, which lbtop does not evaluate: there the trace must be uncertain, whatever HAProxy picks.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import { explainFrontend } from '../../src/routing/explain.js';
 import { traceRoute } from '../../src/routing/trace.js';
 import { parseHaproxyConfig } from '../../src/sources/haproxy/config/parse.js';
 import { entriesOf, parsePatternFile } from '../../src/sources/haproxy/maps/map-file.js';
-import { outcomeOf } from './table.js';
+import { httpGet, outcomeOf } from './table.js';
 
 const BACKENDS = ['be_api', 'be_numbered', 'be_literal', 'be_admin', 'be_internal', 'be_images', 'be_twin', 'be_cdn', 'be_default'];
 
@@ -100,18 +99,7 @@ const REGSUB_HOSTS: [string, string][] = [
 
 const DOUBTFUL = [['aa.example.net', 'a backreference'], ['ab.example.net', 'a backreference'], ['cdn1.example.net', 'lookaround']] as const;
 
-function routedTo(socketPath: string, host: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ socketPath, path: '/', headers: { host, connection: 'close' }, setHost: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve(res.statusCode === 200 ? body : String(res.statusCode)));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const routedTo = (socketPath: string, host: string) => httpGet(socketPath, host, '/');
 
 describe(`the trace agrees with a real HAProxy ${testHaproxyVersion()} on PCRE syntax`, () => {
   let root: string;

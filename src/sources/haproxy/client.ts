@@ -6,7 +6,7 @@
 // reported as truncated rather than parsed as if whole. In `prompt` mode the connection is kept and every
 // reply is followed by the "> " prompt, which saves a connection per command (worth it over SSH).
 import type { Duplex } from 'node:stream';
-import { ReplyLostError, TransportError, TruncatedReplyError } from '../../model/errors.js';
+import { ReplyLostError, TransportError } from '../../model/errors.js';
 import { ExchangeInterrupted, type StreamConnector } from '../../transport/types.js';
 import { replyText } from './reply-bytes.js';
 

@@ -36,8 +36,7 @@ export function previewNode(ctx: NodeContext, node: string, action: Action = 'dr
       if (!ctx.choose) return ctx.flash(plan.warnings[0] ?? `${node} is on several machines`, 'error');
       return ctx.choose({ asked: node, action, candidates, index: 0 });
     }
-    const nobody = plan.changes.length === 0 && plan.node?.name === node && /[A-Za-z]/.test(node);
-    if (nobody && !resolved && ctx.services.resolveHost && plan.warnings[0]?.startsWith('no server named')) {
+    if (plan.node?.hostLookup && ctx.services.resolveHost) {
       // Maybe a hostname: resolved off the UI thread, then planned again with its addresses.
       ctx.flash(`resolving ${node}…`, 'info');
       void ctx.services.resolveHost(node).then((addresses) => previewNode(ctx, node, action, addresses));
