@@ -2,8 +2,8 @@
 // default interval, so check results and counters change between two polls as they do on a real load balancer.
 // Pure function of the server count; the flapper and traffic processes (lab-load.ts) serve the sockets it names.
 //
-// Shape: backends of 25 servers, one unix-socket frontend per backend (fe_k → be_k), http and tcp alternating, as
-// in the quiet lab (src/lab/generate-config.ts), so both scenarios draw the same rows. No `inter`/`fall`/`rise`:
+// Shape: backends of 25 servers, http and tcp alternating, as in the quiet lab (src/lab/generate-config.ts), but
+// behind two frontends (the quiet lab has one per backend). No `inter`/`fall`/`rise`:
 // HAProxy's defaults apply (inter 2s, fall 3, rise 2). Everything binds unix sockets or loopback only.
 
 export const SERVERS_PER_BACKEND = 25;
@@ -16,7 +16,8 @@ export type Fate = 'up' | 'down' | 'maint' | 'backup' | 'flap';
 export interface ProductionLayout {
   servers: number;
   backends: number;
-  /** Backend numbers (1-based, as in be_0001) that carry live traffic: every tenth, starting with the first. */
+  /** Backend numbers (1-based, as in be_0001) that carry live traffic: every tenth, starting with the first (all
+   *  http, since backends alternate http/tcp from the first). */
   trafficked: number[];
   /** How many servers flap (see fateOf). */
   flapping: number;
@@ -83,18 +84,23 @@ export function productionConfig(servers: number): string {
       '  timeout server 30s',
     ].join('\n'),
   ];
+  // A few frontends in front of many backends, as an ingress LB has: http routed by Host (the backend's name),
+  // tcp to one backend. Then the tools' first screens reach the first backend and its servers (lbtop lists
+  // frontends first), and be_0001, which carries traffic, is on both.
+  parts.push(
+    ['frontend fe_http', '  mode http', '  bind unix@@DIR@/fe-http.sock', '  use_backend %[req.hdr(host),lower]', '  default_backend be_0001'].join('\n'),
+    ...(layout.backends > 1 ? [['frontend fe_tcp', '  mode tcp', '  bind unix@@DIR@/fe-tcp.sock', '  default_backend be_0002'].join('\n')] : []),
+  );
   const byBackend: string[][] = Array.from({ length: layout.backends }, () => []);
   for (let i = 0; i < servers; i++) {
     const k = Math.floor((i * layout.backends) / servers);
     byBackend[k]!.push(serverLine(i, k % 2 === 0 ? 'http' : 'tcp', layout));
   }
   byBackend.forEach((lines, k) => {
-    const id = backendId(k + 1);
     const mode = k % 2 === 0 ? 'http' : 'tcp';
     parts.push(
-      [`frontend fe_${id}`, `  mode ${mode}`, `  bind unix@@DIR@/fe-${id}.sock`, `  default_backend be_${id}`].join('\n'),
       [
-        `backend be_${id}`,
+        `backend be_${backendId(k + 1)}`,
         `  mode ${mode}`,
         '  balance roundrobin',
         ...(mode === 'http' ? ['  option httpchk GET /health'] : []),

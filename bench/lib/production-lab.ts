@@ -45,8 +45,9 @@ export async function startProductionLab(servers: number, cleanup?: Cleanup): Pr
     stops.push(flapper.stop);
     const haproxy: HaproxyProcess = await startHaproxy({ name, dir: base, config, startTimeoutMs: 30_000 });
     stops.push(() => haproxy.stop());
-    const sockets = layout.trafficked.map((k) => path.join(dir, `fe-${backendId(k)}.sock`));
-    const traffic = await startChild('traffic', [String(REQUESTS_PER_SECOND), ...sockets]);
+    // Through fe_http, routed by Host to each trafficked backend.
+    const hosts = layout.trafficked.map((k) => `be_${backendId(k)}`);
+    const traffic = await startChild('traffic', [String(REQUESTS_PER_SECOND), path.join(dir, 'fe-http.sock'), ...hosts]);
     stops.push(traffic.stop);
     const serverNames = new Set([...config.matchAll(/^\s*server (\S+)/gm)].map((m) => m[1]!));
     const proxyNames = [...config.matchAll(/^(?:frontend|backend|listen) (\S+)/gm)].map((m) => m[1]!);
