@@ -20,7 +20,7 @@ export interface ToolMeasurement {
   error?: string;
   /** Data on screen (a server, frontend or backend row), per launch. */
   firstScreenSeconds: number[];
-  /** The first server row, per launch that showed one within 5 s of its data. */
+  /** The first server row, per launch that showed one within 10 s of its data. */
   firstServerRowSeconds?: number[];
   idle?: IdleResult;
   pageDown?: KeyResult;
