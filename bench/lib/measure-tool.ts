@@ -8,7 +8,8 @@ import { type IdleResult, idleWindow } from './measure-idle.js';
 import { type KeyResult, keyToScreen } from './measure-keys.js';
 import { timeToFirstScreen } from './measure-start.js';
 import { PaneWatcher } from './pane-watcher.js';
-import { type Memory, treeMemory, waitGone } from './proc.js';
+import { isAlive, type Memory, treeMemory, waitGone } from './proc.js';
+import { tail } from './screen.js';
 import type { CommonOptions } from './scenario.js';
 import type { Pane, Tmux } from './tmux.js';
 import type { Tool } from './tools.js';
@@ -90,6 +91,11 @@ async function fullSession(
   log(`  ${tool.name} @ ${lab.servers}: PgDn x${options.repeats}, End x${options.repeats}`);
   result.pageDown = await keyToScreen(tmux, watcher, { ...keys, key: tool.keys.pageDown });
   result.end = await keyToScreen(tmux, watcher, { ...keys, key: tool.keys.end, lastServer: lab.lastServer, serverOrder: lab.serverOrder });
+  if (!isAlive(watcher.pane.pid)) {
+    // Died during the idle window or the keys: say so with what it printed, rather than a memory of 0 MB.
+    result.error = `exited during the session:\n${tail((await tmux.capture(watcher.pane, true)).text)}`;
+    return;
+  }
   result.memory = treeMemory(watcher.pane.pid);
 }
 

@@ -33,11 +33,19 @@ function row(s: Summary): string[] {
     fmt(s.terminalKbPerMinute, 1),
     fmt(s.framesPerMinute, 0),
     fmt(s.dataOnScreenSeconds, 3),
-    fmt(s.firstServerRowSeconds, 3),
+    serverRow(s),
     fmt(s.pageDownMs, 0),
     fmt(s.endMs, 0),
     s.endShowsLast === undefined ? '–' : s.endShowsLast ? 'yes' : 'no',
   ];
+}
+
+/** The median over launches that showed a server, and how many did not (within 10 s of their data). */
+function serverRow(s: Summary): string {
+  const none = s.launchesWithoutServerRow;
+  if (none === 0) return fmt(s.firstServerRowSeconds, 3);
+  if (none === s.launches) return `none (${none}/${s.launches})`;
+  return `${fmt(s.firstServerRowSeconds, 3)} (${none}/${s.launches} none)`;
 }
 
 function ratioRows(summaries: Summary[]): string[][] {

@@ -18,6 +18,9 @@ export interface Summary {
   framesPerMinute?: number;
   dataOnScreenSeconds?: number;
   firstServerRowSeconds?: number;
+  /** Launches that showed data but no server row within 10 s of it, and all launches. */
+  launchesWithoutServerRow: number;
+  launches: number;
   pageDownMs?: number;
   endMs?: number;
   /** End reached the config's last server on every press of every run. */
@@ -48,6 +51,8 @@ export function summarize(runs: Tagged[]): Summary {
     framesPerMinute: each(runs, (m) => m.idle?.framesPerMinute),
     dataOnScreenSeconds: each(runs, (m) => median(m.firstScreenSeconds)),
     firstServerRowSeconds: each(runs, (m) => median(m.firstServerRowSeconds ?? [])),
+    launchesWithoutServerRow: runs.reduce((n, m) => n + m.firstScreenSeconds.length - (m.firstServerRowSeconds?.length ?? 0), 0),
+    launches: runs.reduce((n, m) => n + m.firstScreenSeconds.length, 0),
     pageDownMs: each(runs, (m) => keyMedian(m.pageDown)),
     endMs: each(runs, (m) => keyMedian(m.end)),
     endShowsLast: ends.length > 0 ? ends.every((s) => s.showsLast === true) : undefined,
