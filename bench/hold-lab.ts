@@ -1,20 +1,14 @@
-// Starts a generated HAProxy with N servers (like the sizes scenario) and keeps it until Ctrl-C; prints its socket.
+// Starts a generated HAProxy with N servers (like the benchmark) and keeps it until Ctrl-C; prints its socket.
 // For profiling by hand: `npx tsx bench/hold-lab.ts 10000`, then `node --cpu-prof bin/lbtop -s SOCKET`.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { generateConfig } from '../src/lab/generate-config.js';
-import { startHaproxy } from '../src/lab/haproxy-process.js';
+// `--production`: the production lab (checks, traffic, flapping; bench/lib/production-lab.ts) instead of the quiet one.
+import { Cleanup } from './lib/cleanup.js';
+import { startLab } from './lib/lab.js';
+import { startProductionLab } from './lib/production-lab.js';
 
-const servers = Number(process.argv[2] ?? 10000);
-const dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-hold-'));
-const haproxy = await startHaproxy({ name: 'hold', dir, config: generateConfig({ servers, backends: Math.max(1, Math.round(servers / 25)), checks: false }) });
-process.stdout.write(`${haproxy.socket}\n`);
-const stop = async () => {
-  await haproxy.stop();
-  rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+const args = process.argv.slice(2);
+const servers = Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
+const cleanup = new Cleanup();
+const lab = args.includes('--production') ? await startProductionLab(servers, cleanup) : await startLab(servers, cleanup);
+process.stdout.write(`${lab.haproxy.socket}\n`);
+cleanup.installSignalHandlers((line) => process.stderr.write(`${line}\n`));
 setInterval(() => {}, 1 << 30);

@@ -4,7 +4,7 @@ import type { CommonOptions } from './scenario.js';
 import { TOOLS } from './tools.js';
 
 export const COMMON_OPTIONS = {
-  scenario: { type: 'string', default: 'sizes' },
+  scenario: { type: 'string', default: 'production' },
   sizes: { type: 'string', default: '100,1000,10000' },
   'cpu-seconds': { type: 'string', default: '20' },
   repeats: { type: 'string', default: '5' },
@@ -16,19 +16,24 @@ export const COMMON_OPTIONS = {
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 export const USAGE = `usage: npx tsx bench/run.ts [options]
-  --scenario NAME        which file of bench/scenarios/ to run (default sizes)
+  --scenario NAME        which file of bench/scenarios/ to run (default production)
   --sizes 100,1000,10000 servers per generated HAProxy config
   --tool lbtop,hatop     tools to measure, one after the other on the same socket
   --cpu-seconds 20       length of the idle window for CPU (scaled to seconds per minute)
   --repeats 5            launches for time to first screen, presses per key
   --interval 1           refresh interval given to each tool (-i), seconds
   --warmup-seconds 3     wait after the first screen before the idle window
-  --poll-ms 20           capture on pane output, else every N ms (0: back-to-back captures)`;
+  --poll-ms 20           capture on pane output, else every N ms (0: back-to-back captures)
+scenario production only:
+  --runs 3               repeat each tool's whole measurement N times, report medians
+  --quiet-sizes 10000    also measure the quiet lab (no checks, no traffic) at these sizes; 0 for none
+  --settle-seconds 8     wait after HAProxy starts for the checks to settle (fall 3 x inter 2 s)
+  --baseline-seconds 10  HAProxy's CPU with no tool attached, measured before the tools`;
 
 /** Just the scenario name, before the scenario's own options are known. */
 export function scenarioName(argv: string[]): string {
   const { values } = parseArgs({ args: argv, options: COMMON_OPTIONS, strict: false });
-  return typeof values.scenario === 'string' ? values.scenario : 'sizes';
+  return typeof values.scenario === 'string' ? values.scenario : 'production';
 }
 
 export function parseCommon(argv: string[], extra: NonNullable<ParseArgsConfig['options']> = {}) {

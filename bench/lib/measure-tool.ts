@@ -1,11 +1,15 @@
 // One tool against one HAProxy: `repeats` launches for time to first screen; the last launch stays up for the
 // idle window (CPU), the keys (PgDn, End) and memory. Any scenario can reuse this for its own setups.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Lab } from './lab.js';
 import { type IdleResult, idleWindow } from './measure-idle.js';
 import { type KeyResult, keyToScreen } from './measure-keys.js';
 import { timeToFirstScreen } from './measure-start.js';
 import { PaneWatcher } from './pane-watcher.js';
-import { type Memory, treeMemory, waitGone } from './proc.js';
+import { isAlive, type Memory, treeMemory, waitGone } from './proc.js';
+import { tail } from './screen.js';
 import type { CommonOptions } from './scenario.js';
 import type { Pane, Tmux } from './tmux.js';
 import type { Tool } from './tools.js';
@@ -15,7 +19,10 @@ export interface ToolMeasurement {
   servers: number;
   /** Set when the tool could not be measured; the other fields hold whatever was measured before. */
   error?: string;
+  /** Data on screen (a server, frontend or backend row), per launch. */
   firstScreenSeconds: number[];
+  /** The first server row, per launch that showed one within 10 s of its data. */
+  firstServerRowSeconds?: number[];
   idle?: IdleResult;
   pageDown?: KeyResult;
   end?: KeyResult;
@@ -26,21 +33,30 @@ export interface ToolMeasurement {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function measureTool(tmux: Tmux, tool: Tool, lab: Lab, options: CommonOptions, log: (l: string) => void) {
-  const result: ToolMeasurement = { tool: tool.name, servers: lab.servers, firstScreenSeconds: [], captureRoundTripsMs: [] };
+export async function measureTool(
+  tmux: Tmux,
+  tool: Tool,
+  lab: Lab,
+  options: CommonOptions,
+  log: (l: string) => void,
+  /** Processes (name → pid) whose CPU is measured over the same idle window, e.g. the lab's traffic generator. */
+  others: Record<string, number> = {},
+) {
+  const result: ToolMeasurement = { tool: tool.name, servers: lab.servers, firstScreenSeconds: [], firstServerRowSeconds: [], captureRoundTripsMs: [] };
   const startTimeoutMs = 30_000;
   for (let launch = 1; launch <= options.repeats; launch++) {
     const pane = await tmux.launch(tool.argv(lab.haproxy.socket, options.intervalSeconds));
     const watcher = new PaneWatcher(tmux, pane, options.pollMs);
     try {
-      const start = await timeToFirstScreen(tmux, watcher, lab.dataNames, startTimeoutMs);
+      const start = await timeToFirstScreen(tmux, watcher, { data: lab.dataNames, servers: lab.serverNames }, startTimeoutMs);
       if (!start.ok) {
         result.error = `failed to start: ${start.reason}`;
         return result;
       }
       result.firstScreenSeconds.push(start.seconds);
-      log(`  ${tool.name} @ ${lab.servers}: launch ${launch}: first screen ${start.seconds.toFixed(3)} s`);
-      if (launch === options.repeats) await fullSession(tmux, watcher, tool, lab, options, result, log);
+      if (start.serverSeconds !== undefined) result.firstServerRowSeconds!.push(start.serverSeconds);
+      log(`  ${tool.name} @ ${lab.servers}: launch ${launch}: data on screen ${start.seconds.toFixed(3)} s, first server row ${start.serverSeconds?.toFixed(3) ?? 'none'} s`);
+      if (launch === options.repeats) await fullSession(tmux, watcher, tool, lab, options, result, log, others);
     } finally {
       result.captureRoundTripsMs.push(...watcher.roundTrips);
       await close(tmux, pane);
@@ -57,14 +73,29 @@ async function fullSession(
   options: CommonOptions,
   result: ToolMeasurement,
   log: (l: string) => void,
+  others: Record<string, number>,
 ): Promise<void> {
-  await sleep(options.warmupSeconds * 1000);
-  log(`  ${tool.name} @ ${lab.servers}: idle window ${options.cpuSeconds} s`);
-  result.idle = await idleWindow(watcher, lab.haproxy.pid, options.cpuSeconds);
+  // Every byte the tool writes to its terminal, from here on (after warm-up only the idle window's are counted).
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-bench-pty-'));
+  const file = path.join(dir, 'pane.out');
+  try {
+    await tmux.pipeOutput(watcher.pane, file);
+    await sleep(options.warmupSeconds * 1000);
+    log(`  ${tool.name} @ ${lab.servers}: idle window ${options.cpuSeconds} s`);
+    result.idle = await idleWindow(watcher, lab.haproxy.pid, options.cpuSeconds, { terminal: { tmux, file }, others });
+  } finally {
+    await tmux.stopPipe(watcher.pane);
+    rmSync(dir, { recursive: true, force: true });
+  }
   const keys = { reset: tool.keys.home, repeats: options.repeats, volatileLines: result.idle.volatileLines };
   log(`  ${tool.name} @ ${lab.servers}: PgDn x${options.repeats}, End x${options.repeats}`);
   result.pageDown = await keyToScreen(tmux, watcher, { ...keys, key: tool.keys.pageDown });
   result.end = await keyToScreen(tmux, watcher, { ...keys, key: tool.keys.end, lastServer: lab.lastServer, serverOrder: lab.serverOrder });
+  if (!isAlive(watcher.pane.pid)) {
+    // Died during the idle window or the keys: say so with what it printed, rather than a memory of 0 MB.
+    result.error = `exited during the session:\n${tail((await tmux.capture(watcher.pane, true)).text)}`;
+    return;
+  }
   result.memory = treeMemory(watcher.pane.pid);
 }
 

@@ -3,6 +3,7 @@
 // pipe costs well under 1 ms, which is the resolution every timing in the benchmark depends on.
 // It also reports `%output` notifications, so the harness knows when a pane has written something.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 
 interface Pending {
   resolve(lines: string[]): void;
@@ -21,6 +22,8 @@ export class ControlClient {
   /** Count of %output notifications per pane id, and listeners waiting for the next one. */
   private readonly outputs = new Map<string, number>();
   private readonly waiters = new Set<() => void>();
+  /** Arrival times (performance.now()) of a pane's %output, while recordOutput is on for it: frames per minute. */
+  private readonly timelines = new Map<string, number[]>();
 
   constructor(tmuxArgs: string[]) {
     this.attached = new Promise((resolve) => (this.markAttached = resolve));
@@ -65,6 +68,17 @@ export class ControlClient {
     });
   }
 
+  /** Starts recording when the pane's output arrives; the returned array fills until stopRecording. */
+  recordOutput(paneId: string): number[] {
+    const times: number[] = [];
+    this.timelines.set(paneId, times);
+    return times;
+  }
+
+  stopRecording(paneId: string): void {
+    this.timelines.delete(paneId);
+  }
+
   close(): void {
     if (!this.exited) this.child.kill('SIGTERM');
   }
@@ -104,6 +118,7 @@ export class ControlClient {
     if (output) {
       const pane = output[1]!;
       this.outputs.set(pane, (this.outputs.get(pane) ?? 0) + 1);
+      this.timelines.get(pane)?.push(performance.now());
       for (const wake of [...this.waiters]) wake();
     }
   }

@@ -91,6 +91,25 @@ export class Tmux {
     await this.command('kill-pane', '-t', pane.id).catch(() => undefined);
   }
 
+  /** Appends every byte the pane's process writes to its terminal to `file` (`pipe-pane -O`, a `cat` run by
+   *  the tmux server, so not in the tool's process tree); stopPipe ends it. */
+  async pipeOutput(pane: Pane, file: string): Promise<void> {
+    await this.command('pipe-pane', '-O', '-t', pane.id, `exec cat >> ${file}`);
+  }
+
+  async stopPipe(pane: Pane): Promise<void> {
+    await this.command('pipe-pane', '-t', pane.id).catch(() => undefined);
+  }
+
+  /** Times at which the pane's output reaches us (control-mode %output), until stopRecording. */
+  recordOutput(pane: Pane): number[] {
+    return this.control.recordOutput(pane.id);
+  }
+
+  stopRecording(pane: Pane): void {
+    this.control.stopRecording(pane.id);
+  }
+
   outputCount(pane: Pane): number {
     return this.control.outputCount(pane.id);
   }
