@@ -3,10 +3,12 @@
 // and sshds would measure the lab, not lbtop, so several LBs share a host: each host is a namespace with one real
 // sshd and `lbsPerHost` HAProxy processes, each with its own config, admin socket and frontend port. The masters
 // are three namespaces with a listener on :6443, so every server is checked (default `inter 2s`) and UP.
-import { writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LbtopConfig } from '../../src/model/config.js';
-import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
+import { rawCommand } from '../../src/lab/haproxy-process.js';
+import type { NetnsLab } from '../../src/lab/netns/lab.js';
 import { startHttpBackend, type HttpBackend } from '../../src/lab/netns/http-backend.js';
 import { hostStanzas, startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
 
@@ -17,12 +19,19 @@ export interface K8sLb {
   socket: string;
 }
 
+/** One LB's HAProxy: a single process (no master: 500 masters would double the lab's memory). */
+export interface K8sHaproxy {
+  readonly pid: number;
+  socket: string;
+  stop(): Promise<void>;
+}
+
 export interface K8sFleetLab {
   ssh: SshLab;
   hosts: string[];
   lbs: K8sLb[];
   masters: HttpBackend[];
-  haproxy: Map<string, HaproxyProcess>;
+  haproxy: Map<string, K8sHaproxy>;
   /** lbtop's config: every LB over ssh to its host's alias, its own socket, resolved with `sshConfig`. */
   config(sshConfig?: string): LbtopConfig;
   /** The same as an lbtop.yaml for bin/lbtop; returns its path. */
@@ -48,6 +57,7 @@ export function k8sHaproxyConfig(frontendPort: number, masters: readonly { name:
   return `global
   stats socket @SOCKET@ mode 666 level admin
   nbthread 1
+  maxconn 200
   spread-checks 50
 defaults
   mode tcp
@@ -83,7 +93,7 @@ Host *
   IdentityAgent none
 `,
   });
-  const haproxy = new Map<string, HaproxyProcess>();
+  const haproxy = new Map<string, K8sHaproxy>();
   const masters: HttpBackend[] = [];
   const close = async () => {
     await Promise.all([...haproxy.values()].map((h) => h.stop()));
@@ -98,7 +108,7 @@ Host *
     const worker = async () => {
       for (let job = next(); job; job = next()) {
         const config = k8sHaproxyConfig(20000 + (job.i % perHost), masters);
-        const proc = await startHaproxy({ name: job.name, dir: ssh.lab.dir, config, wrap: ssh.lab.wrap(job.host), startTimeoutMs: 30_000 });
+        const proc = await startOne(ssh.lab, job.host, path.join(ssh.lab.dir, job.name), config);
         haproxy.set(job.name, proc);
         lbs.push({ name: job.name, host: job.host, socket: proc.socket });
         if (haproxy.size % 100 === 0) options.log?.(`  ${haproxy.size}/${options.lbs} HAProxy started`);
@@ -131,4 +141,32 @@ Host *
     },
     close,
   };
+}
+
+/** Starts HAProxy in `host`'s namespace (killed by pid at the lab's teardown too) and waits for its socket. */
+async function startOne(lab: NetnsLab, host: string, dir: string, config: string): Promise<K8sHaproxy> {
+  mkdirSync(dir, { recursive: true });
+  const socket = path.join(dir, 'admin.sock');
+  const file = path.join(dir, 'haproxy.cfg');
+  writeFileSync(file, config.replaceAll('@SOCKET@', socket));
+  const child: ChildProcess = lab.spawn(host, ['haproxy', '-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await exited;
+  };
+  for (const deadline = Date.now() + 30_000; ; ) {
+    if (child.exitCode !== null) throw new Error(`haproxy in ${dir} exited: ${stderr}`);
+    const reply = await rawCommand(socket, 'show info', 1000).catch(() => '');
+    if (reply.includes('Pid:')) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`haproxy in ${dir}: no answer on ${socket}: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { get pid() { return child.pid ?? -1; }, socket, stop };
 }
