@@ -110,17 +110,28 @@ export async function runK8sFleet(o: K8sOptions, resultsDir: string): Promise<vo
   const cleanup = new Cleanup();
   cleanup.installSignalHandlers(o.log);
   const rows: K8sRow[] = [];
-  for (const n of o.sizes) rows.push(await measure(n, o, cleanup));
+  for (const n of o.sizes) {
+    try {
+      rows.push(await measure(n, o, cleanup));
+    } catch (error) {
+      o.log(`${n} LB(s) failed: ${(error as Error).stack ?? String(error)}`);
+    }
+    process.stderr.write(`${table(rows, o)}\n`); // so far: a failure later keeps what was measured
+  }
+  process.stdout.write(`${table(rows, o)}\n`);
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(path.join(resultsDir, `ssh-fleet-k8s-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ options: { ...o, log: undefined }, rows }, null, 2));
+  await cleanup.closeAll();
+}
+
+function table(rows: K8sRow[], o: K8sOptions): string {
+  if (rows.length === 0) return '(nothing measured)';
   const base = rows.find((r) => r.lbs === 1) ?? rows[0]!;
   const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : `${x.toFixed(0)} ms`);
-  const table = [
+  return [
     `one-way delay ${o.delayMs} ms, ${o.lbsPerHost} LBs per sshd, ${o.cycles} cycles, ${o.drains} drains (runtime), ${o.tuiDrains} drains (TUI); medians`,
     '| LBs | sshd hosts (SSH conns) | TUI poll cycle | vs 1 LB | CPU per cycle | failed first polls (runtime / TUI) | drain master1 planned+applied+verified | TUI: preview | TUI: y → DRAINED on screen | TUI first complete screen | lbtop RSS (peak) | lbtop CPU % |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.lbs} | ${r.hosts} (${r.sshConnections}) | ${r.tuiCycleMs.toFixed(1)} ms | ${(r.tuiCycleMs / base.tuiCycleMs).toFixed(2)}× | ${r.tuiCpuMsPerCycle.toFixed(1)} ms | ${r.firstPollFailures} / ${r.tui ? r.tui.failedAtStart.length : '–'} | ${ms(r.drainMs)} | ${ms(r.tui ? median(r.tui.planMs) : undefined)} | ${ms(r.tui ? median(r.tui.drainMs) : undefined)} | ${ms(r.tui?.firstScreenMs)} | ${r.tui ? `${r.tui.rssMb.toFixed(0)} (${r.tui.peakMb.toFixed(0)}) MB` : '–'} | ${r.tui ? r.tui.cpuPercent.toFixed(0) : '–'} |`),
   ].join('\n');
-  process.stdout.write(`${table}\n`);
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, `ssh-fleet-k8s-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ options: { ...o, log: undefined }, rows }, null, 2));
-  await cleanup.closeAll();
 }
