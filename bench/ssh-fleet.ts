@@ -5,6 +5,10 @@
 // relay process on loopback, lib/delay-proxy.ts: this kernel has no netem), a bastion-to-LB network instead of a
 // veth with no latency, where per-LB work is all CPU. Needs root (namespaces). Prints medians and writes
 // bench/results/ssh-fleet-*.json.
+//
+// `--shape k8s` measures seed 003's fleet instead (issue 13: hundreds of LBs of 3 health-checked servers, several
+// per sshd host, lib/fleet-k8s-bench.ts): `npx tsx bench/ssh-fleet.ts --shape k8s [--sizes 1,50,200,500]
+// [--lbs-per-host 10] [--delay-ms 5] [--tui-drains 3] [--no-tui]`.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +24,11 @@ const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1]! : fallback;
 };
-const sizes = arg('sizes', '1,10,50').split(',').map(Number);
+const shape = arg('shape', '1000-servers');
+const sizes = arg('sizes', shape === 'k8s' ? '1,50,200,500' : '1,10,50').split(',').map(Number);
 const cycles = Number(arg('cycles', '9'));
 const drains = Number(arg('drains', '5'));
-const delayMs = Number(arg('delay-ms', '0'));
+const delayMs = Number(arg('delay-ms', shape === 'k8s' ? '5' : '0'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -103,6 +108,13 @@ function delayedSshConfig(lab: FleetLab, proxy: DelayProxy): string {
   });
   writeFileSync(file, `${relays.join('')}\n${readFileSync(lab.ssh.configFile, 'utf8')}`);
   return file;
+}
+
+const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+if (shape === 'k8s') {
+  const { runK8sFleet } = await import('./lib/fleet-k8s-bench.js');
+  await runK8sFleet({ sizes, lbsPerHost: Number(arg('lbs-per-host', '10')), cycles, drains, tuiDrains: Number(arg('tui-drains', '3')), delayMs, tui: !process.argv.includes('--no-tui'), log }, resultsDir);
+  process.exit(0);
 }
 
 const rows: Row[] = [];

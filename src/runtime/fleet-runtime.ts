@@ -49,7 +49,20 @@ export interface FleetRuntimeOptions {
   pollConcurrency?: number;
 }
 
-export const DEFAULT_POLL_CONCURRENCY = 64;
+/**
+ * Polls in flight at once. 64 made 500 LBs poll in 8 waves, each a few round trips long: the TUI's cycle took 8
+ * polls' time (bench/ssh-fleet.ts --shape k8s). Polls over SSH share one connection per host and wait on the
+ * network, not the CPU, so a fleet of seed 003's size polls in one wave; the bound still keeps a fleet of
+ * thousands from holding thousands of replies at once.
+ */
+export const DEFAULT_POLL_CONCURRENCY = 512;
+
+/**
+ * Past this many LBs the store tells its listeners (the TUI's render) of new polls at most every NOTIFY_EVERY_MS:
+ * 500 LBs land 500 polls a second, and a render per poll, each over all 500 LBs, starved the polls themselves.
+ */
+export const NOTIFY_BATCH_LBS = 16;
+export const NOTIFY_EVERY_MS = 100;
 
 /** How stale an off-screen server row may get in the TUI (src/sources/haproxy/focused-stat.ts). */
 export const FULL_READ_SECONDS = 5;
@@ -76,7 +89,10 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
   for (const lb of config.lbs) {
     clients.set(lb.name, gate(options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb))));
   }
-  const store = new FleetStore(config.lbs.map((lb) => ({ name: lb.name, endpoint: clients.get(lb.name)!.label })));
+  const store = new FleetStore(
+    config.lbs.map((lb) => ({ name: lb.name, endpoint: clients.get(lb.name)!.label })),
+    config.lbs.length > NOTIFY_BATCH_LBS ? { notifyEveryMs: NOTIFY_EVERY_MS } : {},
+  );
   // Polls go through their own client so a long `show stat` never queues behind an operator's command.
   const pollClients = new Map<string, RuntimeApi>();
   for (const lb of config.lbs) {

@@ -12,6 +12,13 @@ export interface FleetStoreOptions {
   /** How long a changed cell stays in changedCells. */
   highlightMs?: number;
   now?: () => number;
+  /**
+   * Listeners hear at most once per this many milliseconds (the first change at once, later ones together at the
+   * end of the window); 0, the default, tells them of every change as it happens. A fleet of hundreds of LBs
+   * commits hundreds of polls a second, and a listener (the TUI's render) that runs on each one costs the fleet's
+   * size squared: a window makes it one run per window, whatever the fleet's size.
+   */
+  notifyEveryMs?: number;
 }
 
 /**
@@ -29,11 +36,15 @@ export class FleetStore implements StoreReader {
   private readonly now: () => number;
   /** Per LB, the latencies of its last LATENCY_WINDOW successful polls, newest last. */
   private readonly latencies = new Map<string, number[]>();
+  private readonly notifyEveryMs: number;
+  private lastNotified = -Infinity;
+  private pendingNotify: NodeJS.Timeout | null = null;
 
   constructor(lbs: { name: string; endpoint: string }[], options: FleetStoreOptions = {}) {
     this.eventCap = options.eventCap ?? 10_000;
     this.highlightMs = options.highlightMs ?? 3_000;
     this.now = options.now ?? Date.now;
+    this.notifyEveryMs = options.notifyEveryMs ?? 0;
     const map = new Map<string, LbState>();
     for (const lb of lbs) map.set(lb.name, { health: initialHealth(lb.name, lb.endpoint), snapshot: null });
     this.state = { lbs: map, events: [], changedCells: new Map(), revision: 0 };
@@ -105,7 +116,7 @@ export class FleetStore implements StoreReader {
     let all = this.state.events.concat(events);
     if (all.length > this.eventCap) all = all.slice(all.length - this.eventCap);
     this.state = { ...this.state, events: all, revision: this.state.revision + 1 };
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 
   private commit(lb: string, next: LbState, events: TimelineEvent[], cells: Map<CellKey, number>): void {
@@ -117,6 +128,20 @@ export class FleetStore implements StoreReader {
       if (all.length > this.eventCap) all = all.slice(all.length - this.eventCap);
     }
     this.state = { lbs, events: all, changedCells: cells, revision: this.state.revision + 1 };
+    this.notify();
+  }
+
+  private notify(): void {
+    if (this.pendingNotify) return; // the window's end tells them of this change too
+    const wait = this.lastNotified + this.notifyEveryMs - performance.now();
+    if (this.notifyEveryMs <= 0 || wait <= 0) return this.tell();
+    this.pendingNotify = setTimeout(() => this.tell(), wait);
+  }
+
+  private tell(): void {
+    if (this.pendingNotify) clearTimeout(this.pendingNotify);
+    this.pendingNotify = null;
+    this.lastNotified = performance.now();
     for (const listener of this.listeners) listener();
   }
 

@@ -12,6 +12,13 @@
 import type { StatRow } from '../../model/haproxy.js';
 import { ROW_FIELDS, StatParser } from './parse-stat.js';
 
+/**
+ * At or below this many rows a full `show stat` is read on every poll: it is one command where a focused read is
+ * two (proxies, then the backend on screen), and one round trip more per poll over SSH. Seed 003's LBs (an
+ * HAProxy on every Kubernetes node, 3 servers) are hundreds of these; the bytes saved by a focus are nothing.
+ */
+export const SMALL_STAT_ROWS = 64;
+
 /** Sends one command and resolves with its reply's bytes (see reply-bytes.ts). */
 export type Ask = (command: string) => Promise<Buffer>;
 
@@ -64,7 +71,7 @@ export class FocusedStatReader {
       return { rows: this.proxies.parseBytes(await this.ask('show stat -1 3 -1')), serversPending: true };
     }
     const fullEvery = this.options.fullEvery ?? 5;
-    if (this.focus && this.rows && this.layout && ++this.sinceFull < fullEvery) {
+    if (this.focus && this.rows && this.layout && this.rows.length > SMALL_STAT_ROWS && ++this.sinceFull < fullEvery) {
       const partial = await this.readPartial(this.focus, this.rows, this.layout);
       if (partial) return { rows: partial, serversPending: false };
     }

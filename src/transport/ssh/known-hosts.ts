@@ -4,7 +4,7 @@
 // RevokedHostKeys files are checked first, as ssh does (verify_host_key): a revoked key is refused even when
 // known_hosts has it, and is never recorded by accept-new.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TransportError } from '../../model/errors.js';
@@ -65,10 +65,23 @@ export function hashedName(name: string, salt: Buffer = randomBytes(20)): string
   return `|1|${salt.toString('base64')}|${mac}`;
 }
 
+/**
+ * A file with nothing in it (`GlobalKnownHostsFile /dev/null`, an empty known_hosts) holds no entry: no
+ * ssh-keygen for it. A fleet of 50 hosts spawned 200 of them at start, each a fork of lbtop's process that blocks
+ * its event loop, and the first screen waited for them.
+ */
+function empty(file: string): boolean {
+  try {
+    return statSync(file).size === 0;
+  } catch {
+    return false; // unreadable: ssh-keygen says so below, and the lookup fails closed
+  }
+}
+
 export async function lookupKnownHosts(name: string, files: string[], policy: KnownHostsPolicy): Promise<KnownEntry[]> {
   const entries: KnownEntry[] = [];
   for (const file of files) {
-    if (!existsSync(file)) continue;
+    if (!existsSync(file) || empty(file)) continue;
     const result = await policy.runner.run([policy.keygenBin ?? 'ssh-keygen', '-F', name, '-f', file], { timeoutMs: 5000 });
     if (result.code !== 0 && result.code !== 1) {
       // Fail closed: a known_hosts file we cannot read might hold the entry that says the key changed.
@@ -95,11 +108,15 @@ export async function lookupKnownHosts(name: string, files: string[], policy: Kn
   return entries;
 }
 
-export async function verifyHostKey(name: string, blob: Buffer, policy: KnownHostsPolicy): Promise<HostKeyVerdict> {
+/**
+ * `lookedUp`: the entries of `name` the handshake already looked up (to order the host-key algorithms) moments
+ * before, so the same files are not read by ssh-keygen twice per connection; absent, they are looked up here.
+ */
+export async function verifyHostKey(name: string, blob: Buffer, policy: KnownHostsPolicy, lookedUp?: KnownEntry[]): Promise<HostKeyVerdict> {
   const revocation = await checkRevokedFiles(policy.revokedFiles, blob);
   if (revocation.kind === 'revoked') return { kind: 'revoked-by-file', file: revocation.file! };
   if (revocation.kind === 'unreadable') return { kind: 'revocation-unchecked', file: revocation.file!, reason: revocation.reason };
-  const entries = await lookupKnownHosts(name, [...policy.userFiles, ...policy.globalFiles], policy);
+  const entries = lookedUp ?? (await lookupKnownHosts(name, [...policy.userFiles, ...policy.globalFiles], policy));
   const offered = blob.toString('base64');
   const revoked = entries.find((e) => e.revoked && e.key === offered);
   if (revoked) return { kind: 'revoked', entry: revoked };

@@ -83,7 +83,7 @@ export async function openSession(label: string, options: SshConnectionOptions, 
       algorithms: { serverHostKey: preferredHostKeyAlgorithms(known.filter((e) => !e.revoked).map((e) => e.keyType)) as never },
       authHandler: auth.handler,
       hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
-        verifyHostKey(keyName, key, knownHosts).then(
+        verifyHostKey(keyName, key, knownHosts, known).then(
           (verdict) => {
             const ok = verdict.kind === 'known' || verdict.kind === 'accepted';
             if (!ok) refusal = hostKeyError(config.alias, keyName, key, verdict, knownHosts);
