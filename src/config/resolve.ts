@@ -4,13 +4,11 @@
 import path from 'node:path';
 import type { LbtopConfig } from '../model/config.js';
 import { readConfigFile, readDefaultConfig, type ConfigFileLoad } from './file.js';
-import { formatIssues } from './format.js';
-import { importInventory } from './inventory-file.js';
-import { isError } from './load.js';
+import { formatIssues, isError } from './format.js';
+import { formatPath } from './path-text.js';
 import { schemaIssues } from './schema-issues.js';
-import { DEFAULTS, validateAgainstSchema } from './schema.js';
+import { DEFAULTS } from './schema.js';
 import { parseSocketFlags } from './sockets.js';
-import { formatPath } from './yaml-doc.js';
 
 export interface ConfigFlags {
   configPath?: string;
@@ -53,6 +51,8 @@ export async function resolveConfig(
       ? { lbs: Object.fromEntries(sockets.map((s) => [s.name, { haproxy: { socket: s.socket } }])) }
       : {}),
   };
+  // The validator (and, below, the YAML reader and the inventory importer) load when there is something to check.
+  const { validateAgainstSchema } = await import('./schema-validate.js');
   for (const issue of schemaIssues(validateAgainstSchema(partial), partial, () => ({ line: 0, column: 0 }))) {
     const i = sockets.findIndex((s) => `${issue.path}.`.startsWith(`${formatPath(['lbs', s.name])}.`));
     const flag = i >= 0 ? `-s ${flags.sockets[i]}` : issue.path === 'interval' ? '-i/--interval' : `--${issue.path}`;
@@ -97,6 +97,7 @@ export async function resolveConfig(
     ...(flags.acceptNew ? { sshAcceptNew: true } : {}),
   };
   if (flags.inventory !== undefined) {
+    const { importInventory } = await import('./inventory-file.js');
     const imported = await importInventory(path.resolve(ctx.cwd, flags.inventory), flags.inventory, flags.groups ?? [], config);
     if (imported.errors.length) return { ok: false, errors: imported.errors.map((e) => `error: ${e}`) };
     config.lbs = imported.lbs;
