@@ -30,6 +30,12 @@ const precompiledSchema = {
       loader: 'js',
       resolveDir: root,
     }));
+    // The flags' part of the schema alone (src/config/flags-validate.ts): what a start without a config file checks.
+    b.onLoad({ filter: /[\\/]config[\\/]flags-precompiled\.js$/ }, () => ({
+      contents: `${validatorSource('flags')}\nexport { validate as precompiledFlags };\n`,
+      loader: 'js',
+      resolveDir: root,
+    }));
   },
 };
 // The package's themes, parsed now rather than at every start (see src/theme/builtin-themes.ts).

@@ -49,12 +49,31 @@ export function schemaAjv(code?: { source: boolean; esm: boolean }): Ajv {
 }
 
 /**
- * The validator as JavaScript source (Ajv standalone, ES module exporting `validate`): scripts/bundle.mjs puts it
- * in the bundle, so the bin does not compile the schema at every start (a quarter of a second).
+ * The part of the schema the command-line flags fill (`-i`, `--theme`, `-s NAME=PATH`), cut from the schema file
+ * itself, not restated: with no config file a start checks its flags with this small validator and never loads
+ * the whole one (src/config/resolve.ts). An LB from `-s` has only its socket, so only that rule of an LB applies.
  */
-export function validatorSource(): string {
+export function flagsSchema(schema: Record<string, unknown> = loadSchema()): Record<string, unknown> {
+  const s = schema as { $schema: string; properties: Record<string, Record<string, unknown>>; definitions: Record<string, { properties?: Record<string, unknown> }> };
+  const haproxy = { type: 'object', properties: { socket: s.definitions.haproxy!.properties!.socket } };
+  const cut: Record<string, unknown> = {
+    interval: s.properties.interval,
+    theme: s.properties.theme,
+    lbs: { ...s.properties.lbs, additionalProperties: { type: 'object', properties: { haproxy } } },
+  };
+  // In the schema's order, so that errors come in the same order as the whole validator's.
+  const properties = Object.fromEntries(Object.keys(s.properties).filter((key) => key in cut).map((key) => [key, cut[key]]));
+  return { $schema: s.$schema, type: 'object', properties, definitions: { name: s.definitions.name } };
+}
+
+/**
+ * A validator as JavaScript source (Ajv standalone, ES module exporting `validate`), of the whole schema or of
+ * flagsSchema(): scripts/bundle.mjs puts both in the bundle, so the bin does not compile a schema at every start
+ * (a quarter of a second).
+ */
+export function validatorSource(part: 'all' | 'flags' = 'all'): string {
   const ajv = schemaAjv({ source: true, esm: true });
   // A CommonJS module whose module.exports is the function.
   const standaloneCode = require('ajv/dist/standalone/index.js') as typeof standaloneModule.default;
-  return standaloneCode(ajv, ajv.compile(loadSchema()));
+  return standaloneCode(ajv, ajv.compile(part === 'flags' ? flagsSchema() : loadSchema()));
 }

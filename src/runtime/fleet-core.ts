@@ -26,7 +26,8 @@ export interface FleetRuntime {
   refresh(lbs?: string[], options?: { full?: boolean }): Promise<void>;
   /**
    * The backends on screen in the TUI: see SnapshotReader.setFocus. Until called, every poll reads everything;
-   * called before start(), the first poll reads frontends and backends only and the servers follow at once.
+   * called before start(), the first poll reads frontends and backends only; the servers follow once a call names
+   * the backends on screen (theirs first, then every row), or with the next poll if none does.
    */
   focus(backends: ReadonlySet<string>): void;
   stop(): void;
@@ -99,6 +100,14 @@ export function buildFleetRuntime(
   const limiter = new Limiter(options.pollConcurrency ?? DEFAULT_POLL_CONCURRENCY);
   const pollers = new Map<string, Poller<Awaited<ReturnType<SnapshotReader['read']>>>>();
   const readers = new Map<string, SnapshotReader>();
+  // The backends on screen, as the TUI last said (focus()), and the LBs whose servers wait for the screen to say
+  // it: at start the frontend and backend rows are read first and drawn while the servers are still unread; the
+  // servers follow as soon as the screen names its backends (theirs first, see focused-stat.ts), or at the next
+  // poll when it names none. Read right away instead, their thousands of rows would be parsed while the UI still
+  // loads, and the first screen would wait for them.
+  let onScreen: ReadonlySet<string> = new Set();
+  const serversWaiting = new Set<string>();
+  const followUp = (name: string) => setImmediate(() => void pollers.get(name)?.pollNow());
   // With a focus, a full `show stat` about every FULL_READ_SECONDS and the rows on screen on every poll.
   const fullEvery = Math.max(1, Math.round(FULL_READ_SECONDS / config.intervalSec));
   const serversEvery = Math.max(1, Math.round(SERVERS_READ_SECONDS / config.intervalSec));
@@ -121,8 +130,11 @@ export function buildFleetRuntime(
         // The label can change after a connect (ssh: which route, which discovered socket): the header shows it.
         onSuccess: (snapshot) => {
           store.recordSuccess(lb.name, snapshot, pollClients.get(lb.name)!.label);
-          // The servers follow at once (after this poll has ended, so the next one is not joined to it).
-          if (snapshot.serversPending) setImmediate(() => void pollers.get(lb.name)?.pollNow());
+          // The servers follow (after this poll has ended, so the next one is not joined to it).
+          if (snapshot.serversPending) {
+            if (onScreen.size > 0) followUp(lb.name);
+            else serversWaiting.add(lb.name);
+          } else serversWaiting.delete(lb.name);
         },
         onFailure: (error) => store.recordFailure(lb.name, error, pollClients.get(lb.name)!.label),
       }),
@@ -139,7 +151,13 @@ export function buildFleetRuntime(
       if (full) for (const name of names) readers.get(name)?.invalidate();
       await Promise.all(names.map((name) => pollers.get(name)?.pollNow()));
     },
-    focus: (backends) => readers.forEach((reader) => reader.setFocus(backends)),
+    focus: (backends) => {
+      readers.forEach((reader) => reader.setFocus(backends));
+      onScreen = backends;
+      if (backends.size === 0) return;
+      serversWaiting.forEach(followUp);
+      serversWaiting.clear();
+    },
     stop: () => {
       pollers.forEach((p) => p.stop());
       clients.forEach((c) => c.close());

@@ -40,6 +40,7 @@ export class FocusedStatReader {
   private sinceFull = 0;
   private focus: ReadonlySet<string> | null = null;
   private primed = false;
+  private firstServersRead = false;
 
   constructor(
     private readonly ask: Ask,
@@ -56,12 +57,21 @@ export class FocusedStatReader {
     this.sinceFull = Infinity;
   }
 
-  /** The rows; `serversPending` when they are the frontends and backends only (the first read with a focus). */
+  /**
+   * The rows; `serversPending` when some servers are still left out: the first read with a focus has the frontends
+   * and backends only, and the next one (once the screen names its backends) adds those backends' servers.
+   */
   async read(): Promise<{ rows: StatRow[]; serversPending: boolean }> {
     if (this.focus && !this.rows && !this.primed) {
       // The first screen, at once: a few hundred proxy rows instead of every server (~5% of the bytes).
       this.primed = true;
       return { rows: this.proxies.parseBytes(await this.ask('show stat -1 3 -1')), serversPending: true };
+    }
+    if (this.focus && this.focus.size > 0 && !this.rows && !this.firstServersRead) {
+      // Then the servers on screen, before the other thousands: 10,000 rows take a few hundred ms to read and parse.
+      this.firstServersRead = true;
+      const rows = await this.readScreenFirst(this.focus);
+      if (rows) return { rows, serversPending: true };
     }
     const fullEvery = this.options.fullEvery ?? 5;
     if (this.focus && this.rows && this.layout && ++this.sinceFull < fullEvery) {
@@ -92,6 +102,20 @@ export class FocusedStatReader {
     this.rows = rows;
     this.layout = layoutOf(rows);
     return rows;
+  }
+
+  /**
+   * The proxy rows with the servers of the focused backends before each one's row, as `show stat` orders them.
+   * While no server is shown, more backends fit on screen than will once their servers are: the first ones (in
+   * HAProxy's order, the table's for one LB) are read, up to maxBackendReads.
+   */
+  private async readScreenFirst(focus: ReadonlySet<string>): Promise<StatRow[] | null> {
+    const proxyRows = this.proxies.parseBytes(await this.ask('show stat -1 3 -1'));
+    const toRead = proxyRows.filter((row) => row.kind === 'backend' && focus.has(row.proxy)).slice(0, this.options.maxBackendReads ?? 16);
+    if (toRead.some((row) => row.iid === null)) return null;
+    const servers = new Map<string, StatRow[]>();
+    for (const backend of toRead) servers.set(backend.proxy, new StatParser().parseBytes(await this.ask(`show stat ${backend.iid} 4 -1`)));
+    return proxyRows.flatMap((row) => (row.kind === 'backend' ? [...(servers.get(row.proxy) ?? []), row] : [row]));
   }
 
   /** null when the replies do not fit the last full read's layout: the caller reads everything instead. */
