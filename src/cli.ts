@@ -1,17 +1,14 @@
 // Composition root: argv and config → transports, store, actions → the TUI or a subcommand.
 //
-// What is imported here statically is what `lbtop -s SOCK` needs until its first poll is sent: the arguments, the
-// config, the fleet runtime. The TUI (Ink, React), the subcommands, the demo lab, the SSH handshakes and the
-// failover and routing code come through import(), which scripts/bundle.mjs turns into chunks loaded on first use
-// (test/cli/startup-chunks.test.ts holds that line).
+// What is imported here statically is what reading the command line needs (so `--version` and `--help` load
+// nothing more); then the fleet runtime, all that `lbtop -s SOCK` needs to send its first poll. The TUI (Ink,
+// React), the subcommands, the demo lab, the SSH handshakes and the failover and routing code come through
+// import(), which scripts/bundle.mjs turns into chunks loaded on first use (test/e2e/startup-lazy.test.ts).
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from './cli/args.js';
 import { exitWhenFlushed, guardStdio } from './cli/stdio.js';
 import { exitCodeOfError } from './cli/exit-codes.js';
-import { runInteractive } from './cli/interactive.js';
-import { openFleetRuntime } from './runtime/fleet-core.js';
-import { PassphrasePrompts } from './runtime/passphrase-prompts.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -24,6 +21,11 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const warning of outcome.warnings) process.stderr.write(`${warning}\n`);
   const { invocation } = outcome;
+  const [{ runInteractive }, { openFleetRuntime }, { PassphrasePrompts }] = await Promise.all([
+    import('./cli/interactive.js'),
+    import('./runtime/fleet-core.js'),
+    import('./runtime/passphrase-prompts.js'),
+  ]);
   if (invocation.kind === 'demo') {
     const { startDemo, startFleetDemo } = await import('./runtime/demo.js');
     const starting = () => process.stderr.write(`lbtop: starting the namespace fleet lab (${invocation.fleet} LBs over SSH)…\n`);
