@@ -40,9 +40,11 @@ describe('focused polling on a real HAProxy', () => {
     reader.setFocus(new Set());
 
     const first = await reader.read();
-    expect(sent).toEqual(['show info', 'show stat -1 3 -1']);
+    const firstIid = (backend: string) => first.stats.find((r) => r.kind === 'backend' && r.proxy === backend)!.iid;
+    // The proxies, with the servers of the first two backends (the likeliest on a first screen).
+    expect(sent).toEqual(['show info', 'show stat -1 3 -1', `show stat ${firstIid('be_0001')} 4 -1`, `show stat ${firstIid('be_0002')} 4 -1`]);
     expect(first.serversPending).toBe(true);
-    expect(first.stats.some((r) => r.kind === 'server')).toBe(false);
+    expect(new Set(first.stats.filter((r) => r.kind === 'server').map((r) => r.proxy))).toEqual(new Set(['be_0001', 'be_0002']));
     expect(first.stats.filter((r) => r.kind === 'backend').map((r) => r.proxy)).toEqual(['be_0001', 'be_0002', 'be_0003', 'be_0004']);
 
     sent.length = 0;
@@ -89,7 +91,7 @@ describe('focused polling on a real HAProxy', () => {
 
   it('once the screen names its backends, reads their servers before every row', async () => {
     const { api, sent } = recording();
-    const reader = new SnapshotReader(api, { fullEvery: 100 });
+    const reader = new SnapshotReader(api, { fullEvery: 100, firstBackends: 0 });
     reader.setFocus(new Set(['be_0003', 'be_0001']));
     const proxies = await reader.read();
     const iid = (backend: string) => proxies.stats.find((r) => r.kind === 'backend' && r.proxy === backend)!.iid;
