@@ -6,7 +6,7 @@
 // development code stripped, starts several times faster. While bundling, Ink 6.8's renderer gets lbtop's
 // RowCachedOutput instead of Ink's Output (see src/ui/ink-output/row-cached-output.ts); another Ink version
 // keeps its own, with a warning. The config schema's validator is compiled here too, not at every start.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -27,6 +27,12 @@ const precompiledSchema = {
   setup(b) {
     b.onLoad({ filter: /[\\/]config[\\/]schema-precompiled\.js$/ }, () => ({
       contents: `${validatorSource()}\nexport { validate as precompiled };\n`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+    // The flags' part of the schema alone (src/config/flags-validate.ts): what a start without a config file checks.
+    b.onLoad({ filter: /[\\/]config[\\/]flags-precompiled\.js$/ }, () => ({
+      contents: `${validatorSource('flags')}\nexport { validate as precompiledFlags };\n`,
       loader: 'js',
       resolveDir: root,
     }));
@@ -81,9 +87,20 @@ const yogaWithoutFetch = {
   },
 };
 
-await build({
+// Split at every dynamic import(): the entry chunk holds what `lbtop -s SOCK` needs until its first poll is sent,
+// and the UI, the subcommands, the routing and failover code and the config-file reader are chunks under
+// dist/chunks/, compiled by V8 only when imported (one 3 MB file cost ~0.1 s of compile before main() ran).
+// Chunks of an earlier build are removed first: their names carry a hash, so they would pile up.
+rmSync(path.join(root, 'dist/chunks'), { recursive: true, force: true });
+const result = await build({
   entryPoints: [path.join(root, 'dist/cli.js')],
-  outfile: path.join(root, 'dist/lbtop.mjs'),
+  outdir: path.join(root, 'dist'),
+  entryNames: 'lbtop',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  // Which source module sits in which chunk: test/cli/startup-chunks.test.ts reads it (not shipped: "files").
+  metafile: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -91,9 +108,10 @@ await build({
   // ssh2 is CommonJS with an optional native addon: loaded from node_modules at run time.
   external: ['ssh2', 'cpu-features'],
   define: { 'process.env.NODE_ENV': '"production"' },
-  // Bundled CommonJS code (react-reconciler, ajv, …) calls require(); give it Node's.
+  // Bundled CommonJS code (react-reconciler, ajv, …) calls require(); give it Node's (every chunk gets its own).
   banner: { js: "import { createRequire as lbtopCreateRequire } from 'node:module'; const require = lbtopCreateRequire(import.meta.url);" },
   plugins: [inkPatches, precompiledSchema, builtinThemes, yogaWithoutFetch],
   sourcemap: true,
   logLevel: 'warning',
 });
+writeFileSync(path.join(root, 'dist/lbtop.meta.json'), JSON.stringify(result.metafile));

@@ -8,6 +8,7 @@ import { parseHaproxyConfig } from '../sources/haproxy/config/parse.js';
 import { readHaproxyVersion, readPatternTables } from '../sources/haproxy/maps/read.js';
 import { parseServersState } from '../sources/haproxy/parse-servers-state.js';
 import { readUses } from './pattern-read.js';
+import { outcomeText } from './trace-text.js';
 import type { RoutingDeps } from './routing-deps.js';
 
 export interface LbTrace {
@@ -40,10 +41,7 @@ export function traceRequestOf(target: string, sni = false): TraceRequest {
   return request;
 }
 
-export function outcomeText(f: FrontendTrace): string {
-  const o = f.outcome;
-  return o.kind === 'backend' ? o.backend : o.kind === 'stopped' ? `answered by ${o.by}` : 'no backend (503)';
-}
+export { outcomeText };
 
 function stateOf(admin: number, op: number): string {
   if (admin & SrvAdmin.FMAINT) return 'MAINT';

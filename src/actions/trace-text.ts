@@ -1,7 +1,8 @@
 // A fleet trace as text: per LB and frontend the outcome and the why (explainFrontend), the chosen backend's
 // servers with their live state, and a warning when the LBs disagree.
 import { explainFrontend } from '../routing/explain.js';
-import { outcomeText, type FleetTrace } from './trace-read.js';
+import type { FrontendTrace } from '../model/routing.js';
+import type { FleetTrace } from './trace-read.js';
 
 export function formatFleetTrace(t: FleetTrace, verbose = true): string {
   const r = t.request;
@@ -20,4 +21,11 @@ export function formatFleetTrace(t: FleetTrace, verbose = true): string {
     }
   }
   return lines.join('\n');
+}
+
+/** Where a frontend sends the request. Here, not in trace-read.ts, so the TUI can show a trace without loading the
+ * routing engine (HAProxy's config parser, its regexes) until a trace is asked for. */
+export function outcomeText(f: FrontendTrace): string {
+  const o = f.outcome;
+  return o.kind === 'backend' ? o.backend : o.kind === 'stopped' ? `answered by ${o.by}` : 'no backend (503)';
 }

@@ -5,9 +5,10 @@
 import { ReadOnlyError } from '../model/errors.js';
 import type { RuntimeApi } from '../sources/haproxy/client.js';
 import { isReadCommand } from '../sources/haproxy/read-commands.js';
-import { mtimeArgv } from '../sources/keepalived/collect.js';
+import { mtimeArgv } from '../sources/keepalived/commands.js';
 import type { CommandRunner } from '../transport/exec.js';
-import { READ, type HostFiles } from '../transport/host-files.js';
+import type { HostFiles } from '../transport/host-files.js';
+import { READ } from '../transport/read-script.js';
 
 export function readOnlyRuntime(api: RuntimeApi): RuntimeApi {
   const refuse = (line: string) => Promise.reject(new ReadOnlyError(`"${line.trim().slice(0, 120)}"`));

@@ -4,7 +4,7 @@
 // is one file exporting a Subcommand, one entry in SUBCOMMANDS and one member of the Invocation union.
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { resolveConfig, type ConfigFlags, type ResolveContext } from '../config/index.js';
+import { resolveConfig, type ConfigFlags, type ResolveContext } from '../config/resolve.js';
 import { suggestion } from '../config/schema-issues.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { AdminTarget } from '../model/haproxy.js';

@@ -11,6 +11,7 @@ import type { NodeInvocation } from '../cli/node-args.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import { buildFleet } from '../store/selectors.js';
+import { lbGroupsOf } from './node-scope.js';
 import { runSnapshotCommand } from './snapshot-command.js';
 import { EXIT, exitCodeOf } from '../cli/exit-codes.js';
 import { refuseUnreachable } from './unreachable-text.js';
@@ -35,11 +36,7 @@ export async function withResolved(fleet: Fleet, request: NodeRequest, scope: No
   return { ...request, resolved: await resolve(request.node) };
 }
 
-export function lbGroupsOf(config: LbtopConfig): NodeScope {
-  const groups = new Map<string, string[]>();
-  for (const lb of config.lbs) for (const g of lb.groups ?? []) groups.set(g, [...(groups.get(g) ?? []), lb.name]);
-  return { lbGroups: groups };
-}
+export { lbGroupsOf };
 
 export async function runNodeCommand(invocation: NodeInvocation, config: LbtopConfig, runtime: FleetRuntime, io: NodeCommandIo): Promise<number> {
   if (invocation.kind === 'snapshot') return runSnapshotCommand(invocation, config, runtime, io);

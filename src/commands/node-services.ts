@@ -12,9 +12,8 @@ import type { Fleet } from '../model/fleet.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import { buildFleet } from '../store/selectors.js';
-import { lbGroupsOf } from './node-command.js';
+import { lbGroupsOf } from './node-scope.js';
 import { resolveHost } from '../transport/dns.js';
-import { buildSnapshot, snapshotText, writeSnapshotFiles } from './snapshot.js';
 
 /** One step of a follow; `startedAt` tells one drain's follow from the next (the progress view opens on a new one). */
 type Update = { node: string; address: string; progress: DrainProgress; finished: boolean; action: 'drain' | 'maint'; startedAt: number; timeoutMs: number };
@@ -70,6 +69,8 @@ export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: A
       return report;
     },
     async snapshot(): Promise<string> {
+      // The snapshot's writer (and the status texts it holds) loads with the first snapshot, not at start.
+      const { buildSnapshot, snapshotText, writeSnapshotFiles } = await import('./snapshot.js');
       const snapDir = options.snapshotDir ?? defaultSnapshotDir();
       mkdirSync(snapDir, { recursive: true, mode: 0o700 });
       const state = runtime.store.getState();

@@ -1,7 +1,7 @@
 // Where lbtop.yaml lives and reading it. The only I/O of src/config.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig, type ConfigLoad } from './load.js';
+import type { ConfigLoad } from './load.js';
 
 export interface ConfigFileLoad extends ConfigLoad {
   /** The file does not exist. The caller decides whether that matters (it does not with -s sockets). */
@@ -32,6 +32,8 @@ export async function readConfigFile(file: string): Promise<ConfigFileLoad> {
     const message = code === 'ENOENT' ? 'no such file' : `cannot read: ${(error as Error).message}`;
     return { issues: [{ line: 0, column: 0, path: '', message }], missing: code === 'ENOENT' };
   }
+  // The YAML reader and the schema's validator load only when there is a file to read.
+  const { loadConfig } = await import('./load.js');
   return { ...loadConfig(text, file), missing: false };
 }
 

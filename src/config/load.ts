@@ -2,9 +2,12 @@
 // and `config` is only there when none of them is an error.
 import type { ConfigIssue, LbtopConfig } from '../model/config.js';
 import { schemaIssues } from './schema-issues.js';
-import { validateAgainstSchema } from './schema.js';
+import { isError } from './format.js';
+import { validateAgainstSchema } from './schema-validate.js';
 import { buildConfig, checkSemantics } from './semantic.js';
 import { locate, parseYaml } from './yaml-doc.js';
+
+export { isError };
 
 export interface ConfigLoad {
   config?: LbtopConfig;
@@ -41,9 +44,6 @@ export function loadConfig(text: string, path?: string): ConfigLoad {
   return { config, issues: sorted(issues) };
 }
 
-export function isError(issue: ConfigIssue): boolean {
-  return issue.severity !== 'warning';
-}
 
 /** In file order, as an editor's problem list: fixing top-down never moves a later line number. */
 function sorted(issues: ConfigIssue[]): ConfigIssue[] {

@@ -4,13 +4,12 @@
 import path from 'node:path';
 import type { LbtopConfig } from '../model/config.js';
 import { readConfigFile, readDefaultConfig, type ConfigFileLoad } from './file.js';
-import { formatIssues } from './format.js';
-import { importInventory } from './inventory-file.js';
-import { isError } from './load.js';
+import { formatIssues, isError } from './format.js';
+import { validateFlags } from './flags-validate.js';
+import { formatPath } from './path-text.js';
 import { schemaIssues } from './schema-issues.js';
-import { DEFAULTS, validateAgainstSchema } from './schema.js';
+import { DEFAULTS } from './schema.js';
 import { parseSocketFlags } from './sockets.js';
-import { formatPath } from './yaml-doc.js';
 
 export interface ConfigFlags {
   configPath?: string;
@@ -53,7 +52,7 @@ export async function resolveConfig(
       ? { lbs: Object.fromEntries(sockets.map((s) => [s.name, { haproxy: { socket: s.socket } }])) }
       : {}),
   };
-  for (const issue of schemaIssues(validateAgainstSchema(partial), partial, () => ({ line: 0, column: 0 }))) {
+  for (const issue of schemaIssues(validateFlags(partial), partial, () => ({ line: 0, column: 0 }))) {
     const i = sockets.findIndex((s) => `${issue.path}.`.startsWith(`${formatPath(['lbs', s.name])}.`));
     const flag = i >= 0 ? `-s ${flags.sockets[i]}` : issue.path === 'interval' ? '-i/--interval' : `--${issue.path}`;
     errors.push(`${flag}: ${issue.message}`);
@@ -97,6 +96,8 @@ export async function resolveConfig(
     ...(flags.acceptNew ? { sshAcceptNew: true } : {}),
   };
   if (flags.inventory !== undefined) {
+    // The inventory importer (and the config file's YAML reader and validator, file.ts) load only when used.
+    const { importInventory } = await import('./inventory-file.js');
     const imported = await importInventory(path.resolve(ctx.cwd, flags.inventory), flags.inventory, flags.groups ?? [], config);
     if (imported.errors.length) return { ok: false, errors: imported.errors.map((e) => `error: ${e}`) };
     config.lbs = imported.lbs;

@@ -2,7 +2,7 @@
 // ("a map", "a list"), one message per mistake.
 import type { ErrorObject } from 'ajv';
 import type { ConfigIssue } from '../model/config.js';
-import { formatPath, type Segment } from './yaml-doc.js';
+import { formatPath, type Segment } from './path-text.js';
 
 /** Where a path is in the source text; flags validated against the schema have no text and answer 0:0. */
 export type Locator = (path: readonly Segment[], opts: { key?: boolean }) => { line: number; column: number };

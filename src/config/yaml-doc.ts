@@ -2,9 +2,9 @@
 // data (by Ajv or by semantic.ts) can be pinned to the line and column the operator has to edit.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ConfigIssue } from '../model/config.js';
+import { formatPath, type Segment } from './path-text.js';
 
-/** A path into the data: map keys and sequence indexes, as Ajv's instancePath names them. */
-export type Segment = string | number;
+export { formatPath, type Segment };
 
 export interface YamlSource {
   doc: Document.Parsed;
@@ -100,15 +100,6 @@ function positionOf(node: Node, lines: LineCounter): { line: number; column: num
   return { line, column: col };
 }
 
-/** `lbs.lb1.haproxy`, `clusters.k8s01.backends[2]`; keys with spaces or empty keys are quoted. */
-export function formatPath(path: readonly Segment[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += (out ? '.' : '') + (/^[^\s"]+$/.test(seg) ? seg : JSON.stringify(seg));
-  }
-  return out;
-}
 
 /**
  * The keys of the map at `path` in file order. Plain objects list integer-like keys ("1", "2") first, and the

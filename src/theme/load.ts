@@ -3,7 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import { precompiledThemes, type PrecompiledTheme } from './builtin-themes.js';
 import { isColor } from './colors.js';
 import { FALLBACK, MONO, TOKENS, type Style, type Theme, type Token } from './tokens.js';
@@ -79,7 +80,12 @@ export function precompileThemes(dir: string = themesDir()): Record<string, Prec
   return out;
 }
 
+// The YAML parser is required when a theme file is read (a theme given by path, and the build), not at start: the
+// package's own themes come precompiled in the bundle (builtin-themes.ts).
+const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
+
 export function parseTheme(name: string, text: string, file = `${name}.yaml`): LoadedTheme {
+  const { isMap, isScalar, LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const errors: ThemeIssue[] = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 0, message: e.message.split('\n')[0]! }));

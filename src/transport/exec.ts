@@ -1,7 +1,6 @@
 // Running a command on a host: argv in, {stdout, stderr, code} out. Sources build argv as data (`ip -j addr`,
 // `birdc show protocols`) and never care whether it runs here or over SSH (see ssh/runner.ts).
 // This is the one module that wraps execa for local commands.
-import { execa } from 'execa';
 import { CommandTimeoutError, TransportError } from '../model/errors.js';
 
 export interface CommandResult {
@@ -40,6 +39,8 @@ export function localRunner(): CommandRunner {
       const [file, ...args] = argv;
       if (file === undefined) throw new TransportError('local: empty command');
       const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+      // execa (and its dozen dependencies) load with the first local command, not with every start of lbtop.
+      const { execa } = await import('execa');
       const result = await execa(file, args, {
         reject: false,
         timeout: timeoutMs,

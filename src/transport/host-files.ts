@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { FileChangedError, TransportError } from '../model/errors.js';
 import type { CommandRunner } from './exec.js';
+import { READ } from './read-script.js';
 
 export interface HostFiles {
   readonly label: string;
@@ -32,7 +33,7 @@ export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8'
 /** The backup of a file that is not a symlink; replace() returns the real one (beside a symlink's target). */
 export const backupPath = (file: string) => `${file}.lbtop-bak`;
 
-export const READ = 'if [ -e "$1" ]; then exec cat -- "$1"; else exit 66; fi';
+export { READ };
 
 const REPLACE = `set -u
 link=$1; expect=$2; want=$3; backup=$4

@@ -1,6 +1,7 @@
 // The TUI tells the pollers which backends are on screen (useReadFocus → FleetRuntime.focus), against a real
-// HAProxy: the first poll reads proxies only and the servers follow at once; then the servers of the backend on
-// screen are read every poll, and after End those of the last backend.
+// HAProxy: the first poll reads proxies only; once the screen names its backends their servers are read, then
+// every server at once; then the servers of the backend on screen are read every poll, and after End those of the
+// last backend.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,15 +63,19 @@ describe('the screen focuses the polls', () => {
       readOnly: true, version: 'test', now: Date.now,
     };
     const app = await renderApp(services, { columns: 140, rows: 30 });
-    await until('the servers on screen', () => app.frame().includes('srv00001'));
-    // Proxies first, then everything at once (not an interval later), then the focused polls.
-    expect(sent.slice(0, 5)).toEqual(['show info', 'show stat -1 3 -1', 'show info', 'show stat', 'show servers state']);
+    await until('every server read', () => sent.includes('show servers state'));
     const iid = (backend: string) => runtime.store.getState().lbs.get('lb')!.snapshot!.stats.find((r) => r.kind === 'backend' && r.proxy === backend)!.iid;
-    await until('a poll of be_0001\'s servers', () => sent.includes(`show stat ${iid('be_0001')} 4 -1`));
-    expect(sent).not.toContain(`show stat ${iid('be_0004')} 4 -1`);
+    // Proxies first, with the first two backends' servers; then, once the screen has named its backends (be_0001's
+    // servers fill it), theirs; then everything at once (not an interval later); then the focused polls.
+    const servers = (backend: string) => `show stat ${iid(backend)} 4 -1`;
+    expect(sent.slice(0, 9)).toEqual(['show info', 'show stat -1 3 -1', servers('be_0001'), servers('be_0002'), 'show info', 'show stat -1 3 -1', servers('be_0001'), 'show info', 'show stat']);
+    await until('the servers on screen', () => app.frame().includes('srv00001'));
+    const afterFull = () => sent.slice(sent.indexOf('show servers state'));
+    await until('a poll of be_0001\'s servers', () => afterFull().includes(`show stat ${iid('be_0001')} 4 -1`));
+    expect(afterFull()).not.toContain(`show stat ${iid('be_0004')} 4 -1`);
 
     await app.press(KEYS.end);
-    await until('a poll of be_0004\'s servers', () => sent.includes(`show stat ${iid('be_0004')} 4 -1`));
+    await until('a poll of be_0004\'s servers', () => afterFull().includes(`show stat ${iid('be_0004')} 4 -1`));
     expect(app.frame()).toContain('srv00200');
   });
 });

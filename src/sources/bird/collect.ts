@@ -18,15 +18,4 @@ export async function collectBird(runner: CommandRunner, target: BirdHostTarget)
   return { version, protocols, details };
 }
 
-/** Routes a protocol imports (all channels), or null when BIRD did not say. */
-export function importedRoutes(reading: BirdReading, protocol: string): number | null {
-  const channels = reading.details[protocol]?.channels ?? [];
-  const counted = channels.filter((c) => c.routes !== null);
-  return counted.length ? counted.reduce((n, c) => n + (c.routes?.imported ?? 0), 0) : null;
-}
-
-export function exportedRoutes(reading: BirdReading, protocol: string): number | null {
-  const channels = reading.details[protocol]?.channels ?? [];
-  const counted = channels.filter((c) => c.routes !== null);
-  return counted.length ? counted.reduce((n, c) => n + (c.routes?.exported ?? 0), 0) : null;
-}
+export { exportedRoutes, importedRoutes } from './route-counts.js';

@@ -27,6 +27,8 @@ export interface FocusedStatOptions {
   fullEvery?: number;
   /** More backends than this to read one by one: one full read is cheaper. */
   maxBackendReads?: number;
+  /** Backends whose servers the first read adds to the proxy rows, before the screen has named any (default 2). */
+  firstBackends?: number;
 }
 
 /** Where the rows of one full read sit, so partial replies can be written over them in place. */
@@ -47,6 +49,7 @@ export class FocusedStatReader {
   private sinceFull = 0;
   private focus: ReadonlySet<string> | null = null;
   private primed = false;
+  private firstServersRead = false;
 
   constructor(
     private readonly ask: Ask,
@@ -63,12 +66,25 @@ export class FocusedStatReader {
     this.sinceFull = Infinity;
   }
 
-  /** The rows; `serversPending` when they are the frontends and backends only (the first read with a focus). */
+  /**
+   * The rows; `serversPending` when some servers are still left out: the first read with a focus has the frontends
+   * and backends only, and the next one (once the screen names its backends) adds those backends' servers.
+   */
   async read(): Promise<{ rows: StatRow[]; serversPending: boolean }> {
     if (this.focus && !this.rows && !this.primed) {
-      // The first screen, at once: a few hundred proxy rows instead of every server (~5% of the bytes).
+      // The first screen, at once: a few hundred proxy rows instead of every server (~5% of the bytes), with the
+      // servers of the first backends: before the screen has said anything, the likeliest on it (one LB's table
+      // follows HAProxy's order), so a first screen can show server rows without waiting for the UI to ask.
       this.primed = true;
-      return { rows: this.proxies.parseBytes(await this.ask('show stat -1 3 -1')), serversPending: true };
+      const rows = await this.readWithServers((backends) => backends.slice(0, this.options.firstBackends ?? 2));
+      return { rows: rows ?? this.proxies.parseBytes(await this.ask('show stat -1 3 -1')), serversPending: true };
+    }
+    if (this.focus && this.focus.size > 0 && !this.rows && !this.firstServersRead) {
+      // Then the servers on screen, before the other thousands: 10,000 rows take a few hundred ms to read and parse.
+      this.firstServersRead = true;
+      const focus = this.focus;
+      const rows = await this.readWithServers((backends) => backends.filter((row) => focus.has(row.proxy)).slice(0, this.options.maxBackendReads ?? 16));
+      if (rows) return { rows, serversPending: true };
     }
     const fullEvery = this.options.fullEvery ?? 5;
     if (this.focus && this.rows && this.layout && this.rows.length > SMALL_STAT_ROWS && ++this.sinceFull < fullEvery) {
@@ -99,6 +115,20 @@ export class FocusedStatReader {
     this.rows = rows;
     this.layout = layoutOf(rows);
     return rows;
+  }
+
+  /**
+   * The proxy rows with the servers of the backends `pick` chooses (from the backend rows, in HAProxy's order)
+   * before each one's row, as `show stat` orders them. While no server is shown, more backends fit on screen than
+   * will once their servers are: of the focused ones the first (the table's order for one LB) are read.
+   */
+  private async readWithServers(pick: (backends: StatRow[]) => StatRow[]): Promise<StatRow[] | null> {
+    const proxyRows = this.proxies.parseBytes(await this.ask('show stat -1 3 -1'));
+    const toRead = pick(proxyRows.filter((row) => row.kind === 'backend'));
+    if (toRead.some((row) => row.iid === null)) return null;
+    const servers = new Map<string, StatRow[]>();
+    for (const backend of toRead) servers.set(backend.proxy, new StatParser().parseBytes(await this.ask(`show stat ${backend.iid} 4 -1`)));
+    return proxyRows.flatMap((row) => (row.kind === 'backend' ? [...(servers.get(row.proxy) ?? []), row] : [row]));
   }
 
   /** null when the replies do not fit the last full read's layout: the caller reads everything instead. */

@@ -8,7 +8,7 @@ import type { KeepalivedReading } from '../../model/failover-state.js';
 import type { KeepalivedRuntime } from '../../model/failover.js';
 import type { CommandRunner } from '../../transport/exec.js';
 import { runOk } from '../runner-check.js';
-import { parseSignum, signalArgv, signumArgv, type KeepalivedDump } from './commands.js';
+import { mtimeArgv, parseSignum, signalArgv, signumArgv, type KeepalivedDump } from './commands.js';
 import { parseKeepalivedConf } from './conf.js';
 import { parseKeepalivedData } from './data.js';
 import { parseKeepalivedJson } from './json.js';
@@ -25,8 +25,7 @@ const FILE = { DATA: 'keepalived.data', JSON: 'keepalived.json' } as const;
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export const dumpPath = (target: KeepalivedTarget, dump: KeepalivedDump) => `${target.dumpDir.replace(/\/$/, '')}/${FILE[dump]}`;
-/** mtime with nanoseconds ("1795436471.388963412"); "absent" when there is no file yet. */
-export const mtimeArgv = (file: string) => ['sh', '-c', 'stat -c %.9Y -- "$1" 2>/dev/null || echo absent', 'sh', file];
+export { mtimeArgv };
 
 export async function readKeepalivedPid(runner: CommandRunner, target: KeepalivedTarget): Promise<number> {
   const text = await runOk(runner, ['cat', target.pidFile], { hint: 'is keepalived running? (keepalived.pid_file in lbtop.yaml)' });

@@ -40,3 +40,6 @@ export function signalArgv(signum: number, pid: number): string[] {
 export function readDumpArgv(dump: KeepalivedDump): string[] {
   return ['cat', DUMP_FILES[dump]];
 }
+
+/** mtime with nanoseconds ("1795436471.388963412"); "absent" when there is no file yet. */
+export const mtimeArgv = (file: string) => ['sh', '-c', 'stat -c %.9Y -- "$1" 2>/dev/null || echo absent', 'sh', file];

@@ -3,7 +3,7 @@
 import type { BgpPlan } from '../../actions/failover/bgp.js';
 import type { FailoverPlan } from '../../actions/failover/types.js';
 import type { VipRow } from '../../model/failover-state.js';
-import { exportedRoutes, importedRoutes } from '../../sources/bird/collect.js';
+import { exportedRoutes, importedRoutes } from '../../sources/bird/route-counts.js';
 import type { FailoverState } from '../../store/failover-store.js';
 import { clusterVipOwners } from '../../store/vip-rows.js';
 import { fit } from '../columns/format.js';

@@ -40,9 +40,11 @@ describe('focused polling on a real HAProxy', () => {
     reader.setFocus(new Set());
 
     const first = await reader.read();
-    expect(sent).toEqual(['show info', 'show stat -1 3 -1']);
+    const firstIid = (backend: string) => first.stats.find((r) => r.kind === 'backend' && r.proxy === backend)!.iid;
+    // The proxies, with the servers of the first two backends (the likeliest on a first screen).
+    expect(sent).toEqual(['show info', 'show stat -1 3 -1', `show stat ${firstIid('be_0001')} 4 -1`, `show stat ${firstIid('be_0002')} 4 -1`]);
     expect(first.serversPending).toBe(true);
-    expect(first.stats.some((r) => r.kind === 'server')).toBe(false);
+    expect(new Set(first.stats.filter((r) => r.kind === 'server').map((r) => r.proxy))).toEqual(new Set(['be_0001', 'be_0002']));
     expect(first.stats.filter((r) => r.kind === 'backend').map((r) => r.proxy)).toEqual(['be_0001', 'be_0002', 'be_0003', 'be_0004']);
 
     sent.length = 0;
@@ -87,12 +89,39 @@ describe('focused polling on a real HAProxy', () => {
     api.close();
   });
 
+  it('once the screen names its backends, reads their servers before every row', async () => {
+    const { api, sent } = recording();
+    const reader = new SnapshotReader(api, { fullEvery: 100, firstBackends: 0 });
+    reader.setFocus(new Set(['be_0003', 'be_0001']));
+    const proxies = await reader.read();
+    const iid = (backend: string) => proxies.stats.find((r) => r.kind === 'backend' && r.proxy === backend)!.iid;
+    sent.length = 0;
+    const screen = await reader.read();
+    // HAProxy's order, not the set's; no `show servers state` until every row is in.
+    expect(sent).toEqual(['show info', 'show stat -1 3 -1', `show stat ${iid('be_0001')} 4 -1`, `show stat ${iid('be_0003')} 4 -1`]);
+    expect(screen.serversPending).toBe(true);
+    const servers = screen.stats.filter((r) => r.kind === 'server');
+    expect(new Set(servers.map((r) => r.proxy))).toEqual(new Set(['be_0001', 'be_0003']));
+    expect(servers).toHaveLength(100);
+    // Each backend's servers sit before its own row, as in `show stat`.
+    const at = (kind: string, proxy: string) => screen.stats.findIndex((r) => r.kind === kind && r.proxy === proxy);
+    expect(at('server', 'be_0001')).toBeLessThan(at('backend', 'be_0001'));
+    expect(at('backend', 'be_0002')).toBeLessThan(at('server', 'be_0003'));
+    sent.length = 0;
+    const all = await reader.read();
+    expect(sent).toEqual(['show info', 'show stat', 'show servers state']);
+    expect(all.stats.filter((r) => r.kind === 'server')).toHaveLength(200);
+    expect(diffSnapshots('lb', screen, all).events).toEqual([]);
+    api.close();
+  });
+
   it('reads everything again on the first poll after a reload', async () => {
     const { api, sent } = recording();
     const reader = new SnapshotReader(api, { fullEvery: 100 });
     reader.setFocus(new Set(['be_0001']));
-    await reader.read();
-    await reader.read();
+    await reader.read(); // proxies
+    await reader.read(); // the servers on screen
+    await reader.read(); // every row
     sent.length = 0;
     await reader.read();
     expect(sent.filter((c) => c === 'show stat')).toEqual([]);
@@ -113,8 +142,9 @@ describe('focused polling on a real HAProxy', () => {
     const { api, sent } = recording();
     const reader = new SnapshotReader(api, { fullEvery: 100 });
     reader.setFocus(new Set(['be_0001']));
-    await reader.read();
-    await reader.read();
+    await reader.read(); // proxies
+    await reader.read(); // the servers on screen
+    await reader.read(); // every row
     const reply = await rawCommand(haproxy.socket, 'add server be_0001/added 127.0.0.1:9 weight 1');
     expect(reply).toMatch(/New server registered/);
     sent.length = 0;

@@ -1,0 +1,180 @@
+// The subcommands (`lbtop status`, `server`, `cli`, `node`, `vip`, `pattern`, …), loaded by src/cli.ts only when
+// one is asked for: the TUI never loads this module. Failover, routing and node commands load their own code
+// below that, so `lbtop status` does not carry them either.
+import { createInterface } from 'node:readline/promises';
+import { Readable } from 'node:stream';
+import { applyPlan, rollbackReport } from '../actions/apply.js';
+import { defaultAuditPath, openAuditLog } from '../actions/audit-log.js';
+import { formatPlan, formatReport } from '../actions/preview-text.js';
+import { runRawCommand } from '../actions/raw-command.js';
+import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
+import { statusJson } from '../commands/status-json.js';
+import { statusText } from '../commands/status-text.js';
+import { refuseUnreachable } from '../commands/unreachable-text.js';
+import type { LbtopConfig } from '../model/config.js';
+import type { FleetRuntime } from '../runtime/fleet-runtime.js';
+import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
+import { connectSshHosts } from '../runtime/ssh-connectors.js';
+import { answerOnTerminal } from '../runtime/terminal-passphrase.js';
+import { checkRawCommand } from '../sources/haproxy/command.js';
+import { buildFleet } from '../store/selectors.js';
+import type { Invocation } from './args.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
+
+/** Runs one subcommand (anything but the TUI and the demo) against the fleet runtime main() made. */
+export async function runSubcommand(
+  invocation: Exclude<Invocation, { kind: 'tui' } | { kind: 'demo' }>,
+  config: LbtopConfig,
+  runtime: FleetRuntime,
+  options: { prompts: PassphrasePrompts; lbRefs: readonly string[] },
+): Promise<number> {
+  // A subcommand asks for a key's passphrase on the terminal (stderr, no echo), or says to use ssh-agent when there
+  // is no terminal. stdin is only touched when a key asks (a getter: process.stdin makes its stream on first use).
+  answerOnTerminal(options.prompts, { get input() { return process.stdin; }, output: process.stderr });
+  const named = config.lbs.filter((lb) => options.lbRefs.length === 0 || options.lbRefs.includes(lb.name));
+  await connectSshHosts(runtime.ssh, named);
+  const audit = openAuditLog(defaultAuditPath());
+  const deps = { clients: runtime.clients, audit };
+  switch (invocation.kind) {
+    case 'status': {
+      await runtime.refresh();
+      const fleet = buildFleet(config, runtime.store.getState().lbs);
+      process.stdout.write(invocation.json ? `${JSON.stringify(statusJson(fleet), null, 2)}\n` : `${statusText(fleet)}\n`);
+      return fleet.lbs.every((lb) => lb.ok) ? 0 : 1;
+    }
+    case 'cli': {
+      const lbs = invocation.lb ? [invocation.lb] : config.lbs.map((lb) => lb.name);
+      checkRawCommand(invocation.command);
+      let code: number = EXIT.OK;
+      for (const lb of lbs) {
+        // Reads go straight out; writes the write path's way (read-only refuses, a lost reply is UNKNOWN).
+        const result = await runRawCommand(deps, lb, invocation.command);
+        const head = lbs.length > 1 ? `== ${lb}\n` : '';
+        switch (result.status) {
+          case 'answered':
+            process.stdout.write(`${head}${result.reply}`);
+            break;
+          case 'failed':
+            process.stderr.write(`${lb}: FAILED: ${result.error}\n`);
+            code = Math.max(code, EXIT.FAILED);
+            break;
+          case 'landed':
+            process.stderr.write(`${lb}: reply lost (${result.error}), but HAProxy shows it applied: ${result.detail}\n`);
+            break;
+          case 'unknown':
+            process.stderr.write(`${lb}: UNKNOWN: ${result.error}\n  the command may have been carried out: look at the LB before sending it again\n`);
+            code = EXIT.UNKNOWN;
+            break;
+        }
+      }
+      return code;
+    }
+    case 'vip-status':
+    case 'vip-move':
+    case 'bgp': {
+      const { fleetFailoverRuntime } = await import('../runtime/failover-wiring.js');
+      const { runFailoverCommand } = await import('../commands/failover-command.js');
+      const failover = fleetFailoverRuntime(config, runtime);
+      try {
+        return await runFailoverCommand(invocation, {
+          config,
+          failover,
+          fleet: async () => (await runtime.refresh(), buildFleet(config, runtime.store.getState().lbs)),
+          audit,
+          askWord,
+          out: (text) => process.stdout.write(text),
+          err: (text) => process.stderr.write(text),
+        });
+      } finally {
+        failover.stop();
+      }
+    }
+    case 'server': {
+      await runtime.refresh();
+      const fleet = buildFleet(config, runtime.store.getState().lbs);
+      const target = { backend: invocation.target.backend, server: invocation.target.server, lbs: invocation.lbs };
+      const plan =
+        invocation.action === 'weight'
+          ? planServerWeight(fleet, target, invocation.weight.percent ? { percent: invocation.weight.value } : invocation.weight.value)
+          : planServerAdmin(fleet, target, invocation.action);
+      process.stdout.write(`${formatPlan(plan)}\n`);
+      // A weight the backend's algorithm cannot take: refused here, nothing sent (static-weight.ts).
+      if (plan.refused?.length) {
+        process.stderr.write(`REFUSED before sending:\n${plan.refused.map((r) => `  ${r}\n`).join('')}Nothing was sent.\n`);
+        return EXIT.REFUSED;
+      }
+      const refused = refuseUnreachable(plan, invocation.skipUnreachable === true, (t) => process.stderr.write(t));
+      if (refused !== null) return refused;
+      if (invocation.dryRun) return plan.commands.length > 0 ? EXIT.OK : EXIT.FAILED;
+      if (plan.commands.length === 0) return EXIT.FAILED;
+      if (!invocation.yes && !(await confirm('Send these commands?'))) {
+        process.stdout.write('Nothing sent.\n');
+        return EXIT.FAILED;
+      }
+      const report = await applyPlan(plan, deps);
+      process.stdout.write(`${formatReport(report)}\n`);
+      let undone = null;
+      if (report.rollbackOffered.length > 0 && (invocation.yes || (await confirm('Roll back the LBs that changed?')))) {
+        undone = await rollbackReport(report, deps);
+        process.stdout.write(`${formatReport(undone)}\n`);
+      }
+      if (invocation.json) process.stdout.write(`${JSON.stringify({ outcomes: report.outcomes, leftOut: report.leftOut, rollback: undone?.outcomes ?? null })}\n`);
+      return exitCodeOf(report);
+    }
+    case 'node':
+    case 'snapshot': {
+      const { runNodeCommand } = await import('../commands/node-command.js');
+      return runNodeCommand(invocation, config, runtime, {
+        deps,
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+        confirm,
+      });
+    }
+    case 'pattern':
+    case 'drift':
+    case 'trace':
+    case 'certs': {
+      const { fleetRoutingDeps } = await import('../runtime/routing-runtime.js');
+      const { runRoutingCommand } = await import('../commands/routing-command.js');
+      const routing = fleetRoutingDeps(config, runtime, audit);
+      try {
+        return await runRoutingCommand(routing, invocation, {
+          out: (text) => process.stdout.write(text),
+          err: (text) => process.stderr.write(text),
+          confirm,
+          stdin: () => new Response(Readable.toWeb(process.stdin) as ReadableStream).text(),
+        });
+      } finally {
+        routing.close();
+      }
+    }
+  }
+}
+
+/** Failover asks for a typed word (the cluster name), not y: a reflex cannot move a VIP. */
+async function askWord(prompt: string, word: string): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    process.stderr.write('not a terminal: pass --yes to apply, or --dry-run to preview\n');
+    return false;
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return (await rl.question(prompt)).trim() === word;
+  } finally {
+    rl.close();
+  }
+}
+
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    process.stderr.write('not a terminal: pass --yes to send, or --dry-run to preview\n');
+    return false;
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}

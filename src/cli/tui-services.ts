@@ -1,0 +1,93 @@
+// What the TUI is handed (AppServices, src/ui/services.ts), over the running fleet: plans and writes through the
+// same code as the subcommands, node drains and snapshots, and the routing and failover views' services. Imported
+// by src/cli/interactive.ts beside the UI, after the first poll has been sent.
+import { applyPlan, rollbackReport } from '../actions/apply.js';
+import { rollbackFanout } from '../actions/apply-fanout.js';
+import { defaultAuditPath, openAuditLog } from '../actions/audit-log.js';
+import { runRawCommand } from '../actions/raw-command.js';
+import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
+import { nodeServices } from '../commands/node-services.js';
+import type { LbtopConfig } from '../model/config.js';
+import type { FleetRuntime } from '../runtime/fleet-runtime.js';
+import { loadOnFirstCall } from '../runtime/load-on-first-call.js';
+import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
+import { buildFleet, FleetBuilder, polledServerStates } from '../store/selectors.js';
+import type { AppServices } from '../ui/services.js';
+import type { RoutingServices } from '../ui/routing/routing-services.js';
+
+export async function tuiServices(
+  config: LbtopConfig,
+  runtime: FleetRuntime,
+  options: { version: string; prompts?: PassphrasePrompts },
+): Promise<{ app: AppServices; stop(): void }> {
+  const audit = openAuditLog(defaultAuditPath());
+  const deps = { clients: runtime.clients, audit };
+  const fleetBuilder = new FleetBuilder();
+  // Node drain (N, :node NAME), its follow-up to zero sessions, and the snapshot key (S).
+  const node = nodeServices(config, runtime, deps);
+  const afterWrite = async <T>(work: Promise<T>) => {
+    const result = await work;
+    await runtime.refresh();
+    return result;
+  };
+  // keepalived/heartbeat/BIRD pollers only when an LB declares one (the VIPS and BGP views say so otherwise).
+  const fleetNow = async () => (await runtime.refresh(), buildFleet(config, runtime.store.getState().lbs));
+  let failover: AppServices['failover'];
+  if (config.lbs.some((lb) => lb.failover)) {
+    const [{ fleetFailoverRuntime }, { createFailoverServices }] = await Promise.all([
+      import('../runtime/failover-wiring.js'),
+      import('../runtime/failover-ui-services.js'),
+    ]);
+    const runtimeOfFailover = fleetFailoverRuntime(config, runtime);
+    runtimeOfFailover.start();
+    failover = createFailoverServices({ config, failover: runtimeOfFailover, fleet: fleetNow, audit });
+  }
+  // The routing views' code loads when one of them first asks; the editor (sync) is only reached from a view
+  // that has already read its data, so the code is there by then.
+  let routingLoaded: RoutingServices | undefined;
+  const routing = loadOnFirstCall<RoutingServices>(
+    async () => {
+      const [{ fleetRoutingDeps }, { createRoutingServices }] = await Promise.all([
+        import('../runtime/routing-runtime.js'),
+        import('../runtime/routing-ui-services.js'),
+      ]);
+      return (routingLoaded = createRoutingServices({ ...fleetRoutingDeps(config, runtime, audit), polledServerStates: (lb) => polledServerStates(runtime.store, lb) }));
+    },
+    { editText: (text, name) => routingLoaded?.editText(text, name) ?? null },
+  );
+  const app: AppServices = {
+    store: runtime.store,
+    config,
+    // Re-uses unchanged backends between refreshes (10,000 idle servers cost almost nothing per poll).
+    buildFleet: (c, l) => fleetBuilder.build(c, l),
+    focus: runtime.focus,
+    planServerAdmin,
+    planServerWeight,
+    apply: (plan) => afterWrite(plan.kind === 'node' ? node.applyNode(plan) : applyPlan(plan, deps)),
+    rollback: (report) => afterWrite(report.plan.kind === 'node' ? rollbackFanout(report, deps) : rollbackReport(report, deps)),
+    planNode: node.planNode,
+    resolveHost: node.resolveHost,
+    snapshot: node.snapshot,
+    nodeProgress: node.nodeProgress,
+    runRaw: async (lb, line) => {
+      const result = await runRawCommand(deps, lb, line);
+      switch (result.status) {
+        case 'answered':
+          return result.reply;
+        case 'failed':
+          throw new Error(result.error);
+        case 'landed':
+          return `(reply lost: ${result.error}; HAProxy shows it applied: ${result.detail})\n`;
+        case 'unknown':
+          return `UNKNOWN: ${result.error}\nthe command may have been carried out: look before sending it again\n`;
+      }
+    },
+    readOnly: config.readOnly,
+    routing,
+    ...(failover ? { failover } : {}),
+    ...(options.prompts ? { passphrase: options.prompts } : {}),
+    version: options.version,
+    now: Date.now,
+  };
+  return { app, stop: () => node.stop() };
+}

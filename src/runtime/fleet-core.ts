@@ -1,0 +1,184 @@
+// Composition of the running fleet: one runtime-API client and one poller per LB feeding one store.
+// Shared by the TUI, the subcommands and the tests, so they all exercise the same wiring. The SSH transport is
+// not imported here: fleet-runtime.ts adds it (createFleetRuntime), and openFleetRuntime loads it only when an
+// LB is reached over SSH, so `lbtop -s SOCK` starts without it.
+import type { LbConfig, LbtopConfig } from '../model/config.js';
+import { HaproxyClient, type RuntimeApi } from '../sources/haproxy/client.js';
+import { SnapshotReader } from '../sources/haproxy/read-snapshot.js';
+import { FleetStore } from '../store/fleet-store.js';
+import { Limiter } from '../store/limiter.js';
+import { Poller } from '../store/poller.js';
+import { tcpSocket, unixSocket } from '../transport/local.js';
+import type { SshPool, SshPoolOptions } from '../transport/ssh/pool.js';
+import type { StreamConnector } from '../transport/types.js';
+import { readOnlyRuntime } from '../actions/write-gate.js';
+
+export interface FleetRuntime {
+  store: FleetStore;
+  clients: Map<string, RuntimeApi>;
+  /** The SSH connections of LBs declared with `ssh:`; null when every LB is local. */
+  ssh: SshPool | null;
+  start(): void;
+  /**
+   * Polls every LB now (concurrently) and resolves when all have answered or failed. A full read by default (after
+   * a write its effect must show everywhere); `full: false` polls as the pollers do (focused, see focus()).
+   */
+  refresh(lbs?: string[], options?: { full?: boolean }): Promise<void>;
+  /**
+   * The backends on screen in the TUI: see SnapshotReader.setFocus. Until called, every poll reads everything;
+   * called before start(), the first poll reads frontends and backends only; the servers follow once a call names
+   * the backends on screen (theirs first, then every row), or with the next poll if none does.
+   */
+  focus(backends: ReadonlySet<string>): void;
+  stop(): void;
+}
+
+export type ConnectorFactory = (lb: LbConfig) => StreamConnector;
+
+export const localConnector: ConnectorFactory = (lb) => {
+  if (lb.haproxy.socket) return unixSocket(lb.haproxy.socket);
+  if (lb.haproxy.tcp) return tcpSocket(lb.haproxy.tcp);
+  throw new Error(`${lb.name}: no socket or tcp address`);
+};
+
+export interface FleetRuntimeOptions {
+  connectorFor?: ConnectorFactory;
+  /** Replaces the runtime-API client per LB (the fixture replay of the demo uses this). */
+  clientFor?: (lb: LbConfig) => RuntimeApi;
+  /** The pool for `ssh:` LBs (tests pass one on their own ssh_config), or options for the one made here. */
+  ssh?: SshPool | SshPoolOptions;
+  /** Polls in flight at once across the fleet (fan-out bound). */
+  pollConcurrency?: number;
+}
+
+/**
+ * Polls in flight at once. 64 made 500 LBs poll in 8 waves, each a few round trips long: the TUI's cycle took 8
+ * polls' time (bench/ssh-fleet.ts --shape k8s). Polls over SSH share one connection per host and wait on the
+ * network, not the CPU, so a fleet of seed 003's size polls in one wave; the bound still keeps a fleet of
+ * thousands from holding thousands of replies at once.
+ */
+export const DEFAULT_POLL_CONCURRENCY = 512;
+
+/**
+ * Past this many LBs the store tells its listeners (the TUI's render) of new polls at most every NOTIFY_EVERY_MS:
+ * 500 LBs land 500 polls a second, and a render per poll, each over all 500 LBs, starved the polls themselves.
+ */
+export const NOTIFY_BATCH_LBS = 16;
+export const NOTIFY_EVERY_MS = 100;
+
+/** How stale an off-screen server row may get in the TUI (src/sources/haproxy/focused-stat.ts). */
+export const FULL_READ_SECONDS = 5;
+
+/**
+ * How often all of `show servers state` is read again although no stat row said a server moved (read-snapshot.ts).
+ * Every admin, weight or address change shows in `show stat` and has its backend re-read at once; what is left is
+ * a safety net (and a refused command asked again), and at 10,000 servers each read costs ~50 ms of CPU.
+ */
+export const SERVERS_READ_SECONDS = 300;
+
+/** The fleet runtime with or without its SSH transport: see openFleetRuntime, and createFleetRuntime in fleet-runtime.ts. */
+export async function openFleetRuntime(config: LbtopConfig, options: FleetRuntimeOptions = {}): Promise<FleetRuntime> {
+  if (!config.lbs.some((lb) => lb.ssh)) return buildFleetRuntime(config, options, null);
+  const { createFleetRuntime } = await import('./fleet-runtime.js');
+  return createFleetRuntime(config, options);
+}
+
+/** `ssh`: the pool and its connector for the LBs declared with `ssh:`; null when every LB is local. */
+export function buildFleetRuntime(
+  config: LbtopConfig,
+  options: Omit<FleetRuntimeOptions, 'ssh'>,
+  ssh: { pool: SshPool; connectorFor: ConnectorFactory } | null,
+): FleetRuntime {
+  const pool = ssh?.pool ?? null;
+  const viaSsh = ssh?.connectorFor ?? null;
+  const connectorFor = options.connectorFor ?? ((lb: LbConfig) => (lb.ssh && viaSsh ? viaSsh(lb) : localConnector(lb)));
+  // A kept connection (prompt mode) stays with the HAProxy process that accepted it: after a reload it would
+  // keep talking to the old worker (and keep it alive), so a write could land on a process on its way out and
+  // a poll would show its frozen stats. Operator commands and actions therefore open a connection per command
+  // (over SSH: a channel on the shared connection), and polls keep one only for the length of one poll.
+  const clientOptions = (lb: LbConfig, keepAlive = false) => ({ timeoutMs: lb.haproxy.timeoutMs, keepAlive });
+  // Read-only (-n): every client refuses a state-changing command before it connects (actions/write-gate.ts).
+  const gate = (api: RuntimeApi) => (config.readOnly ? readOnlyRuntime(api) : api);
+  const clients = new Map<string, RuntimeApi>();
+  for (const lb of config.lbs) {
+    clients.set(lb.name, gate(options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb))));
+  }
+  const store = new FleetStore(
+    config.lbs.map((lb) => ({ name: lb.name, endpoint: clients.get(lb.name)!.label })),
+    config.lbs.length > NOTIFY_BATCH_LBS ? { notifyEveryMs: NOTIFY_EVERY_MS } : {},
+  );
+  // Polls go through their own client so a long `show stat` never queues behind an operator's command.
+  const pollClients = new Map<string, RuntimeApi>();
+  for (const lb of config.lbs) {
+    // Over SSH one channel (and maybe one socat) per poll instead of three; closed when the poll ends.
+    pollClients.set(lb.name, gate(options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb, lb.ssh !== undefined))));
+  }
+  const limiter = new Limiter(options.pollConcurrency ?? DEFAULT_POLL_CONCURRENCY);
+  const pollers = new Map<string, Poller<Awaited<ReturnType<SnapshotReader['read']>>>>();
+  const readers = new Map<string, SnapshotReader>();
+  // The backends on screen, as the TUI last said (focus()), and the LBs whose servers wait for the screen to say
+  // it: at start the frontend and backend rows are read first and drawn while the servers are still unread; the
+  // servers follow as soon as the screen names its backends (theirs first, see focused-stat.ts), or at the next
+  // poll when it names none. Read right away instead, their thousands of rows would be parsed while the UI still
+  // loads, and the first screen would wait for them.
+  let onScreen: ReadonlySet<string> = new Set();
+  const serversWaiting = new Set<string>();
+  const followUp = (name: string) => setImmediate(() => void pollers.get(name)?.pollNow());
+  // With a focus, a full `show stat` about every FULL_READ_SECONDS and the rows on screen on every poll.
+  const fullEvery = Math.max(1, Math.round(FULL_READ_SECONDS / config.intervalSec));
+  const serversEvery = Math.max(1, Math.round(SERVERS_READ_SECONDS / config.intervalSec));
+  for (const lb of config.lbs) {
+    // One reader per LB: it keeps the previous poll's rows, so unchanged rows keep their identity.
+    const reader = new SnapshotReader(pollClients.get(lb.name)!, { fullEvery, serversEvery });
+    readers.set(lb.name, reader);
+    pollers.set(
+      lb.name,
+      new Poller({
+        intervalMs: config.intervalSec * 1000,
+        read: () =>
+          limiter.run(async () => {
+            try {
+              return await reader.read();
+            } finally {
+              pollClients.get(lb.name)!.close();
+            }
+          }),
+        // The label can change after a connect (ssh: which route, which discovered socket): the header shows it.
+        onSuccess: (snapshot) => {
+          store.recordSuccess(lb.name, snapshot, pollClients.get(lb.name)!.label);
+          // The servers follow (after this poll has ended, so the next one is not joined to it).
+          if (snapshot.serversPending) {
+            if (onScreen.size > 0) followUp(lb.name);
+            else serversWaiting.add(lb.name);
+          } else serversWaiting.delete(lb.name);
+        },
+        onFailure: (error) => store.recordFailure(lb.name, error, pollClients.get(lb.name)!.label),
+      }),
+    );
+  }
+  return {
+    store,
+    clients,
+    ssh: pool,
+    start: () => pollers.forEach((p) => p.start()),
+    refresh: async (lbs, { full = true } = {}) => {
+      const names = lbs ?? [...pollers.keys()];
+      // After a write its effect must show everywhere at once, not only on the rows on screen.
+      if (full) for (const name of names) readers.get(name)?.invalidate();
+      await Promise.all(names.map((name) => pollers.get(name)?.pollNow()));
+    },
+    focus: (backends) => {
+      readers.forEach((reader) => reader.setFocus(backends));
+      onScreen = backends;
+      if (backends.size === 0) return;
+      serversWaiting.forEach(followUp);
+      serversWaiting.clear();
+    },
+    stop: () => {
+      pollers.forEach((p) => p.stop());
+      clients.forEach((c) => c.close());
+      pollClients.forEach((c) => c.close());
+      pool?.close();
+    },
+  };
+}
