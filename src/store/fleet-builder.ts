@@ -1,0 +1,123 @@
+// buildFleet for a running TUI: keeps the logical backends of the previous build and builds again only those
+// whose rows or server states are not the objects they were (fleet-changes.ts); the poll parser re-uses the
+// object of every row whose line did not change. An idle refresh of 10,000 servers allocates almost nothing, and
+// one where checks and traffic moved a few dozen backends rebuilds those alone, so the table rows of all the
+// others (and of every unchanged server) are re-used by identity too.
+import type { LbtopConfig } from '../model/config.js';
+import type { Fleet, LbState, LogicalBackend, LogicalFrontend } from '../model/fleet.js';
+import { changesBetween, type FleetChanges, type FleetSource } from './fleet-changes.js';
+import { backendFrom, group, type BackendInputs } from './fleet-grouping.js';
+
+/** Where a backend's rows sit: [LB's position in the sources, row index] pairs, in the order met. */
+type Slots = number[];
+
+interface Kept {
+  inputs: BackendInputs;
+  backend: LogicalBackend;
+  slots: Slots;
+}
+
+export class FleetBuilder {
+  private previous = new Map<string, Kept>();
+  private previousFrontends = new Map<string, LogicalFrontend>();
+  private frontendSlots: Slots = [];
+  private previousSources: FleetSource[] = [];
+  private previousGroups: { config: object; clusters: Fleet['clusters'] } | null = null;
+
+  build(config: Pick<LbtopConfig, 'clusters'>, lbs: ReadonlyMap<string, LbState>): Fleet {
+    const sources: FleetSource[] = [...lbs].map(([lb, state]) => ({ lb, stats: state.snapshot?.stats ?? [], servers: state.snapshot?.servers ?? null }));
+    const changes = this.previousGroups ? changesBetween(this.previousSources, sources) : null;
+    this.previousSources = sources;
+    if (changes && changes.backends.size === 0 && !changes.frontends) {
+      // The common idle refresh: the same rows grouped by the same config give the same clusters (and the same
+      // table rows downstream); grouping anew would make the table flatten 10,000 rows again for nothing.
+      const health = [...lbs.values()].map((state) => state.health);
+      if (this.previousGroups!.config === config) return { clusters: this.previousGroups!.clusters, lbs: health };
+    } else if (!changes || !this.patch(sources, changes)) {
+      this.rebuild(lbs, sources);
+    }
+    const backends = new Map<string, LogicalBackend>();
+    for (const [name, kept] of this.previous) backends.set(name, kept.backend);
+    const fleet = group(config, lbs, this.previousFrontends, backends);
+    this.previousGroups = { config, clusters: fleet.clusters };
+    return fleet;
+  }
+
+  /** Builds the changed backends (and the frontends) again in place; false when a backend is new to this builder. */
+  private patch(sources: readonly FleetSource[], changes: FleetChanges): boolean {
+    const rebuilt = new Map<string, Kept>();
+    for (const name of changes.backends) {
+      const before = this.previous.get(name);
+      if (!before) return false;
+      const inputs = inputsAt(sources, before.slots);
+      if (sameInputs(before.inputs, inputs)) continue;
+      rebuilt.set(name, { inputs, backend: backendFrom(name, inputs, before.backend), slots: before.slots });
+    }
+    // Map.set on a key already there keeps its place: the backends stay in the order they were met.
+    for (const [name, kept] of rebuilt) this.previous.set(name, kept);
+    if (changes.frontends) this.previousFrontends = frontendsAt(sources, this.frontendSlots, this.previousFrontends);
+    return true;
+  }
+
+  private rebuild(lbs: ReadonlyMap<string, LbState>, sources: readonly FleetSource[]): void {
+    const slotsOf = new Map<string, Slots>();
+    const frontendSlots: Slots = [];
+    sources.forEach((source, l) => {
+      if (!lbs.get(source.lb)?.snapshot) return;
+      source.stats.forEach((row, i) => {
+        if (row.kind === 'frontend') frontendSlots.push(l, i);
+        else if (row.kind === 'backend' || row.kind === 'server') {
+          const slots = slotsOf.get(row.proxy);
+          if (slots) slots.push(l, i);
+          else slotsOf.set(row.proxy, [l, i]);
+        }
+      });
+    });
+    const kept = new Map<string, Kept>();
+    for (const [name, slots] of slotsOf) {
+      const inputs = inputsAt(sources, slots);
+      const before = this.previous.get(name);
+      const backend = before && sameInputs(before.inputs, inputs) ? before.backend : backendFrom(name, inputs, before?.backend);
+      kept.set(name, { inputs, backend, slots });
+    }
+    this.previous = kept;
+    this.frontendSlots = frontendSlots;
+    this.previousFrontends = frontendsAt(sources, frontendSlots, this.previousFrontends);
+  }
+}
+
+/** A backend's inputs (see BackendInputs) from the rows at its slots. */
+function inputsAt(sources: readonly FleetSource[], slots: Slots): BackendInputs {
+  const inputs: BackendInputs = [];
+  for (let k = 0; k < slots.length; k += 2) {
+    const source = sources[slots[k]!]!;
+    const row = source.stats[slots[k + 1]!]!;
+    if (row.kind === 'backend') inputs.push(source.lb, row, undefined);
+    else inputs.push(source.lb, row, source.servers?.get(`${row.proxy}/${row.name}`) ?? null);
+  }
+  return inputs;
+}
+
+/** The frontends at these slots; one whose rows are the objects it had in `before` is that object (flatten.ts). */
+function frontendsAt(sources: readonly FleetSource[], slots: Slots, before: ReadonlyMap<string, LogicalFrontend>): Map<string, LogicalFrontend> {
+  const frontends = new Map<string, LogicalFrontend>();
+  for (let k = 0; k < slots.length; k += 2) {
+    const source = sources[slots[k]!]!;
+    const row = source.stats[slots[k + 1]!]!;
+    let frontend = frontends.get(row.proxy);
+    if (!frontend) frontends.set(row.proxy, (frontend = { name: row.proxy, cluster: '', perLb: {} }));
+    frontend.perLb[source.lb] = row;
+  }
+  for (const [name, frontend] of frontends) {
+    const old = before.get(name);
+    const lbs = Object.keys(frontend.perLb);
+    if (old && Object.keys(old.perLb).length === lbs.length && lbs.every((lb) => old.perLb[lb] === frontend.perLb[lb])) frontends.set(name, old);
+  }
+  return frontends;
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
