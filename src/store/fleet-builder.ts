@@ -15,6 +15,8 @@ interface Kept {
   inputs: BackendInputs;
   backend: LogicalBackend;
   slots: Slots;
+  /** Per slot, the `show servers state` key of its server row ("backend/server"), undefined for a BACKEND row. */
+  keys: (string | undefined)[];
 }
 
 export class FleetBuilder {
@@ -46,12 +48,10 @@ export class FleetBuilder {
   /** Builds the changed backends (and the frontends) again in place; false when a backend is new to this builder. */
   private patch(sources: readonly FleetSource[], changes: FleetChanges): boolean {
     const rebuilt = new Map<string, Kept>();
-    for (const name of changes.backends) {
+    for (const [name, servers] of changes.backends) {
       const before = this.previous.get(name);
       if (!before) return false;
-      const inputs = inputsAt(sources, before.slots);
-      if (sameInputs(before.inputs, inputs)) continue;
-      rebuilt.set(name, { inputs, backend: backendFrom(name, inputs, before.backend), slots: before.slots });
+      rebuilt.set(name, servers ? withInputs(before, inputsAt(sources, before)) : withBackendRows(before, sources));
     }
     // Map.set on a key already there keeps its place: the backends stay in the order they were met.
     for (const [name, kept] of rebuilt) this.previous.set(name, kept);
@@ -75,10 +75,11 @@ export class FleetBuilder {
     });
     const kept = new Map<string, Kept>();
     for (const [name, slots] of slotsOf) {
-      const inputs = inputsAt(sources, slots);
+      const keys = keysAt(sources, slots);
+      const inputs = inputsAt(sources, { slots, keys });
       const before = this.previous.get(name);
       const backend = before && sameInputs(before.inputs, inputs) ? before.backend : backendFrom(name, inputs, before?.backend);
-      kept.set(name, { inputs, backend, slots });
+      kept.set(name, { inputs, backend, slots, keys });
     }
     this.previous = kept;
     this.frontendSlots = frontendSlots;
@@ -87,15 +88,46 @@ export class FleetBuilder {
 }
 
 /** A backend's inputs (see BackendInputs) from the rows at its slots. */
-function inputsAt(sources: readonly FleetSource[], slots: Slots): BackendInputs {
+function inputsAt(sources: readonly FleetSource[], { slots, keys }: Pick<Kept, 'slots' | 'keys'>): BackendInputs {
   const inputs: BackendInputs = [];
   for (let k = 0; k < slots.length; k += 2) {
     const source = sources[slots[k]!]!;
     const row = source.stats[slots[k + 1]!]!;
-    if (row.kind === 'backend') inputs.push(source.lb, row, undefined);
-    else inputs.push(source.lb, row, source.servers?.get(`${row.proxy}/${row.name}`) ?? null);
+    const key = keys[k / 2];
+    inputs.push(source.lb, row, key === undefined ? undefined : (source.servers?.get(key) ?? null));
   }
   return inputs;
+}
+
+function keysAt(sources: readonly FleetSource[], slots: Slots): (string | undefined)[] {
+  const keys: (string | undefined)[] = [];
+  for (let k = 0; k < slots.length; k += 2) {
+    const row = sources[slots[k]!]!.stats[slots[k + 1]!]!;
+    keys.push(row.kind === 'server' ? `${row.proxy}/${row.name}` : undefined);
+  }
+  return keys;
+}
+
+function withInputs(before: Kept, inputs: BackendInputs): Kept {
+  if (sameInputs(before.inputs, inputs)) return before;
+  return { ...before, inputs, backend: backendFrom(before.backend.name, inputs, before.backend) };
+}
+
+/**
+ * Only the BACKEND rows moved (traffic on an off-screen backend, whose servers are read every few polls): the
+ * new rows go in, and the servers are the very objects they were, without looking at them one by one.
+ */
+function withBackendRows(before: Kept, sources: readonly FleetSource[]): Kept {
+  const inputs = before.inputs.slice();
+  const perLb: LogicalBackend['perLb'] = {};
+  for (let k = 0; k < before.slots.length; k += 2) {
+    if (before.keys[k / 2] !== undefined) continue;
+    const source = sources[before.slots[k]!]!;
+    const row = source.stats[before.slots[k + 1]!]!;
+    inputs[(k / 2) * 3 + 1] = row;
+    perLb[source.lb] = row;
+  }
+  return { ...before, inputs, backend: { ...before.backend, perLb } };
 }
 
 /** The frontends at these slots; one whose rows are the objects it had in `before` is that object (flatten.ts). */

@@ -12,8 +12,11 @@ export interface FleetSource {
 }
 
 export interface FleetChanges {
-  /** Backends with a BACKEND row, a server row or a server state that is not the object it was. */
-  backends: Set<string>;
+  /**
+   * Backends with a BACKEND row, a server row or a server state that is not the object it was; true when a server
+   * changed, false when only the BACKEND row did (its counters move with traffic on every poll).
+   */
+  backends: Map<string, boolean>;
   /** Whether any FRONTEND row changed. */
   frontends: boolean;
 }
@@ -24,7 +27,7 @@ export interface FleetChanges {
  */
 export function changesBetween(before: readonly FleetSource[], after: readonly FleetSource[]): FleetChanges | null {
   if (before.length !== after.length) return null;
-  const changes: FleetChanges = { backends: new Set(), frontends: false };
+  const changes: FleetChanges = { backends: new Map(), frontends: false };
   for (let l = 0; l < after.length; l++) {
     const x = before[l]!;
     const y = after[l]!;
@@ -36,7 +39,7 @@ export function changesBetween(before: readonly FleetSource[], after: readonly F
     for (const [key, state] of y.servers) {
       const [otherKey, other] = theirs.next().value as [string, ServerState];
       if (key !== otherKey) return null;
-      if (other !== state) changes.backends.add(state.backend);
+      if (other !== state) changes.backends.set(state.backend, true);
     }
   }
   return changes;
@@ -50,7 +53,8 @@ function rowChanges(before: readonly StatRow[], after: readonly StatRow[], chang
     if (a === b) continue;
     if (a.kind !== b.kind || a.proxy !== b.proxy || a.name !== b.name) return false;
     if (b.kind === 'frontend') changes.frontends = true;
-    else if (b.kind === 'backend' || b.kind === 'server') changes.backends.add(b.proxy);
+    else if (b.kind === 'server') changes.backends.set(b.proxy, true);
+    else if (b.kind === 'backend' && !changes.backends.has(b.proxy)) changes.backends.set(b.proxy, false);
   }
   return true;
 }

@@ -128,4 +128,19 @@ describe('FleetBuilder', () => {
     expect(third).toEqual(buildFleet({ clusters: [] }, new Map(store.getState().lbs)));
     expect(third.clusters[0]!.backends[9]!.servers.map((x) => x.name)).toContain('added');
   });
+
+  it('when only a BACKEND row moved (traffic), keeps every server of that backend as it was', () => {
+    const parsers = [new StatParser(), new StatParser()];
+    const builder = new FleetBuilder();
+    const first = builder.build({ clusters: [] }, lbsFrom(parsers, () => STAT));
+    const target = first.clusters[0]!.backends[5]!;
+    const lbs = lbsFrom(parsers, (lb) => (lb === 1 ? edit([`${target.name},BACKEND`], STOT, '777') : STAT));
+    const second = builder.build({ clusters: [] }, lbs);
+    expect(second).toEqual(buildFleet({ clusters: [] }, lbs));
+    const backend = second.clusters[0]!.backends[5]!;
+    expect(backend).not.toBe(target);
+    expect(backend.perLb.lb2!.stot).toBe(777);
+    expect(backend.perLb.lb1).toBe(target.perLb.lb1);
+    expect(backend.servers.every((server, i) => server === target.servers[i])).toBe(true);
+  });
 });

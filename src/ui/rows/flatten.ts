@@ -28,7 +28,10 @@ export function flattenFleet(fleet: Fleet, options: FlattenOptions): TableRow[] 
   const out: TableRow[] = [];
 
   for (const cluster of fleet.clusters) {
-    const rows: TableRow[] = [];
+    // The cluster's rows go straight into `out` after a slot for its heading (one array of 10,000, not two).
+    const heading = out.length;
+    out.push(null as unknown as TableRow);
+    const rows = out;
     const all = match(cluster.name);
     const context = `${cluster.name}\0${cluster.lbs.join(' ')}\0${order.join(' ')}\0${[...stale].join(' ')}\0${query}\0${options.expanded}`;
     for (const fe of cluster.frontends) {
@@ -56,10 +59,8 @@ export function flattenFleet(fleet: Fleet, options: FlattenOptions): TableRow[] 
       for (const row of built) rows.push(row);
     }
     // An empty configured cluster is still listed (it is a finding); under a filter, only if it matched.
-    if (rows.length > 0 || all) {
-      out.push(clusterRow(cluster));
-      for (const row of rows) out.push(row);
-    }
+    if (out.length > heading + 1 || all) out[heading] = clusterRow(cluster);
+    else out.length = heading;
   }
   return out;
 }
