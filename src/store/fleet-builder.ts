@@ -4,7 +4,7 @@
 // one where checks and traffic moved a few dozen backends rebuilds those alone, so the table rows of all the
 // others (and of every unchanged server) are re-used by identity too.
 import type { LbtopConfig } from '../model/config.js';
-import type { Fleet, LbState, LogicalBackend, LogicalFrontend } from '../model/fleet.js';
+import type { ClusterGroup, Fleet, LbState, LogicalBackend, LogicalFrontend } from '../model/fleet.js';
 import { changesBetween, type FleetChanges, type FleetSource } from './fleet-changes.js';
 import { backendFrom, group, type BackendInputs } from './fleet-grouping.js';
 
@@ -22,7 +22,7 @@ interface Kept {
 export class FleetBuilder {
   private previous = new Map<string, Kept>();
   private previousFrontends = new Map<string, LogicalFrontend>();
-  private frontendSlots: Slots = [];
+  private frontendSlots = new Map<string, Slots>();
   private previousSources: FleetSource[] = [];
   private previousGroups: { config: object; clusters: Fleet['clusters'] } | null = null;
 
@@ -30,12 +30,19 @@ export class FleetBuilder {
     const sources: FleetSource[] = [...lbs].map(([lb, state]) => ({ lb, stats: state.snapshot?.stats ?? [], servers: state.snapshot?.servers ?? null }));
     const changes = this.previousGroups ? changesBetween(this.previousSources, sources) : null;
     this.previousSources = sources;
-    if (changes && changes.backends.size === 0 && !changes.frontends) {
+    const health = () => [...lbs.values()].map((state) => state.health);
+    if (changes && changes.backends.size === 0 && changes.frontends.size === 0) {
       // The common idle refresh: the same rows grouped by the same config give the same clusters (and the same
       // table rows downstream); grouping anew would make the table flatten 10,000 rows again for nothing.
-      const health = [...lbs.values()].map((state) => state.health);
-      if (this.previousGroups!.config === config) return { clusters: this.previousGroups!.clusters, lbs: health };
-    } else if (!changes || !this.patch(sources, changes)) {
+      if (this.previousGroups!.config === config) return { clusters: this.previousGroups!.clusters, lbs: health() };
+    } else if (changes && this.patch(sources, changes)) {
+      // The same proxies on the same LBs, so the same grouping: the clusters with the new objects in their places.
+      if (this.previousGroups!.config === config) {
+        const clusters = this.previousGroups!.clusters.map((cluster) => this.regrouped(cluster));
+        this.previousGroups = { config, clusters };
+        return { clusters, lbs: health() };
+      }
+    } else {
       this.rebuild(lbs, sources);
     }
     const backends = new Map<string, LogicalBackend>();
@@ -55,22 +62,36 @@ export class FleetBuilder {
     }
     // Map.set on a key already there keeps its place: the backends stay in the order they were met.
     for (const [name, kept] of rebuilt) this.previous.set(name, kept);
-    if (changes.frontends) this.previousFrontends = frontendsAt(sources, this.frontendSlots, this.previousFrontends);
+    if (changes.frontends.size > 0) {
+      const frontends = new Map(this.previousFrontends);
+      for (const name of changes.frontends) {
+        const slots = this.frontendSlots.get(name);
+        if (!slots) return false;
+        frontends.set(name, frontendAt(sources, name, slots));
+      }
+      this.previousFrontends = frontends;
+    }
     return true;
+  }
+
+  private regrouped(cluster: ClusterGroup): ClusterGroup {
+    const frontends = cluster.frontends.map((old) => this.previousFrontends.get(old.name)!);
+    const backends = cluster.backends.map((old) => this.previous.get(old.name)!.backend);
+    for (const x of frontends) x.cluster = cluster.name;
+    for (const x of backends) x.cluster = cluster.name;
+    return { ...cluster, frontends, backends };
   }
 
   private rebuild(lbs: ReadonlyMap<string, LbState>, sources: readonly FleetSource[]): void {
     const slotsOf = new Map<string, Slots>();
-    const frontendSlots: Slots = [];
+    const frontendSlots = new Map<string, Slots>();
     sources.forEach((source, l) => {
       if (!lbs.get(source.lb)?.snapshot) return;
       source.stats.forEach((row, i) => {
-        if (row.kind === 'frontend') frontendSlots.push(l, i);
-        else if (row.kind === 'backend' || row.kind === 'server') {
-          const slots = slotsOf.get(row.proxy);
-          if (slots) slots.push(l, i);
-          else slotsOf.set(row.proxy, [l, i]);
-        }
+        const of = row.kind === 'frontend' ? frontendSlots : row.kind === 'backend' || row.kind === 'server' ? slotsOf : null;
+        const slots = of?.get(row.proxy);
+        if (slots) slots.push(l, i);
+        else of?.set(row.proxy, [l, i]);
       });
     });
     const kept = new Map<string, Kept>();
@@ -131,21 +152,25 @@ function withBackendRows(before: Kept, sources: readonly FleetSource[]): Kept {
 }
 
 /** The frontends at these slots; one whose rows are the objects it had in `before` is that object (flatten.ts). */
-function frontendsAt(sources: readonly FleetSource[], slots: Slots, before: ReadonlyMap<string, LogicalFrontend>): Map<string, LogicalFrontend> {
+function frontendsAt(sources: readonly FleetSource[], slots: ReadonlyMap<string, Slots>, before: ReadonlyMap<string, LogicalFrontend>): Map<string, LogicalFrontend> {
   const frontends = new Map<string, LogicalFrontend>();
-  for (let k = 0; k < slots.length; k += 2) {
-    const source = sources[slots[k]!]!;
-    const row = source.stats[slots[k + 1]!]!;
-    let frontend = frontends.get(row.proxy);
-    if (!frontend) frontends.set(row.proxy, (frontend = { name: row.proxy, cluster: '', perLb: {} }));
-    frontend.perLb[source.lb] = row;
-  }
-  for (const [name, frontend] of frontends) {
+  for (const [name, at] of slots) {
+    const frontend = frontendAt(sources, name, at);
     const old = before.get(name);
     const lbs = Object.keys(frontend.perLb);
-    if (old && Object.keys(old.perLb).length === lbs.length && lbs.every((lb) => old.perLb[lb] === frontend.perLb[lb])) frontends.set(name, old);
+    const same = old && Object.keys(old.perLb).length === lbs.length && lbs.every((lb) => old.perLb[lb] === frontend.perLb[lb]);
+    frontends.set(name, same ? old : frontend);
   }
   return frontends;
+}
+
+function frontendAt(sources: readonly FleetSource[], name: string, slots: Slots): LogicalFrontend {
+  const frontend: LogicalFrontend = { name, cluster: '', perLb: {} };
+  for (let k = 0; k < slots.length; k += 2) {
+    const source = sources[slots[k]!]!;
+    frontend.perLb[source.lb] = source.stats[slots[k + 1]!]!;
+  }
+  return frontend;
 }
 
 function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {

@@ -17,8 +17,8 @@ export interface FleetChanges {
    * changed, false when only the BACKEND row did (its counters move with traffic on every poll).
    */
   backends: Map<string, boolean>;
-  /** Whether any FRONTEND row changed. */
-  frontends: boolean;
+  /** Frontends with a FRONTEND row that changed. */
+  frontends: Set<string>;
 }
 
 /**
@@ -27,7 +27,7 @@ export interface FleetChanges {
  */
 export function changesBetween(before: readonly FleetSource[], after: readonly FleetSource[]): FleetChanges | null {
   if (before.length !== after.length) return null;
-  const changes: FleetChanges = { backends: new Map(), frontends: false };
+  const changes: FleetChanges = { backends: new Map(), frontends: new Set() };
   for (let l = 0; l < after.length; l++) {
     const x = before[l]!;
     const y = after[l]!;
@@ -52,7 +52,7 @@ function rowChanges(before: readonly StatRow[], after: readonly StatRow[], chang
     const b = after[i]!;
     if (a === b) continue;
     if (a.kind !== b.kind || a.proxy !== b.proxy || a.name !== b.name) return false;
-    if (b.kind === 'frontend') changes.frontends = true;
+    if (b.kind === 'frontend') changes.frontends.add(b.proxy);
     else if (b.kind === 'server') changes.backends.set(b.proxy, true);
     else if (b.kind === 'backend' && !changes.backends.has(b.proxy)) changes.backends.set(b.proxy, false);
   }

@@ -143,4 +143,19 @@ describe('FleetBuilder', () => {
     expect(backend.perLb.lb1).toBe(target.perLb.lb1);
     expect(backend.servers.every((server, i) => server === target.servers[i])).toBe(true);
   });
+
+  it('when a FRONTEND row moved, builds that frontend again and keeps the others and every backend', () => {
+    const parsers = [new StatParser(), new StatParser()];
+    const builder = new FleetBuilder();
+    const first = builder.build({ clusters: [] }, lbsFrom(parsers, () => STAT));
+    const frontends = first.clusters.flatMap((c) => c.frontends);
+    const target = frontends[2]!;
+    const lbs = lbsFrom(parsers, (lb) => (lb === 0 ? edit([`${target.name},FRONTEND`], STOT, '31337') : STAT));
+    const second = builder.build({ clusters: [] }, lbs);
+    expect(second).toEqual(buildFleet({ clusters: [] }, lbs));
+    const after = second.clusters.flatMap((c) => c.frontends);
+    expect(after.filter((f, i) => f !== frontends[i]).map((f) => f.name)).toEqual([target.name]);
+    expect(after[2]!.perLb.lb1!.stot).toBe(31337);
+    expect(second.clusters.flatMap((c) => c.backends).every((b, i) => b === first.clusters.flatMap((c) => c.backends)[i])).toBe(true);
+  });
 });
