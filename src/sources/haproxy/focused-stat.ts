@@ -8,7 +8,8 @@
 // server moved (status, active/backup counts, total weight). What this can miss between full reads: a check result
 // that has not yet changed a state, an admin change on a server already out of rotation (DOWN → MAINT), and the
 // counters of off-screen servers; all within `fullEvery` polls.
-// Anything unexpected (a proxy or server added or removed, too many backends to read) falls back to a full read.
+// Anything unexpected (a proxy or server added or removed, too many backends to read) falls back to a full read,
+// and a small HAProxy (up to SMALL_STAT_ROWS rows) is read whole every poll: one command beats several there.
 import type { StatRow } from '../../model/haproxy.js';
 import { ROW_FIELDS, StatParser } from './parse-stat.js';
 
@@ -20,7 +21,14 @@ export interface FocusedStatOptions {
   fullEvery?: number;
   /** More backends than this to read one by one: one full read is cheaper. */
   maxBackendReads?: number;
+  /**
+   * Up to this many rows (default SMALL_STAT_ROWS), every read is a full one: a few hundred lines cost less to
+   * read and compare than the three to six commands of a focused read (hatop reads its first 1,000 every refresh).
+   */
+  fullUpToRows?: number;
 }
+
+export const SMALL_STAT_ROWS = 1000;
 
 /** Where the rows of one full read sit, so partial replies can be written over them in place. */
 interface Layout {
@@ -64,7 +72,8 @@ export class FocusedStatReader {
       return { rows: this.proxies.parseBytes(await this.ask('show stat -1 3 -1')), serversPending: true };
     }
     const fullEvery = this.options.fullEvery ?? 5;
-    if (this.focus && this.rows && this.layout && ++this.sinceFull < fullEvery) {
+    const small = this.rows !== null && this.rows.length <= (this.options.fullUpToRows ?? SMALL_STAT_ROWS);
+    if (this.focus && this.rows && this.layout && !small && ++this.sinceFull < fullEvery) {
       const partial = await this.readPartial(this.focus, this.rows, this.layout);
       if (partial) return { rows: partial, serversPending: false };
     }
