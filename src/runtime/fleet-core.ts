@@ -49,6 +49,8 @@ export interface FleetRuntimeOptions {
   ssh?: SshPool | SshPoolOptions;
   /** Polls in flight at once across the fleet (fan-out bound). */
   pollConcurrency?: number;
+  /** See FocusedStatOptions.fullUpToRows (tests of focused reads on a small lab set 0). */
+  fullUpToRows?: number;
 }
 
 /**
@@ -129,7 +131,7 @@ export function buildFleetRuntime(
   const serversEvery = Math.max(1, Math.round(SERVERS_READ_SECONDS / config.intervalSec));
   for (const lb of config.lbs) {
     // One reader per LB: it keeps the previous poll's rows, so unchanged rows keep their identity.
-    const reader = new SnapshotReader(pollClients.get(lb.name)!, { fullEvery, serversEvery });
+    const reader = new SnapshotReader(pollClients.get(lb.name)!, { fullEvery, serversEvery, fullUpToRows: options.fullUpToRows });
     readers.set(lb.name, reader);
     pollers.set(
       lb.name,

@@ -47,6 +47,8 @@ describe('the screen focuses the polls', () => {
     const loaded = loadConfig(`interval: 0.5\nlbs:\n  lb:\n    haproxy: { socket: ${haproxy.socket} }\n`);
     const config = loaded.config!;
     runtime = createFleetRuntime(config, {
+      // A lab of 200 servers is read whole on every poll by default (SMALL_STAT_ROWS): here the focus is tested.
+      fullUpToRows: 0,
       clientFor: (lb) => {
         const client = new HaproxyClient(unixSocket(lb.haproxy.socket!));
         return { label: client.label, send: (c) => (sent.push(c), client.send(c)), close: () => client.close() };

@@ -8,16 +8,10 @@
 // server moved (status, active/backup counts, total weight). What this can miss between full reads: a check result
 // that has not yet changed a state, an admin change on a server already out of rotation (DOWN → MAINT), and the
 // counters of off-screen servers; all within `fullEvery` polls.
-// Anything unexpected (a proxy or server added or removed, too many backends to read) falls back to a full read.
+// Anything unexpected (a proxy or server added or removed, too many backends to read) falls back to a full read,
+// and a small HAProxy (up to SMALL_STAT_ROWS rows) is read whole every poll: one command beats several there.
 import type { StatRow } from '../../model/haproxy.js';
 import { ROW_FIELDS, StatParser } from './parse-stat.js';
-
-/**
- * At or below this many rows a full `show stat` is read on every poll: it is one command where a focused read is
- * two (proxies, then the backend on screen), and one round trip more per poll over SSH. Seed 003's LBs (an
- * HAProxy on every Kubernetes node, 3 servers) are hundreds of these; the bytes saved by a focus are nothing.
- */
-export const SMALL_STAT_ROWS = 64;
 
 /** Sends one command and resolves with its reply's bytes (see reply-bytes.ts). */
 export type Ask = (command: string) => Promise<Buffer>;
@@ -29,7 +23,20 @@ export interface FocusedStatOptions {
   maxBackendReads?: number;
   /** Backends whose servers the first read adds to the proxy rows, before the screen has named any (default 2). */
   firstBackends?: number;
+  /**
+   * Up to this many rows (default SMALL_STAT_ROWS), every read is a full one: a few hundred lines cost less to
+   * read and compare than the three to six commands of a focused read (hatop reads its first 1,000 every refresh).
+   */
+  fullUpToRows?: number;
 }
+
+/**
+ * At or below this many rows a full `show stat` is read on every poll: a focused read is several commands (proxies,
+ * then the backends on screen), one round trip more per poll over SSH, and below ~1,000 rows comparing the whole
+ * reply costs less than those commands (hatop reads its first 1,000 rows every refresh). Seed 003's LBs (an HAProxy
+ * on every Kubernetes node, 3 servers) are hundreds of these; the bytes saved by a focus are nothing.
+ */
+export const SMALL_STAT_ROWS = 1000;
 
 /** Where the rows of one full read sit, so partial replies can be written over them in place. */
 interface Layout {
@@ -87,7 +94,8 @@ export class FocusedStatReader {
       if (rows) return { rows, serversPending: true };
     }
     const fullEvery = this.options.fullEvery ?? 5;
-    if (this.focus && this.rows && this.layout && this.rows.length > SMALL_STAT_ROWS && ++this.sinceFull < fullEvery) {
+    const small = this.rows !== null && this.rows.length <= (this.options.fullUpToRows ?? SMALL_STAT_ROWS);
+    if (this.focus && this.rows && this.layout && !small && ++this.sinceFull < fullEvery) {
       const partial = await this.readPartial(this.focus, this.rows, this.layout);
       if (partial) return { rows: partial, serversPending: false };
     }

@@ -63,8 +63,9 @@ export async function readSnapshot(api: RuntimeApi, now: () => number = Date.now
  * The poller's reader for one HAProxy: like readSnapshot, but cheap to repeat at 10,000 servers. Unchanged
  * `show stat` lines keep their row objects (StatParser); with a focus set (the TUI), most polls read only the
  * rows that matter (FocusedStatReader). `show servers state` (the forced/config admin bits that `show stat` lacks)
- * is re-read for the backends whose server rows changed, all of it every `serversEvery` polls, and after
- * `invalidate()` (an action was applied): an admin change always shows in `show stat` as MAINT/DRAIN first.
+ * is re-read for the backends whose server rows changed status, weight or address (not for counters), all of it
+ * every `serversEvery` polls, and after `invalidate()` (an action was applied): an admin change always shows in
+ * `show stat` as MAINT/DRAIN first.
  */
 export class SnapshotReader {
   private readonly stat: FocusedStatReader;
@@ -120,14 +121,18 @@ export class SnapshotReader {
   private async readServers(backends: ReadonlySet<string> | null): Promise<Map<string, ServerState> | null> {
     try {
       if (!backends || !this.servers) return keepUnchanged(this.servers, parseServersState(await ask(this.api, 'show servers state')));
-      const merged = new Map(this.servers);
+      // Copied on the first state that moved: re-reads that find nothing new keep the map itself, so the diff and
+      // the fleet builder still skip it by reference.
+      let merged: Map<string, ServerState> | null = null;
       for (const backend of backends) {
         for (const [key, state] of parseServersState(await ask(this.api, buildCommand('show', 'servers', 'state', backend)))) {
-          const old = merged.get(key);
-          merged.set(key, old && sameExceptAge(old, state) ? old : state);
+          const old = (merged ?? this.servers).get(key);
+          if (old && sameExceptAge(old, state)) continue;
+          merged ??= new Map(this.servers);
+          merged.set(key, state);
         }
       }
-      return merged;
+      return merged ?? this.servers;
     } catch (error) {
       if (!(error instanceof CommandRejectedError)) throw error;
       return null;
@@ -136,8 +141,11 @@ export class SnapshotReader {
 }
 
 /**
- * The backends whose server rows are not the objects they were at the same index (re-used rows sit where they
- * sat), or 'all' when the row count changed or more than a handful moved: one full read is then cheaper.
+ * The backends with a server whose row says its `show servers state` line may have moved: its status (every admin
+ * and operational change shows there: MAINT, DRAIN, UP, DOWN), weight or address differs from the row at the same
+ * index last poll. Counters and check results are not such a change: with health checks and traffic they move on
+ * most rows every poll, and re-reading (and copying) every servers state for them cost more than the poll itself.
+ * 'all' when the rows moved (count, order) or more than a handful of backends changed: one full read is cheaper.
  */
 function changedBackends(before: readonly StatRow[], after: readonly StatRow[]): ReadonlySet<string> | 'all' {
   const changed = new Set<string>();
@@ -145,7 +153,10 @@ function changedBackends(before: readonly StatRow[], after: readonly StatRow[]):
   if (before.length !== after.length) return 'all';
   for (let i = 0; i < after.length; i++) {
     const row = after[i]!;
-    if (row.kind === 'server' && row !== before[i]) {
+    const old = before[i]!;
+    if (row === old || row.kind !== 'server') continue;
+    if (old.kind !== 'server' || old.proxy !== row.proxy || old.name !== row.name) return 'all';
+    if (old.status !== row.status || old.weight !== row.weight || old.addr !== row.addr) {
       changed.add(row.proxy);
       if (changed.size > 16) return 'all';
     }

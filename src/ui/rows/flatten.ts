@@ -4,7 +4,7 @@
 // The filter is case-insensitive and incremental. A cluster or backend whose name matches keeps all its
 // rows; a server matches on its name, "backend/server", address, or any LB's status or check ("/down",
 // "/drain", "/l4con" narrow to the servers in trouble); matched rows keep their cluster and backend rows.
-import type { ClusterGroup, Fleet, LogicalBackend, LogicalServer } from '../../model/fleet.js';
+import type { ClusterGroup, Fleet, LogicalBackend, LogicalFrontend, LogicalServer } from '../../model/fleet.js';
 import type { StatRow } from '../../model/haproxy.js';
 import type { StatOnLb, TableRow } from './types.js';
 
@@ -14,6 +14,9 @@ export interface FlattenOptions {
 }
 
 const BACKEND_ROWS = new WeakMap<LogicalBackend, { context: string; rows: TableRow[] }>();
+const FRONTEND_ROWS = new WeakMap<LogicalFrontend, { context: string; row: TableRow }>();
+/** A server's rows (its own and, expanded, one per LB): the fleet builder keeps a LogicalServer that did not change. */
+const SERVER_ROWS = new WeakMap<LogicalServer, { context: string; rows: TableRow[] }>();
 
 export function flattenFleet(fleet: Fleet, options: FlattenOptions): TableRow[] {
   const order = fleet.lbs.map((h) => h.name);
@@ -25,14 +28,24 @@ export function flattenFleet(fleet: Fleet, options: FlattenOptions): TableRow[] 
   const out: TableRow[] = [];
 
   for (const cluster of fleet.clusters) {
-    const rows: TableRow[] = [];
+    // The cluster's rows go straight into `out` after a slot for its heading (one array of 10,000, not two).
+    const heading = out.length;
+    out.push(null as unknown as TableRow);
+    const rows = out;
     const all = match(cluster.name);
+    const context = `${cluster.name}\0${cluster.lbs.join(' ')}\0${order.join(' ')}\0${[...stale].join(' ')}\0${query}\0${options.expanded}`;
     for (const fe of cluster.frontends) {
       if (all || match(fe.name)) {
-        rows.push({ key: `f\0${cluster.name}\0${fe.name}`, kind: 'frontend', name: `${fe.name} (frontend)`, ref: fe.name, cluster: cluster.name, clusterLbs: cluster.lbs, stats: rowsOf(fe.perLb) });
+        const cached = FRONTEND_ROWS.get(fe);
+        if (cached && cached.context === context) {
+          rows.push(cached.row);
+          continue;
+        }
+        const row: TableRow = { key: `f\0${cluster.name}\0${fe.name}`, kind: 'frontend', name: `${fe.name} (frontend)`, ref: fe.name, cluster: cluster.name, clusterLbs: cluster.lbs, stats: rowsOf(fe.perLb) };
+        FRONTEND_ROWS.set(fe, { context, row });
+        rows.push(row);
       }
     }
-    const context = `${cluster.name}\0${cluster.lbs.join(' ')}\0${order.join(' ')}\0${[...stale].join(' ')}\0${query}\0${options.expanded}`;
     for (const be of cluster.backends) {
       // A backend the fleet builder re-used (its rows did not change) keeps its table rows too.
       const cached = BACKEND_ROWS.get(be);
@@ -41,15 +54,13 @@ export function flattenFleet(fleet: Fleet, options: FlattenOptions): TableRow[] 
         continue;
       }
       const built: TableRow[] = [];
-      pushBackend(built, cluster, be, all || match(be.name), match, order, stale, options.expanded);
+      pushBackend(built, cluster, be, all || match(be.name), match, order, stale, options.expanded, context);
       BACKEND_ROWS.set(be, { context, rows: built });
       for (const row of built) rows.push(row);
     }
     // An empty configured cluster is still listed (it is a finding); under a filter, only if it matched.
-    if (rows.length > 0 || all) {
-      out.push(clusterRow(cluster));
-      for (const row of rows) out.push(row);
-    }
+    if (out.length > heading + 1 || all) out[heading] = clusterRow(cluster);
+    else out.length = heading;
   }
   return out;
 }
@@ -74,10 +85,18 @@ function pushBackend(
   order: readonly string[],
   stale: ReadonlySet<string>,
   expanded: boolean,
+  context: string,
 ): void {
   const servers: TableRow[] = [];
   for (const server of be.servers) {
     if (!all && !match(serverText(server))) continue;
+    // With checks and traffic, a backend changes on most polls but only a few of its servers do.
+    const cached = SERVER_ROWS.get(server);
+    if (cached && cached.context === context) {
+      for (const row of cached.rows) servers.push(row);
+      continue;
+    }
+    const first = servers.length;
     const stats = order
       .filter((lb) => server.perLb[lb])
       .map((lb) => ({ lb, row: server.perLb[lb]!.row, state: server.perLb[lb]!.state, stale: stale.has(lb) }));
@@ -86,6 +105,7 @@ function pushBackend(
     if (expanded && stats.length > 1) {
       for (const s of stats) servers.push({ ...base, key: `l\0${be.name}\0${server.name}\0${s.lb}`, kind: 'sublb', name: s.lb, ref: `${be.name}/${server.name}@${s.lb}`, lb: s.lb, stats: [s] });
     }
+    SERVER_ROWS.set(server, { context, rows: servers.slice(first) });
   }
   if (!all && servers.length === 0) return;
   const stats = order.filter((lb) => be.perLb[lb]).map((lb) => ({ lb, row: be.perLb[lb]!, state: null, stale: stale.has(lb) }));

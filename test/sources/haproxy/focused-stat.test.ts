@@ -34,9 +34,24 @@ describe('focused polling on a real HAProxy', () => {
   };
   const server = (s: HaproxySnapshot, backend: string, name: string) => s.stats.find((r) => r.proxy === backend && r.name === name)!;
 
+  it('reads a small HAProxy (up to SMALL_STAT_ROWS rows) whole on every poll, focus or not', async () => {
+    const { api, sent } = recording();
+    const reader = new SnapshotReader(api, { fullEvery: 100, serversEvery: 100 });
+    reader.setFocus(new Set(['be_0002']));
+    // The first screen's reads (the proxies with the first backends' servers, then the servers on screen) come
+    // first; once every row has been read, a small HAProxy is read whole.
+    for (let i = 0; i < 5 && (await reader.read()).serversPending; i++);
+    sent.length = 0;
+    await reader.read();
+    await reader.read();
+    await reader.read();
+    expect(sent.filter((c) => c.startsWith('show stat'))).toEqual(['show stat', 'show stat', 'show stat']);
+    api.close();
+  });
+
   it('reads proxies first, then all, then the screen and what moved, and all again every fullEvery polls', async () => {
     const { api, sent } = recording();
-    const reader = new SnapshotReader(api, { fullEvery: 3, serversEvery: 100 });
+    const reader = new SnapshotReader(api, { fullEvery: 3, serversEvery: 100, fullUpToRows: 0 });
     reader.setFocus(new Set());
 
     const first = await reader.read();
@@ -117,7 +132,7 @@ describe('focused polling on a real HAProxy', () => {
 
   it('reads everything again on the first poll after a reload', async () => {
     const { api, sent } = recording();
-    const reader = new SnapshotReader(api, { fullEvery: 100 });
+    const reader = new SnapshotReader(api, { fullEvery: 100, fullUpToRows: 0 });
     reader.setFocus(new Set(['be_0001']));
     await reader.read(); // proxies
     await reader.read(); // the servers on screen
@@ -140,7 +155,7 @@ describe('focused polling on a real HAProxy', () => {
 
   it('falls back to a full read in the same poll when a server was added at runtime', async () => {
     const { api, sent } = recording();
-    const reader = new SnapshotReader(api, { fullEvery: 100 });
+    const reader = new SnapshotReader(api, { fullEvery: 100, fullUpToRows: 0 });
     reader.setFocus(new Set(['be_0001']));
     await reader.read(); // proxies
     await reader.read(); // the servers on screen

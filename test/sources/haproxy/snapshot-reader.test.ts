@@ -1,6 +1,7 @@
 // SnapshotReader against a real HAProxy: unchanged rows keep their identity from poll to poll, and
 // `show servers state` is asked again for a backend whose server row changed, and whole every `serversEvery` polls.
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ describe('SnapshotReader on a real HAProxy', () => {
     const client = new HaproxyClient(unixSocket(haproxy.socket));
     const sent: string[] = [];
     const api: RuntimeApi = { label: client.label, send: (c) => (sent.push(c), client.send(c)), close: () => client.close() };
-    const reader = new SnapshotReader(api, { serversEvery: 3 });
+    const reader = new SnapshotReader(api, { serversEvery: 4 });
     const first = await reader.read();
     expect(sent).toEqual(['show info', 'show stat', 'show servers state']);
     expect(first.servers?.size).toBe(200);
@@ -36,6 +37,15 @@ describe('SnapshotReader on a real HAProxy', () => {
     expect(sent).toEqual(['show info', 'show stat']);
     expect(second.servers).toBe(first.servers);
     expect(second.stats.every((row, i) => row === first.stats[i])).toBe(true);
+
+    // Traffic moves counters (sessions, connection errors) on the servers of be_0001: no servers state is asked
+    // for that, and the map stays the same object.
+    await httpRequest(path.join(haproxy.dir, 'fe-0001.sock'));
+    sent.length = 0;
+    const busy = await reader.read();
+    expect(busy.stats.some((row, i) => row.kind === 'server' && row !== second.stats[i])).toBe(true);
+    expect(sent).toEqual(['show info', 'show stat']);
+    expect(busy.servers).toBe(first.servers);
 
     await rawCommand(haproxy.socket, 'set server be_0002/srv00060 state drain');
     sent.length = 0;
@@ -47,7 +57,7 @@ describe('SnapshotReader on a real HAProxy', () => {
     expect(third.servers?.get('be_0002/srv00060')?.adminState).not.toBe(first.servers?.get('be_0002/srv00060')?.adminState);
     expect(third.servers?.size).toBe(200);
     expect([...third.servers!].filter(([key, state]) => state !== first.servers!.get(key)).map(([key]) => key)).toEqual(['be_0002/srv00060']);
-    expect(third.stats.filter((row, i) => row !== second.stats[i] && row.kind === 'server').map((r) => r.name)).toEqual(['srv00060']);
+    expect(third.stats.filter((row, i) => row !== busy.stats[i] && row.kind === 'server').map((r) => r.name)).toEqual(['srv00060']);
 
     // Every `serversEvery` polls all of it again (a per-backend read does not reset the count).
     sent.length = 0;
@@ -63,6 +73,7 @@ describe('SnapshotReader on a real HAProxy', () => {
     sent.length = 0;
     await reader.read(); // the per-backend re-read of be_0003; the count goes on
     await reader.read();
+    await reader.read();
     sent.length = 0;
     await rawCommand(haproxy.socket, 'set server be_0001/srv00010 state drain');
     const sixth = await reader.read();
@@ -73,3 +84,13 @@ describe('SnapshotReader on a real HAProxy', () => {
     client.close();
   });
 });
+
+/** One HTTP request through a frontend's unix socket; resolves when HAProxy closes the connection. */
+function httpRequest(socket: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const conn = net.connect(socket, () => conn.end('GET / HTTP/1.0\r\nHost: lab\r\n\r\n'));
+    conn.on('data', () => {});
+    conn.on('close', () => resolve());
+    conn.on('error', reject);
+  });
+}
