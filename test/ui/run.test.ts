@@ -64,6 +64,25 @@ describe('runTui', () => {
     expect(listeners()).toEqual(after);
   });
 
+  it('keeps stray console output off the screen and writes it to stderr once the terminal is restored', async () => {
+    const clock = { now: NOW };
+    const { services } = fakeServices({ store: demoStore(clock), clock });
+    const stdout = new Tty();
+    const stderr = new Tty();
+    const stdin = new Keyboard();
+    const log = console.log;
+    const done = runTui(services, { stdout: stdout as never, stdin: stdin as never, stderr: stderr as never, env: { NO_COLOR: '1' } });
+    await settle();
+    console.log('a library says %s', 'hello');
+    await settle();
+    expect(stderr.out).toBe('');
+    stdin.press('q');
+    expect(await done).toBe(0);
+    expect(stdout.out).not.toContain('a library says');
+    expect(stderr.out).toBe('a library says hello\n');
+    expect(console.log).toBe(log);
+  });
+
   it('reports a broken theme in the flash line instead of failing to start', async () => {
     const clock = { now: NOW };
     const { services } = fakeServices({ store: demoStore(clock), clock });
