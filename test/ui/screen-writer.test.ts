@@ -36,12 +36,18 @@ describe('ScreenWriter', () => {
     expect(bytes).toBe('\x1b[4;8H7');
   });
 
-  it('changes only the SGR a cell needs, and leaves the pen at the default', () => {
+  it('changes only the SGR a cell needs, and keeps the pen for the next update until released', () => {
     const writer = drawn(frame);
     const bytes = writer.update(frame.replace(red('DOWN'), `\x1b[31m\x1b[1mDOWN\x1b[22m\x1b[39m`), SIZE);
-    expect(bytes).toBe('\x1b[3;10H\x1b[1;31mDOWN\x1b[0m');
+    expect(bytes).toBe('\x1b[3;10H\x1b[1;31mDOWN');
+    // Still bold red: the next cell in that pen needs no SGR; a default one sets what differs.
+    expect(writer.update(frame.replace(red('DOWN'), `\x1b[31m\x1b[1mDOWX\x1b[22m\x1b[39m`), SIZE)).toBe('\x1b[3;13HX');
+    expect(writer.update(frame.replace(red('DOWN'), `\x1b[31m\x1b[1mDOWX\x1b[22m\x1b[39m`).replace('srv2   1', 'srv2   2'), SIZE)).toBe('\x1b[4;8H\x1b[0m2');
+    expect(writer.release()).toBe('');
+    writer.update(frame.replace(red('DOWN'), red('DOWZ')).replace('srv2   1', 'srv2   2'), SIZE);
+    expect(writer.release()).toBe('\x1b[0m');
     // Only the colour moves: the letters stay.
-    expect(drawn(frame).update(frame.replace(red('DOWN'), '\x1b[32mDOWN\x1b[39m'), SIZE)).toBe('\x1b[3;10H\x1b[32mDOWN\x1b[0m');
+    expect(drawn(frame).update(frame.replace(red('DOWN'), '\x1b[32mDOWN\x1b[39m'), SIZE)).toBe('\x1b[3;10H\x1b[32mDOWN');
   });
 
   it('puts a cell after wide characters in its column, and rewrites a wide character from its left half', () => {
@@ -97,7 +103,7 @@ describe('ScreenWriter', () => {
 
   it('carries a colour left open at the end of a line to the next, as a terminal would', () => {
     const writer = drawn('\x1b[31mab\nc\x1b[39m');
-    // Row 2's "c" is red: making it default changes that cell.
-    expect(writer.update('\x1b[31mab\x1b[39m\nc', SIZE)).toBe('\x1b[2Hc');
+    // Row 2's "c" is red: making it default changes that cell (the terminal's pen is still red from the last).
+    expect(writer.update('\x1b[31mab\x1b[39m\nc', SIZE)).toBe('\x1b[2H\x1b[0mc');
   });
 });

@@ -66,7 +66,7 @@ export class ScreenStream extends EventEmitter {
   suspend(): void {
     this.flush();
     this.suspended = true;
-    this.tty.write(LEAVE);
+    this.tty.write(this.writer.release() + LEAVE);
   }
 
   /** Takes the terminal back and draws the newest frame whole. */
@@ -82,6 +82,10 @@ export class ScreenStream extends EventEmitter {
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (!this.stopped) {
+      const reset = this.writer.release();
+      if (reset) this.tty.write(reset);
+    }
     this.stopped = true;
     this.tty.off('resize', this.onResize);
   }

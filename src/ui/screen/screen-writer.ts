@@ -39,6 +39,16 @@ interface Drawn {
 export class ScreenWriter {
   private readonly pens = new PenTable();
   private drawn: Drawn | null = null;
+  /** The pen the terminal was left with: kept from one update to the next (a counter that changes every poll in
+   *  the same colour then costs no SGR at all); only this writer writes to the screen meanwhile. */
+  private pen = 0;
+
+  /** The SGR reset to write before anyone else writes to the terminal ('' if the pen is the default). */
+  release(): string {
+    const reset = this.pen === 0 ? '' : '\x1b[0m';
+    this.pen = 0;
+    return reset;
+  }
 
   /** The next frame is drawn whole, on a cleared screen. */
   invalidate(): void {
@@ -53,7 +63,7 @@ export class ScreenWriter {
     }
     const before = this.drawn && this.drawn.size.columns === size.columns && this.drawn.size.rows === size.rows ? this.drawn : null;
     const next = this.cells(frame, size, before);
-    const term: Terminal = { x: -1, y: -1, pen: 0 };
+    const term: Terminal = { x: -1, y: -1, pen: before ? this.pen : 0 };
     let out = before ? '' : `\x1b[0m${CLEAR}`;
     for (let y = 0; y < size.rows; y++) {
       const row = next.rows[y]!;
@@ -61,8 +71,8 @@ export class ScreenWriter {
       out += drawRow(y, before ? before.rows[y]! : null, row, term, this.pens);
     }
     this.drawn = next;
+    this.pen = term.pen;
     if (out === '') return '';
-    if (term.pen !== 0) out += '\x1b[0m';
     return out.length >= SYNC_FROM_BYTES ? BEGIN_SYNC + out + END_SYNC : out;
   }
 
