@@ -8,7 +8,7 @@ import path from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseLine } from '../../src/ui/screen/cells.js';
-import { DEFAULT_PEN, PenTable } from '../../src/ui/screen/pen.js';
+import { PenTable } from '../../src/ui/screen/pen.js';
 import { ScreenWriter } from '../../src/ui/screen/screen-writer.js';
 
 const SIZE = { columns: 30, rows: 8 };
@@ -75,9 +75,10 @@ function frames(count: number): string[] {
  */
 function cells(captured: string): string[] {
   const pens = new PenTable();
-  const pen = { ...DEFAULT_PEN };
+  let pen = 0;
   return captured.split('\n').slice(0, SIZE.rows).map((line) => {
-    const row = parseLine(line, SIZE.columns, pen, pens);
+    const { row, end } = parseLine(line, SIZE.columns, pen, pens);
+    pen = end;
     return row.chars.slice(0, row.blankFrom).map((ch, x) => `${ch}${JSON.stringify(pens.pen(row.pens[x]!))}`).join('');
   });
 }

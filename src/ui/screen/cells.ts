@@ -2,8 +2,12 @@
 // per column. What the terminal would not show in a cell is not kept: escape sequences other than SGR (cursor
 // moves, OSC titles, …) and control characters are dropped, so text from a load balancer (a server name) can
 // neither move the cursor nor shift the columns. Widths follow string-width, as Ink's layout does.
+//
+// The first frame is parsed whole on the way to the first screen, so this is written for speed: printable ASCII
+// takes one comparison a character, SGR codes are looked up (PenTable.apply), other characters are measured
+// once each, and only text that can form clusters (combining marks, emoji sequences) goes through Intl.Segmenter.
 import stringWidth from 'string-width';
-import { applySgr, type Pen, type PenTable } from './pen.js';
+import type { PenTable } from './pen.js';
 
 export interface Row {
   /** One entry per column: the character shown, '' for the right half of a wide character. */
@@ -14,77 +18,90 @@ export interface Row {
   blankFrom: number;
 }
 
-const segmenter = new Intl.Segmenter();
+/** Characters that join the one before into a grapheme: marks, joiners, variation selectors, surrogates, jamo. */
+const CLUSTERING = /[\p{M}\u200c\u200d\ufe00-\ufe0f\ud800-\udfff\u1100-\u11ff\u3099\u309a]/u;
 const COMBINING = /^\p{M}/u;
+let segmenter: Intl.Segmenter | null = null;
+/** string-width of single characters seen; bounded (hostile text could bring many). */
+const widths = new Map<string, number>();
+
+function widthOf(ch: string): number {
+  let width = widths.get(ch);
+  if (width === undefined) {
+    if (widths.size > 4096) widths.clear();
+    width = stringWidth(ch);
+    widths.set(ch, width);
+  }
+  return width;
+}
 
 export function blankRow(columns: number): Row {
   return { chars: new Array<string>(columns).fill(' '), pens: new Array<number>(columns).fill(0), blankFrom: 0 };
 }
 
 /**
- * The cells of `line` on a screen `columns` wide. `pen` is the SGR state the line starts with and is left as the
- * line ends it (SGR carries over a newline on a terminal, so it does across lines of a frame).
+ * The cells of `line` on a screen `columns` wide, starting with pen `pen` (SGR carries over a newline on a
+ * terminal, so it does across lines of a frame); `end` is the pen the line leaves.
  */
-export function parseLine(line: string, columns: number, pen: Pen, pens: PenTable): Row {
+export function parseLine(line: string, columns: number, pen: number, pens: PenTable): { row: Row; end: number } {
   const row = blankRow(columns);
+  const { chars } = row;
+  const cellPens = row.pens;
   let col = 0;
-  let penId = pens.id(pen);
-  let last = -1; // the cell of the last character drawn, -1 if it was cut off
+  let last = -1; // the cell of the last character drawn, -1 if it was cut off: a combining mark joins it
   const put = (ch: string, width: number) => {
+    if (width === 0) {
+      // Zero-width: a combining mark joins the character before; anything else (a soft hyphen, a zero-width
+      // space) is not drawn, since terminals disagree about it.
+      if (COMBINING.test(ch) && last >= 0 && chars[last] !== ' ') chars[last] += ch;
+      return;
+    }
     last = -1;
     if (col >= columns) return;
     last = col;
-    if (width === 2 && col + 1 >= columns) width = 0; // a wide character that does not fit: a blank, as cut off
-    row.chars[col] = width === 0 ? ' ' : ch;
-    row.pens[col] = penId;
-    col++;
-    if (width === 2) {
-      row.chars[col] = '';
-      row.pens[col] = penId;
-      col++;
+    if (width >= 2 && col + 1 >= columns) {
+      chars[col] = ' '; // a wide character that does not fit: blank, as if cut off
+      cellPens[col++] = pen;
+      return;
+    }
+    chars[col] = ch;
+    cellPens[col++] = pen;
+    if (width >= 2) {
+      chars[col] = '';
+      cellPens[col++] = pen;
     }
   };
-  // A combining mark after an ASCII letter ("e" + U+0301) joins the cell before it.
-  const combine = (mark: string) => {
-    if (last >= 0 && row.chars[last] !== ' ') row.chars[last] += mark;
-  };
+  const n = line.length;
   let i = 0;
-  while (i < line.length) {
+  while (i < n) {
     const code = line.charCodeAt(i);
-    if (code === 0x1b) {
+    if (code >= 0x20 && code < 0x7f) {
+      if (col < columns) {
+        chars[col] = line[i]!;
+        cellPens[col] = pen;
+        last = col++;
+      } else last = -1;
+      i++;
+    } else if (code === 0x1b) {
       const end = escapeEnd(line, i);
-      if (line[i + 1] === '[' && line[end - 1] === 'm') {
-        applySgr(pen, line.slice(i + 2, end - 1));
-        penId = pens.id(pen);
-      }
+      if (line.charCodeAt(i + 1) === 0x5b && line.charCodeAt(end - 1) === 0x6d) pen = pens.apply(pen, line.slice(i + 2, end - 1));
       i = end;
-    } else if (code >= 0x20 && code < 0x7f) {
-      put(line[i]!, 1);
-      i++;
-    } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
-      i++;
+    } else if (code < 0xa0) {
+      i++; // C0 and C1 controls, DEL: no cell
     } else {
-      // A run of other characters, split into graphemes (a base letter and its combining marks, an emoji
-      // sequence) each taking one cell or two.
+      // A run of other characters: one cell or two each, or graphemes when something in it clusters.
       let j = i + 1;
-      while (j < line.length) {
-        const c = line.charCodeAt(j);
-        if (c < 0xa0) break;
-        j++;
-      }
-      for (const { segment } of segmenter.segment(line.slice(i, j))) {
-        const width = stringWidth(segment);
-        if (width > 0) put(segment, width >= 2 ? 2 : 1);
-        else if (COMBINING.test(segment)) combine(segment);
-        // Other zero-width text on its own (a soft hyphen, a zero-width space): terminals disagree, not drawn.
-      }
+      while (j < n && line.charCodeAt(j) >= 0xa0) j++;
+      const run = line.slice(i, j);
+      if (!CLUSTERING.test(run)) for (const ch of run) put(ch, widthOf(ch));
+      else for (const { segment } of (segmenter ??= new Intl.Segmenter()).segment(run)) put(segment, stringWidth(segment));
       i = j;
     }
   }
   let blankFrom = columns;
-  while (blankFrom > 0 && row.chars[blankFrom - 1] === ' ' && row.pens[blankFrom - 1] === 0) blankFrom--;
+  while (blankFrom > 0 && chars[blankFrom - 1] === ' ' && cellPens[blankFrom - 1] === 0) blankFrom--;
   row.blankFrom = blankFrom;
-  return row;
+  return { row, end: pen };
 }
 
 /** Index just past the escape sequence starting at `i` (ESC): CSI, OSC/DCS/APC/PM/SOS strings, or ESC + final. */
@@ -95,9 +112,9 @@ function escapeEnd(text: string, i: number): number {
     let j = i + 2;
     while (j < text.length) {
       const c = text.charCodeAt(j);
+      if (c >= 0x40 && c <= 0x7e) return j + 1;
+      if (c < 0x20 || c > 0x7e) return j; // malformed: ends before what cannot belong to it
       j++;
-      if (c >= 0x40 && c <= 0x7e) return j;
-      if (c < 0x20 || c > 0x7e) return j - 1; // malformed: ends before what cannot belong to it
     }
     return j;
   }

@@ -64,6 +64,8 @@ export function applySgr(pen: Pen, params: string): void {
 export class PenTable {
   private readonly ids = new Map<string, number>();
   private readonly pens: Pen[] = [];
+  /** "pen id|SGR parameters" → the pen id they lead to: a frame repeats the same few codes hundreds of times. */
+  private readonly applied = new Map<string, number>();
 
   constructor() {
     this.clear();
@@ -74,6 +76,7 @@ export class PenTable {
   }
 
   clear(): void {
+    this.applied.clear();
     this.ids.clear();
     this.pens.length = 0;
     this.id(DEFAULT_PEN);
@@ -88,6 +91,20 @@ export class PenTable {
       this.ids.set(key, id);
     }
     return id;
+  }
+
+  /** The pen that `ESC [ params m` makes of pen `id`. */
+  apply(id: number, params: string): number {
+    const key = `${id}|${params}`;
+    let next = this.applied.get(key);
+    if (next === undefined) {
+      const pen = { ...this.pen(id) };
+      applySgr(pen, params);
+      next = this.id(pen);
+      if (this.applied.size > 16_384) this.applied.clear();
+      this.applied.set(key, next);
+    }
+    return next;
   }
 
   pen(id: number): Readonly<Pen> {

@@ -7,7 +7,7 @@
 // 40 lines of 200 columns with their colour codes; over an SSH link from a laptop that was 60-100x hatop's bytes.
 import { blankRow, parseLine, type Row } from './cells.js';
 import { drawRow, type Terminal } from './draw-row.js';
-import { DEFAULT_PEN, PenTable, type Pen } from './pen.js';
+import { PenTable } from './pen.js';
 
 export interface ScreenSize {
   columns: number;
@@ -79,24 +79,25 @@ export class ScreenWriter {
   private cells(frame: string, size: ScreenSize, before: Drawn | null): Drawn {
     const lines = frame.split('\n');
     const next: Drawn = { size: { ...size }, rows: [], lines: [], startPens: [], endPens: [] };
-    const pen: Pen = { ...DEFAULT_PEN };
-    let penId = 0;
+    let pen = 0;
     for (let y = 0; y < size.rows; y++) {
       const line = lines[y] ?? '';
-      const startPen = penId;
+      const startPen = pen;
       let row: Row;
       if (before && before.lines[y] === line && before.startPens[y] === startPen) {
         row = before.rows[y]!;
-        penId = before.endPens[y]!;
-        Object.assign(pen, this.pens.pen(penId));
+        pen = before.endPens[y]!;
+      } else if (line === '') {
+        row = blankRow(size.columns);
       } else {
-        row = line === '' && penId === 0 ? blankRow(size.columns) : parseLine(line, size.columns, pen, this.pens);
-        penId = this.pens.id(pen);
+        const parsed = parseLine(line, size.columns, pen, this.pens);
+        row = parsed.row;
+        pen = parsed.end;
       }
       next.rows.push(row);
       next.lines.push(line);
       next.startPens.push(startPen);
-      next.endPens.push(penId);
+      next.endPens.push(pen);
     }
     return next;
   }
