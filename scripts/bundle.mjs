@@ -17,8 +17,6 @@ const rowCached = /^6\.8\./.test(inkVersion);
 if (!rowCached) console.warn(`scripts/bundle.mjs: ink ${inkVersion} is not 6.8.x; keeping Ink's own Output`);
 
 const inkBuild = `${path.sep}ink${path.sep}build${path.sep}`;
-const INK_CURSOR_UP = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
-const INK_CURSOR_UP_FIXED = "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
 
 // The config schema's validator, compiled now rather than at every start (see src/config/schema-precompiled.ts).
 const { validatorSource } = await import(path.join(root, 'dist/config/schema.js'));
@@ -56,14 +54,7 @@ const inkPatches = {
     b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (args.importer.includes(inkBuild) ? { path: 'devtools', namespace: 'lbtop-stub' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'lbtop-stub' }, () => ({ contents: 'export default undefined;' }));
     if (!rowCached) return;
-    // Ink 6.8's incremental log-update goes back one line short after a frame ending in "\n" (see
-    // src/ui/ink-output/incremental-fixed.ts); fixed here, and lbtop turns incremental rendering on.
-    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]log-update\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes(INK_CURSOR_UP)) throw new Error(`scripts/bundle.mjs: ${args.path} differs from Ink 6.8's; update the incremental fix`);
-      return { contents: source.replace(INK_CURSOR_UP, INK_CURSOR_UP_FIXED), loader: 'js', resolveDir: path.dirname(args.path) };
-    });
-    b.onLoad({ filter: /[\\/]ink-output[\\/]incremental-fixed\.js$/ }, () => ({ contents: 'export const incrementalRenderingFixed = true;\n', loader: 'js' }));
+    // Ink's log-update is not used: lbtop runs Ink in debug mode and writes frames itself (src/ui/screen).
     b.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
       args.importer.endsWith(`${inkBuild}renderer.js`) ? { path: path.join(root, 'dist/ui/ink-output/row-cached-output.js') } : undefined,
     );

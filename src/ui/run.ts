@@ -7,7 +7,8 @@ import { loadTheme } from '../theme/load.js';
 import { App } from './App.js';
 import type { AppServices } from './services.js';
 import type { ViewId } from './state/views.js';
-import { incrementalRenderingFixed } from './ink-output/incremental-fixed.js';
+import { captureConsole } from './screen/console-capture.js';
+import { ScreenStream } from './screen/screen-stream.js';
 import { enterFullScreen } from './terminal.js';
 
 export interface RunOptions {
@@ -18,7 +19,7 @@ export interface RunOptions {
   stdin?: NodeJS.ReadStream;
   stderr?: NodeJS.WriteStream;
   env?: Readonly<Record<string, string | undefined>>;
-  /** Ink's console patch (stray console.log lines go above the frame); on by default. */
+  /** Stray console output is kept off the screen and written to stderr after the terminal is restored; on by default. */
   patchConsole?: boolean;
 }
 
@@ -33,8 +34,12 @@ export async function runTui(services: AppServices, options: RunOptions = {}): P
   let unmount: (() => void) | null = null;
   let crashed: unknown = null;
   const stdin = options.stdin ?? process.stdin;
+  // Ink writes whole frames (debug mode) to the screen stream, which writes only the cells that changed.
+  const screen = new ScreenStream(stdout);
+  const capture = (options.patchConsole ?? true) ? captureConsole() : null;
   const guard = enterFullScreen(stdout, {
     stdin,
+    beforeLeave: () => screen.close(),
     onSignal: (signalCode) => {
       code = signalCode;
       unmount?.();
@@ -48,8 +53,8 @@ export async function runTui(services: AppServices, options: RunOptions = {}): P
   try {
     const instance = render(
       createElement(App, { services, keymap, theme, initialView: options.initialView, startupMessage: problems.length > 0 ? problems.join('; ') : undefined }),
-      // `incrementalRendering` only where Ink's log-update is fixed (see ink-output/incremental-fixed.ts).
-      { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: options.patchConsole ?? true, incrementalRendering: incrementalRenderingFixed },
+      // `debug`: every render hands the whole frame to the screen stream, unthrottled (the stream coalesces).
+      { stdout: screen as unknown as NodeJS.WriteStream, stdin, stderr, exitOnCtrlC: false, patchConsole: false, debug: true },
     );
     unmount = () => instance.unmount();
     await instance.waitUntilExit();
@@ -59,6 +64,8 @@ export async function runTui(services: AppServices, options: RunOptions = {}): P
   } finally {
     guard.restore();
     guard.dispose();
+    const stray = capture?.release();
+    if (stray) stderr.write(stray);
   }
   if (crashed) stderr.write(`lbtop: ${crashed instanceof Error ? (crashed.stack ?? crashed.message) : String(crashed)}\n`);
   return code;

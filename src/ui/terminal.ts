@@ -24,6 +24,8 @@ export interface GuardOptions {
   /** Put in raw mode at once, so keys typed while lbtop starts are not echoed over the first frame. */
   stdin?: NodeJS.ReadStream;
   stderr?: NodeJS.WritableStream;
+  /** Runs before the alternate screen is left (the screen stream stops writing: nothing lands on the shell). */
+  beforeLeave?: () => void;
 }
 
 export function enterFullScreen(stdout: NodeJS.WriteStream, options: GuardOptions = {}): TerminalGuard {
@@ -42,6 +44,7 @@ export function enterFullScreen(stdout: NodeJS.WriteStream, options: GuardOption
   const restore = () => {
     if (restored) return;
     restored = true;
+    options.beforeLeave?.();
     setRaw(false);
     stdout.write(LEAVE);
   };

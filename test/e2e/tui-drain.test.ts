@@ -69,8 +69,8 @@ describe('lbtop in a real terminal', () => {
     }
 
     tmux('send-keys', '-t', 'e2e', 'Escape');
-    // Frames after the first rewrite only their changed lines (the bundle's incremental rendering): after the
-    // jump, dialogs and polls, every line must still sit where the latest frame put it, once.
+    // Frames after the first write only the cells that changed (src/ui/screen): after the jump, dialogs and
+    // polls, every line must still sit where the latest frame put it, once.
     await wait(1500);
     const screen = pane().split('\n');
     expect(screen[0]).toMatch(/^lbtop /);

@@ -3,7 +3,7 @@ import type { Fleet } from '../../src/model/fleet.js';
 import { buildFleet } from '../../src/store/selectors.js';
 import { HIGHLIGHT_MS, isChanged } from '../../src/ui/columns/changed.js';
 import { lbStateColumns, statusToken, weightColumn } from '../../src/ui/columns/common.js';
-import { bytes, count, duration, fit } from '../../src/ui/columns/format.js';
+import { bytes, count, duration, fit, stopwatch } from '../../src/ui/columns/format.js';
 import { columnsFor, fitColumns } from '../../src/ui/columns/index.js';
 import { statusColumns } from '../../src/ui/columns/status.js';
 import type { Column } from '../../src/ui/columns/types.js';
@@ -102,7 +102,10 @@ describe('cells', () => {
   it('formats counts, bytes and durations for narrow columns', () => {
     expect([count(null), count(42), count(123_456), count(9_876_543)]).toEqual(['', '42', '123k', '9.88M']);
     expect([bytes(512), bytes(2048), bytes(5 * 1024 ** 3)]).toEqual(['512B', '2.0KiB', '5.0GiB']);
-    expect([duration(42), duration(306), duration(11_040), duration(183_600)]).toEqual(['42s', '5m06s', '3h04m', '2d03h']);
+    expect([duration(42), duration(306), duration(11_040), duration(183_600)]).toEqual(['42s', '5m', '3h04m', '2d03h']);
+    // Past a minute an age counts minutes (it changes once a minute); a drain's stopwatch keeps its seconds.
+    expect([duration(59), duration(60), duration(3599), duration(3600)]).toEqual(['59s', '1m', '59m', '1h00m']);
+    expect([stopwatch(12_400), stopwatch(306_000), stopwatch(11_040_000)]).toEqual(['12s', '5m06s', '3h04m']);
     expect([fit('abcdef', 4, 'left'), fit('ab', 4, 'right'), fit('ab', 4, 'left')]).toEqual(['abc…', '  ab', 'ab  ']);
   });
 

@@ -36,7 +36,7 @@ describe('quiet polls', () => {
   it('an idle poll (same rows, latency jitter) draws no frame; a changed row does', async () => {
     const clock = { now: NOW };
     const snapshot = demoSnapshot('lb-0', 0);
-    // Ages past an hour show minutes ("1h05m"): nothing on screen counts seconds.
+    // Ages past a minute count minutes ("1h05m"): nothing on screen counts seconds.
     ageAll(snapshot, 3900, 3900);
     const store = oneLb(snapshot, clock);
     const app = await renderApp(fakeServices({ store, config, clock }).services);
@@ -53,7 +53,7 @@ describe('quiet polls', () => {
     expect(app.frame()).toContain('4242');
   });
 
-  it('an age past an hour is drawn again when its minute turns, and only then', async () => {
+  it('an age past a minute is drawn again when its minute turns, and only then', async () => {
     const clock = { now: NOW };
     const snapshot = demoSnapshot('lb-0', 0);
     ageAll(snapshot, 7200, 0);
@@ -73,9 +73,18 @@ describe('quiet polls', () => {
     await poll(3960);
     expect(app.frames.length).toBeGreaterThan(drawn);
     expect(lineOf(app, server.name)).toContain('1h06m');
+    // Under an hour alike: "5m" from 300 s to 359 s.
+    await poll(300);
+    expect(lineOf(app, server.name)).toContain('5m ');
+    const again = app.frames.length;
+    await poll(301);
+    await poll(359);
+    expect(app.frames.length).toBe(again);
+    await poll(360);
+    expect(lineOf(app, server.name)).toContain('6m ');
   });
 
-  it('while an age under an hour is on screen, every poll is drawn: LASTCHG keeps counting', async () => {
+  it('while an age under a minute is on screen, every poll is drawn: LASTCHG keeps counting', async () => {
     const clock = { now: NOW };
     const snapshot = demoSnapshot('lb-0', 0);
     const server = snapshot.stats.find((r) => r.kind === 'server')!;

@@ -36,6 +36,11 @@ class Keyboard extends EventEmitter {
   }
 }
 
+/** Until the terminal has been sent `text` (the screen stream writes a few ms after Ink renders). */
+async function written(tty: Tty, text: string): Promise<void> {
+  for (let i = 0; i < 400 && !tty.out.includes(text); i++) await settle();
+}
+
 describe('runTui', () => {
   it('takes the alternate screen, renders, and on q restores the terminal and resolves 0', async () => {
     const clock = { now: NOW };
@@ -46,7 +51,7 @@ describe('runTui', () => {
     const listeners = () => ['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'].map((e) => process.listenerCount(e));
     const before = listeners();
     const done = runTui(services, { stdout: stdout as never, stdin: stdin as never, stderr: stderr as never, env: { NO_COLOR: '1' }, patchConsole: false });
-    await settle();
+    await written(stdout, 'k3s-backend');
     expect(stdout.out.startsWith(ENTER)).toBe(true);
     stdin.press('q');
     const code = await done;
@@ -64,13 +69,32 @@ describe('runTui', () => {
     expect(listeners()).toEqual(after);
   });
 
+  it('keeps stray console output off the screen and writes it to stderr once the terminal is restored', async () => {
+    const clock = { now: NOW };
+    const { services } = fakeServices({ store: demoStore(clock), clock });
+    const stdout = new Tty();
+    const stderr = new Tty();
+    const stdin = new Keyboard();
+    const log = console.log;
+    const done = runTui(services, { stdout: stdout as never, stdin: stdin as never, stderr: stderr as never, env: { NO_COLOR: '1' } });
+    await settle();
+    console.log('a library says %s', 'hello');
+    await settle();
+    expect(stderr.out).toBe('');
+    stdin.press('q');
+    expect(await done).toBe(0);
+    expect(stdout.out).not.toContain('a library says');
+    expect(stderr.out).toBe('a library says hello\n');
+    expect(console.log).toBe(log);
+  });
+
   it('reports a broken theme in the flash line instead of failing to start', async () => {
     const clock = { now: NOW };
     const { services } = fakeServices({ store: demoStore(clock), clock });
     const stdout = new Tty();
     const stdin = new Keyboard();
     const done = runTui(services, { stdout: stdout as never, stdin: stdin as never, stderr: new Tty() as never, theme: 'nosuch', env: {}, patchConsole: false });
-    await settle();
+    await written(stdout, 'no such theme file');
     stdin.press('q');
     expect(await done).toBe(0);
     expect(stdout.out).toContain('no such theme file');

@@ -26,18 +26,35 @@ export function bytes(n: number | null | undefined): string {
   return unit === 0 ? `${value}B` : `${value >= 100 ? value.toFixed(0) : value.toFixed(1)}${units[unit]}`;
 }
 
-/** Seconds → "42s", "5m06s", "3h04m", "2d03h". */
+/**
+ * Seconds → "42s", "5m", "3h04m", "2d03h": an age past a minute counts minutes, so a screen of ages (LASTCHG,
+ * DOWNTIME, how long an LB has been stale) changes once a minute instead of every second — over SSH those
+ * redraws were most of lbtop's bytes. Seconds are kept where they say something: the first minute after a change.
+ */
 export function duration(sec: number | null | undefined): string {
   if (sec === null || sec === undefined || sec < 0) return '';
   const s = Math.floor(sec);
-  const two = (n: number) => String(n).padStart(2, '0');
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  return hours(s);
+}
+
+/** Milliseconds → "42s", "5m06s", "3h04m": a time an operator watches run (a drain's elapsed and timeout). */
+export function stopwatch(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
   if (s < 60) return `${s}s`;
   if (s < 3600) return `${Math.floor(s / 60)}m${two(s % 60)}s`;
+  return hours(s);
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+function hours(s: number): string {
   if (s < 86_400) return `${Math.floor(s / 3600)}h${two(Math.floor((s % 3600) / 60))}m`;
   return `${Math.floor(s / 86_400)}d${two(Math.floor((s % 86_400) / 3600))}h`;
 }
 
-/** Milliseconds of age → "3s", "4m10s" (header staleness). */
+/** Milliseconds of age → "3s", "4m" (header staleness). */
 export function age(ms: number): string {
   return duration(Math.max(0, Math.round(ms / 1000)));
 }
@@ -52,6 +69,5 @@ export function fit(text: string, width: number, align: 'left' | 'right'): strin
 
 export function clock(ms: number): string {
   const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
   return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }

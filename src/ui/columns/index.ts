@@ -44,9 +44,9 @@ export function fitColumns(columns: readonly Column[], width: number): { column:
 const AGE_FIELDS = ['lastchg', 'downtime'] as const;
 
 /**
- * The ages `view` shows on `rows`, as drawn ("41s", "12m05s", "3h04m"), in one string. Ages change on every poll
+ * The ages `view` shows on `rows`, as drawn ("41s", "12m", "3h04m"), in one string. Ages change on every poll
  * without their row changing (the parser refreshes them in place), so the TUI compares this string after a quiet
- * poll: a poll is drawn while an age on screen counts seconds, once a minute for ages past an hour, and not at all
+ * poll: a poll is drawn while an age on screen counts seconds, once a minute for ages past a minute, and not at all
  * when no age is on screen (see visible-change.ts and useStoreState).
  */
 export function agesOnScreen(view: StatsViewId, rows: readonly TableRow[]): string {

@@ -1,7 +1,7 @@
 // The node drain progress as lines: a status line (left, elapsed, timeout), then one row per drained
 // (LB, backend/server) with sessions and queue now, where they started, and a bar that empties as they fall.
 import { plain, type Line } from '../components/ScrollText.js';
-import { age, fit } from '../columns/format.js';
+import { fit, stopwatch } from '../columns/format.js';
 import type { DrainFollow } from '../hooks/useDrainProgress.js';
 
 const BAR = 10;
@@ -9,8 +9,8 @@ const BAR = 10;
 export function drainStatus(f: DrainFollow, now: number): Line {
   const p = f.progress;
   const end = f.finished ? p.at : Math.max(now, p.at);
-  const elapsed = `elapsed ${age(end - (f.startedAt ?? p.at))}`;
-  const timeout = f.timeoutMs !== undefined ? ` · timeout ${age(f.timeoutMs)}` : '';
+  const elapsed = `elapsed ${stopwatch(end - (f.startedAt ?? p.at))}`;
+  const timeout = f.timeoutMs !== undefined ? ` · timeout ${stopwatch(f.timeoutMs)}` : '';
   const verb = f.action === 'maint' ? 'maint' : 'drain';
   if (p.done) {
     const offer = f.action === 'maint' ? '' : ' · m puts it in maintenance';
