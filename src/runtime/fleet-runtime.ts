@@ -28,6 +28,12 @@ export interface FleetRuntime {
    * called before start(), the first poll reads frontends and backends only and the servers follow at once.
    */
   focus(backends: ReadonlySet<string>): void;
+  /**
+   * Holds the regular polls back while `work` (a write, the first reading of a drain) is in flight, at most
+   * HOLD_MAX_MS: at 500 LBs the polls of a second starved a write to all of them (bench/ssh-fleet.ts --shape k8s).
+   * Polls in flight go on; the ones due start when the work settles. Resolves as `work` does.
+   */
+  hold<T>(work: Promise<T>): Promise<T>;
   stop(): void;
 }
 
@@ -74,6 +80,9 @@ export const FULL_READ_SECONDS = 5;
  */
 export const SERVERS_READ_SECONDS = 300;
 
+/** The longest a write holds the polls back: a hung write must not leave the whole screen stale. */
+export const HOLD_MAX_MS = 3000;
+
 export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOptions = {}): FleetRuntime {
   const pool = !config.lbs.some((lb) => lb.ssh) ? null : options.ssh instanceof SshPool ? options.ssh : new SshPool({ ...(config.sshAcceptNew ? { acceptNew: true } : {}), ...options.ssh });
   const viaSsh = pool ? sshConnectorFactory(pool) : null;
@@ -100,6 +109,10 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
     pollClients.set(lb.name, gate(options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb, lb.ssh !== undefined))));
   }
   const limiter = new Limiter(options.pollConcurrency ?? DEFAULT_POLL_CONCURRENCY);
+  // hold(): while `holds` > 0 a poll waits for `released` before it starts.
+  let holds = 0;
+  let released: Promise<void> = Promise.resolve();
+  let release = () => {};
   const pollers = new Map<string, Poller<Awaited<ReturnType<SnapshotReader['read']>>>>();
   const readers = new Map<string, SnapshotReader>();
   // With a focus, a full `show stat` about every FULL_READ_SECONDS and the rows on screen on every poll.
@@ -113,14 +126,16 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
       lb.name,
       new Poller({
         intervalMs: config.intervalSec * 1000,
-        read: () =>
-          limiter.run(async () => {
+        read: async () => {
+          await released;
+          return limiter.run(async () => {
             try {
               return await reader.read();
             } finally {
               pollClients.get(lb.name)!.close();
             }
-          }),
+          });
+        },
         // The label can change after a connect (ssh: which route, which discovered socket): the header shows it.
         onSuccess: (snapshot) => {
           store.recordSuccess(lb.name, snapshot, pollClients.get(lb.name)!.label);
@@ -143,6 +158,18 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
       await Promise.all(names.map((name) => pollers.get(name)?.pollNow()));
     },
     focus: (backends) => readers.forEach((reader) => reader.setFocus(backends)),
+    hold: async (work) => {
+      if (holds++ === 0) released = new Promise((resolve) => (release = resolve));
+      const done = release;
+      const cap = setTimeout(done, HOLD_MAX_MS);
+      cap.unref?.();
+      try {
+        return await work;
+      } finally {
+        clearTimeout(cap);
+        if (--holds === 0) done();
+      }
+    },
     stop: () => {
       pollers.forEach((p) => p.stop());
       clients.forEach((c) => c.close());
