@@ -91,7 +91,8 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
   // keep talking to the old worker (and keep it alive), so a write could land on a process on its way out and
   // a poll would show its frozen stats. Operator commands and actions therefore open a connection per command
   // (over SSH: a channel on the shared connection), and polls keep one only for the length of one poll.
-  const clientOptions = (lb: LbConfig, keepAlive = false) => ({ timeoutMs: lb.haproxy.timeoutMs, keepAlive });
+  // Polls (reads only) send `prompt` with their first command: one round trip and one SSH packet less per poll.
+  const clientOptions = (lb: LbConfig, keepAlive = false) => ({ timeoutMs: lb.haproxy.timeoutMs, keepAlive, pipelinePrompt: keepAlive });
   // Read-only (-n): every client refuses a state-changing command before it connects (actions/write-gate.ts).
   const gate = (api: RuntimeApi) => (config.readOnly ? readOnlyRuntime(api) : api);
   const clients = new Map<string, RuntimeApi>();
