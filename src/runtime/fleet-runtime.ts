@@ -121,7 +121,9 @@ export function createFleetRuntime(config: LbtopConfig, options: FleetRuntimeOpt
   const serversEvery = Math.max(1, Math.round(SERVERS_READ_SECONDS / config.intervalSec));
   for (const lb of config.lbs) {
     // One reader per LB: it keeps the previous poll's rows, so unchanged rows keep their identity.
-    const reader = new SnapshotReader(pollClients.get(lb.name)!, { fullEvery, serversEvery });
+    // A big fleet (seed 003: hundreds of LBs of 3 servers) reads whole LBs from the first poll: proxies first
+    // would double the cold start's polls to save bytes that small LBs do not have.
+    const reader = new SnapshotReader(pollClients.get(lb.name)!, { fullEvery, serversEvery, ...(config.lbs.length > NOTIFY_BATCH_LBS ? { proxiesFirst: false } : {}) });
     readers.set(lb.name, reader);
     pollers.set(
       lb.name,
