@@ -56,7 +56,9 @@ export async function measureTui(opts: { yaml: string; lbs: number; sockets: str
     let drainScreen = '';
     for (let i = 0; i < opts.drains; i++) {
       // A drain that times out ends the drains (its time is missing from the medians), not the size's other numbers.
-      const ok = await drainOnce(i).then(() => true, (error: Error) => (opts.log(`  TUI drain ${i + 1} failed: ${error.message.split('\n')[0]}`), false));
+      // The screen it stopped on says why (the top of it: header, dialog or flash line).
+      const failed = (error: Error) => opts.log(`  TUI drain ${i + 1} failed: ${error.message.split('\n').slice(0, 14).join('\n    ')}`);
+      const ok = await drainOnce(i).then(() => true, (error: Error) => (failed(error), false));
       if (!ok) break;
     }
     async function drainOnce(i: number) {
