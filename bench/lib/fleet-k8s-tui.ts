@@ -56,7 +56,12 @@ export async function measureTui(opts: { yaml: string; lbs: number; sockets: str
     let drainScreen = '';
     for (let i = 0; i < opts.drains; i++) {
       // A drain that times out ends the drains (its time is missing from the medians), not the size's other numbers.
-      const ok = await drainOnce(i).then(() => true, (error: Error) => (opts.log(`  TUI drain ${i + 1} failed: ${error.message.split('\n')[0]}`), false));
+      // The screen it stopped on says why: its top (header, a dialog) and its foot (the flash line, the prompt).
+      const failed = (error: Error) => {
+        const lines = error.message.split('\n').filter((line) => line.trim() !== '');
+        opts.log(`  TUI drain ${i + 1} failed: ${[...lines.slice(0, 8), '…', ...lines.slice(-4)].join('\n    ')}`);
+      };
+      const ok = await drainOnce(i).then(() => true, (error: Error) => (failed(error), false));
       if (!ok) break;
     }
     async function drainOnce(i: number) {

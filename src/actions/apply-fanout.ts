@@ -8,12 +8,13 @@ import { admit, applyLb, groupByLb, reportOf, rollbackPlan, type ApplyDeps } fro
 import type { ApplyReport, LbOutcome, Plan } from './types.js';
 
 /**
- * LBs written at once: as many as are polled at once (fleet-runtime.ts), so a node drain over 50 LBs costs about
- * one LB's round trips. With 16, 50 LBs went in four waves: measured 4× one LB's time over a 10 ms round trip
- * (bench/ssh-fleet.ts --delay-ms 5), against ~1.1× with all at once. The stop-at-first-failure rule then only holds
- * LBs back beyond this many; every LB that changed is still offered for rollback.
+ * LBs written at once: as many as are polled at once (DEFAULT_POLL_CONCURRENCY in fleet-runtime.ts), so a node
+ * drain over a fleet costs about one LB's round trips. With 16, 50 LBs went in four waves: measured 4× one LB's
+ * time over a 10 ms round trip (bench/ssh-fleet.ts --delay-ms 5), against ~1.1× with all at once; with 64, seed
+ * 003's 500 LBs went in 8 waves. The stop-at-first-failure rule then only holds LBs back beyond this many; every
+ * LB that changed is still offered for rollback.
  */
-export const DEFAULT_APPLY_CONCURRENCY = 64;
+export const DEFAULT_APPLY_CONCURRENCY = 512;
 
 export interface FanoutOptions {
   concurrency?: number;

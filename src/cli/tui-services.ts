@@ -25,9 +25,11 @@ export async function tuiServices(
   const fleetBuilder = new FleetBuilder();
   // Node drain (N, :node NAME), its follow-up to zero sessions, and the snapshot key (S).
   const node = nodeServices(config, runtime, deps);
+  // The regular polls wait while a write is sent (runtime.hold); the report, and the drain's progress view hidden
+  // behind "sending…" until then, show at once: the full read that shows the write everywhere follows behind them.
   const afterWrite = async <T>(work: Promise<T>) => {
-    const result = await work;
-    await runtime.refresh();
+    const result = await runtime.hold(work);
+    void runtime.refresh();
     return result;
   };
   // keepalived/heartbeat/BIRD pollers only when an LB declares one (the VIPS and BGP views say so otherwise).

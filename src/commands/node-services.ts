@@ -6,7 +6,7 @@ import { applyPlanFanout } from '../actions/apply-fanout.js';
 import { admit, type ApplyDeps } from '../actions/apply.js';
 import { planNode, type NodeRequest } from '../actions/node-plan.js';
 import { clearNodeRecord, defaultNodeDir, readNodeRecord, saveNodeRecord } from '../actions/node-record.js';
-import { drainTargets, waitForDrain, type DrainProgress } from '../actions/node-wait.js';
+import { drainTargets, waitForDrain, type DrainProgress, type DrainTarget } from '../actions/node-wait.js';
 import type { ApplyReport, Plan } from '../actions/types.js';
 import type { Fleet } from '../model/fleet.js';
 import type { LbtopConfig } from '../model/config.js';
@@ -26,6 +26,11 @@ export interface NodeServicesOptions {
   drainIntervalMs?: number;
 }
 
+/** A reading of nothing yet: what the progress view shows until the first one is in. */
+function unread(targets: DrainTarget[], at: number): DrainProgress {
+  return { at, rows: targets.map((t) => ({ ...t, scur: null, qcur: null })), left: null, done: false };
+}
+
 export function defaultSnapshotDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(path.dirname(defaultNodeDir(env)), 'snapshots');
 }
@@ -42,14 +47,22 @@ export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: A
     // Shown as typed, with the machine it meant; `m` in the progress view acts on the machine (the address).
     const label = meta.asked !== undefined && meta.asked !== meta.name ? `${meta.asked} (${meta.name})` : meta.name;
     const base = { node: label, address: meta.name, action: meta.action === 'maint' ? ('maint' as const) : ('drain' as const), startedAt: Date.now(), timeoutMs };
-    void waitForDrain(deps.clients, drainTargets(plan), {
+    const targets = drainTargets(plan);
+    // The progress view opens now, every row still unread ('?'), not once 500 LBs have answered a first time.
+    listeners.forEach((l) => l({ ...base, progress: unread(targets, base.startedAt), finished: false }));
+    // The regular polls wait for that first reading: it is what tells the operator the drain is under way.
+    let firstRead = () => {};
+    void runtime.hold(new Promise<void>((resolve) => (firstRead = resolve)));
+    void waitForDrain(deps.clients, targets, {
       timeoutMs,
       intervalMs: options.drainIntervalMs,
       stopped: () => stopped || mine !== generation,
       onProgress: (progress) => {
+        firstRead();
         if (!stopped && mine === generation) listeners.forEach((l) => l({ ...base, progress, finished: false }));
       },
     }).then((progress) => {
+      firstRead();
       if (!stopped && mine === generation) listeners.forEach((l) => l({ ...base, progress, finished: true }));
     });
   };

@@ -30,6 +30,12 @@ export interface FleetRuntime {
    * the backends on screen (theirs first, then every row), or with the next poll if none does.
    */
   focus(backends: ReadonlySet<string>): void;
+  /**
+   * Holds the regular polls back while `work` (a write, the first reading of a drain) is in flight, at most
+   * HOLD_MAX_MS: at 500 LBs the polls of a second starved a write to all of them (bench/ssh-fleet.ts --shape k8s).
+   * Polls in flight go on; the ones due start when the work settles. Resolves as `work` does.
+   */
+  hold<T>(work: Promise<T>): Promise<T>;
   stop(): void;
 }
 
@@ -78,6 +84,9 @@ export const FULL_READ_SECONDS = 5;
  */
 export const SERVERS_READ_SECONDS = 300;
 
+/** The longest a write holds the polls back: a hung write must not leave the whole screen stale. */
+export const HOLD_MAX_MS = 3000;
+
 /** The fleet runtime with or without its SSH transport: see openFleetRuntime, and createFleetRuntime in fleet-runtime.ts. */
 export async function openFleetRuntime(config: LbtopConfig, options: FleetRuntimeOptions = {}): Promise<FleetRuntime> {
   if (!config.lbs.some((lb) => lb.ssh)) return buildFleetRuntime(config, options, null);
@@ -98,7 +107,8 @@ export function buildFleetRuntime(
   // keep talking to the old worker (and keep it alive), so a write could land on a process on its way out and
   // a poll would show its frozen stats. Operator commands and actions therefore open a connection per command
   // (over SSH: a channel on the shared connection), and polls keep one only for the length of one poll.
-  const clientOptions = (lb: LbConfig, keepAlive = false) => ({ timeoutMs: lb.haproxy.timeoutMs, keepAlive });
+  // Polls (reads only) send `prompt` with their first command: one round trip and one SSH packet less per poll.
+  const clientOptions = (lb: LbConfig, keepAlive = false) => ({ timeoutMs: lb.haproxy.timeoutMs, keepAlive, pipelinePrompt: keepAlive });
   // Read-only (-n): every client refuses a state-changing command before it connects (actions/write-gate.ts).
   const gate = (api: RuntimeApi) => (config.readOnly ? readOnlyRuntime(api) : api);
   const clients = new Map<string, RuntimeApi>();
@@ -116,6 +126,10 @@ export function buildFleetRuntime(
     pollClients.set(lb.name, gate(options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb, lb.ssh !== undefined))));
   }
   const limiter = new Limiter(options.pollConcurrency ?? DEFAULT_POLL_CONCURRENCY);
+  // hold(): while `holds` > 0 a poll waits for `released` before it starts.
+  let holds = 0;
+  let released: Promise<void> = Promise.resolve();
+  let release = () => {};
   const pollers = new Map<string, Poller<Awaited<ReturnType<SnapshotReader['read']>>>>();
   const readers = new Map<string, SnapshotReader>();
   // The backends on screen, as the TUI last said (focus()), and the LBs whose servers wait for the screen to say
@@ -131,20 +145,25 @@ export function buildFleetRuntime(
   const serversEvery = Math.max(1, Math.round(SERVERS_READ_SECONDS / config.intervalSec));
   for (const lb of config.lbs) {
     // One reader per LB: it keeps the previous poll's rows, so unchanged rows keep their identity.
-    const reader = new SnapshotReader(pollClients.get(lb.name)!, { fullEvery, serversEvery, fullUpToRows: options.fullUpToRows });
+    // A big fleet (seed 003: hundreds of LBs of 3 servers) reads whole LBs from the first poll: proxies first
+    // would double the cold start's polls to save bytes that small LBs do not have.
+    const big = config.lbs.length > NOTIFY_BATCH_LBS ? { proxiesFirst: false } : {};
+    const reader = new SnapshotReader(pollClients.get(lb.name)!, { fullEvery, serversEvery, fullUpToRows: options.fullUpToRows, ...big });
     readers.set(lb.name, reader);
     pollers.set(
       lb.name,
       new Poller({
         intervalMs: config.intervalSec * 1000,
-        read: () =>
-          limiter.run(async () => {
+        read: async () => {
+          await released;
+          return limiter.run(async () => {
             try {
               return await reader.read();
             } finally {
               pollClients.get(lb.name)!.close();
             }
-          }),
+          });
+        },
         // The label can change after a connect (ssh: which route, which discovered socket): the header shows it.
         onSuccess: (snapshot) => {
           store.recordSuccess(lb.name, snapshot, pollClients.get(lb.name)!.label);
@@ -175,6 +194,18 @@ export function buildFleetRuntime(
       if (backends.size === 0) return;
       serversWaiting.forEach(followUp);
       serversWaiting.clear();
+    },
+    hold: async (work) => {
+      if (holds++ === 0) released = new Promise((resolve) => (release = resolve));
+      const done = release;
+      const cap = setTimeout(done, HOLD_MAX_MS);
+      cap.unref?.();
+      try {
+        return await work;
+      } finally {
+        clearTimeout(cap);
+        if (--holds === 0) done();
+      }
     },
     stop: () => {
       pollers.forEach((p) => p.stop());

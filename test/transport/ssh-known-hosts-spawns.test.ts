@@ -1,7 +1,8 @@
-// The host-key lookup spawns ssh-keygen, and a fleet of 50 hosts spawned 200 at start (each blocks lbtop's event
-// loop while it forks): one lookup per handshake, shared by the algorithm order and the verification, and no
-// ssh-keygen for a file with nothing in it (`GlobalKnownHostsFile /dev/null`). Checked on a real sshd.
-import { writeFileSync } from 'node:fs';
+// The host-key lookup spawned ssh-keygen, and a fleet of 50 hosts spawned 200 at start (each blocks lbtop's event
+// loop while it forks): now a plain or hashed known_hosts is read in-process (known-hosts-file.ts), no file is
+// looked at for a file with nothing in it (`GlobalKnownHostsFile /dev/null`), and a file with patterns still goes
+// to ssh-keygen, once per handshake. Checked on a real sshd.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startK8sFleetLab, type K8sFleetLab } from '../../bench/lib/fleet-k8s-lab.js';
@@ -16,7 +17,7 @@ describe('ssh-keygen runs per SSH connection', () => {
     await lab?.close();
   });
 
-  it('looks the host up once, in the one known_hosts file that has entries', async () => {
+  it('runs no ssh-keygen for the lab\'s plain known_hosts, and still checks the key', async () => {
     const local = localRunner();
     const ran: string[][] = [];
     const runner: CommandRunner = { ...local, run: (argv, options) => (ran.push([...argv]), local.run(argv, options)) };
@@ -24,8 +25,19 @@ describe('ssh-keygen runs per SSH connection', () => {
     const connection = await pool.connection('sshd01');
     await connection.connected(10_000);
     const keygen = ran.filter((argv) => argv[0] === 'ssh-keygen');
-    // The lab's ssh_config: UserKnownHostsFile the lab's file, GlobalKnownHostsFile /dev/null.
-    expect(keygen).toEqual([['ssh-keygen', '-F', lab.ssh.lab.host('sshd01').address, '-f', lab.ssh.knownHosts]]);
+    // The lab's ssh_config: UserKnownHostsFile the lab's file (plain lines), GlobalKnownHostsFile /dev/null.
+    expect(keygen).toEqual([]);
+  });
+
+  it('looks a host up once with ssh-keygen when its known_hosts has a pattern', async () => {
+    const local = localRunner();
+    const ran: string[][] = [];
+    const runner: CommandRunner = { ...local, run: (argv, options) => (ran.push([...argv]), local.run(argv, options)) };
+    const patterned = path.join(lab.ssh.lab.dir, 'known_hosts.patterned');
+    writeFileSync(patterned, `${readFileSync(lab.ssh.knownHosts, 'utf8')}*.nothing.invalid ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDtest\n`);
+    const connection = await lab.ssh.pool({ runner, knownHostsFiles: [patterned] }).connection('sshd01');
+    await connection.connected(10_000);
+    expect(ran.filter((argv) => argv[0] === 'ssh-keygen')).toEqual([['ssh-keygen', '-F', lab.ssh.lab.host('sshd01').address, '-f', patterned]]);
   });
 
   it('still refuses a host whose key is not the one known_hosts has for it', async () => {

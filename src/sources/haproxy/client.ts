@@ -14,6 +14,12 @@ export interface HaproxyClientOptions {
   timeoutMs?: number;
   /** Keep one connection open in `prompt` mode instead of one connection per command. */
   keepAlive?: boolean;
+  /**
+   * With keepAlive: `prompt` goes out in the same write as the first command instead of a round trip before it
+   * (HAProxy answers them in order). For reads only (the pollers): if the connection fails, a command may have
+   * been sent although `prompt` never answered, so a write could not be reported as not sent.
+   */
+  pipelinePrompt?: boolean;
 }
 
 export interface RuntimeApi {
@@ -37,6 +43,8 @@ export interface RuntimeApi {
 
 const PROMPT = '\n> ';
 
+type Kept = { stream: Duplex; buffer: string; closed: boolean; skip: number; pending: string };
+
 export function isCompleteReply(text: string): boolean {
   return text === '\n' || text.endsWith('\n\n');
 }
@@ -51,7 +59,9 @@ export class HaproxyClient implements RuntimeApi {
   private readonly timeoutMs: number;
   private readonly keepAlive: boolean;
   private queue: Promise<unknown> = Promise.resolve();
-  private kept: { stream: Duplex; buffer: string; closed: boolean } | null = null;
+  private readonly pipelinePrompt: boolean;
+  /** `skip`: replies still to come that nobody waits for (a pipelined `prompt`'s). */
+  private kept: Kept | null = null;
 
   constructor(
     private readonly connector: StreamConnector,
@@ -59,6 +69,7 @@ export class HaproxyClient implements RuntimeApi {
   ) {
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.keepAlive = options.keepAlive ?? false;
+    this.pipelinePrompt = options.pipelinePrompt ?? false;
   }
 
   get label(): string {
@@ -169,7 +180,9 @@ export class HaproxyClient implements RuntimeApi {
       if (error instanceof ReplyLostError) throw new TransportError(error.message);
       throw error;
     }
-    conn.stream.write(`${commandLine}\n`);
+    // A pipelined `prompt` not yet flushed leaves in the same write (one SSH packet, no round trip of its own).
+    conn.stream.write(`${conn.pending}${commandLine}\n`);
+    conn.pending = '';
     const reply = await this.readUntilPrompt(conn, timeoutMs, commandLine);
     return reply;
   }
@@ -178,7 +191,7 @@ export class HaproxyClient implements RuntimeApi {
     if (this.kept && !this.kept.closed) return this.kept;
     const stream = await this.connector.connect(timeoutMs);
     stream.setEncoding('utf8');
-    const conn = { stream, buffer: '', closed: false };
+    const conn: Kept = { stream, buffer: '', closed: false, skip: 0, pending: '' };
     stream.on('data', (chunk: string) => {
       conn.buffer += chunk;
       stream.emit('lbtop:data');
@@ -190,21 +203,30 @@ export class HaproxyClient implements RuntimeApi {
     stream.once('close', markClosed);
     stream.once('error', markClosed);
     this.kept = conn;
+    if (this.pipelinePrompt) {
+      conn.pending = 'prompt\n';
+      conn.skip = 1;
+      return conn;
+    }
     stream.write('prompt\n');
     await this.readUntilPrompt(conn, timeoutMs, 'prompt');
     return conn;
   }
 
-  private readUntilPrompt(
-    conn: { stream: Duplex; buffer: string; closed: boolean },
-    timeoutMs: number,
-    commandLine: string,
-  ): Promise<string> {
+  private readUntilPrompt(conn: Kept, timeoutMs: number, commandLine: string): Promise<string> {
     return new Promise((resolve, reject) => {
       const check = () => {
+        // The pipelined `prompt` answers with an empty reply and the prompt ("\n> ") before the command's reply.
+        if (conn.skip > 0 && conn.buffer.length >= PROMPT.length) {
+          if (!conn.buffer.startsWith(PROMPT)) conn.stream.destroy(); // not in prompt mode: out of step
+          else {
+            conn.buffer = conn.buffer.slice(PROMPT.length);
+            conn.skip -= 1;
+          }
+        }
         const buffer = conn.buffer;
         // Each reply is followed by "> ": "\n> " after an empty reply, "...\n\n> " after a full one.
-        if (buffer.endsWith(PROMPT) && isCompleteReply(buffer.slice(0, -2))) {
+        if (conn.skip === 0 && buffer.endsWith(PROMPT) && isCompleteReply(buffer.slice(0, -2))) {
           finish();
           conn.buffer = '';
           resolve(buffer.slice(0, -2));

@@ -1,5 +1,5 @@
-// Strict host-key checking against the operator's known_hosts files. The lookup is `ssh-keygen -F NAME -f FILE`,
-// which understands hashed entries, wildcards and markers exactly as ssh does; lbtop only compares key blobs.
+// Strict host-key checking against the operator's known_hosts files. Plain and hashed entries are read here; a file
+// with patterns goes to `ssh-keygen -F NAME -f FILE`, which matches them exactly as ssh does. lbtop compares key blobs.
 // An unknown key is refused unless accept-new was asked for; a changed or revoked key is refused, always.
 // RevokedHostKeys files are checked first, as ssh does (verify_host_key): a revoked key is refused even when
 // known_hosts has it, and is never recorded by accept-new.
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { TransportError } from '../../model/errors.js';
 import type { CommandRunner } from '../exec.js';
 import { RevokedHostKeyError } from './errors.js';
+import { lookupInFile } from './known-hosts-file.js';
 import { checkRevokedFiles } from './revoked-keys.js';
 
 export interface KnownHostsPolicy {
@@ -82,6 +83,12 @@ export async function lookupKnownHosts(name: string, files: string[], policy: Kn
   const entries: KnownEntry[] = [];
   for (const file of files) {
     if (!existsSync(file) || empty(file)) continue;
+    // Plain and hashed entries are read here (known-hosts-file.ts): no ssh-keygen fork per handshake.
+    const read = lookupInFile(name, file);
+    if (read) {
+      entries.push(...read.map((entry) => ({ file, ...entry })));
+      continue;
+    }
     const result = await policy.runner.run([policy.keygenBin ?? 'ssh-keygen', '-F', name, '-f', file], { timeoutMs: 5000 });
     if (result.code !== 0 && result.code !== 1) {
       // Fail closed: a known_hosts file we cannot read might hold the entry that says the key changed.

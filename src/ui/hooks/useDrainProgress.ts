@@ -20,6 +20,8 @@ export interface DrainView {
   scroll(top: number): void;
 }
 
+const unread = (p: DrainProgress) => p.rows.every((r) => r.scur === null && !r.error);
+
 export function useDrainProgress(services: AppServices, flow: ActionFlow): DrainView {
   const [state, setState] = useState<{ follow: DrainFollow | null; open: boolean; top: number }>({ follow: null, open: false, top: 0 });
   useEffect(
@@ -27,7 +29,8 @@ export function useDrainProgress(services: AppServices, flow: ActionFlow): Drain
       services.nodeProgress?.subscribe((update) =>
         setState((s) => {
           const same = s.follow !== null && s.follow.node === update.node && s.follow.startedAt === update.startedAt;
-          if (same) return { ...s, follow: { ...update, first: s.follow!.first } };
+          // The follow opens the view before its first reading (every row '?'): that reading is where they start.
+          if (same) return { ...s, follow: { ...update, first: unread(s.follow!.first) ? update.progress : s.follow!.first } };
           // Updates without startedAt (older composition roots) only feed the flash line.
           if (update.startedAt === undefined) return s;
           return { follow: { ...update, first: update.progress }, open: true, top: 0 };
