@@ -7,7 +7,7 @@ import { LbtopError } from '../model/errors.js';
 import type { PatternEntryRow, PatternKind } from '../model/patterns.js';
 import { aclCommands, atomicReplace, mapCommands } from '../sources/haproxy/maps/commands.js';
 import { checkPatternKey, entriesText, replaceEntries } from '../sources/haproxy/maps/file-edit.js';
-import { entriesOf, parsePatternFile, removeEntry, serializePatternFile, upsertEntry } from '../sources/haproxy/maps/map-file.js';
+import { parsePatternFile, removeEntry, serializePatternFile, upsertEntry } from '../sources/haproxy/maps/map-file.js';
 import { supportsAtomicReplace } from '../sources/haproxy/maps/read.js';
 import type { PatternEdit, PatternLbInput, PatternLbPlan, PatternPlan } from './pattern-types.js';
 

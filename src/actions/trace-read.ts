@@ -2,7 +2,7 @@
 // host and the LIVE map/ACL contents (`show map FILE`), with the chosen backend's servers and their runtime
 // state, and whether the LBs disagree.
 import { SrvAdmin } from '../model/haproxy.js';
-import type { FrontendTrace, RouteTrace, TraceRequest } from '../model/routing.js';
+import type { RouteTrace, TraceRequest } from '../model/routing.js';
 import { traceRoute } from '../routing/trace.js';
 import { parseHaproxyConfig } from '../sources/haproxy/config/parse.js';
 import { readHaproxyVersion, readPatternTables } from '../sources/haproxy/maps/read.js';

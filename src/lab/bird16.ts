@@ -26,7 +26,7 @@ export function bird16(root = process.env['BIRD16_ROOT'] ?? BIRD16_CACHE): Bird1
     mkdirSync(root, { recursive: true });
     sh(['dpkg-deb', '-x', path.join(tmp, deb), root]);
   } catch (error) {
-    throw new Error(`BIRD 1.6 is needed for the BIRD 1.6 test and could not be fetched (${(error as Error).message}); run .ci/run, or: apt-get download bird && dpkg-deb -x bird_*.deb ${root}`);
+    throw new Error(`BIRD 1.6 is needed for the BIRD 1.6 test and could not be fetched (${(error as Error).message}); run .ci/run, or: apt-get download bird && dpkg-deb -x bird_*.deb ${root}`, { cause: error });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -79,7 +79,7 @@ export async function startHaproxy(options: StartOptions): Promise<HaproxyProces
     await waitForSocket(socket, options.startTimeoutMs ?? 5000, () => child.exitCode !== null);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`haproxy ${options.name} did not start: ${(error as Error).message}\n${stderr}`);
+    throw new Error(`haproxy ${options.name} did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
   }
   const proc: HaproxyProcess = {
     name: options.name,

@@ -1,6 +1,6 @@
 // themes/<name>.yaml → a Theme. Never throws: a broken theme file still gives a usable theme (the fallback
 // fills every token it got wrong) plus the list of what was wrong, with line numbers, for the flash line.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { createRequire } from 'node:module';

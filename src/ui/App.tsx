@@ -79,7 +79,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const flash = useFlash(dispatch);
   useEffect(() => {
     if (startupMessage) flash(startupMessage, 'error');
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- the start-up message is shown once, at mount
   const data = useFleetRows(services, store, ui.filters.table, ui.expanded);
   const events = useEventRows(store.events, ui.filters.events);
   const help = useMemo(() => helpLines(keymap), [keymap]);

@@ -16,12 +16,13 @@ describe('schema/lbtop.schema.json', () => {
   });
 
   it('documents the same defaults the code applies', () => {
-    const schema = loadSchema() as any;
+    const schema = loadSchema();
+    const at = (...keys: string[]): unknown => keys.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], schema);
     expect({
-      intervalSec: schema.properties.interval.default,
-      readOnly: schema.properties.read_only.default,
-      theme: schema.properties.theme.default,
-      timeoutMs: schema.definitions.haproxy.properties.timeout.default,
+      intervalSec: at('properties', 'interval', 'default'),
+      readOnly: at('properties', 'read_only', 'default'),
+      theme: at('properties', 'theme', 'default'),
+      timeoutMs: at('definitions', 'haproxy', 'properties', 'timeout', 'default'),
     }).toEqual(DEFAULTS);
   });
 

@@ -69,7 +69,7 @@ describe('lbtop demo --fleet: refusal', () => {
 describe('lbtop demo --fleet: the lab', () => {
   it('2 LBs over SSH: status sees both ok, refuses hosts missing from known_hosts; stop removes everything', async () => {
     const lab = await startFleetDemoLab({ lbs: 2 });
-    let pids: number[] = [];
+    let pids: number[];
     try {
       expect(lab.lbs).toEqual(['lb1', 'lb2']);
       expect(namespaces()).toEqual(expect.arrayContaining(lab.namespaces));

@@ -58,9 +58,16 @@ export function mutations(json = false): fc.Arbitrary<Mutation[]> {
 
 /** Every object and array of a JSON document, with a way to replace (or delete) one of its members. */
 function containers(doc: unknown, out: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = []) {
-  if (Array.isArray(doc)) doc.forEach((v, i) => (out.push({ parent: doc, key: i }), containers(v, out)));
-  else if (doc !== null && typeof doc === 'object') {
-    for (const [k, v] of Object.entries(doc)) out.push({ parent: doc as Record<string, unknown>, key: k }), containers(v, out);
+  if (Array.isArray(doc)) {
+    doc.forEach((v, i) => {
+      out.push({ parent: doc, key: i });
+      containers(v, out);
+    });
+  } else if (doc !== null && typeof doc === 'object') {
+    for (const [k, v] of Object.entries(doc)) {
+      out.push({ parent: doc as Record<string, unknown>, key: k });
+      containers(v, out);
+    }
   }
   return out;
 }

@@ -49,7 +49,6 @@ describe('runTui', () => {
     const stdin = new Keyboard();
     const stderr = new Tty();
     const listeners = () => ['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'].map((e) => process.listenerCount(e));
-    const before = listeners();
     const done = runTui(services, { stdout: stdout as never, stdin: stdin as never, stderr: stderr as never, env: { NO_COLOR: '1' }, patchConsole: false });
     await written(stdout, 'k3s-backend');
     expect(stdout.out.startsWith(ENTER)).toBe(true);

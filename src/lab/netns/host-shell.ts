@@ -55,7 +55,7 @@ export async function startHostShell(lab: NetnsLab, host: string, options: HostS
   const pid = holder.pid!;
   // ip netns exec, unshare and sh all exec in place: the pid becomes sleep's once the mounts are done.
   for (let i = 0; ; i++) {
-    let comm = '';
+    let comm: string;
     try {
       comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
     } catch {

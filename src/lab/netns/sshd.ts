@@ -1,7 +1,7 @@
 // A real OpenSSH server inside a lab namespace: its own host key, config, authorized_keys and pid file, listening
 // on the namespace's address. Tests can stop it, crash it (listener and live sessions, like a host going away),
 // start it again with the same key, or give it a new host key (a reinstalled host, or an impostor).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';

@@ -61,7 +61,6 @@ function compile(pattern: string, icase: boolean, notbol: boolean): Compiled | U
 
 /** The sample as PCRE2 sees it: its UTF-8 bytes, one character per byte. */
 export function subjectOf(sample: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(sample)) return sample;
   let subject = '';
   for (const b of new TextEncoder().encode(sample)) subject += String.fromCharCode(b);

@@ -308,7 +308,10 @@ function splitQuoted(lines: string[], first: number, trailingComma: boolean, lin
     const c = line[pos++];
     if (quoted) {
       if (c !== '"') field += c;
-      else if (line[pos] === '"') (field += '"'), pos++;
+      else if (line[pos] === '"') {
+        field += '"';
+        pos++;
+      }
       else if (pos < line.length && line[pos] !== ',') throw new ParseError('text after a closing quote', lineOffset + i + 1);
       else quoted = false;
     } else if (c === ',') {

@@ -45,7 +45,7 @@ export function useDrainProgress(services: AppServices, flow: ActionFlow): Drain
     if (!state.open || !follow || d?.kind !== 'report' || !d.report.ok) return;
     const meta = d.report.plan.node;
     if (d.report.plan.kind === 'node' && meta?.name === (follow.address ?? follow.node) && meta.action === follow.action) flow.close();
-  }, [state.open, follow?.startedAt, d]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [state.open, follow?.startedAt, d]); // eslint-disable-line react-hooks/exhaustive-deps -- keyed on the drain (startedAt), not on every progress update of `follow`; `flow` is a new object each render
   return {
     ...state,
     show: useCallback(() => setState((s) => ({ ...s, open: s.follow !== null })), []),

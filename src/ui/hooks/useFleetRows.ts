@@ -20,12 +20,12 @@ export interface FleetRows {
 }
 
 export function useFleetRows(services: AppServices, state: StoreState, filter: string, expanded: boolean): FleetRows {
-  const fleet = useMemo(() => services.buildFleet(services.config, state.lbs), [services, state.revision]); // eslint-disable-line react-hooks/exhaustive-deps
+  const fleet = useMemo(() => services.buildFleet(services.config, state.lbs), [services, state.revision]); // eslint-disable-line react-hooks/exhaustive-deps -- the store mutates `lbs` in place; its revision is what changes
   const lbs = useMemo(() => lbInfos(fleet.lbs), [fleet]);
   // Flattening reads the clusters and each LB's name and staleness only: a poll that changed neither (an idle
   // fleet, or one whose changes are all off screen) keeps the rows, their index and everything keyed on them.
   const lbsKey = fleet.lbs.map((h) => `${h.name}:${h.stale}`).join('\n');
-  const rows = useMemo(() => flattenFleet(fleet, { filter, expanded }), [fleet.clusters, lbsKey, filter, expanded]); // eslint-disable-line react-hooks/exhaustive-deps
+  const rows = useMemo(() => flattenFleet(fleet, { filter, expanded }), [fleet.clusters, lbsKey, filter, expanded]); // eslint-disable-line react-hooks/exhaustive-deps -- flattening reads only the clusters and the LBs' names and staleness (lbsKey)
   // Built on first use only: the selection usually still sits at its index (selection.locate's fast path).
   const keyIndex = useMemo(() => {
     let map: Map<string, number> | null = null;

@@ -30,7 +30,7 @@ export function RoutingBody(p: RoutingBodyProps) {
     if (p.view === 'maps') p.api.loadPatterns();
     else if (p.view === 'drift') p.api.loadDrift();
     else if (p.view === 'certs') p.api.loadCerts();
-  }, [p.view, p.available]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [p.view, p.available]); // eslint-disable-line react-hooks/exhaustive-deps -- load once per view switch; `p.api` is a new object each render
   if (p.api.state.dialog) return <RoutingDialogView api={p.api} height={p.height} keymap={p.keymap} onMessage={p.onMessage} />;
   if (!p.available) return <ScrollText lines={[[{ text: 'the routing editor needs the live fleet (not available in this mode)', token: 'text.dim' }]]} height={p.height} top={0} />;
   const { head, body, cursor } = routingLines(p.view, p.api.state);

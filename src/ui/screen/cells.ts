@@ -19,6 +19,7 @@ export interface Row {
 }
 
 /** Characters that join the one before into a grapheme: marks, joiners, variation selectors, surrogates, jamo. */
+// eslint-disable-next-line no-misleading-character-class -- a class of joiners and combining marks on purpose
 const CLUSTERING = /[\p{M}\u200c\u200d\ufe00-\ufe0f\ud800-\udfff\u1100-\u11ff\u3099\u309a]/u;
 const COMBINING = /^\p{M}/u;
 let segmenter: Intl.Segmenter | null = null;

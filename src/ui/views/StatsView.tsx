@@ -28,9 +28,9 @@ export interface StatsViewProps {
 export function StatsView(p: StatsViewProps) {
   useAgeTick(p.ageTicks);
   const lbKey = p.lbs.map((l) => `${l.name}:${l.down}:${l.stale}`).join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the columns depend on the LBs' names and states only (lbKey), not on the array's identity
   const columns = useMemo(() => fitColumns(columnsFor(p.view, p.lbs), p.width), [p.view, lbKey, p.width]);
-  const ctx = useMemo(() => ({ lbs: p.lbs }), [lbKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const ctx = useMemo(() => ({ lbs: p.lbs }), [lbKey]); // eslint-disable-line react-hooks/exhaustive-deps -- as above
   return (
     <WindowedTable
       rows={p.rows}

@@ -23,7 +23,7 @@ function splitTop(text: string, line: number): string[] {
 }
 
 function call(text: string, line: number): { name: string; args: string[] } {
-  const m = /^([A-Za-z0-9_.\-]+)(?:\((.*)\))?$/s.exec(text);
+  const m = /^([A-Za-z0-9_.-]+)(?:\((.*)\))?$/s.exec(text);
   if (!m) throw new ParseError(`"${text}" is not a fetch or converter`, line);
   return { name: m[1]!, args: m[2] === undefined || m[2] === '' ? [] : splitTop(m[2], line) };
 }
