@@ -5,16 +5,23 @@
 // yaml, ajv and lbtop itself), which was most of lbtop's time to first screen. One file, with React's
 // development code stripped, starts several times faster. While bundling, Ink 6.8's renderer gets lbtop's
 // RowCachedOutput instead of Ink's Output (see src/ui/ink-output/row-cached-output.ts); another Ink version
-// keeps its own, with a warning. The config schema's validator is compiled here too, not at every start.
+// fails the build. The config schema's validator is compiled here too, not at every start.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The patches below were made for this Ink (package.json pins it exactly): another version fails the build
+// rather than silently losing the fast renderer. Update both together, after reading Ink's renderer.js/output.js.
+const INK_PATCHED_FOR = '6.8.0';
 const inkVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/ink/package.json'), 'utf8')).version;
-const rowCached = /^6\.8\./.test(inkVersion);
-if (!rowCached) console.warn(`scripts/bundle.mjs: ink ${inkVersion} is not 6.8.x; keeping Ink's own Output`);
+if (inkVersion !== INK_PATCHED_FOR) {
+  throw new Error(`scripts/bundle.mjs: ink ${inkVersion} is installed, the patches are for ${INK_PATCHED_FOR}; pin ink to the version they are made for`);
+}
+/** Every patch must have found its target by the end of the build; one that did not fails it. */
+const applied = new Set();
+const PATCHES = ['ink devtools stub', 'ink output.js → RowCachedOutput', 'yoga without fetch'];
 
 const inkBuild = `${path.sep}ink${path.sep}build${path.sep}`;
 
@@ -51,13 +58,18 @@ const inkPatches = {
   name: 'ink-patches',
   setup(b) {
     // Ink imports its React devtools bridge only in development mode, which the bundle never runs.
-    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (args.importer.includes(inkBuild) ? { path: 'devtools', namespace: 'lbtop-stub' } : undefined));
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => {
+      if (!args.importer.includes(inkBuild)) return undefined;
+      applied.add('ink devtools stub');
+      return { path: 'devtools', namespace: 'lbtop-stub' };
+    });
     b.onLoad({ filter: /.*/, namespace: 'lbtop-stub' }, () => ({ contents: 'export default undefined;' }));
-    if (!rowCached) return;
     // Ink's log-update is not used: lbtop runs Ink in debug mode and writes frames itself (src/ui/screen).
-    b.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
-      args.importer.endsWith(`${inkBuild}renderer.js`) ? { path: path.join(root, 'dist/ui/ink-output/row-cached-output.js') } : undefined,
-    );
+    b.onResolve({ filter: /^\.\/output\.js$/ }, (args) => {
+      if (!args.importer.endsWith(`${inkBuild}renderer.js`)) return undefined;
+      applied.add('ink output.js → RowCachedOutput');
+      return { path: path.join(root, 'dist/ui/ink-output/row-cached-output.js') };
+    });
   },
 };
 
@@ -69,10 +81,8 @@ const yogaWithoutFetch = {
   setup(b) {
     b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
-      if (!source.includes(YOGA_FETCH)) {
-        console.warn('scripts/bundle.mjs: yoga-layout loader not recognised; it keeps fetch()');
-        return undefined;
-      }
+      if (!source.includes(YOGA_FETCH)) return undefined; // reported below: the patch did not apply
+      applied.add('yoga without fetch');
       return { contents: source.replace(YOGA_FETCH, 'function ya(){w=w||Buffer.from(H.slice(37),"base64");return w||"function"!=typeof fetch?'), loader: 'js' };
     });
   },
@@ -105,4 +115,6 @@ const result = await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+const missed = PATCHES.filter((p) => !applied.has(p));
+if (missed.length > 0) throw new Error(`scripts/bundle.mjs: patch(es) no longer apply: ${missed.join(', ')}; see the comments above each`);
 writeFileSync(path.join(root, 'dist/lbtop.meta.json'), JSON.stringify(result.metafile));
