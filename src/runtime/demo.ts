@@ -47,7 +47,7 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
       failover = await startDemoFailover(path.join(lab.dir, 'failover'));
       writeFileSync(lab.configPath, declareFailover(readFileSync(lab.configPath, 'utf8'), failover.declarations));
       const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
-      const stack = failover.replayedBecause ? `V-VIPS/B-BGP REPLAYED read-only: ${failover.replayedBecause}` : 'keepalived + BIRD live in user namespaces';
+      const stack = failover.replayedBecause ? `VIPS/BGP REPLAYED (read-only): ${failover.replayedBecause}` : 'keepalived + BIRD in user namespaces';
       return { config, runtime: createFleetRuntime(config), banner: `DEMO: live HAProxy lab in ${lab.dir}; ${stack}`, runnerFor: failover.runnerFor, stop };
     } catch (error) {
       await stop();
@@ -59,7 +59,7 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
   const failover = replayedFailover(why);
   const config = load(declareFailover(readFileSync(file, 'utf8'), failover.declarations), file, { ...overrides, readOnly: true });
   const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name) });
-  return { config, runtime, banner: `DEMO REPLAY: recorded HAProxy, keepalived and BIRD, ${why} (read-only)`, runnerFor: failover.runnerFor, stop: async () => {} };
+  return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, runnerFor: failover.runnerFor, stop: async () => {} };
 }
 
 /** `demo --fleet` cannot run here: one line saying why, and the demo that can. */

@@ -50,7 +50,8 @@ async function startLive(dir: string): Promise<DemoFailover> {
   const missing = Object.entries(bins).filter(([, p]) => !p).map(([b]) => b);
   if (missing.length) throw new Error(`${missing.join(', ')} not installed`);
   const lab = await startUsernsLab(HOSTS, 24).catch((error: Error) => {
-    throw new Error(`user namespaces refused (${error.message})`);
+    // "unshare --user --net: unshare: unshare failed: No space left on device" → the kernel's word alone.
+    throw new Error(`user namespaces refused: ${error.message.split(': ').at(-1)}`);
   });
   try {
     for (const host of Object.keys(HOSTS) as LabHost[]) {
