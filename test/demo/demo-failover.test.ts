@@ -10,6 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alive } from '../../src/lab/netns/sh.js';
+import type { LbtopConfig } from '../../src/model/config.js';
+import { startDemo as startDemoInProcess } from '../../src/runtime/demo.js';
+import { createFailoverRuntime } from '../../src/runtime/failover-runtime.js';
 import { BIN, ensureFreshBuild } from '../e2e/fresh-build.js';
 import { tmuxTerminal, wait } from '../e2e/tmux.js';
 
@@ -167,4 +170,32 @@ describe('lbtop demo as a user who is not root', () => {
     await until('lbtop to exit', () => pane().includes('LBTOP-EXITED-0'));
     expect(existsSync(dir)).toBe(false);
   }, 30_000);
+});
+
+describe('the whole demo replayed (no haproxy, or LBTOP_DEMO_REPLAY=1)', () => {
+  it('declares keepalived and BIRD on lb-0/lb-1 and the clusters\' VIPs, and replays them read-only', async () => {
+    const flags = { lbs: [], clusters: [], intervalSec: 1, readOnly: false, theme: 'dark' } as unknown as LbtopConfig;
+    const demo = await startDemoInProcess(flags, { LBTOP_DEMO_REPLAY: '1' });
+    const failover = createFailoverRuntime(demo.config, { runnerFor: demo.runnerFor! });
+    try {
+      expect(demo.config.lbs.filter((lb) => lb.failover?.keepalived && lb.failover.bird).map((lb) => lb.name)).toEqual(['lb-0', 'lb-1']);
+      expect(demo.config.clusters.filter((c) => c.vips).map((c) => [c.name, c.vips])).toEqual([['rancher', ['VI_1']], ['k3s', ['VI_2']]]);
+      await failover.refresh();
+      await failover.refresh(); // the second poll reads keepalived's next recorded dump, as it would live
+      const state = failover.store.getState();
+      expect(state.vips.map((v) => [v.vip, v.instance, v.verdict.holders.map((h) => h.host)])).toEqual([
+        ['192.168.50.253', 'VI_2', ['lb-0']],
+        ['192.168.50.254', 'VI_1', ['lb-1']],
+      ]);
+      expect(state.hosts.map((h) => [h.lb, h.bird?.value?.protocols.filter((p) => p.proto === 'BGP').map((p) => `${p.name} ${p.info}`)])).toEqual([
+        ['lb-0', ['worker1 Established', 'worker2 Established']],
+        ['lb-1', ['worker1 Established', 'worker2 Established']],
+      ]);
+      await expect(failover.runners.get('lb-0')!.run(['birdc', '-v', '-s', '/replay/failover/lb-0/bird.ctl', 'disable', 'worker1'])).rejects.toThrow(/read-only/i);
+    } finally {
+      failover.stop();
+      demo.runtime.stop();
+      await demo.stop();
+    }
+  });
 });
