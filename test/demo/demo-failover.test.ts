@@ -4,7 +4,7 @@
 // speaker: the LB's routes are withdrawn there); `q` ends every process the demo started and removes its temp dir.
 // Then the same with user namespaces refused (max_user_namespaces 0 in a user namespace of its own, the machine's
 // sysctl untouched): the header says the failover views are a replay and why, and they still have rows.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -198,4 +198,27 @@ describe('the whole demo replayed (no haproxy, or LBTOP_DEMO_REPLAY=1)', () => {
       await demo.stop();
     }
   });
+});
+
+describe('the failover lab when lbtop dies without stopping it', () => {
+  it('SIGKILL of its process ends the holders (their stdin closes) and the daemons (parent-death signal)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'failover-lab-child.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => void (out += String(b)));
+    type Lab = { dir: string; pids: number[]; why: string | null };
+    let lab = null as Lab | null;
+    try {
+      await term.until('the lab in the child', () => out.includes('\n'), 20_000);
+      lab = JSON.parse(out) as Lab;
+      expect(lab!.why).toBeNull();
+      expect(lab!.pids.length).toBe(5 + 2 * 2 + 4);
+      expect(lab!.pids.filter(running).length).toBe(lab!.pids.length);
+      child.kill('SIGKILL');
+      await term.until('the lab to go', () => lab!.pids.filter(running).length === 0, 10_000);
+    } finally {
+      child.kill('SIGKILL');
+      for (const pid of lab?.pids ?? []) if (running(pid)) process.kill(pid, 'SIGKILL');
+      if (lab) rmSync(lab.dir, { recursive: true, force: true });
+    }
+  }, 40_000);
 });

@@ -4,7 +4,7 @@
 // Daemons are started in a host's namespaces through nsenter; stop() ends every pid this lab started or that a
 // daemon wrote to a pid file, then the holders. Works the same when we are root (the user namespace maps root).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { nsenterArgv } from '../../transport/nsenter-runner.js';
 import { alive, killPid, sh } from '../netns/sh.js';
@@ -24,6 +24,7 @@ export interface UsernsLab {
 }
 
 const READ = ['sh', '-c', 'read _'];
+const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((f) => existsSync(f)) ?? null;
 
 /** Resolves once `child` has exec'd its last program (namespaces made), rejects with its stderr if it exits. */
 function started(child: ChildProcess, what: string): Promise<number> {
@@ -76,7 +77,8 @@ export async function startUsernsLab(hosts: Record<string, string>, prefix: numb
     spawn(host, argv, log, env = {}) {
       const fd = openSync(log, 'a');
       const envArgv = Object.keys(env).length ? ['env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`)] : [];
-      const full = nsenterArgv(lab.hostPid(host), [...envArgv, ...argv]);
+      // setpriv --pdeathsig: if lbtop dies without stop() (SIGKILL, a crash), the kernel ends its daemons too.
+      const full = nsenterArgv(lab.hostPid(host), [...(SETPRIV ? [SETPRIV, '--pdeathsig', 'KILL', '--'] : []), ...envArgv, ...argv]);
       const child = spawn(full[0]!, full.slice(1), { stdio: ['ignore', fd, fd] });
       closeSync(fd);
       children.push(child);
