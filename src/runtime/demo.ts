@@ -1,5 +1,9 @@
 // `lbtop demo` / `npm start`: a real local HAProxy lab when haproxy is installed, otherwise a replay of
 // recorded fixtures, said plainly in the header. The replay runs read-only: there is nothing to write to.
+// Beside the HAProxy lab, keepalived and BIRD for lb-0/lb-1 in user namespaces (src/lab/userns), root or not, or
+// their recorded outputs where they cannot start; the header says which, and why. lbtop reaches those hosts
+// through the Demo's runnerFor (nsenter into their namespaces), not through a config field: an operator's LBs are
+// local or `ssh:`, and nothing in lbtop.yaml should exist only for the demo.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packagePath } from '../package-root.js';
