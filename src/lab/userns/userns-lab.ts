@@ -26,6 +26,16 @@ export interface UsernsLab {
 const READ = ['sh', '-c', 'read _'];
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((f) => existsSync(f)) ?? null;
 
+/** Alive and not a zombie (a killed daemon's child waits for init to reap it: it runs nothing). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return alive(pid) && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
 /** Resolves once `child` has exec'd its last program (namespaces made), rejects with its stderr if it exits. */
 function started(child: ChildProcess, what: string): Promise<number> {
   let stderr = '';
@@ -60,12 +70,12 @@ export async function startUsernsLab(hosts: Record<string, string>, prefix: numb
     }
   };
   const pids = () => [...new Set([...children.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => c.pid!), ...pidFiles.flatMap(pidOf)])];
+  // SIGKILL at once: a graceful keepalived exit takes a second (priority-0 adverts) and cleans up only what goes
+  // with the namespaces anyway (VIPs, routes); pid files and sockets are in the temp dir the caller removes.
   const stop = async () => {
-    const daemons = pids().filter((p) => ![...holders.values()].includes(p));
-    for (const pid of daemons) killPid(pid, 'SIGTERM');
-    for (let i = 0; i < 30 && daemons.some(alive); i += 1) await sleep(100);
-    for (const pid of pids()) killPid(pid, 'SIGKILL');
-    for (let i = 0; i < 30 && pids().some(alive); i += 1) await sleep(50);
+    const all = pids();
+    for (const pid of all) killPid(pid, 'SIGKILL');
+    for (let i = 0; i < 40 && all.some(running); i += 1) await sleep(25);
   };
   const hold = (argv: string[], what: string) => {
     const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'ignore', 'pipe'] });
