@@ -51,8 +51,11 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
       failover = await startDemoFailover(path.join(lab.dir, 'failover'));
       writeFileSync(lab.configPath, declareFailover(readFileSync(lab.configPath, 'utf8'), failover.declarations));
       const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
-      const stack = failover.replayedBecause ? `VIPS/BGP REPLAYED (read-only): ${failover.replayedBecause}` : 'keepalived + BIRD in user namespaces';
-      return { config, runtime: createFleetRuntime(config), banner: `DEMO: live HAProxy lab in ${lab.dir}; ${stack}`, runnerFor: failover.runnerFor, stop };
+      // The replay and its reason first: a narrow terminal cuts the header's end.
+      const banner = failover.replayedBecause
+        ? `DEMO: VIPS/BGP REPLAYED read-only (${failover.replayedBecause}); live HAProxy lab in ${lab.dir}`
+        : `DEMO: live HAProxy lab in ${lab.dir}; keepalived + BIRD in user namespaces`;
+      return { config, runtime: createFleetRuntime(config), banner, runnerFor: failover.runnerFor, stop };
     } catch (error) {
       await stop();
       throw error;

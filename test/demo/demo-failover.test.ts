@@ -19,7 +19,7 @@ import { tmuxTerminal, wait } from '../e2e/tmux.js';
 const USER = 'nobody';
 const term = tmuxTerminal(`lbtop-demo-failover-${process.pid}`, 'e2e');
 const { tmux, pane, keys } = term;
-const until = (what: string, test: () => boolean, timeoutMs = 20_000) => term.until(what, test, timeoutMs);
+const until = (what: string, test: () => boolean, timeoutMs = 25_000) => term.until(what, test, timeoutMs);
 let scratch = '';
 
 beforeAll(() => {
@@ -80,7 +80,14 @@ function startDemo(prefix: string): void {
   tmux('new-session', '-d', '-s', 'e2e', '-x', '200', '-y', '45', command);
 }
 
-const demoDir = () => /DEMO: live HAProxy lab in (\/\S+?lbtop-demo-\w+);/.exec(pane())?.[1] ?? '';
+/** Types into the open dialog and sends Enter once the text is on screen (one read of both could lose the Enter). */
+async function typeThenEnter(text: string): Promise<void> {
+  keys('-l', text);
+  await until(`"${text}" typed`, () => pane().includes(`${text}▏`));
+  keys('Enter');
+}
+
+const demoDir = () => /live HAProxy lab in (\/\S*?lbtop-demo-\w+)/.exec(pane())?.[1] ?? '';
 /** The addresses on eth0 of a lab host, read in its network namespace (through its keepalived's pid). */
 function addresses(dir: string, lb: string): string[] {
   const pid = readFileSync(`${dir}/failover/${lb}/keepalived.pid`, 'utf8').trim();
@@ -117,8 +124,7 @@ describe('lbtop demo as a user who is not root', () => {
     await until('the failover preview', () => pane().includes('PREVIEW: move VI_2 (192.168.50.253) from lb-0 to lb-1'));
     expect(pane()).toContain('Method: track-file');
     await wait(400); // a confirmation typed in the same breath as the key that opened the dialog is refused
-    keys('-l', 'k3s');
-    keys('Enter');
+    await typeThenEnter('k3s');
     await until('the move', () => pane().includes('DONE: move VI_2'));
     expect(addresses(dir, 'lb-1')).toContain('192.168.50.253');
     expect(addresses(dir, 'lb-0')).not.toContain('192.168.50.253');
@@ -132,12 +138,10 @@ describe('lbtop demo as a user who is not root', () => {
     keys('G');
     keys('x');
     await until('the reason dialog', () => pane().includes('disable worker2 on lb-1'));
-    keys('-l', 'drain lb-1 for kernel upgrade');
-    keys('Enter');
+    await typeThenEnter('drain lb-1 for kernel upgrade');
     await until('the BGP preview', () => pane().includes('PREVIEW: disable worker2 on lb-1'));
     await wait(400);
-    keys('-l', 'worker2');
-    keys('Enter');
+    await typeThenEnter('worker2');
     await until('the disable', () => pane().includes('DONE: disable worker2 on lb-1'));
     await until('the routes withdrawn on worker2', () => learned(dir, 'worker2', 'lb1').length === 0);
     expect(learned(dir, 'worker2', 'lb0')).toEqual([]); // lb-0 holds no VIP now: it announces nothing
@@ -151,13 +155,14 @@ describe('lbtop demo as a user who is not root', () => {
     expect(inNamespaces(userns)).toEqual([]);
     expect(existsSync(dir)).toBe(false);
     term.kill();
-  }, 60_000);
+  }, 80_000);
 
   it('with user namespaces refused, says VIPS and BGP are a replay and why, and still shows them', async () => {
     // Inside a user namespace of its own, max_user_namespaces 0 refuses the demo's `unshare --user`.
     startDemo(`unshare -Ur sh -c 'echo 0 > /proc/sys/user/max_user_namespaces && exec "$@"' sh`);
-    await until('the replay in the header', () => pane().includes('VIPS/BGP REPLAYED (read-only): user namespaces refused: No space left on device'));
+    await until('the replay in the header', () => pane().includes('DEMO: VIPS/BGP REPLAYED read-only (user namespaces refused: No space left on device)'));
     const dir = demoDir();
+    expect(dir).not.toBe('');
     keys('V');
     await until('the replayed VIPs', () => /192\.168\.50\.253\s+VI_2\s+k3s\s+MASTER 101\s+BACKUP 100\s+lb-0/.test(pane()) && /192\.168\.50\.254\s+VI_1\s+rancher/.test(pane()));
     keys('f');
