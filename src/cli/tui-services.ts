@@ -10,6 +10,7 @@ import { nodeServices } from '../commands/node-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import { loadOnFirstCall } from '../runtime/load-on-first-call.js';
+import type { RunnerFactory } from '../runtime/failover-runtime.js';
 import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
 import { buildFleet, FleetBuilder, polledServerStates } from '../store/selectors.js';
 import type { AppServices } from '../ui/services.js';
@@ -18,7 +19,8 @@ import type { RoutingServices } from '../ui/routing/routing-services.js';
 export async function tuiServices(
   config: LbtopConfig,
   runtime: FleetRuntime,
-  options: { version: string; prompts?: PassphrasePrompts },
+  /** runnerFor: how the failover commands reach hosts that are neither local nor `ssh:` (the demo's namespaces). */
+  options: { version: string; prompts?: PassphrasePrompts; runnerFor?: RunnerFactory },
 ): Promise<{ app: AppServices; stop(): void }> {
   const audit = openAuditLog(defaultAuditPath());
   const deps = { clients: runtime.clients, audit };
@@ -40,7 +42,7 @@ export async function tuiServices(
       import('../runtime/failover-wiring.js'),
       import('../runtime/failover-ui-services.js'),
     ]);
-    const runtimeOfFailover = fleetFailoverRuntime(config, runtime);
+    const runtimeOfFailover = fleetFailoverRuntime(config, runtime, options.runnerFor);
     runtimeOfFailover.start();
     failover = createFailoverServices({ config, failover: runtimeOfFailover, fleet: fleetNow, audit });
   }

@@ -1,21 +1,30 @@
 // `lbtop demo` / `npm start`: a real local HAProxy lab when haproxy is installed, otherwise a replay of
 // recorded fixtures, said plainly in the header. The replay runs read-only: there is nothing to write to.
-import { readFileSync } from 'node:fs';
+// Beside the HAProxy lab, keepalived and BIRD for lb-0/lb-1 in user namespaces (src/lab/userns), root or not, or
+// their recorded outputs where they cannot start; the header says which, and why. lbtop reaches those hosts
+// through the Demo's runnerFor (nsenter into their namespaces), not through a config field: an operator's LBs are
+// local or `ssh:`, and nothing in lbtop.yaml should exist only for the demo.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packagePath } from '../package-root.js';
 import { loadConfig, formatIssues } from '../config/index.js';
 import { startDemoLab } from '../lab/demo-lab.js';
+import { replayedFailover, startDemoFailover, type DemoFailover } from '../lab/userns/demo-failover.js';
+import { declareFailover } from '../lab/userns/declare-yaml.js';
 import { startFleetDemoLab } from '../lab/fleet-demo-lab.js';
 import { namespaceLabUnavailable, type LabProbe } from '../lab/netns/preflight.js';
 import { haproxyAvailable } from '../lab/haproxy-process.js';
 import type { LbtopConfig } from '../model/config.js';
 import { replayApi } from '../transport/replay.js';
+import type { RunnerFactory } from './failover-runtime.js';
 import { createFleetRuntime, type FleetRuntime } from './fleet-runtime.js';
 
 export interface Demo {
   config: LbtopConfig;
   runtime: FleetRuntime;
   banner: string;
+  /** How the failover runtime reaches the demo's keepalived/BIRD hosts (in user namespaces, or a replay). */
+  runnerFor?: RunnerFactory;
   stop(): Promise<void>;
 }
 
@@ -32,14 +41,32 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
   const forced = env.LBTOP_DEMO_REPLAY === '1';
   if (!forced && haproxyAvailable()) {
     const lab = await startDemoLab();
-    const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
-    return { config, runtime: createFleetRuntime(config), banner: `DEMO: live HAProxy lab in ${lab.dir}`, stop: lab.stop };
+    let failover: DemoFailover | null = null;
+    const stop = async () => {
+      await failover?.stop();
+      await lab.stop();
+    };
+    try {
+      // keepalived + BIRD in user namespaces beside the HAProxy lab; declared in its lbtop.yaml like any LB's.
+      failover = await startDemoFailover(path.join(lab.dir, 'failover'));
+      writeFileSync(lab.configPath, declareFailover(readFileSync(lab.configPath, 'utf8'), failover.declarations));
+      const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
+      // The replay and its reason first: a narrow terminal cuts the header's end.
+      const banner = failover.replayedBecause
+        ? `DEMO: VIPS/BGP REPLAYED read-only (${failover.replayedBecause}); live HAProxy lab in ${lab.dir}`
+        : `DEMO: live HAProxy lab in ${lab.dir}; keepalived + BIRD in user namespaces`;
+      return { config, runtime: createFleetRuntime(config), banner, runnerFor: failover.runnerFor, stop };
+    } catch (error) {
+      await stop();
+      throw error;
+    }
   }
   const file = path.join(FIXTURES, 'lbtop.yaml');
-  const config = load(readFileSync(file, 'utf8'), file, { ...overrides, readOnly: true });
-  const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name) });
   const why = forced ? 'LBTOP_DEMO_REPLAY=1' : 'haproxy not installed';
-  return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, stop: async () => {} };
+  const failover = replayedFailover(why);
+  const config = load(declareFailover(readFileSync(file, 'utf8'), failover.declarations), file, { ...overrides, readOnly: true });
+  const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name) });
+  return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, runnerFor: failover.runnerFor, stop: async () => {} };
 }
 
 /** `demo --fleet` cannot run here: one line saying why, and the demo that can. */

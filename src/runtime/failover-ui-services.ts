@@ -24,7 +24,9 @@ export interface FailoverUiDeps {
 
 export function createFailoverServices(deps: FailoverUiDeps): FailoverServices {
   const { config, failover, audit } = deps;
-  const readOnly = <P extends { refused: string | null }>(plan: P): P => (config.readOnly && !plan.refused ? { ...plan, refused: 'lbtop runs read-only (-n / read_only)' } : plan);
+  // A replayed failover stack (the demo without user namespaces) has read-only runners under a writable config.
+  const why = config.readOnly ? 'lbtop runs read-only (-n / read_only)' : [...failover.runners.values()].some((r) => r.readOnly) ? 'these hosts are a recorded replay (read-only)' : null;
+  const readOnly = <P extends { refused: string | null }>(plan: P): P => (why && !plan.refused ? { ...plan, refused: why } : plan);
   const context = async (): Promise<FailoverContext> => {
     const [fleet] = await Promise.all([deps.fleet(), failover.refresh()]);
     const s = failover.store.getState();

@@ -3,14 +3,15 @@
 // timeline. Used by cli.ts for the TUI and the `vip`/`bgp` subcommands.
 import type { LbtopConfig } from '../model/config.js';
 import { localRunner } from '../transport/exec.js';
-import { createFailoverRuntime, type FailoverRuntime } from './failover-runtime.js';
+import { createFailoverRuntime, type FailoverRuntime, type RunnerFactory } from './failover-runtime.js';
 import type { FleetRuntime } from './fleet-runtime.js';
 import { sshCommandRunner } from './ssh-connectors.js';
 
-export function fleetFailoverRuntime(config: LbtopConfig, fleet: FleetRuntime): FailoverRuntime {
+/** `hostRunner`: how to reach an LB without `ssh:` when it is not this machine (the demo's user namespaces). */
+export function fleetFailoverRuntime(config: LbtopConfig, fleet: FleetRuntime, hostRunner?: RunnerFactory): FailoverRuntime {
   const local = localRunner();
   return createFailoverRuntime(config, {
-    runnerFor: (lb) => (lb.ssh && fleet.ssh ? sshCommandRunner(fleet.ssh, lb) : local),
+    runnerFor: (lb) => (lb.ssh && fleet.ssh ? sshCommandRunner(fleet.ssh, lb) : (hostRunner?.(lb) ?? local)),
     onEvents: (events) => fleet.store.recordEvents(events),
   });
 }
