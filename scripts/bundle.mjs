@@ -17,6 +17,7 @@ const rowCached = /^6\.8\./.test(inkVersion);
 if (!rowCached) console.warn(`scripts/bundle.mjs: ink ${inkVersion} is not 6.8.x; keeping Ink's own Output`);
 
 const inkBuild = `${path.sep}ink${path.sep}build${path.sep}`;
+const INK_OUTPUT_IMPORT = "const { default: InkOutput } = (await import(new URL('./output.js', import.meta.resolve('ink')).href));";
 
 // The config schema's validator, compiled now rather than at every start (see src/config/schema-precompiled.ts).
 const { validatorSource } = await import(path.join(root, 'dist/config/schema.js'));
@@ -58,6 +59,14 @@ const inkPatches = {
     b.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
       args.importer.endsWith(`${inkBuild}renderer.js`) ? { path: path.join(root, 'dist/ui/ink-output/row-cached-output.js') } : undefined,
     );
+    // RowCachedOutput loads Ink's own Output by file URL from Ink's package (Ink exports only its entry); in the
+    // bundle it is bundled instead, so the TUI needs nothing from node_modules at run time (the .deb ships none).
+    b.onLoad({ filter: /[\\/]ink-output[\\/]row-cached-output\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(INK_OUTPUT_IMPORT)) throw new Error('scripts/bundle.mjs: row-cached-output.js no longer imports Ink\'s Output as expected');
+      const inkOutput = path.join(root, 'node_modules/ink/build/output.js');
+      return { contents: `import lbtopInkOutput from ${JSON.stringify(inkOutput)};\n${source.replace(INK_OUTPUT_IMPORT, 'const InkOutput = lbtopInkOutput;')}`, loader: 'js' };
+    });
   },
 };
 
