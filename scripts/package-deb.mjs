@@ -1,6 +1,7 @@
 // `npm run package`: a Debian package of the built tree (run after `npm run build`), with dpkg-deb.
 //   /usr/lib/lbtop          package.json, bin/lbtop, the bundle (dist/lbtop.mjs, dist/chunks), themes, schema, the
-//                           demo's recorded fixtures, and ssh2 with its dependencies (the bundle's one external)
+//                           demo's recorded fixtures, and the packages the bundle requires at run time (ssh2 when an
+//                           LB is over SSH, yaml for a theme file) with their dependencies
 //   /usr/bin/lbtop          → ../lib/lbtop/bin/lbtop (relative: right in a --root install too)
 //   /usr/share/man/man1/lbtop.1.gz, and the bash, zsh and fish completions `lbtop completion` prints
 // No native code goes in (ssh2's optional crypto binding and cpu-features are left out; ssh2 falls back to
@@ -38,7 +39,7 @@ try {
   for (const rel of ['package.json', 'bin/lbtop', 'dist/lbtop.mjs', 'dist/chunks', 'themes', 'schema']) copy(rel);
   // The fixtures the demo's replay reads (fixtures/demo*); the other fixtures are the tests'.
   for (const name of readdirSync(path.join(root, 'fixtures')).filter((n) => n.startsWith('demo'))) copy(`fixtures/${name}`);
-  for (const dep of runtimeModules('ssh2')) {
+  for (const dep of runtimeRequires().reduce((seen, name) => runtimeModules(name, seen), new Set())) {
     // Build output and native addons are left out (see the header).
     cpSync(path.join(root, 'node_modules', dep), path.join(lib, 'node_modules', dep), { recursive: true, filter: (src) => !/[\\/](build|test|examples)$|\.node$/.test(src) });
   }
@@ -73,6 +74,16 @@ Description: ${pkg.description}
   process.stdout.write(`${path.relative(process.cwd(), deb) || deb}\n`);
 } finally {
   rmSync(stage, { recursive: true, force: true });
+}
+
+/** What the bundle loads from node_modules when it runs: `createRequire(import.meta.url)("X")`, left out of it. */
+function runtimeRequires() {
+  const files = ['dist/lbtop.mjs', ...readdirSync(path.join(root, 'dist/chunks')).filter((f) => f.endsWith('.mjs')).map((f) => `dist/chunks/${f}`)];
+  const names = new Set();
+  for (const file of files) {
+    for (const m of readFileSync(path.join(root, file), 'utf8').matchAll(/createRequire\(import\.meta\.url\)\("([^"]+)"\)/g)) names.add(m[1]);
+  }
+  return [...names];
 }
 
 /** A package and the packages it depends on (not the optional ones), as node_modules names. */

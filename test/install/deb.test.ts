@@ -4,7 +4,7 @@
 // the temp root has no nodejs package registered; the host's node runs the installed tree. Nothing of the repo is
 // reachable from the installed tree (no node_modules above it), so what it needs and lacks shows here.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,13 +52,21 @@ describe('the Debian package', () => {
     }
     expect(files.filter((f) => f.endsWith('.node') || f.endsWith('.map'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('/usr/lib/lbtop/node_modules/')).map((f) => f.split('/')[5]).filter((v, i, a) => v && a.indexOf(v) === i).sort())
-      .toEqual(['asn1', 'bcrypt-pbkdf', 'safer-buffer', 'ssh2', 'tweetnacl']);
+      .toEqual(['asn1', 'bcrypt-pbkdf', 'safer-buffer', 'ssh2', 'tweetnacl', 'yaml']);
   });
 
-  it('runs from the installed tree: lbtop --version, and ssh2 loads there without its native binding', () => {
+  it('runs from the installed tree: lbtop --version, and what the bundle requires at run time loads there', () => {
     expect(execFileSync('lbtop', ['--version'], { env, cwd: dir, encoding: 'utf8' }).trim()).toBe(pkg.version);
-    const ssh2 = `require(${JSON.stringify(`${rootDir}/usr/lib/lbtop/node_modules/ssh2`)})`;
-    expect(execFileSync('node', ['-e', `process.stdout.write(typeof new (${ssh2}).Client().connect)`], { env, cwd: dir, encoding: 'utf8' })).toBe('function');
+    // Every package a chunk loads from node_modules when it runs (ssh2 without its native binding, yaml), from the
+    // chunk's own place in the installed tree.
+    const lib = path.join(rootDir, 'usr/lib/lbtop');
+    const chunks = ['dist/lbtop.mjs', ...readdirSync(path.join(lib, 'dist/chunks')).map((f) => `dist/chunks/${f}`)];
+    const requires = chunks.flatMap((c) => [...readFileSync(path.join(lib, c), 'utf8').matchAll(/createRequire\(import\.meta\.url\)\("([^"]+)"\)/g)].map((m) => [c, m[1]!]));
+    expect(requires.map(([, name]) => name).sort()).toEqual(['ssh2', 'yaml']);
+    for (const [chunk, name] of requires) {
+      const probe = `const m = require('node:module').createRequire(${JSON.stringify(path.join(lib, chunk!))})(${JSON.stringify(name)}); process.stdout.write(typeof (m.Client ?? m.parseDocument))`;
+      expect(execFileSync('node', ['-e', probe], { env, cwd: dir, encoding: 'utf8' }), name).toBe('function');
+    }
   });
 
   it('runs the demo replay in a terminal from the installed tree, and quits', async () => {
