@@ -21,9 +21,10 @@ if (inkVersion !== INK_PATCHED_FOR) {
 }
 /** Every patch must have found its target by the end of the build; one that did not fails it. */
 const applied = new Set();
-const PATCHES = ['ink devtools stub', 'ink output.js → RowCachedOutput', 'yoga without fetch'];
+const PATCHES = ['ink devtools stub', 'ink output.js → RowCachedOutput', 'ink Output bundled into RowCachedOutput', 'yoga without fetch'];
 
 const inkBuild = `${path.sep}ink${path.sep}build${path.sep}`;
+const INK_OUTPUT_IMPORT = "const { default: InkOutput } = (await import(new URL('./output.js', import.meta.resolve('ink')).href));";
 
 // The config schema's validator, compiled now rather than at every start (see src/config/schema-precompiled.ts).
 const { validatorSource } = await import(path.join(root, 'dist/config/schema.js'));
@@ -69,6 +70,15 @@ const inkPatches = {
       if (!args.importer.endsWith(`${inkBuild}renderer.js`)) return undefined;
       applied.add('ink output.js → RowCachedOutput');
       return { path: path.join(root, 'dist/ui/ink-output/row-cached-output.js') };
+    });
+    // RowCachedOutput loads Ink's own Output by file URL from Ink's package (Ink exports only its entry); in the
+    // bundle it is bundled instead, so the TUI needs nothing from node_modules at run time (the .deb ships none).
+    b.onLoad({ filter: /[\\/]ink-output[\\/]row-cached-output\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(INK_OUTPUT_IMPORT)) return undefined; // reported below: the patch did not apply
+      applied.add('ink Output bundled into RowCachedOutput');
+      const inkOutput = path.join(root, 'node_modules/ink/build/output.js');
+      return { contents: `import lbtopInkOutput from ${JSON.stringify(inkOutput)};\n${source.replace(INK_OUTPUT_IMPORT, 'const InkOutput = lbtopInkOutput;')}`, loader: 'js' };
     });
   },
 };

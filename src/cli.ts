@@ -21,6 +21,11 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const warning of outcome.warnings) process.stderr.write(`${warning}\n`);
   const { invocation } = outcome;
+  // The completion script and the names it asks for at TAB time need none of what follows.
+  if (invocation.kind === 'completion' || invocation.kind === 'complete') {
+    const { runCompletion } = await import('./cli/completion-command.js');
+    return runCompletion(invocation, outcome.config, VERSION, (text) => process.stdout.write(text));
+  }
   const [{ runInteractive }, { openFleetRuntime }, { PassphrasePrompts }] = await Promise.all([
     import('./cli/interactive.js'),
     import('./runtime/fleet-core.js'),

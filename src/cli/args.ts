@@ -11,6 +11,7 @@ import type { AdminTarget } from '../model/haproxy.js';
 import { isNodeWrite, NODE_SUBCOMMANDS, type NodeInvocation } from './node-args.js';
 import { FAILOVER_SUBCOMMANDS, isFailoverWrite, type FailoverInvocation } from './failover-args.js';
 import { isRoutingWrite, ROUTING_SUBCOMMANDS, type RoutingInvocation } from './routing-args.js';
+import { COMPLETION_SUBCOMMANDS, type CompletionInvocation } from './completion-args.js';
 
 export interface ServerRef {
   backend: string;
@@ -34,7 +35,8 @@ export type Invocation =
   | FailoverInvocation
   | { kind: 'demo'; fleet?: number }
   | NodeInvocation
-  | RoutingInvocation;
+  | RoutingInvocation
+  | CompletionInvocation;
 
 export interface Subcommand {
   /** False when the run brings its own LBs (demo): no config file or socket is required. */
@@ -164,18 +166,24 @@ const demo: Subcommand = {
       ),
 };
 
-export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
 
-/** argv (without node and the script) → invocation and flags. No I/O. */
-export function parseCommandLine(argv: readonly string[], version?: string): ParsedCommandLine {
-  let stdout = '';
-  let stderr = '';
-  let parsed: { invocation: Invocation; needsLbs: boolean; lbRefs: string[] } | undefined;
+/**
+ * The command line as commander sees it: global options and every subcommand, each calling `done` when it is the
+ * one parsed. The man page (scripts/man-page.mjs) and the shell completions (completion-*.ts) walk the same tree,
+ * so what they list is what parses.
+ */
+export function buildProgram(
+  version: string | undefined,
+  done: (sub: Subcommand, invocation: Invocation, lbRefs?: string[]) => void,
+  output: { writeOut(s: string): void; writeErr(s: string): void } = { writeOut: () => {}, writeErr: () => {} },
+): Command {
+  // Commander copies these settings into each subcommand when it is added: they come first.
   const program = new Command('lbtop')
-    .description('HAProxy load balancers in front of Kubernetes, in a terminal')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => void (stdout += s), writeErr: (s) => void (stderr += s) })
+    .configureOutput(output)
     .showHelpAfterError('(run lbtop --help for usage)')
+    .description('HAProxy load balancers in front of Kubernetes, in a terminal')
     .option('-c, --config <file>', 'config file (default: $XDG_CONFIG_HOME/lbtop/config.yaml)')
     .option('-s, --socket <path>', 'HAProxy stats socket, [NAME=]PATH (repeatable; replaces the file\'s lbs)', collect)
     .option('-i, --interval <seconds>', 'seconds between polls', parseSeconds)
@@ -186,9 +194,19 @@ export function parseCommandLine(argv: readonly string[], version?: string): Par
     .option('--accept-new', 'record unknown SSH host keys (StrictHostKeyChecking=accept-new); a changed key is still refused');
   if (version) program.version(version);
   program.addHelpText('after', EXIT_CODES_HELP);
-  for (const sub of SUBCOMMANDS) {
-    sub.register(program, (invocation, lbRefs = []) => (parsed = { invocation, needsLbs: sub.needsLbs, lbRefs }));
-  }
+  for (const sub of SUBCOMMANDS) sub.register(program, (invocation, lbRefs) => done(sub, invocation, lbRefs));
+  return program;
+}
+
+/** argv (without node and the script) → invocation and flags. No I/O. */
+export function parseCommandLine(argv: readonly string[], version?: string): ParsedCommandLine {
+  let stdout = '';
+  let stderr = '';
+  let parsed: { invocation: Invocation; needsLbs: boolean; lbRefs: string[] } | undefined;
+  const program = buildProgram(version, (sub, invocation, lbRefs = []) => (parsed = { invocation, needsLbs: sub.needsLbs, lbRefs }), {
+    writeOut: (s) => void (stdout += s),
+    writeErr: (s) => void (stderr += s),
+  });
   // Set after the subcommands so they do not inherit it: an unknown word here is a mistyped command.
   program.allowExcessArguments().action(() => {
     const [word] = program.args;

@@ -15,14 +15,21 @@ export const EXIT = {
   LEFT_OUT: 4,
 } as const;
 
+/** Each exit status and its meaning, as --help and the man page's EXIT STATUS say it. */
+export const EXIT_CODE_MEANINGS: readonly (readonly [number, string])[] = [
+  [EXIT.OK, 'done: every change applied and verified (status: every LB answered)'],
+  [EXIT.FAILED, 'not done: an LB failed or refused, a verification disagreed, nothing to send, or not confirmed'],
+  [EXIT.REFUSED, 'refused before anything was sent: usage/config error, read-only, unreachable LB, unsafe argument'],
+  [EXIT.UNKNOWN, 'outcome UNKNOWN on at least one LB: a reply was lost and a re-read could not settle it'],
+  [EXIT.LEFT_OUT, 'applied and verified, but unreachable LBs were left out (--skip-unreachable)'],
+];
+/** The read-only reports answer differently: found or not found, like grep. */
+export const EXIT_CODES_REPORTS = 'drift, trace, certs, vip status: 0 all well, 1 something found, 2 an LB could not be read';
+
 export const EXIT_CODES_HELP = `
 Exit codes:
-  0  done: every change applied and verified (status: every LB answered)
-  1  not done: an LB failed or refused, a verification disagreed, nothing to send, or not confirmed
-  2  refused before anything was sent: usage/config error, read-only, unreachable LB, unsafe argument
-  3  outcome UNKNOWN on at least one LB: a reply was lost and a re-read could not settle it
-  4  applied and verified, but unreachable LBs were left out (--skip-unreachable)
-  drift, trace, certs, vip status: 0 all well, 1 something found, 2 an LB could not be read
+${EXIT_CODE_MEANINGS.map(([code, meaning]) => `  ${code}  ${meaning}`).join('\n')}
+  ${EXIT_CODES_REPORTS}
 `;
 
 export function exitCodeOf(report: ApplyReport): number {

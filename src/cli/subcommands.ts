@@ -23,7 +23,7 @@ import { EXIT, exitCodeOf } from './exit-codes.js';
 
 /** Runs one subcommand (anything but the TUI and the demo) against the fleet runtime main() made. */
 export async function runSubcommand(
-  invocation: Exclude<Invocation, { kind: 'tui' } | { kind: 'demo' }>,
+  invocation: Exclude<Invocation, { kind: 'tui' } | { kind: 'demo' } | { kind: 'completion' } | { kind: 'complete' }>,
   config: LbtopConfig,
   runtime: FleetRuntime,
   options: { prompts: PassphrasePrompts; lbRefs: readonly string[] },

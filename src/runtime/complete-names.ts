@@ -1,0 +1,42 @@
+// The names `lbtop __complete WHAT` prints for the shell completions: LBs and clusters from the config (and the
+// inventory groups, which --cluster accepts too), and the map and ACL files the LBs' HAProxies hold.
+//
+// A TAB must be quick and leave nothing behind: maps and ACL files are asked only of LBs reached on this machine
+// (a unix or TCP socket: `show map`, `show acl`, read-only commands), each within a short timeout and all at once.
+// An LB behind SSH is never contacted from a TAB: a handshake takes time and may ask for a passphrase or a host key.
+import type { NameList } from '../cli/completion-args.js';
+import type { LbConfig, LbtopConfig } from '../model/config.js';
+import { HaproxyClient } from '../sources/haproxy/client.js';
+import { parsePatternRefs } from '../sources/haproxy/maps/runtime.js';
+import { tcpSocket, unixSocket } from '../transport/local.js';
+
+/** Per LB, for the whole `show map`/`show acl` exchange: a local HAProxy answers in a few ms. */
+const TIMEOUT_MS = 500;
+
+export async function completeNames(config: LbtopConfig, what: NameList): Promise<string[]> {
+  switch (what) {
+    case 'lbs':
+      return config.lbs.map((lb) => lb.name);
+    case 'clusters':
+      return unique([...config.clusters.map((c) => c.name), ...config.lbs.flatMap((lb) => lb.groups ?? [])]);
+    case 'maps':
+    case 'acls': {
+      const command = what === 'maps' ? 'show map' : 'show acl';
+      const local = config.lbs.filter((lb) => !lb.ssh && (lb.haproxy.socket || lb.haproxy.tcp));
+      const files = await Promise.all(local.map((lb) => patternFiles(lb, command)));
+      return unique(files.flat()).sort();
+    }
+  }
+}
+
+async function patternFiles(lb: LbConfig, command: string): Promise<string[]> {
+  const connector = lb.haproxy.socket ? unixSocket(lb.haproxy.socket) : tcpSocket(lb.haproxy.tcp!);
+  try {
+    const reply = await new HaproxyClient(connector, { timeoutMs: TIMEOUT_MS }).send(command);
+    return parsePatternRefs(reply, command).map((ref) => ref.file).filter((file) => file !== '');
+  } catch {
+    return []; // not running, refused, too slow: nothing to offer from this LB
+  }
+}
+
+const unique = (names: string[]) => [...new Set(names)];
