@@ -18,7 +18,7 @@ import type { RoutingServices } from '../ui/routing/routing-services.js';
 export async function tuiServices(
   config: LbtopConfig,
   runtime: FleetRuntime,
-  options: { version: string; prompts?: PassphrasePrompts },
+  options: { version: string; prompts?: PassphrasePrompts; hint?: string },
 ): Promise<{ app: AppServices; stop(): void }> {
   const audit = openAuditLog(defaultAuditPath());
   const deps = { clients: runtime.clients, audit };
@@ -89,6 +89,7 @@ export async function tuiServices(
     ...(failover ? { failover } : {}),
     ...(options.prompts ? { passphrase: options.prompts } : {}),
     version: options.version,
+    ...(options.hint ? { hint: options.hint } : {}),
     now: Date.now,
   };
   return { app, stop: () => node.stop() };

@@ -10,12 +10,15 @@ import { namespaceLabUnavailable, type LabProbe } from '../lab/netns/preflight.j
 import { haproxyAvailable } from '../lab/haproxy-process.js';
 import type { LbtopConfig } from '../model/config.js';
 import { replayApi } from '../transport/replay.js';
+import { demoHint } from './demo-hint.js';
 import { createFleetRuntime, type FleetRuntime } from './fleet-runtime.js';
 
 export interface Demo {
   config: LbtopConfig;
   runtime: FleetRuntime;
   banner: string;
+  /** The first screen's "try this first" (demo-hint.ts). */
+  hint: string;
   stop(): Promise<void>;
 }
 
@@ -33,13 +36,13 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
   if (!forced && haproxyAvailable()) {
     const lab = await startDemoLab();
     const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
-    return { config, runtime: createFleetRuntime(config), banner: `DEMO: live HAProxy lab in ${lab.dir}`, stop: lab.stop };
+    return { config, runtime: createFleetRuntime(config), banner: `DEMO: live HAProxy lab in ${lab.dir}`, hint: demoHint(config, true), stop: lab.stop };
   }
   const file = path.join(FIXTURES, 'lbtop.yaml');
   const config = load(readFileSync(file, 'utf8'), file, { ...overrides, readOnly: true });
   const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name) });
   const why = forced ? 'LBTOP_DEMO_REPLAY=1' : 'haproxy not installed';
-  return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, stop: async () => {} };
+  return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, hint: demoHint(config, false), stop: async () => {} };
 }
 
 /** `demo --fleet` cannot run here: one line saying why, and the demo that can. */
@@ -63,7 +66,7 @@ export async function startFleetDemo(flags: LbtopConfig, lbs: number, options: {
   try {
     const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, { readOnly: flags.readOnly, theme: flags.theme });
     const banner = `DEMO: namespace fleet lab over SSH, ${lbs} LBs (sshd + HAProxy in netns) in ${lab.dir}`;
-    return { config, runtime: createFleetRuntime(config), banner, stop: lab.stop };
+    return { config, runtime: createFleetRuntime(config), banner, hint: demoHint(config, true), stop: lab.stop };
   } catch (error) {
     await lab.stop();
     throw error;
