@@ -3,10 +3,14 @@
 //     (fixtures/seeds/000/maps), and its TLS certificates (demo-certs.ts);
 //   - after start, two changes made at runtime only, as an operator in a hurry makes them: a host added to
 //     hosts.map live but never written to the file, and one server's weight lowered on lb-1 alone. A reload would
-//     revert both (8-DRIFT: runtime vs disk), and the seed-002 pair now disagrees on a weight (0-LB-DRIFT).
+//     revert both (8-DRIFT: runtime vs disk), and the seed-002 pair now disagrees on a weight (0-LB-DRIFT);
+//   - a node that boots late: its checks fail at first and pass a few seconds later, after lbtop's first poll,
+//     so 6-EVENTS has a state change to show however fast the machine (the servers down from the start are
+//     down before the first poll, and make none).
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { packagePath } from '../package-root.js';
+import { startBackendServers, type BackendServers } from './backend-servers.js';
 import { makeDemoCerts } from './demo-certs.js';
 import { rawCommand, type HaproxyProcess } from './haproxy-process.js';
 
@@ -34,4 +38,19 @@ export async function applyDemoDrift(haproxies: readonly HaproxyProcess[]): Prom
       if (reply.trim() !== '') throw new Error(`${h.name}: ${command}: ${reply.trim()}`);
     }
   }
+}
+
+/** Starts the named lab nodes after `afterMs`; `stop()` cancels the start or stops them. */
+export function bootLate(dir: string, names: string[], afterMs: number, delayMs: number): { stop(): Promise<void> } {
+  let started: Promise<BackendServers | null> | null = null;
+  const timer = setTimeout(() => {
+    started = startBackendServers(dir, names, delayMs).catch(() => null); // a lab being removed meanwhile
+  }, afterMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearTimeout(timer);
+      await (await started)?.stop();
+    },
+  };
 }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startBackendServers, type BackendServers } from './backend-servers.js';
 import { DEMO_HOSTS, homelabConfig, pairConfig, type NodeSockets } from './demo-configs.js';
-import { applyDemoDrift, prepareHomelabFiles } from './demo-homelab.js';
+import { applyDemoDrift, bootLate, prepareHomelabFiles } from './demo-homelab.js';
 import { startHaproxy, type HaproxyProcess } from './haproxy-process.js';
 
 export interface DemoLab {
@@ -23,16 +23,20 @@ export interface DemoLab {
 const LIVE_NODES = [
   ...['controlplane1', 'controlplane2', 'controlplane3', 'worker1', 'worker2'].map((n) => `k8s01-${n}`),
   'k8s01dev-controlplane1', 'k8s01dev-worker1', 'k8s02dev-controlplane1',
-  'rancher-ingress1', 'rancher-ingress2', 'rancher-ingress3', 'k3s-trfk-ingress1',
+  'rancher-ingress1', 'rancher-ingress2', 'k3s-trfk-ingress1',
 ];
+/** Boots after lbtop's first poll, so 6-EVENTS shows it come UP (demo-homelab.ts). */
+const LATE_NODES = ['rancher-ingress3'];
 
 export async function startDemoLab(options: { trafficPerSecond?: number } = {}): Promise<DemoLab> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-demo-'));
   const haproxies: HaproxyProcess[] = [];
   let nodes: BackendServers | null = null;
   let traffic: (() => void) | null = null;
+  const late = bootLate(dir, LATE_NODES, 6000, 400);
   const stop = async () => {
     traffic?.();
+    await late.stop();
     await Promise.all(haproxies.map((h) => h.stop()));
     await nodes?.stop();
     rmSync(dir, { recursive: true, force: true });
