@@ -6,6 +6,7 @@ import { packagePath } from '../package-root.js';
 import { loadConfig, formatIssues } from '../config/index.js';
 import { startDemoLab } from '../lab/demo-lab.js';
 import { startFleetDemoLab } from '../lab/fleet-demo-lab.js';
+import { prepareReplayDir } from '../lab/replay-dir.js';
 import { namespaceLabUnavailable, type LabProbe } from '../lab/netns/preflight.js';
 import { haproxyAvailable } from '../lab/haproxy-process.js';
 import type { LbtopConfig } from '../model/config.js';
@@ -38,11 +39,18 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
     const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
     return { config, runtime: createFleetRuntime(config), banner: `DEMO: live HAProxy lab in ${lab.dir}`, hint: demoHint(config, true), stop: lab.stop };
   }
-  const file = path.join(FIXTURES, 'lbtop.yaml');
-  const config = load(readFileSync(file, 'utf8'), file, { ...overrides, readOnly: true });
-  const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name) });
-  const why = forced ? 'LBTOP_DEMO_REPLAY=1' : 'haproxy not installed';
-  return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, hint: demoHint(config, false), stop: async () => {} };
+  // The recorded haproxy.cfg and maps go to a temp dir (replay-dir.ts), so DRIFT and :trace read real files.
+  const files = prepareReplayDir(FIXTURES);
+  try {
+    const config = load(files.configText, path.join(FIXTURES, 'lbtop.yaml'), { ...overrides, readOnly: true });
+    const replay = { root: files.dir, ...(files.recordedAt === undefined ? {} : { recordedAt: files.recordedAt }) };
+    const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name, Date.now, replay) });
+    const why = forced ? 'LBTOP_DEMO_REPLAY=1' : 'haproxy not installed';
+    return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, hint: demoHint(config, false), stop: async () => files.stop() };
+  } catch (error) {
+    files.stop();
+    throw error;
+  }
 }
 
 /** `demo --fleet` cannot run here: one line saying why, and the demo that can. */
