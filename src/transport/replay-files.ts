@@ -31,6 +31,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** `notBefore:`/`notAfter:` lines of a `show ssl cert FILE` reply moved by `shiftMs`, in HAProxy's own format. */
 export function shiftCertDates(reply: string, shiftMs: number): string {
+  if (!Number.isFinite(shiftMs)) return reply;
   return reply.replace(/^(notBefore|notAfter): ([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4}) GMT$/gm, (line, field: string, mon: string, day, h, m, s, year) => {
     const month = MONTHS.indexOf(mon);
     if (month < 0) return line;
