@@ -37,7 +37,7 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
   if (!forced && haproxyAvailable()) {
     const lab = await startDemoLab();
     const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
-    return { config, runtime: createFleetRuntime(config), banner: `DEMO: live HAProxy lab in ${lab.dir}`, hint: demoHint(config, true), stop: lab.stop };
+    return { config, runtime: createFleetRuntime(config), banner: `DEMO: live HAProxy lab in ${lab.dir}`, hint: demoHint(config, { live: true, maps: true }), stop: lab.stop };
   }
   // The recorded haproxy.cfg and maps go to a temp dir (replay-dir.ts), so DRIFT and :trace read real files.
   const files = prepareReplayDir(FIXTURES);
@@ -46,7 +46,7 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
     const replay = { root: files.dir, ...(files.recordedAt === undefined ? {} : { recordedAt: files.recordedAt }) };
     const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name, Date.now, replay) });
     const why = forced ? 'LBTOP_DEMO_REPLAY=1' : 'haproxy not installed';
-    return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, hint: demoHint(config, false), stop: async () => files.stop() };
+    return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, hint: demoHint(config, { live: false, maps: true }), stop: async () => files.stop() };
   } catch (error) {
     files.stop();
     throw error;
@@ -74,7 +74,7 @@ export async function startFleetDemo(flags: LbtopConfig, lbs: number, options: {
   try {
     const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, { readOnly: flags.readOnly, theme: flags.theme });
     const banner = `DEMO: namespace fleet lab over SSH, ${lbs} LBs (sshd + HAProxy in netns) in ${lab.dir}`;
-    return { config, runtime: createFleetRuntime(config), banner, hint: demoHint(config, true), stop: lab.stop };
+    return { config, runtime: createFleetRuntime(config), banner, hint: demoHint(config, { live: true, maps: false }), stop: lab.stop };
   } catch (error) {
     await lab.stop();
     throw error;

@@ -59,15 +59,16 @@ describe('the first-run hint', () => {
   }) as unknown as LbtopConfig;
 
   it('names a map edit, a node drain and a VIP move where the demo has VIPs, in 80 columns', () => {
-    const hint = demoHint(config(true), true);
+    const hint = demoHint(config(true), { live: true, maps: true });
     expect(hint).toBe('try: 7 Enter c edit a map · N drain a node · V f move a VIP · ? help');
     expect(hint.length).toBeLessThanOrEqual(80);
   });
 
   it('names no VIP move without VIPs, and no write in the replay', () => {
-    expect(demoHint(config(false), true)).toBe('try: 7 Enter c edit a map · N drain a node · 9 expiring cert · ? help');
-    expect(demoHint(config(true), false)).toBe('read-only, try: 7 Enter a map · 8 drift vs disk · 9 expiring cert · ? help');
-    expect(demoHint(config(true, true), true)).toMatch(/^read-only/);
+    expect(demoHint(config(false), { live: true, maps: true })).toBe('try: 7 Enter c edit a map · N drain a node · 9 expiring cert · ? help');
+    expect(demoHint(config(true), { live: false, maps: true })).toBe('read-only, try: 7 Enter a map · 8 drift vs disk · 9 expiring cert · ? help');
+    expect(demoHint(config(true, true), { live: true, maps: true })).toMatch(/^read-only/);
+    expect(demoHint(config(false), { live: true, maps: false })).toBe('try: N drain a node · ? help'); // the SSH fleet lab
   });
 });
 
