@@ -4,7 +4,7 @@
 // certificate expires within days (its renewal "failed"), so 9-CERTS has a warning to show; the others are
 // valid. Keys never leave the lab directory, which the demo removes when it stops.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -36,13 +36,12 @@ export async function makeDemoCerts(certsDir: string, pkiDir: string, certs: rea
   await run('openssl', ['req', '-x509', ...EC, '-keyout', ca.key, '-out', ca.crt, '-days', '365', '-subj', '/O=lbtop demo/CN=lbtop demo CA']);
   return Promise.all(certs.map(async ({ domain, days }, i) => {
     const key = path.join(pkiDir, `${domain}.key`);
-    const csr = path.join(pkiDir, `${domain}.csr`);
     const crt = path.join(pkiDir, `${domain}.crt`);
-    await run('openssl', ['req', '-new', ...EC, '-keyout', key, '-out', csr, '-subj', `/CN=${domain}`, '-addext', `subjectAltName=DNS:${domain},DNS:*.${domain}`]);
-    await run('openssl', ['x509', '-req', '-in', csr, '-CA', ca.crt, '-CAkey', ca.key, '-set_serial', String(0x1000 + i), '-days', String(days), '-copy_extensions', 'copy', '-out', crt]);
+    // One call per certificate: OpenSSL 3's `req -CA` signs the new key's request itself (no CSR file).
+    await run('openssl', ['req', ...EC, '-keyout', key, '-out', crt, '-CA', ca.crt, '-CAkey', ca.key, '-set_serial', String(0x1000 + i), '-days', String(days),
+      '-subj', `/CN=${domain}`, '-addext', `subjectAltName=DNS:${domain},DNS:*.${domain}`]);
     const pem = path.join(certsDir, `${domain}.pem`);
     writeFileSync(pem, readFileSync(crt, 'utf8') + readFileSync(ca.crt, 'utf8') + readFileSync(key, 'utf8'), { mode: 0o600 });
-    rmSync(csr, { force: true });
     return pem;
   }));
 }

@@ -42,9 +42,12 @@ export async function startDemoLab(options: { trafficPerSecond?: number } = {}):
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    nodes = await startBackendServers(dir, LIVE_NODES, 400);
+    // The homelab's maps and certificates (openssl) are made while the nodes start; both settle before stop() can run.
+    const files = prepareHomelabFiles(path.join(dir, 'homelab')).then(() => null, (error: unknown) => error);
+    nodes = await startBackendServers(dir, LIVE_NODES, 400).finally(() => files);
+    const failed = await files;
+    if (failed) throw failed;
     const sockets: NodeSockets = { node: nodes.path, deadNode: (name) => `${dir}/dead-${name}.sock` };
-    await prepareHomelabFiles(path.join(dir, 'homelab'));
     haproxies.push(await startHaproxy({ name: 'homelab', dir, config: homelabConfig(sockets) }));
     haproxies.push(await startHaproxy({ name: 'lb-0', dir, config: pairConfig(sockets) }));
     haproxies.push(await startHaproxy({ name: 'lb-1', dir, config: pairConfig(sockets) }));
