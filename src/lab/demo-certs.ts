@@ -37,9 +37,10 @@ export async function makeDemoCerts(certsDir: string, pkiDir: string, certs: rea
   return Promise.all(certs.map(async ({ domain, days }, i) => {
     const key = path.join(pkiDir, `${domain}.key`);
     const crt = path.join(pkiDir, `${domain}.crt`);
-    // One call per certificate: OpenSSL 3's `req -CA` signs the new key's request itself (no CSR file).
+    // One call per certificate: OpenSSL 3's `req -CA` signs the new key's request itself (no CSR file). It would
+    // mark the leaf CA:TRUE (openssl.cnf's v3_ca section), which a server certificate is not.
     await run('openssl', ['req', ...EC, '-keyout', key, '-out', crt, '-CA', ca.crt, '-CAkey', ca.key, '-set_serial', String(0x1000 + i), '-days', String(days),
-      '-subj', `/CN=${domain}`, '-addext', `subjectAltName=DNS:${domain},DNS:*.${domain}`]);
+      '-subj', `/CN=${domain}`, '-addext', `subjectAltName=DNS:${domain},DNS:*.${domain}`, '-addext', 'basicConstraints=critical,CA:FALSE']);
     const pem = path.join(certsDir, `${domain}.pem`);
     writeFileSync(pem, readFileSync(crt, 'utf8') + readFileSync(ca.crt, 'utf8') + readFileSync(key, 'utf8'), { mode: 0o600 });
     return pem;

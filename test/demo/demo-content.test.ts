@@ -48,6 +48,7 @@ describe('the homelab LB of the demo', () => {
     for (const pem of pems) {
       expect(statSync(pem).mode & 0o077).toBe(0);
       expect(execFileSync('openssl', ['x509', '-noout', '-ext', 'subjectAltName', '-in', pem], { encoding: 'utf8' })).toMatch(/DNS:\*\.k8s0/);
+      expect(execFileSync('openssl', ['x509', '-noout', '-ext', 'basicConstraints', '-in', pem], { encoding: 'utf8' })).toContain('CA:FALSE');
     }
   });
 });
