@@ -1,5 +1,5 @@
 // The replay's files on disk: the recorded haproxy.cfg and map files of each LB (fixtures/demo/<lb>/), copied to a
-// temp directory with `@DEMO@` (the recorded lab's directory) pointed at it, so 8-DRIFT and :trace read real
+// temp directory with `/@DEMO@` (the recorded lab's directory) pointed at it, so 8-DRIFT and :trace read real
 // files at the paths the recorded replies name. The fixtures themselves may sit in a read-only install.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,7 +16,7 @@ export interface ReplayDir {
 
 export function prepareReplayDir(fixtures: string): ReplayDir {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-replay-'));
-  const placed = (text: string) => text.replaceAll('@DEMO@', dir);
+  const placed = (text: string) => text.replaceAll('/@DEMO@', dir);
   const copy = (from: string, to: string) => {
     if (statSync(from).isDirectory()) {
       mkdirSync(to, { recursive: true });

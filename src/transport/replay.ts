@@ -8,14 +8,14 @@ import type { RuntimeApi } from '../sources/haproxy/client.js';
 import { parseReplies, REPLAY_FRAME_COMMANDS as COMMANDS, shiftCertDates } from './replay-files.js';
 
 export interface ReplayOptions {
-  /** Put in place of `@DEMO@`, the recorded lab's directory: where the replay's copies of its files are. */
+  /** Put in place of `/@DEMO@`, the recorded lab's directory: where the replay's copies of its files are. */
   root?: string;
   /** When the fixtures were recorded (ms): certificate dates move by the recording's age. */
   recordedAt?: number;
 }
 
 export function replayApi(dir: string, lb: string, now: () => number = Date.now, options: ReplayOptions = {}): RuntimeApi {
-  const root = (text: string) => (options.root === undefined ? text : text.replaceAll('@DEMO@', options.root));
+  const root = (text: string) => (options.root === undefined ? text : text.replaceAll('/@DEMO@', options.root));
   const frames: Record<string, string>[] = [];
   for (let frame = 0; existsSync(path.join(dir, lb, `${frame}-stat.txt`)); frame += 1) {
     const texts: Record<string, string> = {};
