@@ -5,13 +5,15 @@
 // does not rebuild it (scripts/build-if-stale.mjs): the build is `npm install`'s job (`prepare`), not this test's.
 // Checked: every view 1–9 and 0 shows rows, not its empty-state message; a map entry changed through the keys (an
 // operator's keystrokes, preview, confirm) changes what the demo's HAProxy answers (curl to its frontend socket
-// with a Host header); `q` leaves no process of that user and no demo directory behind.
+// with a Host header); the pair's drift is fixed from 8-DRIFT; `q` leaves no process of that user and no demo
+// directory behind.
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawCommand } from '../../src/lab/haproxy-process.js';
 import { ensureLoginUser } from '../../src/lab/netns/user.js';
 import { ensureFreshBuild, ROOT } from '../e2e/fresh-build.js';
 import { tmuxTerminal, wait } from '../e2e/tmux.js';
@@ -95,6 +97,7 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
     keys('Enter');
     await until('show map answered', () => pane().includes('homelab/maps/routes.map) pattern loaded from file'));
     keys('Escape');
+    await until('the CLI left', () => !pane().includes('homelab> '));
     // 6: a state change seen live (rancher-ingress3 boots a few seconds after the demo starts).
     keys('6');
     await until('an event', () => /server-status\s+k8s-http-ingress\/ingress3\s+DOWN\s.*\sUP/.test(pane()));
@@ -108,6 +111,19 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
     // 0: the pair disagrees on one weight.
     keys('0');
     await until('LB drift', () => pane().includes('k8s-http-ingress/ingress2 weight: lb-0 10, lb-1 5'));
+    // …and DRIFT fixes it: lb-1's row, x (runtime back to what is on disk), the preview, y.
+    keys('8');
+    await until('drift again', () => pane().includes('runtime weight 5 · disk weight 10'));
+    keys('j', 'x');
+    await until('the drift fix preview', () => /lb-1\s+set server k8s-http-ingress\/ingress2 weight 10/.test(pane()));
+    await wait(400);
+    keys('y');
+    await until('the drift fix report', () => /lb-1\s+verified/.test(pane()));
+    expect(await rawCommand(path.join(lab, 'lb-1', 'admin.sock'), 'show servers state k8s-http-ingress')).toMatch(/^\d+ k8s-http-ingress \d+ ingress2 \S+ \d+ \d+ 10 10 /m);
+    keys('Escape');
+    await until('the report closed', () => !pane().includes('lb-1         verified'));
+    keys('0'); // apart from Escape: ESC then 0 in one read is Alt-0
+    await until('no LB drift', () => pane().includes('no drift: every LB serving a backend agrees'));
 
     // 7: the maps, and an entry changed as an operator types it.
     const socket = path.join(lab, 'homelab', 'default.sock');
@@ -133,6 +149,7 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
     expect(await curl(socket, host)).toMatch(/^k8s01dev-/);
     expect(readFileSync(path.join(lab, 'homelab', 'maps', 'hosts.map'), 'utf8')).toContain(`${host} https_k8s01_dev_backend\n`);
     keys('Escape');
+    await until('the report closed', () => !pane().includes('verified: 6 entries'));
 
     keys('q');
     await until('npm start to exit', () => pane().includes('LBTOP-EXITED-0'));
