@@ -1,5 +1,6 @@
-// `lbtop demo` / `npm start`: a real local HAProxy lab when haproxy is installed, otherwise a replay of
-// recorded fixtures, said plainly in the header. The replay runs read-only: there is nothing to write to.
+// `lbtop demo` / `npm start`: a real local HAProxy lab when haproxy is installed, otherwise (or when the lab
+// cannot start) a replay of recorded fixtures, said plainly in the header with the reason. The replay runs
+// read-only: there is nothing to write to.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packagePath } from '../package-root.js';
@@ -34,10 +35,22 @@ function load(text: string, file: string, overrides: Partial<LbtopConfig>): Lbto
 export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = process.env): Promise<Demo> {
   const overrides = { readOnly: flags.readOnly, theme: flags.theme };
   const forced = env.LBTOP_DEMO_REPLAY === '1';
+  let why = forced ? 'LBTOP_DEMO_REPLAY=1' : 'haproxy not installed';
   if (!forced && haproxyAvailable()) {
-    const lab = await startDemoLab();
-    const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
-    return { config, runtime: createFleetRuntime(config), banner: `DEMO: live HAProxy lab in ${lab.dir}`, hint: demoHint(config, { live: true, maps: true }), stop: lab.stop };
+    const lab = await startDemoLab().catch((error: unknown) => {
+      // e.g. no `openssl` for the certificates: the recording still shows every view, and the banner says why.
+      why = `the live lab did not start: ${String((error as Error).message ?? error).split('\n')[0]}`;
+      return null;
+    });
+    if (lab) {
+      try {
+        const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
+        return { config, runtime: createFleetRuntime(config), banner: `DEMO: live HAProxy lab in ${lab.dir}`, hint: demoHint(config, { live: true, maps: true }), stop: lab.stop };
+      } catch (error) {
+        await lab.stop();
+        throw error;
+      }
+    }
   }
   // The recorded haproxy.cfg and maps go to a temp dir (replay-dir.ts), so DRIFT and :trace read real files.
   const files = prepareReplayDir(FIXTURES);
@@ -45,7 +58,6 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
     const config = load(files.configText, path.join(FIXTURES, 'lbtop.yaml'), { ...overrides, readOnly: true });
     const replay = { root: files.dir, ...(files.recordedAt === undefined ? {} : { recordedAt: files.recordedAt }) };
     const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name, Date.now, replay) });
-    const why = forced ? 'LBTOP_DEMO_REPLAY=1' : 'haproxy not installed';
     return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, hint: demoHint(config, { live: false, maps: true }), stop: async () => files.stop() };
   } catch (error) {
     files.stop();

@@ -1,6 +1,7 @@
 // The demo without a live lab: recorded `show` replies of HAProxy 2.6.12 (fixtures/demo), read-only, and the banner
 // says so (and why).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/actions/audit-log.js';
@@ -104,6 +105,26 @@ describe('demo replay', () => {
       expect(days).toEqual([['k8s01-dev.example.net.pem', 44], ['k8s01.example.net.pem', 79], ['k8s02-dev.example.net.pem', 3]]);
     } finally {
       files.stop();
+    }
+  });
+
+  it('falls back to the replay when the live lab cannot start (no openssl on PATH), and the banner says why', async () => {
+    const saved = process.env.PATH;
+    const bare = mkdtempSync(path.join(os.tmpdir(), 'lbtop-no-openssl-'));
+    process.env.PATH = bare; // haproxy is still found in /usr/sbin; openssl (/usr/bin) is not
+    let demo;
+    try {
+      demo = await startDemo(FLAGS, {});
+    } finally {
+      process.env.PATH = saved;
+      rmSync(bare, { recursive: true, force: true });
+    }
+    try {
+      expect(demo.banner).toMatch(/^DEMO REPLAY: recorded fixtures, the live lab did not start: .*openssl.*ENOENT.* \(read-only\)$/);
+      expect(demo.config.readOnly).toBe(true);
+    } finally {
+      demo.runtime.stop();
+      await demo.stop();
     }
   });
 });
