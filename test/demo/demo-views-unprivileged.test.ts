@@ -6,7 +6,7 @@
 // Checked: every view 1–9 and 0 shows rows, not its empty-state message; a map entry changed through the keys (an
 // operator's keystrokes, preview, confirm) changes what the demo's HAProxy answers (curl to its frontend socket
 // with a Host header); the pair's drift is fixed from 8-DRIFT; `q` leaves no process of that user and no demo
-// directory behind.
+// directory behind. Then the same command with LBTOP_DEMO_REPLAY=1: the recording fills the same views.
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
@@ -20,7 +20,8 @@ import { tmuxTerminal, wait } from '../e2e/tmux.js';
 
 const USER = 'lbtopdemo';
 const SESSION = 'demo';
-const term = tmuxTerminal(`lbtop-demo-user-${process.pid}`, SESSION);
+const SERVER = `lbtop-demo-user-${process.pid}`;
+const term = tmuxTerminal(SERVER, SESSION);
 const { pane, keys } = term;
 const until = (what: string, test: () => boolean, timeoutMs = 20_000) => term.until(what, test, timeoutMs);
 const COPIED = ['bin', 'dist', 'fixtures', 'package.json', 'package-lock.json', 'schema', 'scripts', 'src', 'themes', 'tsconfig.json', 'tsconfig.build.json'];
@@ -39,6 +40,12 @@ const psUser = (user: string): number[] => {
 async function curl(socket: string, host: string): Promise<string> {
   const { stdout } = await promisify(execFile)('curl', ['-s', '--max-time', '5', '--unix-socket', socket, '-H', `Host: ${host}`, `http://${host}/`], { encoding: 'utf8' });
   return stdout.trim();
+}
+
+/** The README's command as USER would type it, in its copy, with CI unset; then the exit code on screen. */
+function npmStart(scratch: string, extra: string[] = []): string {
+  const env = [`HOME=${scratch}/home`, `TMPDIR=${scratch}/tmp`, `XDG_STATE_HOME=${scratch}/state`, `PATH=${process.env.PATH}`, 'TERM=xterm-256color', ...extra];
+  return `runuser -u ${USER} -- env -u CI ${env.join(' ')} sh -c 'cd ${scratch}/repo && exec npm start'; echo LBTOP-EXITED-$?; sleep 60`;
 }
 
 describe('npm start as an unprivileged user, in a real terminal', () => {
@@ -70,9 +77,7 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
 
   it('shows rows in every view, edits a map entry that HAProxy then routes by, and quits leaving nothing', async () => {
     expect(psUser(USER)).toEqual([]);
-    const env = [`HOME=${scratch}/home`, `TMPDIR=${scratch}/tmp`, `XDG_STATE_HOME=${scratch}/state`, `PATH=${process.env.PATH}`, 'TERM=xterm-256color'];
-    const command = `runuser -u ${USER} -- env -u CI ${env.join(' ')} sh -c 'cd ${scratch}/repo && exec npm start'; echo LBTOP-EXITED-$?; sleep 60`;
-    term.tmux('new-session', '-d', '-s', SESSION, '-x', '160', '-y', '32', command);
+    term.tmux('new-session', '-d', '-s', SESSION, '-x', '160', '-y', '32', npmStart(scratch));
 
     // The first screen: the banner names the lab directory; the hint names the three things to try.
     await until('the live demo', () => /DEMO: live HAProxy lab in \S+/.test(pane()) && pane().includes('controlplane1'));
@@ -158,4 +163,33 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
     expect(existsSync(lab)).toBe(false);
     expect(readdirSync(path.join(scratch, 'tmp'))).toEqual([]);
   }, 90_000);
+
+  it('replays the recording where there is no live lab: every view has rows, read-only, and q removes its files', async () => {
+    expect(psUser(USER)).toEqual([]);
+    const replay = tmuxTerminal(SERVER, 'replay');
+    const on = (what: string, test: () => boolean) => replay.until(what, test, 20_000);
+    replay.tmux('new-session', '-d', '-s', 'replay', '-x', '160', '-y', '32', npmStart(scratch, ['LBTOP_DEMO_REPLAY=1']));
+    await on('the replay', () => replay.pane().includes('DEMO REPLAY: recorded fixtures, LBTOP_DEMO_REPLAY=1 (read-only)') && replay.pane().includes('controlplane1'));
+    expect(replay.pane()).toContain('read-only, try: 7 Enter a map · 8 drift vs disk · 9 expiring cert · ? help');
+    const [dir] = readdirSync(path.join(scratch, 'tmp')).filter((f) => f.startsWith('lbtop-replay-'));
+    expect(dir).toBeDefined();
+    for (const [view, column] of [['2', 'BOUT'], ['3', '2xx'], ['4', 'ERESP'], ['1', 'QMAX']] as const) {
+      replay.keys(view);
+      await on(`view ${view}`, () => new RegExp(`^NAME\\s.*\\s${column}\\s`, 'm').test(replay.pane()) && /^\s+https_k8s01_backend\s/m.test(replay.pane()));
+    }
+    replay.keys('6');
+    await on('an event', () => /server-status\s+k8s-http-ingress\/ingress3\s/.test(replay.pane()));
+    replay.keys('7');
+    await on('the maps', () => /\/maps\/hosts\.map\s+7\s+homelab\s+default:\d+ map_dom/.test(replay.pane()));
+    replay.keys('8');
+    await on('drift', () => replay.pane().includes('k8s-http-ingress/ingress2  runtime weight 5 · disk weight 10'));
+    replay.keys('9');
+    await on('certs', () => /^homelab\s+3 \S+ used\s+\S+k8s02-dev\.example\.net\.pem/m.test(replay.pane()));
+    replay.keys('0');
+    await on('LB drift', () => replay.pane().includes('k8s-http-ingress/ingress2 weight: lb-0 10, lb-1 5'));
+    replay.keys('q');
+    await on('npm start to exit', () => replay.pane().includes('LBTOP-EXITED-0'));
+    expect(psUser(USER)).toEqual([]);
+    expect(readdirSync(path.join(scratch, 'tmp'))).toEqual([]);
+  }, 60_000);
 });
