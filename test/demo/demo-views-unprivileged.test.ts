@@ -155,6 +155,17 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
     expect(readFileSync(path.join(lab, 'homelab', 'maps', 'hosts.map'), 'utf8')).toContain(`${host} https_k8s01_dev_backend\n`);
     keys('Escape');
     await until('the report closed', () => !pane().includes('verified: 6 entries'));
+    // :trace explains the new route from the config and the live map.
+    keys(':');
+    keys('-l', host);
+    keys('Enter');
+    await until('the trace', () => pane().includes(`Trace: Host ${host} path /`));
+    // The `default` frontend comes after the ACL frontends: page down until it is on screen.
+    for (let page = 0; page < 8 && !/default → /.test(pane()); page += 1) {
+      keys('PageDown');
+      await wait(300);
+    }
+    expect(pane()).toMatch(/default → https_k8s01_dev_backend/);
 
     keys('q');
     await until('npm start to exit', () => pane().includes('LBTOP-EXITED-0'));
