@@ -20,7 +20,7 @@ export async function tuiServices(
   config: LbtopConfig,
   runtime: FleetRuntime,
   /** runnerFor: how the failover commands reach hosts that are neither local nor `ssh:` (the demo's namespaces). */
-  options: { version: string; prompts?: PassphrasePrompts; runnerFor?: RunnerFactory },
+  options: { version: string; prompts?: PassphrasePrompts; runnerFor?: RunnerFactory; hint?: string },
 ): Promise<{ app: AppServices; stop(): void }> {
   const audit = openAuditLog(defaultAuditPath());
   const deps = { clients: runtime.clients, audit };
@@ -91,6 +91,7 @@ export async function tuiServices(
     ...(failover ? { failover } : {}),
     ...(options.prompts ? { passphrase: options.prompts } : {}),
     version: options.version,
+    ...(options.hint ? { hint: options.hint } : {}),
     now: Date.now,
   };
   return { app, stop: () => node.stop() };

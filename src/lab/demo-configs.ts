@@ -1,6 +1,8 @@
 // The demo's HAProxy configs, modelled on the seeds: one homelab LB serving three clusters behind one IP
-// (seed 000: host regex ACLs choosing the dev clusters' backends) and a keepalived pair serving a rancher
-// k8s cluster and a k3s cluster (seed 002). Everything binds to unix sockets in the lab directory.
+// (seed 000: host regex ACLs choosing the dev clusters' backends, TLS terminated with a certificate per cluster
+// domain, and the post's two map examples, `hosts.map` by map_dom and `routes.map` by map_beg) and a keepalived
+// pair serving a rancher k8s cluster and a k3s cluster (seed 002). Everything binds to unix sockets in the lab
+// directory (@DIR@: the LB's own); the maps and certificates sit in @DIR@/maps and @DIR@/certs (demo-lab.ts).
 // `node(name)` gives the socket of a lab backend server; `deadNode(name)` one that nobody listens on.
 
 export interface NodeSockets {
@@ -45,7 +47,7 @@ frontend k8s_http_lb_frontend
   use_backend http_k8s02_dev_backend if is_k8s02_dev
   default_backend k8s_http_lb_backend
 frontend k8s_https_lb_frontend
-  bind unix@@DIR@/https.sock
+  bind unix@@DIR@/https.sock ssl crt @DIR@/certs/ alpn h2,http/1.1
   acl is_k8s01_dev hdr(host) -m reg ^[a-zA-Z0-9-]+\\.k8s01-dev\\.example\\.net$
   acl is_k8s02_dev hdr(host) -m reg ^[a-zA-Z0-9-]+\\.k8s02-dev\\.example\\.net$
   use_backend https_k8s01_dev_backend if is_k8s01_dev
@@ -73,6 +75,33 @@ ${servers('k8s02dev', dev, sockets, ['worker1'])}
 backend https_k8s02_dev_backend
   balance roundrobin
 ${servers('k8s02dev', dev, sockets, ['worker1'])}
+${seedMapsSections(sockets)}`;
+}
+
+/**
+ * Seed 000's map examples as the post writes them (`frontend default`, `frontend www`), bound to sockets, plus the
+ * backends its maps name but the post never shows (https_k8s01_backend, be_default, be_api, be_auth): without them
+ * every lookup would end in a 503 and :trace would have nothing real to explain.
+ */
+function seedMapsSections(sockets: NodeSockets): string {
+  return `frontend default
+  bind unix@@DIR@/default.sock
+  use_backend %[req.hdr(host),lower,map_dom(@DIR@/maps/hosts.map,be_default)]
+frontend www
+  bind unix@@DIR@/www.sock
+  use_backend %[path,map_beg(@DIR@/maps/routes.map,be_default)]
+backend https_k8s01_backend
+  balance roundrobin
+${servers('k8s01', ['controlplane1', 'controlplane2', 'controlplane3', 'worker1', 'worker2'], sockets)}
+backend be_default
+  balance roundrobin
+${servers('k8s01', ['worker1', 'worker2'], sockets)}
+backend be_api
+  balance roundrobin
+${servers('k8s01', ['controlplane1', 'controlplane2'], sockets)}
+backend be_auth
+  balance roundrobin
+${servers('k8s01', ['worker2'], sockets)}
 `;
 }
 
@@ -99,6 +128,6 @@ ${servers('k3s', ['trfk-ingress1', 'trfk-ingress2'], sockets, ['trfk-ingress2'],
 
 /** Host headers the demo traffic uses, spread over every cluster. */
 export const DEMO_HOSTS = {
-  homelab: ['web1.k8s01.example.net', 'web2.k8s01-dev.example.net', 'nginx.k8s02-dev.example.net', 'api.k8s01.example.net'],
+  homelab: ['web1.k8s01.example.net', 'web2.k8s01-dev.example.net', 'nginx.k8s02-dev.example.net', 'api.k8s01.example.net', 'nginx.k8s01.example.net', 'whoami.k8s01.example.net'],
   pair: ['whoami.domain.tld', 'test.domain.tld', 'blog.domain.tld', 'www.domain.tld'],
 };

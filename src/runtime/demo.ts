@@ -1,5 +1,6 @@
-// `lbtop demo` / `npm start`: a real local HAProxy lab when haproxy is installed, otherwise a replay of
-// recorded fixtures, said plainly in the header. The replay runs read-only: there is nothing to write to.
+// `lbtop demo` / `npm start`: a real local HAProxy lab when haproxy is installed, otherwise (or when the lab
+// cannot start) a replay of recorded fixtures, said plainly in the header with the reason. The replay runs
+// read-only: there is nothing to write to.
 // Beside the HAProxy lab, keepalived and BIRD for lb-0/lb-1 in user namespaces (src/lab/userns), root or not, or
 // their recorded outputs where they cannot start; the header says which, and why. lbtop reaches those hosts
 // through the Demo's runnerFor (nsenter into their namespaces), not through a config field: an operator's LBs are
@@ -12,11 +13,13 @@ import { startDemoLab } from '../lab/demo-lab.js';
 import { replayedFailover, startDemoFailover, type DemoFailover } from '../lab/userns/demo-failover.js';
 import { declareFailover } from '../lab/userns/declare-yaml.js';
 import { startFleetDemoLab } from '../lab/fleet-demo-lab.js';
+import { prepareReplayDir } from '../lab/replay-dir.js';
 import { namespaceLabUnavailable, type LabProbe } from '../lab/netns/preflight.js';
 import { haproxyAvailable } from '../lab/haproxy-process.js';
 import type { LbtopConfig } from '../model/config.js';
 import { replayApi } from '../transport/replay.js';
 import type { RunnerFactory } from './failover-runtime.js';
+import { demoHint } from './demo-hint.js';
 import { createFleetRuntime, type FleetRuntime } from './fleet-runtime.js';
 
 export interface Demo {
@@ -25,6 +28,8 @@ export interface Demo {
   banner: string;
   /** How the failover runtime reaches the demo's keepalived/BIRD hosts (in user namespaces, or a replay). */
   runnerFor?: RunnerFactory;
+  /** The first screen's "try this first" (demo-hint.ts). */
+  hint: string;
   stop(): Promise<void>;
 }
 
@@ -39,34 +44,49 @@ function load(text: string, file: string, overrides: Partial<LbtopConfig>): Lbto
 export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = process.env): Promise<Demo> {
   const overrides = { readOnly: flags.readOnly, theme: flags.theme };
   const forced = env.LBTOP_DEMO_REPLAY === '1';
+  let why = forced ? 'LBTOP_DEMO_REPLAY=1' : 'haproxy not installed';
   if (!forced && haproxyAvailable()) {
-    const lab = await startDemoLab();
-    let failover: DemoFailover | null = null;
-    const stop = async () => {
-      await failover?.stop();
-      await lab.stop();
-    };
-    try {
-      // keepalived + BIRD in user namespaces beside the HAProxy lab; declared in its lbtop.yaml like any LB's.
-      failover = await startDemoFailover(path.join(lab.dir, 'failover'));
-      writeFileSync(lab.configPath, declareFailover(readFileSync(lab.configPath, 'utf8'), failover.declarations));
-      const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
-      // The replay and its reason first: a narrow terminal cuts the header's end.
-      const banner = failover.replayedBecause
-        ? `DEMO: VIPS/BGP REPLAYED read-only (${failover.replayedBecause}); live HAProxy lab in ${lab.dir}`
-        : `DEMO: live HAProxy lab in ${lab.dir}; keepalived + BIRD in user namespaces`;
-      return { config, runtime: createFleetRuntime(config), banner, runnerFor: failover.runnerFor, stop };
-    } catch (error) {
-      await stop();
-      throw error;
+    const lab = await startDemoLab().catch((error: unknown) => {
+      // e.g. no `openssl` for the certificates: the recording still shows every view, and the banner says why.
+      why = `the live lab did not start: ${String((error as Error).message ?? error).split('\n')[0]}`;
+      return null;
+    });
+    if (lab) {
+      let failover: DemoFailover | null = null;
+      const stop = async () => {
+        await failover?.stop();
+        await lab.stop();
+      };
+      try {
+        // keepalived + BIRD in user namespaces beside the HAProxy lab; declared in its lbtop.yaml like any LB's.
+        failover = await startDemoFailover(path.join(lab.dir, 'failover'));
+        writeFileSync(lab.configPath, declareFailover(readFileSync(lab.configPath, 'utf8'), failover.declarations));
+        const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, overrides);
+        // The replay and its reason first: a narrow terminal cuts the header's end.
+        const banner = failover.replayedBecause
+          ? `DEMO: VIPS/BGP REPLAYED read-only (${failover.replayedBecause}); live HAProxy lab in ${lab.dir}`
+          : `DEMO: live HAProxy lab in ${lab.dir}; keepalived + BIRD in user namespaces`;
+        const hint = demoHint(config, { live: true, maps: true });
+        return { config, runtime: createFleetRuntime(config), banner, hint, runnerFor: failover.runnerFor, stop };
+      } catch (error) {
+        await stop();
+        throw error;
+      }
     }
   }
-  const file = path.join(FIXTURES, 'lbtop.yaml');
-  const why = forced ? 'LBTOP_DEMO_REPLAY=1' : 'haproxy not installed';
-  const failover = replayedFailover(why);
-  const config = load(declareFailover(readFileSync(file, 'utf8'), failover.declarations), file, { ...overrides, readOnly: true });
-  const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name) });
-  return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, runnerFor: failover.runnerFor, stop: async () => {} };
+  // The recorded haproxy.cfg and maps go to a temp dir (replay-dir.ts), so DRIFT and :trace read real files.
+  const files = prepareReplayDir(FIXTURES);
+  try {
+    const failover = replayedFailover(why);
+    const config = load(declareFailover(files.configText, failover.declarations), path.join(FIXTURES, 'lbtop.yaml'), { ...overrides, readOnly: true });
+    const replay = { root: files.dir, ...(files.recordedAt === undefined ? {} : { recordedAt: files.recordedAt }) };
+    const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name, Date.now, replay) });
+    const hint = demoHint(config, { live: false, maps: true });
+    return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, hint, runnerFor: failover.runnerFor, stop: async () => files.stop() };
+  } catch (error) {
+    files.stop();
+    throw error;
+  }
 }
 
 /** `demo --fleet` cannot run here: one line saying why, and the demo that can. */
@@ -90,7 +110,7 @@ export async function startFleetDemo(flags: LbtopConfig, lbs: number, options: {
   try {
     const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, { readOnly: flags.readOnly, theme: flags.theme });
     const banner = `DEMO: namespace fleet lab over SSH, ${lbs} LBs (sshd + HAProxy in netns) in ${lab.dir}`;
-    return { config, runtime: createFleetRuntime(config), banner, stop: lab.stop };
+    return { config, runtime: createFleetRuntime(config), banner, hint: demoHint(config, { live: true, maps: false }), stop: lab.stop };
   } catch (error) {
     await lab.stop();
     throw error;

@@ -1,25 +1,35 @@
-// Replays recorded runtime-API replies (fixtures/demo/<lb>/<frame>-<what>.txt) for the demo on machines
-// without haproxy. Frames advance with time so rates move; anything but the three polled commands is
-// answered with an explanation, and the demo runs read-only so no write is ever attempted.
+// Replays recorded runtime-API replies for the demo on machines without haproxy: the polled commands from
+// frames (fixtures/demo/<lb>/<frame>-<what>.txt) that advance with time so rates move, and the routing views'
+// commands (maps, certificates, trace) from <lb>/replies.txt, answered exactly as recorded (replay-files.ts).
+// Anything else is answered with an explanation, and the demo runs read-only so no write is ever attempted.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RuntimeApi } from '../sources/haproxy/client.js';
+import { parseReplies, REPLAY_FRAME_COMMANDS as COMMANDS, shiftCertDates } from './replay-files.js';
 
-const COMMANDS: Record<string, string> = {
-  'show info': 'info',
-  'show stat': 'stat',
-  'show servers state': 'servers-state',
-};
+export interface ReplayOptions {
+  /** Put in place of `/@DEMO@`, the recorded lab's directory: where the replay's copies of its files are. */
+  root?: string;
+  /** When the fixtures were recorded (ms): certificate dates move by the recording's age. */
+  recordedAt?: number;
+}
 
-export function replayApi(dir: string, lb: string, now: () => number = Date.now): RuntimeApi {
+export function replayApi(dir: string, lb: string, now: () => number = Date.now, options: ReplayOptions = {}): RuntimeApi {
+  const root = (text: string) => (options.root === undefined ? text : text.replaceAll('/@DEMO@', options.root));
   const frames: Record<string, string>[] = [];
   for (let frame = 0; existsSync(path.join(dir, lb, `${frame}-stat.txt`)); frame += 1) {
     const texts: Record<string, string> = {};
-    for (const what of Object.values(COMMANDS)) texts[what] = readFileSync(path.join(dir, lb, `${frame}-${what}.txt`), 'utf8');
+    for (const what of Object.values(COMMANDS)) texts[what] = root(readFileSync(path.join(dir, lb, `${frame}-${what}.txt`), 'utf8'));
     frames.push(texts);
   }
   if (frames.length === 0) throw new Error(`no recorded frames for ${lb} in ${dir}`);
   const start = now();
+  const shift = options.recordedAt === undefined ? 0 : start - options.recordedAt;
+  const file = path.join(dir, lb, 'replies.txt');
+  const replies = new Map<string, string>();
+  for (const [command, reply] of existsSync(file) ? parseReplies(readFileSync(file, 'utf8')) : []) {
+    replies.set(root(command), command.startsWith('show ssl cert ') ? shiftCertDates(root(reply), shift) : root(reply));
+  }
   return {
     label: `replay:${lb} (recorded fixtures)`,
     async send(commandLine) {
@@ -31,8 +41,10 @@ export function replayApi(dir: string, lb: string, now: () => number = Date.now)
       const backend = /^show servers state (\S+)$/.exec(line);
       if (backend) return filterServersState(frame['servers-state']!, backend[1]!);
       const what = COMMANDS[line];
-      if (!what) return `Not available in the replay: only ${Object.keys(COMMANDS).join(', ')} were recorded.\n\n`;
-      return frame[what]!;
+      if (what) return frame[what]!;
+      const recorded = replies.get(line);
+      if (recorded !== undefined) return recorded;
+      return `Not available in the replay: only ${Object.keys(COMMANDS).join(', ')} and what the routing views asked were recorded.\n\n`;
     },
     close() {},
   };

@@ -18,6 +18,7 @@ import { useClock } from './hooks/useClock.js';
 import { useCommands } from './hooks/useCommands.js';
 import { useEventRows } from './hooks/useEventRows.js';
 import { useFlash } from './hooks/useFlash.js';
+import { useFirstKeyHint } from './hooks/useFirstKeyHint.js';
 import { useNodeProgress } from './hooks/useNodeProgress.js';
 import { useDrainProgress } from './hooks/useDrainProgress.js';
 import { usePassphrase } from './hooks/usePassphrase.js';
@@ -77,6 +78,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const store = useStoreState(services.store, screenText);
   const [ui, dispatch] = useReducer(uiReducer, initialView, initialUiState);
   const flash = useFlash(dispatch);
+  const hint = useFirstKeyHint(services.hint);
   useEffect(() => {
     if (startupMessage) flash(startupMessage, 'error');
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- the start-up message is shown once, at mount
@@ -226,7 +228,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           lbDrift={{ drift: lbDrift, list: driftList }}
           ageTicks={ageTicks}
         />}
-        <Footer hints={hintsFor(keymap, passphrase ? 'passphrase' : choice && !dialogOpen ? 'chooser' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash} prompt={ui.prompt} candidates={candidates} />
+        <Footer hints={hintsFor(keymap, passphrase ? 'passphrase' : choice && !dialogOpen ? 'chooser' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash ?? hint} prompt={ui.prompt} candidates={candidates} />
       </Box>
     </ThemeContext.Provider>
   );

@@ -62,5 +62,7 @@ export interface AppServices {
   focus?(backends: ReadonlySet<string>): void;
   /** Version shown in the header. */
   version: string;
+  /** Shown in the flash line on the first screen, until the first key (the demo's "try this first"). */
+  hint?: string;
   now(): number;
 }

@@ -43,16 +43,29 @@ describe('fleetDrift on the recorded pair', () => {
     s.recordSuccess('lb-0', demoSnapshot('lb-0', 0, NOW));
     return s;
   };
+  /** lb-1 as recorded, but with ingress2 back at weight 10: the demo lab lowers it at runtime on lb-1 alone. */
+  const agreeing = () => {
+    const snap = demoSnapshot('lb-1', 0, NOW);
+    snap.stats = snap.stats.map((r) => (r.proxy === 'k8s-http-ingress' && r.name === 'ingress2' ? { ...r, weight: 10 } : r));
+    snap.servers = new Map([...(snap.servers ?? [])].map(([k, v]) => [k, v.backend === 'k8s-http-ingress' && v.server === 'ingress2' ? { ...v, userWeight: 10 } : v]));
+    return snap;
+  };
+
+  it('finds the one disagreement the demo recorded: lb-1 runs ingress2 at weight 5', () => {
+    const s = store();
+    s.recordSuccess('lb-1', demoSnapshot('lb-1', 0, NOW));
+    expect(fleetDrift(buildFleet({ clusters: [] }, s.getState().lbs)).map((d) => d.text)).toEqual(['k8s-http-ingress/ingress2 weight: lb-0 10, lb-1 5']);
+  });
 
   it('finds nothing when both LBs agree', () => {
     const s = store();
-    s.recordSuccess('lb-1', demoSnapshot('lb-1', 0, NOW));
+    s.recordSuccess('lb-1', agreeing());
     expect(fleetDrift(buildFleet({ clusters: [] }, s.getState().lbs))).toEqual([]);
   });
 
   it('reports a version split and a check status that differs, once each', () => {
     const s = store();
-    const snap = demoSnapshot('lb-1', 0, NOW);
+    const snap = agreeing();
     snap.info = { ...snap.info, version: '2.8.3' };
     snap.stats = snap.stats.map((r) => (r.proxy === 'k8s-http-ingress' && r.name === 'ingress2' ? { ...r, status: 'DOWN' } : r));
     s.recordSuccess('lb-1', snap);

@@ -12,7 +12,7 @@ describe('LB health in the header and the rows', () => {
     clock.now = NOW + 42_000;
     store.recordFailure('lb-1', new Error('/run/haproxy/lb-1.sock: connection refused (is HAProxy running?)'));
     const { services } = fakeServices({ store, clock });
-    const app = await renderApp(services, { columns: 160, rows: 60 });
+    const app = await renderApp(services, { columns: 160, rows: 90 });
     expect(app.lines()[1]).toContain('lb-1 STALE 42s: /run/haproxy/lb-1.sock: connection refused (is HAProxy running?)');
     expect(app.lines()[1]).toContain('lb-0 ok 2.6.12 3ms');
     const ingress1 = app.lines().find((l) => /^\s{4}ingress1\s/.test(l))!;
@@ -27,7 +27,7 @@ describe('LB health in the header and the rows', () => {
     store.recordSuccess('lb-0', demoSnapshot('lb-0', 0));
     store.recordFailure('lb-1', new Error('socket file does not exist'));
     const { services } = fakeServices({ store, clock });
-    const app = await renderApp(services, { columns: 160, rows: 60 });
+    const app = await renderApp(services, { columns: 160, rows: 90 });
     expect(app.lines()[1]).toContain('lb-1 DOWN: socket file does not exist');
     expect(app.lines().find((l) => /^\s{4}ingress1\s/.test(l))).toMatch(/ingress1\s+UP\s+\?\s/);
   });
@@ -46,7 +46,7 @@ describe('LB health in the header and the rows', () => {
     lb1.stats = lb1.stats.filter((r) => !(r.proxy === 'k8s-http-ingress' && r.name === 'ingress2'));
     store.recordSuccess('lb-1', lb1);
     const { services } = fakeServices({ store, clock });
-    const app = await renderApp(services, { columns: 160, rows: 60 });
+    const app = await renderApp(services, { columns: 160, rows: 90 });
     expect(app.lines().find((l) => /^\s{4}ingress2\s/.test(l))).toMatch(/ingress2\s+UP\s+—\s/);
     // homelab carries nothing of this cluster: blank, not "—".
     expect(app.lines().find((l) => /^\s{4}ingress2\s/.test(l))).toMatch(/^\s{4}ingress2\s{30,}UP/);

@@ -117,12 +117,13 @@ describe('filter and jump', () => {
   it(': finds a row the filter hides, and clears the filter to show it', async () => {
     const { services } = fakeServices({ store: demoStore(clock), clock });
     const app = await renderApp(services);
+    const all = /row \d+\/(\d+)/.exec(app.frame())![1]; // every row, before any filter
     await app.press('/');
     await app.type('ingress');
     await app.press(KEYS.enter, ':');
     await app.type('k3s-backend');
     await app.press(KEYS.enter);
     expect(app.frame()).not.toContain('filter: ingress');
-    expect(app.frame()).toMatch(/row [1-9]\d*\/4\d/);
+    expect(app.frame()).toMatch(new RegExp(`row [1-9]\\d*/${all}\\b`));
   });
 });

@@ -36,7 +36,7 @@ function maps(s: RoutingState): ViewLines {
   const errors = all.filter((l) => l.error || l.configError).map((l): Line => [{ text: `! ${l.lb}: ${l.error ?? `config not read (${l.configError}): uses unknown`}`, token: 'dialog.warning' }]);
   const head: Line[] = [[{ text: `${fit('FILE', 48, 'left')} ${fit('ENTRIES', 7, 'right')}  LBS / USED BY`, token: 'table.header' }], ...errors, ...status(s.patterns, what)];
   const body = rows.map((r): Line => [
-    { text: `${fit(r.file, 48, 'left')} ${fit(String(r.count), 7, 'right')}  ` },
+    { text: `${fit(tail(r.file, 48), 48, 'left')} ${fit(String(r.count), 7, 'right')}  ` },
     { text: r.lbs.join(',') + (r.agree ? '' : ' (LBs differ)'), token: r.agree ? undefined : 'dialog.warning' },
     { text: `  ${r.uses.map((u) => `${u.proxy}:${u.line} ${u.via}`).join(', ')}`, token: 'text.dim' },
   ]);
@@ -80,4 +80,10 @@ function trace(s: RoutingState): ViewLines {
 
 export function routingLines(view: RoutingView, s: RoutingState): ViewLines {
   return view === 'maps' ? maps(s) : view === 'drift' ? drift(s) : view === 'certs' ? certs(s) : trace(s);
+}
+
+/** A path cut at its start, not its end: two maps in one long directory must not look the same ("…/hosts.map"). */
+function tail(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `…${chars.slice(chars.length - width + 1).join('')}`;
 }
