@@ -65,7 +65,7 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
         // The replay and its reason first: a narrow terminal cuts the header's end.
         const banner = failover.replayedBecause
           ? `DEMO: VIPS/BGP REPLAYED read-only (${failover.replayedBecause}); live HAProxy lab in ${lab.dir}`
-          : `DEMO: live HAProxy lab in ${lab.dir}; keepalived + BIRD in user namespaces`;
+          : `DEMO: live HAProxy lab in ${lab.dir} · keepalived + BIRD in user namespaces`;
         const hint = demoHint(config, { live: true, maps: true });
         return { config, runtime: createFleetRuntime(config), banner, hint, runnerFor: failover.runnerFor, stop };
       } catch (error) {
