@@ -7,7 +7,7 @@ import { LbtopError } from '../model/errors.js';
 import type { PatternEntryRow, PatternKind } from '../model/patterns.js';
 import { aclCommands, atomicReplace, mapCommands } from '../sources/haproxy/maps/commands.js';
 import { checkPatternKey, entriesText, replaceEntries } from '../sources/haproxy/maps/file-edit.js';
-import { parsePatternFile, removeEntry, serializePatternFile, upsertEntry } from '../sources/haproxy/maps/map-file.js';
+import { entriesOf, parsePatternFile, removeEntry, serializePatternFile, upsertEntry } from '../sources/haproxy/maps/map-file.js';
 import { supportsAtomicReplace } from '../sources/haproxy/maps/read.js';
 import type { PatternEdit, PatternLbInput, PatternLbPlan, PatternPlan } from './pattern-types.js';
 
@@ -103,6 +103,8 @@ export function planLb(kind: PatternKind, file: string, edit: PatternEdit, input
       existed: input.disk.exists,
     };
   }
+  const reloads = input.after.mode === 'reload' && filePlan !== null && filePlan.diff !== '';
+  const loaded = reloads ? entriesOf(parsePatternFile(filePlan!.after, kind)).map((e) => (kind === 'map' ? { key: e.key, value: e.value ?? '' } : { key: e.key })) : null;
   const entryDiff = same(before, after) ? '' : createTwoFilesPatch(`${input.lb}:${file} (runtime)`, `${input.lb}:${file} (after)`, entriesText(before), entriesText(after), undefined, undefined, { context: 2 });
   return {
     lb: input.lb,
@@ -115,7 +117,26 @@ export function planLb(kind: PatternKind, file: string, edit: PatternEdit, input
     rollback,
     file: filePlan,
     noop: commands.length === 0 && (filePlan === null || filePlan.diff === ''),
+    afterReload: loaded !== null && !same(loaded, after) ? loaded : null,
   };
+}
+
+/** What the reload changes beyond the edit, in words: entries only the runtime had, values the file has otherwise. */
+export function reloadDifference(lbPlan: PatternLbPlan): string | null {
+  if (!lbPlan.afterReload) return null;
+  const loaded = new Map(lbPlan.afterReload.map((e) => [e.key, e.value ?? '']));
+  const runtime = new Map(lbPlan.after.map((e) => [e.key, e.value ?? '']));
+  const few = (keys: string[]) => (keys.length > 5 ? `${keys.slice(0, 5).join(', ')} and ${keys.length - 5} more` : keys.join(', '));
+  const dropped = [...runtime.keys()].filter((k) => !loaded.has(k));
+  const added = [...loaded.keys()].filter((k) => !runtime.has(k));
+  const changed = [...runtime.keys()].filter((k) => loaded.has(k) && loaded.get(k) !== runtime.get(k));
+  const parts = [
+    dropped.length > 0 ? `drops ${dropped.length} runtime-only entr${dropped.length === 1 ? 'y' : 'ies'} (${few(dropped)})` : null,
+    changed.length > 0 ? `sets ${changed.length} entr${changed.length === 1 ? 'y' : 'ies'} to the file's value (${few(changed)})` : null,
+    added.length > 0 ? `adds ${added.length} entr${added.length === 1 ? 'y' : 'ies'} only the file had (${few(added)})` : null,
+  ].filter((p) => p !== null);
+  // Same keys and values in another order: the reload only reorders (first match wins for map_beg/map_reg).
+  return parts.length > 0 ? parts.join('; ') : 'changes the order of the entries';
 }
 
 export function planPatternEdit(kind: PatternKind, file: string, edit: PatternEdit, inputs: readonly PatternLbInput[]): PatternPlan {
@@ -144,6 +165,8 @@ export function planPatternEdit(kind: PatternKind, file: string, edit: PatternEd
       plan.warnings.push(`${input.lb}: HAProxy ${input.version ?? '?'} has no prepare/commit: entries change one by one`);
     }
     if (edit.op === 'del' && lbPlan.commands.length === 0) plan.warnings.push(`${input.lb}: no runtime entry ${edit.key}`);
+    const reload = reloadDifference(lbPlan);
+    if (reload) plan.warnings.push(`${input.lb}: runtime and file differed before this edit; the reload loads the file and ${reload} (see 8-DRIFT)`);
   }
   const where = plan.lbs.map((l) => l.lb).join(', ') || 'no LB';
   plan.title = `${describeEdit(kind, file, edit)} on ${where}`;

@@ -10,7 +10,8 @@ export function formatPatternPlan(plan: PatternPlan): string {
   const lines = [`Plan: ${plan.title}`];
   for (const error of plan.errors) lines.push(`  ✗ ${error}`);
   for (const l of plan.lbs) {
-    lines.push('', `== ${l.lb} (HAProxy ${l.input.version ?? '?'}): ${l.before.length} → ${l.after.length} entries${l.noop ? ', nothing to change' : ''}`);
+    const reloaded = l.afterReload ? ` (${l.afterReload.length} once the reload loads the file)` : '';
+    lines.push('', `== ${l.lb} (HAProxy ${l.input.version ?? '?'}): ${l.before.length} → ${l.after.length} entries${reloaded}${l.noop ? ', nothing to change' : ''}`);
     if (l.entryDiff) lines.push('  Entries:', ...indent(l.entryDiff.split('\n').slice(2).join('\n')));
     lines.push('  Runtime API commands:');
     if (l.commands.length === 0) lines.push('    (none)');

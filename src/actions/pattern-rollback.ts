@@ -3,6 +3,7 @@
 // preflight refuses it if someone changed the runtime or the file in the meantime.
 import { createTwoFilesPatch } from 'diff';
 import { aclCommands, atomicReplace, mapCommands } from '../sources/haproxy/maps/commands.js';
+import { entriesOf, parsePatternFile } from '../sources/haproxy/maps/map-file.js';
 import { supportsAtomicReplace } from '../sources/haproxy/maps/read.js';
 import type { PatternLbPlan, PatternPlan, PatternReport } from './pattern-types.js';
 
@@ -32,7 +33,16 @@ function invert(plan: PatternPlan, l: PatternLbPlan): PatternLbPlan {
     rollback: [],
     file,
     noop: false,
+    afterReload: l.input.after.mode === 'reload' ? reloadedEntries(plan.kind, l.before, file) : null,
   };
+}
+
+/** What the reload after the way back loads, when it differs from the entries put back (see PatternLbPlan). */
+function reloadedEntries(kind: PatternPlan['kind'], entries: PatternLbPlan['before'], file: PatternLbPlan['file']): PatternLbPlan['afterReload'] {
+  if (file === null) return null;
+  const loaded = entriesOf(parsePatternFile(file.after, kind)).map((e) => (kind === 'map' ? { key: e.key, value: e.value ?? '' } : { key: e.key }));
+  const same = loaded.length === entries.length && loaded.every((e, i) => e.key === entries[i]!.key && (e.value ?? '') === (entries[i]!.value ?? ''));
+  return same ? null : loaded;
 }
 
 export function rollbackPlan(report: PatternReport): PatternPlan {

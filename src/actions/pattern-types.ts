@@ -53,6 +53,12 @@ export interface PatternLbPlan {
   file: { path: string; before: string; after: string; diff: string; existed: boolean } | null;
   /** Nothing to do on this LB (runtime and file already as asked). */
   noop: boolean;
+  /**
+   * The entries the runtime holds once the reload after the write has loaded the file (after_write: reload and
+   * the file changes), when they differ from `after`: runtime and file already differed beyond this edit, and
+   * the reload makes the runtime equal the file. Null when there is no reload or it changes nothing more.
+   */
+  afterReload: PatternEntryRow[] | null;
 }
 
 export interface PatternPlan {

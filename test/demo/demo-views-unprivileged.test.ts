@@ -146,6 +146,9 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
     keys('Enter');
     await until('the preview', () => pane().includes(`+${host} https_k8s01_dev_backend`));
     expect(pane()).toContain(`-${host} https_k8s02_dev_backend`);
+    // The preview says the reload will drop the entry added at runtime only (the drift), before anything is sent.
+    expect(pane()).toContain('7 → 7 entries (6 once the reload loads the file)');
+    expect(pane()).toContain('drops 1 runtime-only entry (whoami.k8s01.example.net)');
     expect(await curl(socket, host)).toMatch(/^k8s02dev-/); // nothing sent while the preview is open
     await wait(400); // the dialog refuses a confirm typed in the same breath as the key that opened it
     keys('y');

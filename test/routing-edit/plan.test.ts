@@ -56,6 +56,23 @@ describe('planPatternEdit', () => {
     expect(plan.lbs[0]!.rollback[0]).toBe(`prepare map ${HOSTS}`);
   });
 
+  it('says what the reload after the write does to a runtime that differed from the file before the edit', () => {
+    const reload = { ...NO_AFTER_WRITE, mode: 'reload' as const, configPath: '/etc/haproxy/haproxy.cfg' };
+    const base = input('lb-0').runtime!;
+    // Drift before the edit: one entry added at runtime only, one value changed at runtime only.
+    const runtime = [...base.map((e) => (e.key === 'nginx.k8s02-dev.example.net' ? { ...e, value: 'be_runtime' } : e)), { key: 'whoami.k8s01.example.net', value: 'be_default' }];
+    const edit = { op: 'set' as const, key: 'nginx.k8s01-dev.example.net', value: 'https_k8s02_dev_backend' };
+    const plan = planPatternEdit('map', HOSTS, edit, [input('lb-0', { runtime, after: reload })]);
+    expect(plan.lbs[0]!.afterReload!.map((e) => e.key)).not.toContain('whoami.k8s01.example.net');
+    expect(plan.warnings).toEqual([
+      'lb-0: runtime and file differed before this edit; the reload loads the file and drops 1 runtime-only entry (whoami.k8s01.example.net); sets 1 entry to the file\'s value (nginx.k8s02-dev.example.net) (see 8-DRIFT)',
+    ]);
+    expect(formatPatternPlan(plan)).toContain(`: 10 → 10 entries (${base.length} once the reload loads the file)`);
+    // Without a reload, or with runtime and file the same, the preview says nothing more.
+    expect(planPatternEdit('map', HOSTS, edit, [input('lb-0', { runtime })]).warnings).toEqual([]);
+    expect(planPatternEdit('map', HOSTS, edit, [input('lb-0', { after: reload })]).lbs[0]!.afterReload).toBeNull();
+  });
+
   it('refuses what HAProxy could not take back intact, an add of an existing key, a set of a missing one', () => {
     const errors = (edit: Parameters<typeof planPatternEdit>[2]) => planPatternEdit('map', HOSTS, edit, [input('lb-0')]).errors.join(' | ');
     expect(errors({ op: 'add', key: 'a b', value: 'x' })).toMatch(/blank/);
