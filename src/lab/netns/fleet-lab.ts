@@ -78,6 +78,10 @@ export interface FleetLabOptions {
   user?: string;
   /** Nodes that also get a `<name>-backup` server in `be_backup` (see fleetHaproxyConfig). */
   backups?: string[];
+  /** Build it in a user namespace, without root (see userns.ts, ssh-relay.ts). */
+  userns?: boolean;
+  /** LBs whose sshd runs in a host shell with a private /tmp and /run (keepalived's fixed dump files). */
+  shells?: string[];
 }
 
 export async function startFleetLab(options: FleetLabOptions): Promise<FleetLab> {
@@ -89,6 +93,8 @@ export async function startFleetLab(options: FleetLabOptions): Promise<FleetLab>
       hosts: Object.fromEntries(lbs.map((lb) => [lb, () => []])),
       plainHosts: nodeNames,
       ...(options.user !== undefined ? { user: options.user } : {}),
+      ...(options.userns ? { userns: true } : {}),
+      ...(options.shells ? { shells: options.shells } : {}),
       // Host keys are checked as in production: only the lab's known_hosts, never accept-new, never the agent.
       sshConfig: (lab) => `
 ${hostStanzas(lab, lbs)}
