@@ -61,7 +61,10 @@ export async function startSshd(lab: NetnsLab, options: SshdOptions): Promise<Ss
   // unprivileged user made) and its `sshd` user has no uid there (one uid is mapped: ours). Run as a non-root
   // uid, sshd skips the chroot and uid switch altogether: a nested user namespace maps our own uid, so sshd
   // runs as us, and the login user is us. A non-root sshd cannot bind port 22 unless the namespace allows it.
-  const nested = lab.userns ? ['unshare', '--user', `--map-user=${process.getuid!()}`, `--map-group=${process.getgid!()}`] : [];
+  // Its one group is mapped as `tty`: a session's pty is chowned to the tty group ("chown(/dev/pts/N, uid, 5)
+  // failed: Invalid argument", fatal, with the group unmapped), and lbtop's first session asks for a pty
+  // (transport/ssh/nodelay.ts).
+  const nested = lab.userns ? ['unshare', '--user', `--map-user=${process.getuid!()}`, `--map-group=${ttyGroup()}`] : [];
   if (lab.userns) lab.exec(options.host, ['sysctl', '-q', '-w', 'net.ipv4.ip_unprivileged_port_start=0']);
   const keyType = options.hostKeyType ?? 'ed25519';
   const hostKey = path.join(dir, `ssh_host_${keyType}_key`);
@@ -84,6 +87,8 @@ export async function startSshd(lab: NetnsLab, options: SshdOptions): Promise<Ss
       'PermitRootLogin prohibit-password',
       'PrintMotd no',
       'LogLevel VERBOSE',
+      // A non-root login's default PATH has no sbin, where keepalived and birdc are (root's has).
+      ...(lab.userns ? ['SetEnv PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] : []),
       ...(options.extraConfig ?? []),
       '',
     ].join('\n'),
@@ -155,6 +160,12 @@ function killTree(root: number): void {
   walk(root);
   // Collected first, killed after: a parent killed first would hand its children to init and out of the tree.
   for (const pid of tree) killPid(pid);
+}
+
+/** The gid of group `tty` (5 on Debian), which sshd gives every pty. */
+function ttyGroup(): number {
+  const line = readFileSync('/etc/group', 'utf8').split('\n').find((l) => l.startsWith('tty:'));
+  return Number(line?.split(':')[2] ?? process.getgid!());
 }
 
 function connects(address: string, port: number): Promise<boolean> {
