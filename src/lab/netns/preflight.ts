@@ -34,7 +34,7 @@ export function namespaceLabMode(probe: LabProbe = realProbe()): { mode: LabMode
   if (!probe.haproxy()) return { refused: 'needs haproxy installed' };
   if (probe.uid === 0) return { mode: 'root' };
   const why = probe.userns();
-  if (why) return { refused: `needs root, or user namespaces for this user (\`unshare --user --map-root-user --net\` says: ${why})` };
+  if (why) return { refused: `needs root, or unprivileged user namespaces, which this system refuses (\`unshare --user --net\`: ${why})` };
   return { mode: 'userns' };
 }
 

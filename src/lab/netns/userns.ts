@@ -46,8 +46,15 @@ export function usernsRefusal(): string | null {
   const r = spawnSync(UNSHARE[0]!, [...UNSHARE.slice(1), 'true'], { encoding: 'utf8', env: { ...process.env, PATH: PATH_WITH_SBIN } });
   if (r.error) return `${UNSHARE[0]}: ${r.error.message}`;
   if (r.status === 0) return null;
-  return (r.stderr ?? '').trim().split('\n')[0] || `unshare exited ${r.status}`;
+  const first = (r.stderr ?? '').trim().split('\n')[0]?.replace(/^unshare: unshare failed: /, '') || `unshare exited ${r.status}`;
+  return `${first}${HINTS.find(([text]) => first.includes(text))?.[1] ?? ''}`;
 }
+
+// What the kernel's two refusals usually mean, so the one line says what to change.
+const HINTS: [string, string][] = [
+  ['No space left on device', ' — sysctl user.max_user_namespaces is 0 or used up'],
+  ['Operation not permitted', ' — unprivileged user namespaces are disabled (kernel.unprivileged_userns_clone, AppArmor, or a container\'s seccomp profile)'],
+];
 
 export async function startUsernsHolder(): Promise<UsernsHolder> {
   const child = spawn(UNSHARE[0]!, [...UNSHARE.slice(1), 'sh', '-c', HOLDER], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PATH: PATH_WITH_SBIN } });
