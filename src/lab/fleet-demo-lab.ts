@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { failoverPlacement, startFleetFailover, type FleetFailover } from './fleet-failover.js';
+import { failoverShells, startFleetFailover, type FleetFailover } from './fleet-failover.js';
 import { startHttpTraffic } from './fleet-traffic.js';
 import { startFleetLab, type FleetLab } from './netns/fleet-lab.js';
 
@@ -45,7 +45,7 @@ export async function startFleetDemoLab(options: FleetDemoOptions): Promise<Flee
   // Root login to the lab's own sshd with root: the demo must not add a user account to the operator's machine.
   // Without root, sshd runs as this user, and only this user can log in.
   const user = options.userns ? os.userInfo().username : 'root';
-  const shells = failoverPlacement(lbNames).keepalived;
+  const shells = failoverShells(lbNames, options.userns === true);
   const fleet = await startFleetLab({ lbs: options.lbs, nodes: 3, downNodes: 1, user, shells, ...(options.userns ? { userns: true } : {}) });
   let stopTraffic: (() => void) | null = null;
   let stopped = false;

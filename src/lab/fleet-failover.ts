@@ -1,12 +1,17 @@
 // The failover stack of the fleet demo, on the fleet's own LBs and nodes: a keepalived pair (lb1 priority 101,
-// lb2 100; like seeds 000/002) holding two VIPs on the lab bridge, and BIRD 2 on one LB peering eBGP with the
-// backend nodes, each announcing a pod /26 (seed 004) while the LB announces an anycast /32. The shapes are those
-// of test/failover's labs. keepalived's dump files are fixed paths in /tmp, so each keepalived LB runs in a host
-// shell (private /tmp and /run) that its sshd shares: lbtop reads them over SSH as on a real LB. The same code
-// runs with root and in a user namespace (where keepalived and BIRD are root of the namespace).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// lb2 100; like seeds 000/002) holding two VIPs on the lab bridge; from 4 LBs a heartbeat pair (lb3, lb4; v1
+// haresources with an IPaddr2 resource, like seed 001); and BIRD 2 on one LB peering eBGP with the backend nodes,
+// each announcing a pod /26 (seed 004) while the LB announces an anycast /32. The shapes are those of
+// test/failover's labs. keepalived's dump files are fixed paths in /tmp and heartbeat's state is in /run, /etc/ha.d
+// and /var/lib/heartbeat, so those LBs run in a host shell (private mounts; heartbeat's node name is the host
+// name) that their sshd shares: lbtop reaches them over SSH as on a real LB. keepalived and BIRD run the same in a
+// user namespace (as its root). Heartbeat does not join there: it starts and takes its IPaddr2 (measured, with its
+// chown to `hacluster` failing, that uid being unmapped), but refuses every client of the login, whose sshd runs as
+// our uid in a nested namespace (userns: "api_process_registration_msg: cannot add client", and cl_status says
+// "Heartbeat is apparently running on this machine, but refuses my connection"), while root of the namespace is let in.
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { HostShell } from './netns/host-shell.js';
+import type { HostShell, HostShellOptions } from './netns/host-shell.js';
 import type { NetnsLab } from './netns/lab.js';
 
 export interface FleetFailover {
@@ -21,11 +26,55 @@ export interface FleetFailover {
 // A daemon that is not installed is left out (its view says no LB declares it), not a reason to refuse the demo.
 const installed = (bin: string) => existsSync(`/usr/sbin/${bin}`);
 
-/** Which LBs carry what, for N LBs: the pair on lb1+lb2, BIRD on lb3 (or the last LB of a smaller fleet). */
-export function failoverPlacement(lbs: string[]): { keepalived: string[]; bird: string | null } {
+const HEARTBEAT = '/usr/libexec/heartbeat/heartbeat';
+
+export interface Placement {
+  keepalived: string[];
+  heartbeat: string[];
+  bird: string | null;
+}
+
+/** Which LBs carry what: keepalived on lb1+lb2, heartbeat on lb3+lb4 (root only), BIRD on lb3 (or the last LB). */
+export function failoverPlacement(lbs: string[], userns: boolean): Placement {
   return {
     keepalived: lbs.length >= 2 && installed('keepalived') ? lbs.slice(0, 2) : [],
+    heartbeat: !userns && lbs.length >= 4 && existsSync(HEARTBEAT) ? lbs.slice(2, 4) : [],
     bird: installed('bird') ? (lbs[Math.min(2, lbs.length - 1)] ?? null) : null,
+  };
+}
+
+/** The host shells the stack needs (fleet-lab's `shells`): heartbeat's get their host name and its directories. */
+export function failoverShells(lbs: string[], userns: boolean): Record<string, (lab: NetnsLab) => HostShellOptions> {
+  const place = failoverPlacement(lbs, userns);
+  const shells: Record<string, (lab: NetnsLab) => HostShellOptions> = {};
+  for (const lb of place.keepalived) shells[lb] = () => ({});
+  for (const lb of place.heartbeat) shells[lb] = (lab) => heartbeatFiles(lab, lb, place.heartbeat);
+  return shells;
+}
+
+/** The heartbeat VIP: one IPaddr2 resource, held by the first node of the pair. */
+const heartbeatVip = (lab: NetnsLab) => `${lab.subnet}.210`;
+
+function heartbeatFiles(lab: NetnsLab, lb: string, pair: string[]): HostShellOptions {
+  const peer = pair.find((p) => p !== lb)!;
+  const dir = path.join(lab.dir, lb, 'heartbeat');
+  mkdirSync(path.join(dir, 'log'), { recursive: true });
+  cpSync('/etc/ha.d', path.join(dir, 'ha.d'), { recursive: true });
+  // /var/lib/heartbeat is not readable by everyone (ccm, crm): made anew, with the directories heartbeat enters.
+  for (const d of ['cores/root', 'cores/hacluster', 'cores/nobody', 'ccm', 'crm', 'api', 'casual', 'ckpt']) mkdirSync(path.join(dir, 'lib', d), { recursive: true });
+  writeFileSync(path.join(dir, 'ha.d', 'ha.cf'), [
+    'keepalive 1', 'deadtime 3', 'warntime 2', 'initdead 4', 'udpport 694', `ucast eth0 ${lab.host(peer).address}`,
+    'auto_failback off', 'use_logd no', 'logfile /var/log/ha-log', ...pair.map((n) => `node ${n}`), '',
+  ].join('\n'));
+  writeFileSync(path.join(dir, 'ha.d', 'haresources'), `${pair[0]} IPaddr2::${heartbeatVip(lab)}/24/eth0\n`);
+  writeFileSync(path.join(dir, 'ha.d', 'authkeys'), 'auth 1\n1 md5 lbtop-lab-only\n', { mode: 0o600 });
+  return {
+    hostname: lb,
+    binds: [
+      { from: path.join(dir, 'ha.d'), to: '/etc/ha.d' },
+      { from: path.join(dir, 'lib'), to: '/var/lib/heartbeat' },
+      { from: path.join(dir, 'log'), to: '/var/log' },
+    ],
   };
 }
 
@@ -82,19 +131,20 @@ ${peers
 export interface FailoverHosts {
   lab: NetnsLab;
   lbs: string[];
-  /** Host shells of the keepalived LBs (their sshd runs there too). */
+  /** Host shells of the keepalived and heartbeat LBs (their sshd runs there too; see failoverShells). */
   shells: Record<string, HostShell>;
   /** Backend nodes that run a BGP speaker. */
   nodes: string[];
 }
 
-/** Starts keepalived and BIRD (killed with the lab's processes) and returns what lbtop.yaml must say about them. */
+/** Starts keepalived, heartbeat and BIRD (killed with the lab's processes) and returns what lbtop.yaml must say about them. */
 export function startFleetFailover(hosts: FailoverHosts): FleetFailover {
   const { lab, shells } = hosts;
-  const place = failoverPlacement(hosts.lbs);
+  const place = failoverPlacement(hosts.lbs, lab.userns !== null);
   const vips = [`${lab.subnet}.200`, `${lab.subnet}.201`];
   const anycast = `${lab.subnet}.250/32`;
   const lbYaml: Record<string, string> = {};
+  const declare = (lb: string, line: string) => (lbYaml[lb] = lbYaml[lb] ? `${lbYaml[lb]}\n${line}` : line);
   place.keepalived.forEach((lb, i) => {
     const dir = path.join(lab.dir, lb, 'keepalived');
     mkdirSync(dir, { recursive: true, mode: 0o755 });
@@ -103,7 +153,7 @@ export function startFleetFailover(hosts: FailoverHosts): FleetFailover {
     writeFileSync(conf, keepalivedConf(lb, dir, 101 - i, vips), { mode: 0o600 });
     const argv = ['keepalived', '-l', '-D', '-G', '-P', '-f', conf, '-p', `${dir}/ka.pid`, '-r', `${dir}/vrrp.pid`];
     shells[lb]!.spawn(['keepalived', '-n', ...argv.slice(1)]);
-    lbYaml[lb] = `    keepalived: { conf: ${conf}, pid_file: ${dir}/ka.pid, start: [${argv.join(', ')}] }`;
+    declare(lb, `    keepalived: { conf: ${conf}, pid_file: ${dir}/ka.pid, start: [${argv.join(', ')}] }`);
   });
   if (place.bird) {
     const lb = place.bird;
@@ -117,7 +167,14 @@ export function startFleetFailover(hosts: FailoverHosts): FleetFailover {
     const peers = hosts.nodes.map((node, i) => ({ name: node, address: lab.host(node).address, as: 65001 + i }));
     start(lb, birdConf(me, 65000, { name: 'static_vip', route: anycast }, peers));
     peers.forEach((p, i) => start(p.name, birdConf(p.address, p.as, { name: 'static_pods', route: `172.16.${171 + i}.64/26` }, [{ name: lb, address: me, as: 65000 }])));
-    lbYaml[lb] = `${lbYaml[lb] ? `${lbYaml[lb]}\n` : ''}    bird: { socket: ${sock(lb)}, client: birdc }`;
+    declare(lb, `    bird: { socket: ${sock(lb)}, client: birdc }`);
   }
-  return { lbYaml, vipInstances: place.keepalived.length ? ['api_vip', 'ingress_vip'] : [], vips, anycast };
+  for (const lb of place.heartbeat) {
+    const shell = shells[lb]!;
+    shell.exec(['sh', '-c', 'mkdir -p /run/heartbeat/ccm /run/heartbeat/crm /run/heartbeat/dopd /run/crm /run/resource-agents; chown -R hacluster:haclient /run/heartbeat /run/crm /var/lib/heartbeat 2>/dev/null; true']);
+    shell.spawn([HEARTBEAT, '-f']);
+    declare(lb, `    heartbeat: { node: ${lb} }`);
+  }
+  const vipInstances = [...(place.keepalived.length ? ['api_vip', 'ingress_vip'] : []), ...(place.heartbeat.length ? [heartbeatVip(lab)] : [])];
+  return { lbYaml, vipInstances, vips, anycast };
 }

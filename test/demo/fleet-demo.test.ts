@@ -112,7 +112,7 @@ describe('lbtop demo --fleet: the lab', () => {
   }, 60_000);
 });
 
-describe('lbtop demo --fleet 2 in a real terminal', () => {
+describe('lbtop demo --fleet 4 in a real terminal', () => {
   const TMUX = `lbtop-fleet-demo-${process.pid}`;
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', TMUX, ...args], { encoding: 'utf8' });
   const pane = () => tmux('capture-pane', '-p', '-t', 'e2e');
@@ -134,27 +134,29 @@ describe('lbtop demo --fleet 2 in a real terminal', () => {
     }
   }
 
-  it('shows the fleet lab banner and both LBs ok over SSH; q stops lbtop and removes the lab', async () => {
+  it('shows the fleet lab banner, every LB ok over SSH and the failover stack; q stops lbtop and removes the lab', async () => {
     scratch = mkdtempSync(path.join(os.tmpdir(), 'lbtop-fleet-demo-'));
     const pidFile = path.join(scratch, 'pid');
     // `exec` keeps the pid: the lab's names carry it (lbt-<pid>-…), so we know exactly which namespaces are ours.
     const command = [
-      `sh -c 'echo $$ > ${pidFile}; exec env -u CI XDG_STATE_HOME=${scratch}/state node ${BIN} demo --fleet 2'`,
+      `sh -c 'echo $$ > ${pidFile}; exec env -u CI XDG_STATE_HOME=${scratch}/state node ${BIN} demo --fleet 4'`,
       '; echo LBTOP-EXITED-$?; sleep 30',
     ].join(' ');
     tmux('new-session', '-d', '-s', 'e2e', '-x', '220', '-y', '40', command);
-    await until('the banner and both LBs ok', () => pane().includes('DEMO: namespace fleet lab over SSH, 2 LBs') && /lb1 ok .*lb2 ok/.test(pane()), 60_000);
+    await until('the banner and the LBs ok', () => pane().includes('DEMO: namespace fleet lab over SSH, 4 LBs') && /lb1 ok .*lb2 ok .*lb3 ok .*lb4 ok/.test(pane()), 60_000);
     const pid = Number(readFileSync(pidFile, 'utf8'));
     const ours = namespaces().filter((ns) => ns.startsWith(`lbt-${pid}-`));
-    expect(ours).toEqual(expect.arrayContaining([`lbt-${pid}-lb1`, `lbt-${pid}-lb2`, `lbt-${pid}-node1`]));
+    expect(ours).toEqual(expect.arrayContaining([`lbt-${pid}-lb1`, `lbt-${pid}-lb4`, `lbt-${pid}-node1`]));
     const pids = ours.flatMap(namespacePids);
-    expect(pids.length).toBeGreaterThanOrEqual(2 * 2 + 3); // an sshd and an HAProxy per LB, an HTTP server per node
+    expect(pids.length).toBeGreaterThanOrEqual(4 * 2 + 3 + 2 + 2 + 4); // sshd + HAProxy per LB, HTTP per node, keepalived, heartbeat, BIRD
     expect(pane()).toMatch(/fwd/); // the route to each stats socket: stream-local forwarding over SSH
-    // The failover stack over SSH exec channels: the keepalived pair on lb1/lb2, BIRD on lb2 with the nodes.
+    // The failover stack over SSH exec channels: the keepalived pair on lb1/lb2, the heartbeat pair on lb3/lb4
+    // (its resource held by lb3), BIRD on lb3 with the nodes.
     tmux('send-keys', '-t', 'e2e', 'V');
-    await until('both VIPs held by lb1, lb2 its backup', () => (pane().match(/_vip\s+fleet\s+MASTER 101\s+BACKUP 100\s+lb1\s+held/g) ?? []).length === 2);
+    await until('both VIPs held by lb1, lb2 its backup', () => (pane().match(/_vip\s+fleet\s+MASTER 101\s+BACKUP 100\s+-\s+-\s+lb1\s+held/g) ?? []).length === 2);
+    await until('the heartbeat resource held by lb3', () => /\.210\s+lb3\s+fleet\s+-\s+-\s+holds \(local\)\s+standby \(local\)\s+lb3/.test(pane()), 40_000);
     tmux('send-keys', '-t', 'e2e', 'B');
-    await until('the BGP sessions with the three nodes', () => (pane().match(/^lb2\s+node\d\s+BGP\s+up .*Established/gm) ?? []).length === 3);
+    await until('the BGP sessions with the three nodes', () => (pane().match(/^lb3\s+node\d\s+BGP\s+up .*Established/gm) ?? []).length === 3);
     tmux('send-keys', '-t', 'e2e', 'q');
     await until('lbtop to exit', () => pane().includes('LBTOP-EXITED-0'));
     expect(namespaces().filter((ns) => ns.startsWith(`lbt-${pid}-`))).toEqual([]);

@@ -6,7 +6,9 @@ import http from 'node:http';
 import path from 'node:path';
 import type { LbConfig, LbtopConfig } from '../../model/config.js';
 import { startHaproxy, type HaproxyProcess } from '../haproxy-process.js';
+import type { HostShellOptions } from './host-shell.js';
 import { startHttpBackend, type HttpBackend } from './http-backend.js';
+import type { NetnsLab } from './lab.js';
 import { makeKeyPair } from './keys.js';
 import { hostStanzas, startSshLab, type SshLab } from './ssh-lab.js';
 
@@ -81,7 +83,7 @@ export interface FleetLabOptions {
   /** Build it in a user namespace, without root (see userns.ts, ssh-relay.ts). */
   userns?: boolean;
   /** LBs whose sshd runs in a host shell with a private /tmp and /run (keepalived's fixed dump files). */
-  shells?: string[];
+  shells?: Record<string, (lab: NetnsLab) => HostShellOptions>;
 }
 
 export async function startFleetLab(options: FleetLabOptions): Promise<FleetLab> {

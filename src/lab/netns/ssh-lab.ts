@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SshPool, type SshPoolOptions } from '../../transport/ssh/pool.js';
-import { startHostShell, type HostShell } from './host-shell.js';
+import { startHostShell, type HostShell, type HostShellOptions } from './host-shell.js';
 import { makeKeyPair, type KeyPair } from './keys.js';
 import { NetnsLab } from './lab.js';
 import { startSshRelay, type SshRelay } from './ssh-relay.js';
@@ -26,8 +26,8 @@ export interface SshLabSpec {
   user?: string;
   /** Build the lab in a user namespace (no root): sshds reached through loopback relays (ssh-relay.ts). */
   userns?: boolean;
-  /** Hosts whose sshd runs in a host shell of their own (private /tmp and /run, see host-shell.ts). */
-  shells?: string[];
+  /** Hosts whose sshd runs in a host shell of their own (private /tmp and /run, see host-shell.ts), with options. */
+  shells?: Record<string, (lab: NetnsLab) => HostShellOptions>;
 }
 
 export interface SshLab {
@@ -69,7 +69,7 @@ export async function startSshLab(spec: SshLabSpec, makeKeys: (dir: string) => K
   let relay: SshRelay | null = null;
   const closeShells = () => Object.values(shells).forEach((s) => s.close());
   try {
-    for (const host of spec.shells ?? []) shells[host] = await startHostShell(lab, host);
+    for (const [host, options] of Object.entries(spec.shells ?? {})) shells[host] = await startHostShell(lab, host, options(lab));
     const clientKey = makeKeyPair(path.join(lab.dir, 'id_client'));
     const extra = makeKeys(lab.dir);
     const authorizedKeys = [clientKey, ...extra].map((k) => k.publicKey);
