@@ -78,3 +78,18 @@ it('lbtop demo --fleet 3 as a user who is not root: every LB over SSH, the VIP p
   await term.until('every lab process to be gone', () => lab.filter(running).length === 0, 10_000);
   expect(existsSync(dir)).toBe(false);
 }, 120_000);
+
+it('lbtop killed (SIGKILL, no teardown): the namespace holder ends every lab process and removes the directory', async () => {
+  term.kill();
+  const before = labProcesses();
+  const pidFile = path.join(scratch, 'pid');
+  const command = `runuser -u ${LAB_USER} -- sh -c 'echo $$ > ${pidFile}; exec env -u CI XDG_STATE_HOME=${scratch}/state ${process.execPath} ${BIN} demo --fleet 2'; sleep 30`;
+  term.tmux('new-session', '-d', '-s', 'e2e', '-x', '220', '-y', '40', command);
+  await term.until('both LBs ok over SSH', () => /lb1 ok .*lb2 ok/.test(term.pane()), 60_000);
+  const dir = /in (\/tmp\/lbtop-lbt-[\d.]+)/.exec(term.pane())![1]!;
+  const lab = labProcesses().filter((pid) => !before.includes(pid));
+  expect(lab.length).toBeGreaterThanOrEqual(1 + 2 * 2 + 3);
+  process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+  await term.until('every lab process to be gone', () => lab.filter(running).length === 0, 10_000);
+  await term.until('the lab directory to be gone', () => !existsSync(dir), 10_000);
+}, 120_000);

@@ -4,7 +4,7 @@
 // the namespace. Commands enter it with `nsenter --preserve-credentials` (our uid *is* its root; nsenter's own
 // setgroups is refused in a namespace whose setgroups was denied). The holder's stdin is a pipe from this
 // process: if lbtop dies without its teardown (SIGKILL), the pipe closes and the holder kills everything in
-// the lab's network namespaces, so nothing outlives the demo.
+// the lab's network namespaces and removes the lab's directory, so nothing outlives the demo.
 import { spawn, spawnSync } from 'node:child_process';
 import { killPid, PATH_WITH_SBIN, sh } from './sh.js';
 
@@ -25,21 +25,29 @@ const UNSHARE = ['unshare', '--user', '--map-root-user', '--net', '--mount', '--
 // Every network namespace of the lab: the holder's own and those under /run/netns; every process in one of them
 // is the lab's (nothing else can enter a namespace this user namespace owns without our uid).
 const KILL_LAB = `
-nets=" $(readlink /proc/$$/ns/net) $(for f in /run/netns/*; do [ -e "$f" ] && echo "net:[$(stat -L -c %i "$f")]"; done) "
+nets=" $(readlink /proc/$$/ns/net) $(for f in /run/netns/*; do [ -e "$f" ] && printf 'net:[%s] ' "$(stat -L -c %i "$f")"; done)"
 for p in /proc/[0-9]*; do
   pid=\${p#/proc/}; [ "$pid" = $$ ] && continue
   n=$(readlink "$p/ns/net" 2>/dev/null) || continue
   case "$nets" in *" $n "*) kill -9 "$pid" 2>/dev/null;; esac
 done`;
 
+// On EOF (lbtop gone without its teardown) also the scratch directories its labs made, named by its pid
+// (lab.ts: /tmp/lbtop-lbt-<pid>[.<seq>]): the parent of this shell, as unshare execs it in place.
 const HOLDER = `set -e
+owner=$PPID
 mount -t tmpfs lbtop-run /run
 mkdir -p /run/netns /run/lbtop-lab
 ip link set lo up
 echo ready
+# From here nothing may stop the cleanup: lbtop's pipes are gone (SIGPIPE), a closed terminal hangs up its process
+# group (SIGHUP), Ctrl-C reaches it too (SIGINT). The teardown path kills the holder with SIGKILL.
+exec >/dev/null 2>&1
+trap '' HUP INT PIPE
 read _ || true
 set +e
-${KILL_LAB}`;
+${KILL_LAB}
+rm -rf "/tmp/lbtop-lbt-$owner" /tmp/lbtop-lbt-$owner.*`;
 
 /** Null when this kernel and this user can make the lab's user namespace; otherwise the first line of why not. */
 export function usernsRefusal(): string | null {
