@@ -9,8 +9,9 @@
 // chown to `hacluster` failing, that uid being unmapped), but refuses every client of the login, whose sshd runs as
 // our uid in a nested namespace (userns: "api_process_registration_msg: cannot add client", and cl_status says
 // "Heartbeat is apparently running on this machine, but refuses my connection"), while root of the namespace is let in.
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { heartbeatFiles, heartbeatInstalled, heartbeatVip, startHeartbeat } from './fleet-heartbeat.js';
 import type { HostShell, HostShellOptions } from './netns/host-shell.js';
 import type { NetnsLab } from './netns/lab.js';
 
@@ -26,8 +27,6 @@ export interface FleetFailover {
 // A daemon that is not installed is left out (its view says no LB declares it), not a reason to refuse the demo.
 const installed = (bin: string) => existsSync(`/usr/sbin/${bin}`);
 
-const HEARTBEAT = '/usr/libexec/heartbeat/heartbeat';
-
 export interface Placement {
   keepalived: string[];
   heartbeat: string[];
@@ -38,7 +37,7 @@ export interface Placement {
 export function failoverPlacement(lbs: string[], userns: boolean): Placement {
   return {
     keepalived: lbs.length >= 2 && installed('keepalived') ? lbs.slice(0, 2) : [],
-    heartbeat: !userns && lbs.length >= 4 && existsSync(HEARTBEAT) ? lbs.slice(2, 4) : [],
+    heartbeat: !userns && lbs.length >= 4 && heartbeatInstalled() ? lbs.slice(2, 4) : [],
     bird: installed('bird') ? (lbs[Math.min(2, lbs.length - 1)] ?? null) : null,
   };
 }
@@ -50,32 +49,6 @@ export function failoverShells(lbs: string[], userns: boolean): Record<string, (
   for (const lb of place.keepalived) shells[lb] = () => ({});
   for (const lb of place.heartbeat) shells[lb] = (lab) => heartbeatFiles(lab, lb, place.heartbeat);
   return shells;
-}
-
-/** The heartbeat VIP: one IPaddr2 resource, held by the first node of the pair. */
-const heartbeatVip = (lab: NetnsLab) => `${lab.subnet}.210`;
-
-function heartbeatFiles(lab: NetnsLab, lb: string, pair: string[]): HostShellOptions {
-  const peer = pair.find((p) => p !== lb)!;
-  const dir = path.join(lab.dir, lb, 'heartbeat');
-  mkdirSync(path.join(dir, 'log'), { recursive: true });
-  cpSync('/etc/ha.d', path.join(dir, 'ha.d'), { recursive: true });
-  // /var/lib/heartbeat is not readable by everyone (ccm, crm): made anew, with the directories heartbeat enters.
-  for (const d of ['cores/root', 'cores/hacluster', 'cores/nobody', 'ccm', 'crm', 'api', 'casual', 'ckpt']) mkdirSync(path.join(dir, 'lib', d), { recursive: true });
-  writeFileSync(path.join(dir, 'ha.d', 'ha.cf'), [
-    'keepalive 1', 'deadtime 3', 'warntime 2', 'initdead 4', 'udpport 694', `ucast eth0 ${lab.host(peer).address}`,
-    'auto_failback off', 'use_logd no', 'logfile /var/log/ha-log', ...pair.map((n) => `node ${n}`), '',
-  ].join('\n'));
-  writeFileSync(path.join(dir, 'ha.d', 'haresources'), `${pair[0]} IPaddr2::${heartbeatVip(lab)}/24/eth0\n`);
-  writeFileSync(path.join(dir, 'ha.d', 'authkeys'), 'auth 1\n1 md5 lbtop-lab-only\n', { mode: 0o600 });
-  return {
-    hostname: lb,
-    binds: [
-      { from: path.join(dir, 'ha.d'), to: '/etc/ha.d' },
-      { from: path.join(dir, 'lib'), to: '/var/lib/heartbeat' },
-      { from: path.join(dir, 'log'), to: '/var/log' },
-    ],
-  };
 }
 
 // Nine characters on purpose (see test/failover/keepalived-lab.ts): keepalived truncates PASS to 8.
@@ -170,9 +143,7 @@ export function startFleetFailover(hosts: FailoverHosts): FleetFailover {
     declare(lb, `    bird: { socket: ${sock(lb)}, client: birdc }`);
   }
   for (const lb of place.heartbeat) {
-    const shell = shells[lb]!;
-    shell.exec(['sh', '-c', 'mkdir -p /run/heartbeat/ccm /run/heartbeat/crm /run/heartbeat/dopd /run/crm /run/resource-agents; chown -R hacluster:haclient /run/heartbeat /run/crm /var/lib/heartbeat 2>/dev/null; true']);
-    shell.spawn([HEARTBEAT, '-f']);
+    startHeartbeat(shells[lb]!);
     declare(lb, `    heartbeat: { node: ${lb} }`);
   }
   const vipInstances = [...(place.keepalived.length ? ['api_vip', 'ingress_vip'] : []), ...(place.heartbeat.length ? [heartbeatVip(lab)] : [])];
