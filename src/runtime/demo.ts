@@ -14,7 +14,7 @@ import { replayedFailover, startDemoFailover, type DemoFailover } from '../lab/u
 import { declareFailover } from '../lab/userns/declare-yaml.js';
 import { startFleetDemoLab } from '../lab/fleet-demo-lab.js';
 import { prepareReplayDir } from '../lab/replay-dir.js';
-import { namespaceLabUnavailable, type LabProbe } from '../lab/netns/preflight.js';
+import { namespaceLabMode, type LabProbe } from '../lab/netns/preflight.js';
 import { haproxyAvailable } from '../lab/haproxy-process.js';
 import type { LbtopConfig } from '../model/config.js';
 import { replayApi } from '../transport/replay.js';
@@ -94,14 +94,18 @@ export class DemoRefused extends Error {}
 
 const INSTEAD = 'run plain `lbtop demo` (npm start) instead';
 
-/** `lbtop demo --fleet N`: the namespace fleet lab (sshd + HAProxy per LB), polled over SSH like a real fleet. */
+/**
+ * `lbtop demo --fleet N`: the namespace fleet lab (sshd + HAProxy per LB, keepalived and BIRD), polled over SSH
+ * like a real fleet. With root in the host's network namespaces; without, in a user namespace of its own.
+ */
 export async function startFleetDemo(flags: LbtopConfig, lbs: number, options: { probe?: LabProbe; starting?: () => void } = {}): Promise<Demo> {
-  const why = namespaceLabUnavailable(options.probe);
-  if (why) throw new DemoRefused(`demo --fleet ${why}; ${INSTEAD}`);
+  const verdict = namespaceLabMode(options.probe);
+  if ('refused' in verdict) throw new DemoRefused(`demo --fleet ${verdict.refused}; ${INSTEAD}`);
+  const userns = verdict.mode === 'userns';
   options.starting?.(); // a few seconds pass before the first screen
   let lab;
   try {
-    lab = await startFleetDemoLab({ lbs });
+    lab = await startFleetDemoLab({ lbs, userns });
   } catch (error) {
     // e.g. a container without CAP_NET_ADMIN: `ip netns add` fails although we are root.
     const first = String((error as Error).message ?? error).split('\n')[0];
@@ -109,7 +113,8 @@ export async function startFleetDemo(flags: LbtopConfig, lbs: number, options: {
   }
   try {
     const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, { readOnly: flags.readOnly, theme: flags.theme });
-    const banner = `DEMO: namespace fleet lab over SSH, ${lbs} LBs (sshd + HAProxy in netns) in ${lab.dir}`;
+    const where = userns ? 'in a user namespace, no root' : 'in netns';
+    const banner = `DEMO: namespace fleet lab over SSH, ${lbs} LBs (sshd + HAProxy + keepalived/BIRD ${where}) in ${lab.dir}`;
     return { config, runtime: createFleetRuntime(config), banner, hint: demoHint(config, { live: true, maps: false }), stop: lab.stop };
   } catch (error) {
     await lab.stop();

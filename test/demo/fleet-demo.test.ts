@@ -1,15 +1,19 @@
 // `lbtop demo --fleet`: the namespace fleet lab of the SSH tests, started from src/lab as the demo starts it. The
 // built bin's `status --json` must see every LB ok over SSH with the lab's known_hosts (and be refused without
 // it: host keys are checked as in production); stopping removes the namespaces, the processes and the files.
-// Then the demo itself in a real terminal (tmux): the banner says what it is, and `q` tears the lab down.
+// Then the demo itself in a real terminal (tmux): the banner says what it is, V-VIPS shows the keepalived pair's
+// roles and B-BGP the BIRD sessions over SSH, and `q` tears the lab down. Without root and without user
+// namespaces (test/demo/fleet-demo-rootless.test.ts builds it in one), the bin refuses in one line.
+// Runs as root: CI does.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleetDemoLab } from '../../src/lab/fleet-demo-lab.js';
-import { namespaceLabUnavailable, type LabProbe } from '../../src/lab/netns/preflight.js';
+import { namespaceLabMode, namespaceLabUnavailable, type LabProbe } from '../../src/lab/netns/preflight.js';
 import { alive, namespacePids, sh } from '../../src/lab/netns/sh.js';
+import { ensureLoginUser, LAB_USER } from '../../src/lab/netns/user.js';
 import { DemoRefused, startFleetDemo } from '../../src/runtime/demo.js';
 import { BIN, ensureFreshBuild } from '../e2e/fresh-build.js';
 
@@ -26,8 +30,8 @@ function running(pid: number): boolean {
   }
 }
 
-function lbtop(args: string[], env: Record<string, string> = {}, runAs?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const argv = [...(runAs ? ['runuser', '-u', runAs, '--'] : []), process.execPath, BIN, ...args];
+function lbtop(args: string[], env: Record<string, string> = {}, runAs?: string, wrap: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+  const argv = [...(runAs ? ['runuser', '-u', runAs, '--'] : []), ...wrap, process.execPath, BIN, ...args];
   return new Promise((resolve) => {
     execFile(argv[0]!, argv.slice(1), { cwd: '/', env: { ...process.env, XDG_CONFIG_HOME: '/nonexistent', ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
@@ -41,23 +45,30 @@ const lbsOf = (stdout: string) => (JSON.parse(stdout) as { lbs: LbStatus[] }).lb
 beforeAll(() => ensureFreshBuild(), 120_000);
 
 describe('lbtop demo --fleet: refusal', () => {
-  const probe = (over: Partial<LabProbe>): LabProbe => ({ uid: 0, netns: () => true, sshd: () => true, haproxy: () => true, ...over });
+  const probe = (over: Partial<LabProbe>): LabProbe => ({ uid: 0, netns: () => true, userns: () => null, sshd: () => true, haproxy: () => true, ...over });
+  const REFUSED = 'needs root, or unprivileged user namespaces, which this system refuses (`unshare --user --net`: No space left on device — sysctl user.max_user_namespaces is 0 or used up)';
 
   it('says in one line why it cannot run, and what to run instead', async () => {
-    expect(namespaceLabUnavailable(probe({}))).toBeNull();
-    expect(namespaceLabUnavailable(probe({ uid: 1000 }))).toBe('needs root to build network namespaces');
+    expect(namespaceLabMode(probe({}))).toEqual({ mode: 'root' });
+    expect(namespaceLabMode(probe({ uid: 1000 }))).toEqual({ mode: 'userns' });
     expect(namespaceLabUnavailable(probe({ netns: () => false }))).toMatch(/`ip netns` is not available/);
-    const refusal = await startFleetDemo({ lbs: [], clusters: [], intervalSec: 1, readOnly: false, theme: 'mono' }, 2, { probe: probe({ uid: 1000 }) }).catch((e: unknown) => e);
+    expect(namespaceLabUnavailable(probe({ uid: 1000, haproxy: () => false }))).toBe('needs haproxy installed');
+    const refused = probe({ uid: 1000, userns: () => 'Operation not permitted' });
+    expect(namespaceLabUnavailable(refused)).toBe('needs root, or unprivileged user namespaces, which this system refuses (`unshare --user --net`: Operation not permitted)');
+    const refusal = await startFleetDemo({ lbs: [], clusters: [], intervalSec: 1, readOnly: false, theme: 'mono' }, 2, { probe: refused }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(DemoRefused);
-    expect((refusal as Error).message).toBe('demo --fleet needs root to build network namespaces; run plain `lbtop demo` (npm start) instead');
+    expect((refusal as Error).message).toBe('demo --fleet needs root, or unprivileged user namespaces, which this system refuses (`unshare --user --net`: Operation not permitted); run plain `lbtop demo` (npm start) instead');
   });
 
-  it('the bin, run as a user who is not root, refuses before building anything', async () => {
+  it('the bin, run by a user who is not root where user namespaces are refused, says what it needs before building anything', async () => {
+    ensureLoginUser();
     const before = namespaces();
-    const { code, stdout, stderr } = await lbtop(['demo', '--fleet', '2'], {}, 'nobody');
+    // A kernel that refuses them: inside a user namespace of our own, user.max_user_namespaces = 0 stops any more.
+    const refuse = ['unshare', '--user', '--map-current-user', '--keep-caps', 'sh', '-c', 'echo 0 > /proc/sys/user/max_user_namespaces && exec "$@"', 'sh'];
+    const { code, stdout, stderr } = await lbtop(['demo', '--fleet', '2'], {}, LAB_USER, refuse);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe('lbtop: demo --fleet needs root to build network namespaces; run plain `lbtop demo` (npm start) instead\n');
+    expect(stderr).toBe(`lbtop: demo --fleet ${REFUSED}; run plain \`lbtop demo\` (npm start) instead\n`);
     // Another test file may be building its own lab meanwhile (two workers): its namespaces carry the run id of a
     // live process. The refused lbtop has exited, so anything it had left would carry a dead one.
     const fleetLab = /^lbt-(\d+)-(net|lb\d+|node\d+)$/;
@@ -101,7 +112,7 @@ describe('lbtop demo --fleet: the lab', () => {
   }, 60_000);
 });
 
-describe('lbtop demo --fleet 2 in a real terminal', () => {
+describe('lbtop demo --fleet 4 in a real terminal', () => {
   const TMUX = `lbtop-fleet-demo-${process.pid}`;
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', TMUX, ...args], { encoding: 'utf8' });
   const pane = () => tmux('capture-pane', '-p', '-t', 'e2e');
@@ -123,22 +134,29 @@ describe('lbtop demo --fleet 2 in a real terminal', () => {
     }
   }
 
-  it('shows the fleet lab banner and both LBs ok over SSH; q stops lbtop and removes the lab', async () => {
+  it('shows the fleet lab banner, every LB ok over SSH and the failover stack; q stops lbtop and removes the lab', async () => {
     scratch = mkdtempSync(path.join(os.tmpdir(), 'lbtop-fleet-demo-'));
     const pidFile = path.join(scratch, 'pid');
     // `exec` keeps the pid: the lab's names carry it (lbt-<pid>-…), so we know exactly which namespaces are ours.
     const command = [
-      `sh -c 'echo $$ > ${pidFile}; exec env -u CI XDG_STATE_HOME=${scratch}/state node ${BIN} demo --fleet 2'`,
+      `sh -c 'echo $$ > ${pidFile}; exec env -u CI XDG_STATE_HOME=${scratch}/state node ${BIN} demo --fleet 4'`,
       '; echo LBTOP-EXITED-$?; sleep 30',
     ].join(' ');
     tmux('new-session', '-d', '-s', 'e2e', '-x', '220', '-y', '40', command);
-    await until('the banner and both LBs ok', () => pane().includes('DEMO: namespace fleet lab over SSH, 2 LBs') && /lb1 ok .*lb2 ok/.test(pane()), 60_000);
+    await until('the banner and the LBs ok', () => pane().includes('DEMO: namespace fleet lab over SSH, 4 LBs') && /lb1 ok .*lb2 ok .*lb3 ok .*lb4 ok/.test(pane()), 60_000);
     const pid = Number(readFileSync(pidFile, 'utf8'));
     const ours = namespaces().filter((ns) => ns.startsWith(`lbt-${pid}-`));
-    expect(ours).toEqual(expect.arrayContaining([`lbt-${pid}-lb1`, `lbt-${pid}-lb2`, `lbt-${pid}-node1`]));
+    expect(ours).toEqual(expect.arrayContaining([`lbt-${pid}-lb1`, `lbt-${pid}-lb4`, `lbt-${pid}-node1`]));
     const pids = ours.flatMap(namespacePids);
-    expect(pids.length).toBeGreaterThanOrEqual(2 * 2 + 3); // an sshd and an HAProxy per LB, an HTTP server per node
+    expect(pids.length).toBeGreaterThanOrEqual(4 * 2 + 3 + 2 + 2 + 4); // sshd + HAProxy per LB, HTTP per node, keepalived, heartbeat, BIRD
     expect(pane()).toMatch(/fwd/); // the route to each stats socket: stream-local forwarding over SSH
+    // The failover stack over SSH exec channels: the keepalived pair on lb1/lb2, the heartbeat pair on lb3/lb4
+    // (its resource held by lb3), BIRD on lb3 with the nodes.
+    tmux('send-keys', '-t', 'e2e', 'V');
+    await until('both VIPs held by lb1, lb2 its backup', () => (pane().match(/_vip\s+fleet\s+MASTER 101\s+BACKUP 100\s+-\s+-\s+lb1\s+held/g) ?? []).length === 2);
+    await until('the heartbeat resource held by lb3', () => /\.210\s+lb3\s+fleet\s+-\s+-\s+holds \(local\)\s+standby \(local\)\s+lb3/.test(pane()), 40_000);
+    tmux('send-keys', '-t', 'e2e', 'B');
+    await until('the BGP sessions with the three nodes', () => (pane().match(/^lb3\s+node\d\s+BGP\s+up .*Established/gm) ?? []).length === 3);
     tmux('send-keys', '-t', 'e2e', 'q');
     await until('lbtop to exit', () => pane().includes('LBTOP-EXITED-0'));
     expect(namespaces().filter((ns) => ns.startsWith(`lbt-${pid}-`))).toEqual([]);

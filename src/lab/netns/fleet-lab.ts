@@ -6,7 +6,9 @@ import http from 'node:http';
 import path from 'node:path';
 import type { LbConfig, LbtopConfig } from '../../model/config.js';
 import { startHaproxy, type HaproxyProcess } from '../haproxy-process.js';
+import type { HostShellOptions } from './host-shell.js';
 import { startHttpBackend, type HttpBackend } from './http-backend.js';
+import type { NetnsLab } from './lab.js';
 import { makeKeyPair } from './keys.js';
 import { hostStanzas, startSshLab, type SshLab } from './ssh-lab.js';
 
@@ -78,6 +80,10 @@ export interface FleetLabOptions {
   user?: string;
   /** Nodes that also get a `<name>-backup` server in `be_backup` (see fleetHaproxyConfig). */
   backups?: string[];
+  /** Build it in a user namespace, without root (see userns.ts, ssh-relay.ts). */
+  userns?: boolean;
+  /** LBs whose sshd runs in a host shell with a private /tmp and /run (keepalived's fixed dump files). */
+  shells?: Record<string, (lab: NetnsLab) => HostShellOptions>;
 }
 
 export async function startFleetLab(options: FleetLabOptions): Promise<FleetLab> {
@@ -89,6 +95,8 @@ export async function startFleetLab(options: FleetLabOptions): Promise<FleetLab>
       hosts: Object.fromEntries(lbs.map((lb) => [lb, () => []])),
       plainHosts: nodeNames,
       ...(options.user !== undefined ? { user: options.user } : {}),
+      ...(options.userns ? { userns: true } : {}),
+      ...(options.shells ? { shells: options.shells } : {}),
       // Host keys are checked as in production: only the lab's known_hosts, never accept-new, never the agent.
       sshConfig: (lab) => `
 ${hostStanzas(lab, lbs)}

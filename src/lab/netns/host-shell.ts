@@ -14,6 +14,8 @@ export interface HostShell {
   host: string;
   /** The holder's pid: `nsenter -t PID -m -n -u` enters this host. */
   pid: number;
+  /** argv prefix that runs a command on this host (for startHaproxy's `wrap`). */
+  enter: string[];
   /** Commands on this host, as lbtop would run them there (same contract as SSH). */
   runner: CommandRunner;
   /** Runs a short command on the host; throws on a non-zero exit unless allowFail. */
@@ -65,12 +67,13 @@ export async function startHostShell(lab: NetnsLab, host: string, options: HostS
     if (i > 100) throw new Error(`${host}: the namespace holder did not start (${comm}): ${stderr.trim()}`);
     await sleep(20);
   }
-  const enter = ['nsenter', '-t', String(pid), '-m', '-n', ...(options.hostname ? ['-u'] : []), '--'];
+  const enter = ['nsenter', '-t', String(pid), ...lab.nsenterFlags, '-m', '-n', ...(options.hostname ? ['-u'] : []), '--'];
   const children = new Set<ChildProcess>();
   const local = localRunner();
   return {
     host,
     pid,
+    enter,
     runner: { label: `lab ${host}`, run: (argv, o) => local.run([...enter, ...argv], o) },
     exec: (argv, o = {}) => sh([...enter, ...argv], o).stdout,
     spawn(argv) {

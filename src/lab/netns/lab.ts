@@ -7,13 +7,16 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { cleanLeftovers, teardownRecord, type LabRecord } from './leftovers.js';
-import { killPid, PATH_WITH_SBIN, sh } from './sh.js';
+import { killPid, PATH_WITH_SBIN, sh, type ShResult } from './sh.js';
+import type { UsernsHolder } from './userns.js';
 
 export interface LabOptions {
   /** Short host names (`lb1`, `jump`); each gets a namespace and an address. */
   hosts: string[];
   /** Where run records and subnet locks live. Default /run/lbtop-lab (tmpfs: gone after a reboot, like netns). */
   stateDir?: string;
+  /** Build the lab inside this user namespace (no root): see userns.ts. */
+  userns?: UsernsHolder;
 }
 
 export interface LabHost {
@@ -30,6 +33,8 @@ let sequence = 0;
 
 export class NetnsLab {
   private readonly children = new Set<ChildProcess>();
+  /** Hosts reached at another address than their own (a loopback relay into a user namespace): name → where. */
+  readonly reach = new Map<string, { host: string; port: number }>();
   private torn = false;
   private readonly onExit = () => this.teardown();
 
@@ -44,14 +49,18 @@ export class NetnsLab {
     private readonly hostsByName: Map<string, LabHost>,
     private readonly record: LabRecord,
     private readonly stateDir: string,
+    /** The user namespace the lab lives in, or null (root: the host's own namespaces). */
+    readonly userns: UsernsHolder | null,
   ) {
     process.once('exit', this.onExit);
   }
 
   static create(options: LabOptions): NetnsLab {
-    const stateDir = options.stateDir ?? '/run/lbtop-lab';
+    const userns = options.userns ?? null;
+    // In a user namespace /run is the holder's own and fresh: nothing was left there by an earlier run.
+    const stateDir = userns?.stateDir ?? options.stateDir ?? '/run/lbtop-lab';
     mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-    cleanLeftovers(stateDir);
+    if (!userns) cleanLeftovers(stateDir);
     const seq = sequence++;
     const runId = `lbt-${process.pid}${seq ? `.${seq}` : ''}`;
     const index = allocateSubnet(stateDir, runId);
@@ -69,7 +78,7 @@ export class NetnsLab {
     };
     // Written before anything exists, so a crash halfway through still leaves a complete cleanup list.
     writeFileSync(path.join(stateDir, `${runId}.json`), JSON.stringify(record));
-    const lab = new NetnsLab(runId, subnet, `${subnet}.1`, dir, hosts, record, stateDir);
+    const lab = new NetnsLab(runId, subnet, `${subnet}.1`, dir, hosts, record, stateDir, userns);
     try {
       lab.build();
     } catch (error) {
@@ -91,7 +100,27 @@ export class NetnsLab {
 
   /** argv prefix that runs a command inside a host's namespace (for startHaproxy's `wrap`). */
   wrap(name: string): string[] {
-    return ['ip', 'netns', 'exec', this.host(name).ns];
+    return [...this.enter, 'ip', 'netns', 'exec', this.host(name).ns];
+  }
+
+  /** argv prefix into the lab's own network (the gateway side): [] with root, nsenter into the user namespace without. */
+  get enter(): string[] {
+    return this.userns?.enter ?? [];
+  }
+
+  /** nsenter flags that join a lab process's namespaces with the lab's credentials (user namespace or not). */
+  get nsenterFlags(): string[] {
+    return this.userns?.nsenterFlags ?? [];
+  }
+
+  /** A plumbing command (`ip …`) where the lab lives. */
+  run(argv: string[], options: { allowFail?: boolean } = {}): ShResult {
+    return sh([...this.enter, ...argv], options);
+  }
+
+  /** Starts a long-running process on the lab's gateway side (traffic, relays); killed at teardown. */
+  spawnGateway(argv: string[], options: SpawnOptions = {}): ChildProcess {
+    return this.spawnArgv([...this.enter, ...argv], options);
   }
 
   /** Runs a short command inside a host's namespace and returns its stdout. */
@@ -101,7 +130,11 @@ export class NetnsLab {
 
   /** Starts a long-running process in a host's namespace; it is killed at teardown. */
   spawn(name: string, argv: string[], options: SpawnOptions = {}): ChildProcess {
-    const [file, ...args] = [...this.wrap(name), ...argv];
+    return this.spawnArgv([...this.wrap(name), ...argv], options);
+  }
+
+  private spawnArgv(argv: string[], options: SpawnOptions): ChildProcess {
+    const [file, ...args] = argv;
     const child = spawn(file!, args, { stdio: 'ignore', ...options, env: { ...process.env, PATH: PATH_WITH_SBIN, ...options.env } });
     this.children.add(child);
     child.once('exit', () => this.children.delete(child));
@@ -110,11 +143,11 @@ export class NetnsLab {
 
   /** Cuts a host off the lab network, as a pulled cable would: packets are dropped, nothing is closed. */
   linkDown(name: string): void {
-    sh(['ip', '-n', this.host(name).ns, 'link', 'set', 'eth0', 'down']);
+    this.run(['ip', '-n', this.host(name).ns, 'link', 'set', 'eth0', 'down']);
   }
 
   linkUp(name: string): void {
-    sh(['ip', '-n', this.host(name).ns, 'link', 'set', 'eth0', 'up']);
+    this.run(['ip', '-n', this.host(name).ns, 'link', 'set', 'eth0', 'up']);
   }
 
   /** Removes everything this lab made. Idempotent; safe to call from an exit handler. */
@@ -123,26 +156,27 @@ export class NetnsLab {
     this.torn = true;
     process.off('exit', this.onExit);
     for (const child of this.children) if (child.pid) killPid(child.pid);
-    teardownRecord(this.record, this.stateDir);
+    teardownRecord(this.record, this.stateDir, this.enter);
+    this.userns?.close();
   }
 
   private build(): void {
     const net = `${this.runId}-net`;
     const [rootLink] = this.record.rootLinks;
-    sh(['ip', 'netns', 'add', net]);
-    sh(['ip', '-n', net, 'link', 'add', 'br0', 'type', 'bridge']);
-    sh(['ip', '-n', net, 'link', 'set', 'br0', 'up']);
-    sh(['ip', 'link', 'add', rootLink!, 'type', 'veth', 'peer', 'name', 'up0', 'netns', net]);
-    sh(['ip', '-n', net, 'link', 'set', 'up0', 'master', 'br0', 'up']);
-    sh(['ip', 'addr', 'add', `${this.gateway}/24`, 'dev', rootLink!]);
-    sh(['ip', 'link', 'set', rootLink!, 'up']);
+    this.run(['ip', 'netns', 'add', net]);
+    this.run(['ip', '-n', net, 'link', 'add', 'br0', 'type', 'bridge']);
+    this.run(['ip', '-n', net, 'link', 'set', 'br0', 'up']);
+    this.run(['ip', 'link', 'add', rootLink!, 'type', 'veth', 'peer', 'name', 'up0', 'netns', net]);
+    this.run(['ip', '-n', net, 'link', 'set', 'up0', 'master', 'br0', 'up']);
+    this.run(['ip', 'addr', 'add', `${this.gateway}/24`, 'dev', rootLink!]);
+    this.run(['ip', 'link', 'set', rootLink!, 'up']);
     this.hosts.forEach((host, i) => {
-      sh(['ip', 'netns', 'add', host.ns]);
-      sh(['ip', '-n', host.ns, 'link', 'set', 'lo', 'up']);
-      sh(['ip', '-n', net, 'link', 'add', `p${i}`, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', host.ns]);
-      sh(['ip', '-n', net, 'link', 'set', `p${i}`, 'master', 'br0', 'up']);
-      sh(['ip', '-n', host.ns, 'addr', 'add', `${host.address}/24`, 'dev', 'eth0']);
-      sh(['ip', '-n', host.ns, 'link', 'set', 'eth0', 'up']);
+      this.run(['ip', 'netns', 'add', host.ns]);
+      this.run(['ip', '-n', host.ns, 'link', 'set', 'lo', 'up']);
+      this.run(['ip', '-n', net, 'link', 'add', `p${i}`, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', host.ns]);
+      this.run(['ip', '-n', net, 'link', 'set', `p${i}`, 'master', 'br0', 'up']);
+      this.run(['ip', '-n', host.ns, 'addr', 'add', `${host.address}/24`, 'dev', 'eth0']);
+      this.run(['ip', '-n', host.ns, 'link', 'set', 'eth0', 'up']);
     });
   }
 }

@@ -2,7 +2,7 @@
 // removed only when the pid in its run id is dead, so two test files running side by side never touch each other.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { alive, killPid, namespacePids, sh } from './sh.js';
+import { alive, killPid, namespacePids, namespacePidsIn, sh } from './sh.js';
 
 /** What one lab run made; written to `<stateDir>/<runId>.json` before any of it exists. */
 export interface LabRecord {
@@ -53,12 +53,15 @@ export function cleanLeftovers(stateDir: string): string[] {
   return [...cleaned];
 }
 
-/** Kills what runs in the record's namespaces, deletes them and the root link, removes files. Tolerates absence. */
-export function teardownRecord(record: LabRecord, stateDir: string): void {
-  for (const ns of record.namespaces) for (const pid of namespacePids(ns)) killPid(pid);
-  for (const ns of record.namespaces) sh(['ip', 'netns', 'del', ns], { allowFail: true });
+/**
+ * Kills what runs in the record's namespaces, deletes them and the root link, removes files. Tolerates absence.
+ * `enter`: the prefix into the user namespace the lab lives in (none with root).
+ */
+export function teardownRecord(record: LabRecord, stateDir: string, enter: string[] = []): void {
+  for (const ns of record.namespaces) for (const pid of namespacePidsIn(enter, ns)) killPid(pid);
+  for (const ns of record.namespaces) sh([...enter, 'ip', 'netns', 'del', ns], { allowFail: true });
   // Deleting the bridge namespace destroys the veth pair; this only matters after a crash mid-build.
-  for (const link of record.rootLinks) sh(['ip', 'link', 'del', link], { allowFail: true });
+  for (const link of record.rootLinks) sh([...enter, 'ip', 'link', 'del', link], { allowFail: true });
   // Only ever a lab scratch directory, whatever the record file says.
   if (/^\/tmp\/lbtop-lbt-[\d.]+$/.test(record.dir)) rmSync(record.dir, { recursive: true, force: true });
   rmSync(path.join(stateDir, `subnet-${record.subnetIndex}`), { force: true });

@@ -46,7 +46,12 @@ export function killPid(pid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
 
 /** Pids of the processes whose network namespace is `ns`: everything the lab started there, nothing else. */
 export function namespacePids(ns: string): number[] {
-  const { stdout } = sh(['ip', 'netns', 'pids', ns], { allowFail: true });
+  return namespacePidsIn([], ns);
+}
+
+/** The same for a lab in a user namespace: `enter` is the prefix into it (see userns.ts). */
+export function namespacePidsIn(enter: string[], ns: string): number[] {
+  const { stdout } = sh([...enter, 'ip', 'netns', 'pids', ns], { allowFail: true });
   return stdout.split(/\s+/).filter(Boolean).map(Number).filter((n) => n > 1 && n !== process.pid);
 }
 

@@ -4,9 +4,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SshPool, type SshPoolOptions } from '../../transport/ssh/pool.js';
+import { startHostShell, type HostShell, type HostShellOptions } from './host-shell.js';
 import { makeKeyPair, type KeyPair } from './keys.js';
 import { NetnsLab } from './lab.js';
+import { startSshRelay, type SshRelay } from './ssh-relay.js';
 import { startSshd, type SshdProcess } from './sshd.js';
+import { startUsernsHolder } from './userns.js';
 import { ensureLoginUser, LAB_USER } from './user.js';
 
 export interface SshLabSpec {
@@ -21,6 +24,10 @@ export interface SshLabSpec {
    * need. The demo logs in as root instead, so running it never adds an account to the operator's machine.
    */
   user?: string;
+  /** Build the lab in a user namespace (no root): sshds reached through loopback relays (ssh-relay.ts). */
+  userns?: boolean;
+  /** Hosts whose sshd runs in a host shell of their own (private /tmp and /run, see host-shell.ts), with options. */
+  shells?: Record<string, (lab: NetnsLab) => HostShellOptions>;
 }
 
 export interface SshLab {
@@ -28,6 +35,8 @@ export interface SshLab {
   user: string;
   clientKey: KeyPair;
   sshd: Record<string, SshdProcess>;
+  /** The host shells of `spec.shells`. */
+  shells: Record<string, HostShell>;
   knownHosts: string;
   configFile: string;
   /** A pool on the lab's ssh_config and known_hosts, with no agent; closed by close(). */
@@ -37,7 +46,12 @@ export interface SshLab {
 
 /** `Host NAME` / `HostName ADDRESS` stanzas of an ssh_config, one per lab host: the lines every lab config starts with. */
 export function hostStanzas(lab: NetnsLab, names: readonly string[]): string {
-  return names.map((name) => `Host ${name}\n  HostName ${lab.host(name).address}\n`).join('');
+  return names
+    .map((name) => {
+      const relayed = lab.reach.get(name);
+      return relayed ? `Host ${name}\n  HostName ${relayed.host}\n  Port ${relayed.port}\n` : `Host ${name}\n  HostName ${lab.host(name).address}\n`;
+    })
+    .join('');
 }
 
 /** Quick failure detection so the link tests stay in seconds. */
@@ -47,20 +61,34 @@ export const FAST = { timeouts: { readyMs: 2500, keepaliveIntervalMs: 500, keepa
 export async function startSshLab(spec: SshLabSpec, makeKeys: (dir: string) => KeyPair[] = () => []): Promise<SshLab> {
   const user = spec.user ?? LAB_USER;
   if (user === LAB_USER) ensureLoginUser();
-  const lab = NetnsLab.create({ hosts: [...Object.keys(spec.hosts), ...(spec.plainHosts ?? [])] });
+  const userns = spec.userns ? await startUsernsHolder() : undefined;
+  const lab = NetnsLab.create({ hosts: [...Object.keys(spec.hosts), ...(spec.plainHosts ?? [])], ...(userns ? { userns } : {}) });
   const pools: SshPool[] = [];
   const sshd: Record<string, SshdProcess> = {};
+  const shells: Record<string, HostShell> = {};
+  let relay: SshRelay | null = null;
+  const closeShells = () => Object.values(shells).forEach((s) => s.close());
   try {
+    for (const [host, options] of Object.entries(spec.shells ?? {})) shells[host] = await startHostShell(lab, host, options(lab));
     const clientKey = makeKeyPair(path.join(lab.dir, 'id_client'));
     const extra = makeKeys(lab.dir);
     const authorizedKeys = [clientKey, ...extra].map((k) => k.publicKey);
     await Promise.all(
       Object.entries(spec.hosts).map(async ([host, lines]) => {
-        sshd[host] = await startSshd(lab, { host, authorizedKeys, extraConfig: lines(lab) });
+        const shell = shells[host];
+        sshd[host] = await startSshd(lab, { host, authorizedKeys, extraConfig: lines(lab), ...(shell ? { shell } : {}) });
       }),
     );
+    if (lab.userns) {
+      relay = await startSshRelay(lab, Object.values(sshd).map((s) => ({ host: s.host, port: s.port })));
+      for (const [host, port] of Object.entries(relay.ports)) lab.reach.set(host, { host: '127.0.0.1', port });
+    }
     const knownHosts = path.join(lab.dir, 'known_hosts');
-    writeFileSync(knownHosts, Object.values(sshd).map((s) => `${s.knownHostsLine()}\n`).join(''));
+    const knownName = (s: SshdProcess) => {
+      const relayed = lab.reach.get(s.host);
+      return relayed ? `[${relayed.host}]:${relayed.port}` : undefined;
+    };
+    writeFileSync(knownHosts, Object.values(sshd).map((s) => `${s.knownHostsLine(knownName(s))}\n`).join(''));
     const configFile = path.join(lab.dir, 'ssh_config');
     writeFileSync(
       configFile,
@@ -71,6 +99,7 @@ export async function startSshLab(spec: SshLabSpec, makeKeys: (dir: string) => K
       user,
       clientKey,
       sshd,
+      shells,
       knownHosts,
       configFile,
       pool(options = {}) {
@@ -80,11 +109,15 @@ export async function startSshLab(spec: SshLabSpec, makeKeys: (dir: string) => K
       },
       async close() {
         for (const pool of pools) pool.close();
+        await relay?.close();
         await Promise.all(Object.values(sshd).map((s) => s.stop()));
+        closeShells();
         lab.teardown();
       },
     };
   } catch (error) {
+    await relay?.close();
+    closeShells();
     lab.teardown();
     throw error;
   }

@@ -7,6 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { publicKeyOf } from './keys.js';
+import type { HostShell } from './host-shell.js';
 import type { NetnsLab } from './lab.js';
 import { killPid, sh } from './sh.js';
 
@@ -19,6 +20,8 @@ export interface SshdOptions {
   hostKeyType?: 'ed25519' | 'ecdsa' | 'rsa';
   /** Extra sshd_config lines, e.g. `AllowStreamLocalForwarding no`. */
   extraConfig?: string[];
+  /** Run inside this host shell (its private /tmp and /run: keepalived's dump files) instead of `ip netns exec`. */
+  shell?: HostShell;
 }
 
 export interface SshdProcess {
@@ -50,7 +53,19 @@ export async function startSshd(lab: NetnsLab, options: SshdOptions): Promise<Ss
   const dir = path.join(lab.dir, `sshd-${options.host}${port === 22 ? '' : `-${port}`}`);
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   // sshd refuses to start without its privilege-separation directory, which only the packaged service creates.
-  mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+  // In a user namespace sshd runs as a plain user (see below), where it neither needs nor checks it.
+  if (!lab.userns && options.shell) options.shell.exec(['mkdir', '-p', '-m', '755', '/run/sshd']);
+  else if (!lab.userns) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+  // Without root, sshd's privilege separation fails as root of the lab's user namespace: its pre-auth child
+  // calls setgroups() ("setgroups: Operation not permitted [preauth]": setgroups is denied in a namespace an
+  // unprivileged user made) and its `sshd` user has no uid there (one uid is mapped: ours). Run as a non-root
+  // uid, sshd skips the chroot and uid switch altogether: a nested user namespace maps our own uid, so sshd
+  // runs as us, and the login user is us. A non-root sshd cannot bind port 22 unless the namespace allows it.
+  // Its one group is mapped as `tty`: a session's pty is chowned to the tty group ("chown(/dev/pts/N, uid, 5)
+  // failed: Invalid argument", fatal, with the group unmapped), and lbtop's first session asks for a pty
+  // (transport/ssh/nodelay.ts).
+  const nested = lab.userns ? ['unshare', '--user', `--map-user=${process.getuid!()}`, `--map-group=${ttyGroup()}`] : [];
+  if (lab.userns) lab.exec(options.host, ['sysctl', '-q', '-w', 'net.ipv4.ip_unprivileged_port_start=0']);
   const keyType = options.hostKeyType ?? 'ed25519';
   const hostKey = path.join(dir, `ssh_host_${keyType}_key`);
   const authorized = path.join(dir, 'authorized_keys');
@@ -72,6 +87,8 @@ export async function startSshd(lab: NetnsLab, options: SshdOptions): Promise<Ss
       'PermitRootLogin prohibit-password',
       'PrintMotd no',
       'LogLevel VERBOSE',
+      // A non-root login's default PATH has no sbin, where keepalived and birdc are (root's has).
+      ...(lab.userns ? ['SetEnv PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] : []),
       ...(options.extraConfig ?? []),
       '',
     ].join('\n'),
@@ -99,8 +116,10 @@ export async function startSshd(lab: NetnsLab, options: SshdOptions): Promise<Ss
     },
     async start() {
       sh([SSHD, '-t', '-f', configPath]);
-      child = lab.spawn(options.host, [SSHD, '-D', '-f', configPath, '-E', logPath]);
-      await waitForPort(host.address, port, 5000, () => child?.exitCode !== null, logPath);
+      const argv = [...nested, SSHD, '-D', '-f', configPath, '-E', logPath];
+      child = options.shell ? options.shell.spawn(argv) : lab.spawn(options.host, argv);
+      const listening = lab.userns ? async () => listensInside(lab, host.ns, port) : () => connects(host.address, port);
+      await waitForPort(`${host.address}:${port}`, listening, 5000, () => child?.exitCode !== null, logPath);
     },
     async stop() {
       const running = child;
@@ -143,21 +162,35 @@ function killTree(root: number): void {
   for (const pid of tree) killPid(pid);
 }
 
-async function waitForPort(address: string, port: number, timeoutMs: number, died: () => boolean, log: string): Promise<void> {
+/** The gid of group `tty` (5 on Debian), which sshd gives every pty. */
+function ttyGroup(): number {
+  const line = readFileSync('/etc/group', 'utf8').split('\n').find((l) => l.startsWith('tty:'));
+  return Number(line?.split(':')[2] ?? process.getgid!());
+}
+
+function connects(address: string, port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = net.createConnection({ host: address, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** In a user namespace this process cannot reach the lab's addresses: ask the namespace's socket table instead. */
+function listensInside(lab: NetnsLab, ns: string, port: number): boolean {
+  return lab.run(['ss', '-N', ns, '-Hltn', `sport = :${port}`], { allowFail: true }).stdout.trim() !== '';
+}
+
+async function waitForPort(where: string, listening: () => Promise<boolean> | boolean, timeoutMs: number, died: () => boolean, log: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (died()) break;
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.createConnection({ host: address, port });
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
+    if (await listening()) return;
     await sleep(30);
   }
   const text = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '';
-  throw new Error(`sshd on ${address}:${port} did not start${died() ? ' (exited)' : ''}\n${text}`);
+  throw new Error(`sshd on ${where} did not start${died() ? ' (exited)' : ''}\n${text}`);
 }
