@@ -106,6 +106,11 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
     // 6: a state change seen live (rancher-ingress3 boots a few seconds after the demo starts).
     keys('6');
     await until('an event', () => /server-status\s+k8s-http-ingress\/ingress3\s+DOWN\s.*\sUP/.test(pane()));
+    // V and B: the failover stack beside the HAProxy lab (keepalived and BIRD in user namespaces; demo-failover.test.ts moves a VIP).
+    keys('V');
+    await until('the VIPs', () => /^192\.168\.50\.253\s+VI_2\s+k3s\s+MASTER 101\s+BACKUP 100\s+lb-0\s+held/m.test(pane()));
+    keys('B');
+    await until('the BGP sessions', () => (pane().match(/^lb-[01]\s+worker[12]\s+BGP\s+up\s.*Established/gm) ?? []).length === 4);
     // 8: what a reload would revert: the map entry added live on homelab, the weight set live on lb-1.
     keys('8');
     await until('drift', () => pane().includes('k8s-http-ingress/ingress2  runtime weight 5 · disk weight 10') && /homelab\s+map \S+hosts\.map\s+1 entry differs/.test(pane()));
