@@ -37,7 +37,7 @@ export function buildKeymap(options: { readOnly: boolean }, defs: readonly Comma
   return { readOnly: options.readOnly, active, removed, byScope: index(active), removedByScope: index(removed) };
 }
 
-const EDIT_KEYS = new Set(['backspace', 'delete', 'paste']);
+const EDIT_KEYS = new Set(['backspace', 'delete', 'paste', 'C-u', 'C-w']);
 
 /** What a key press means in a scope: a command, a key read-only removed, text for a field, or nothing. */
 export function resolveKey(keymap: Keymap, scope: Scope, key: KeyPress): Resolution {

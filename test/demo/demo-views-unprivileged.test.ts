@@ -146,7 +146,7 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
     keys('c');
     await until('the value prompt', () => pane().includes('Enter accept'));
     await wait(300);
-    keys(...Array<string>('https_k8s02_dev_backend'.length).fill('BSpace'));
+    keys('C-u'); // the prompt is prefilled with the old value
     keys('-l', 'https_k8s01_dev_backend');
     keys('Enter');
     await until('the preview', () => pane().includes(`+${host} https_k8s01_dev_backend`));
