@@ -223,19 +223,15 @@ export function buildFleetRuntime(
 export async function pollKept(reader: SnapshotReader, client: RuntimeApi): Promise<Awaited<ReturnType<SnapshotReader['read']>>> {
   try {
     let snapshot = await reader.read();
-    if (snapshot.info.raw.Stopping === '1') {
+    if (snapshot.info.stopping === true) {
       client.close();
       snapshot = await reader.read();
     }
-    if (!client.keepable || !runningProcess(snapshot.info.raw)) client.close();
+    // An HAProxy that does not say (1.x) is closed after every poll.
+    if (!client.keepable || snapshot.info.stopping !== false) client.close();
     return snapshot;
   } catch (error) {
     client.close();
     throw error;
   }
-}
-
-/** `show info` of a process that is not on its way out (a reload's old worker says `Stopping: 1`). */
-function runningProcess(info: Record<string, string>): boolean {
-  return info.Stopping === '0';
 }
