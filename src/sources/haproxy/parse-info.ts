@@ -67,17 +67,23 @@ export function requireInteger(text: string | undefined, line: number, what: str
  * server on screen.
  */
 export function checkReadable(text: string, line: number, what: string): string {
-  for (let i = 0; i < text.length; i++) {
+  checkReadableIn(text, 0, text.length, line, what);
+  return text;
+}
+
+/** checkReadable on text[start, end), without slicing it out. */
+function checkReadableIn(text: string, start: number, end: number, line: number, what: string): void {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 32 || c === 127 || c === 0xfffd) {
       throw new ParseError(`${what}: unreadable byte 0x${c.toString(16).padStart(2, '0')}`, line);
     }
   }
-  return text;
 }
 
 /** The keys parseInfo reads into typed fields; every other key is only kept as text in `raw`. */
 const TYPED = new Set(['Name', 'Version', 'Release_date', 'Pid', 'Uptime_sec', 'CurrConns', 'Maxconn', 'node', 'Stopping']);
+const TYPED_LENGTHS = new Set([...TYPED].map((key) => key.length));
 
 /**
  * One pass over the lines, the typed fields picked on the way; `raw` (every key as text) is built the first time
@@ -94,8 +100,12 @@ export function parseInfo(text: string): HaproxyInfo {
     if (next < 0 || next > end) next = end;
     const colon = text.indexOf(':', start);
     if (colon <= start || colon > next) throw new ParseError(`expected "Key: value", got ${JSON.stringify(text.slice(start, next).slice(0, 40))}`, line + 1);
-    const key = checkReadable(text.slice(start, colon), line + 1, 'key');
-    if (TYPED.has(key)) typed[key] = { value: text.slice(colon + 1, next).trimStart(), line: line + 1 };
+    checkReadableIn(text, start, colon, line + 1, 'key');
+    // Only a key as long as a typed one is sliced (and looked up): most lines cost no allocation.
+    if (TYPED_LENGTHS.has(colon - start)) {
+      const key = text.slice(start, colon);
+      if (TYPED.has(key)) typed[key] = { value: text.slice(colon + 1, next).trimStart(), line: line + 1 };
+    }
     start = next + 1;
   }
   // Every HAProxy since 1.3 starts `show info` with Name and Version; without them this is some other text.
