@@ -137,15 +137,22 @@ export class FleetStore implements StoreReader {
   /** Events seen by other pollers (keepalived, heartbeat, BIRD, VIP truth), on the same timeline. */
   recordEvents(events: readonly TimelineEvent[]): void {
     if (events.length === 0) return;
-    this.openDraft().events.push(...events);
+    this.addEvents(this.openDraft(), events);
     this.notify();
   }
 
   private commit(lb: string, next: LbState, events: TimelineEvent[]): void {
     const draft = this.openDraft();
     draft.lbs.set(lb, next);
-    if (events.length > 0) draft.events.push(...events);
+    this.addEvents(draft, events);
     this.notify();
+  }
+
+  /** Capped here too: a store nobody reads (a subcommand's) must not collect events without end. */
+  private addEvents(draft: Draft, events: readonly TimelineEvent[]): void {
+    if (events.length === 0) return;
+    draft.events.push(...events);
+    if (draft.events.length > this.eventCap) draft.events.splice(0, draft.events.length - this.eventCap);
   }
 
   /** The commits since the last getState(), started with the state's cells (copied: the state is never changed). */
