@@ -1,10 +1,15 @@
 // Profiles the fleet runtime's TUI poll cycle in seed 003's lab (issue 13): `npx tsx bench/profile-k8s.ts
-// --lbs 200 [--cycles 30] [--out /tmp/x.cpuprofile]`. Starts the lab and the delay relay as bench/ssh-fleet.ts
-// --shape k8s does, takes every LB's first poll, then records a V8 CPU profile of `--cycles` poll cycles only.
+// --lbs 200 [--cycles 30] [--out /tmp/x.cpuprofile] [--drain]`. Starts the lab and the delay relay as
+// bench/ssh-fleet.ts --shape k8s does, takes every LB's first poll, then records a V8 CPU profile of `--cycles` poll
+// cycles only. --drain then drains master1 as the TUI does (the write held against the polls, the full refresh
+// behind it, the follow's readings) with the pollers running, and reports the RSS before and at its peak.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
+import { openAuditLog } from '../src/actions/audit-log.js';
+import { nodeServices } from '../src/commands/node-services.js';
 import { createFleetRuntime } from '../src/runtime/fleet-runtime.js';
+import { buildFleet } from '../src/store/selectors.js';
 import { Cleanup } from './lib/cleanup.js';
 import { startDelayProxy } from './lib/delay-proxy.js';
 import { startK8sFleetLab } from './lib/fleet-k8s-lab.js';
@@ -59,7 +64,37 @@ try {
     writeFileSync(out, JSON.stringify(profile));
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  if (process.argv.includes('--drain')) await drain(runtime, lab.config(sshConfig), lbs);
   log(`${lbs} LBs: cycle ${median(times).toFixed(1)} ms, CPU ${median(cpus).toFixed(1)} ms (medians of ${cycles}); rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
 } finally {
   await cleanup.closeAll();
+}
+
+/** The TUI's `:node master1` → `y` (src/cli/tui-services.ts afterWrite, node-services.ts) with the pollers on. */
+async function drain(runtime: ReturnType<typeof createFleetRuntime>, config: Parameters<typeof nodeServices>[0], lbs: number) {
+  const mb = () => process.memoryUsage().rss / 1e6;
+  runtime.start();
+  await new Promise((r) => setTimeout(r, 5000));
+  (globalThis as { gc?: () => void }).gc?.();
+  log(`heap live before: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
+  const steady = mb();
+  let peak = steady;
+  const sampler = setInterval(() => (peak = Math.max(peak, mb())), 10);
+  const audit = openAuditLog(null);
+  const node = nodeServices(config, runtime, { clients: runtime.clients, audit }, { drainIntervalMs: 1000 });
+  const done = new Promise<void>((resolve) => node.nodeProgress.subscribe((u) => u.progress.done && resolve()));
+  const t0 = performance.now();
+  const plan = node.planNode(buildFleet(config, runtime.store.getState().lbs), { node: 'master1', action: 'drain' });
+  const report = await runtime.hold(node.applyNode(plan));
+  void runtime.refresh();
+  await done;
+  const drained = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 3000));
+  clearInterval(sampler);
+  node.stop();
+  await Promise.all([...runtime.clients.values()].map((c) => c.send('set server api-backend/master1 state ready')));
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const live = gc ? `, ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB of heap live after a GC` : '';
+  log(`${lbs} LBs: drain ${report.ok ? 'ok' : 'FAILED'} in ${drained.toFixed(0)} ms; RSS ${steady.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB, ${mb().toFixed(0)} MB after${live}`);
 }
