@@ -37,4 +37,21 @@ describe('the fleet store, read after many commits', () => {
     expect((store as unknown as { draft: { events: unknown[] } }).draft.events).toHaveLength(3);
     expect(store.getState().events.map((e) => e.subject)).toEqual(['s7', 's8', 's9']);
   });
+
+  it('drops a highlight when it expires, and keeps one whose cell changed again', () => {
+    const store = new FleetStore(names.map((name) => ({ name, endpoint: 'unix:x' })), { highlightMs: 3000 });
+    const busy = stats.map((row) => (row.kind === 'server' ? { ...row, scur: row.scur! + 1 } : row));
+    const at = (time: number, rows = stats): HaproxySnapshot => ({ ...snapshot(time), stats: rows });
+    const lit = () => [...store.getState().changedCells.keys()].map((key) => key.split('\u0000')[0]);
+    store.recordSuccess('k8s-1', at(0));
+    store.recordSuccess('k8s-2', at(0));
+    store.recordSuccess('k8s-1', at(1000, busy)); // k8s-1's cells change at 1000
+    store.recordSuccess('k8s-2', at(1100, busy)); // k8s-2's at 1100
+    store.recordSuccess('k8s-1', at(2500)); // k8s-1's again at 2500: they stay lit past 4000
+    expect(new Set(lit())).toEqual(new Set(['k8s-1', 'k8s-2']));
+    store.recordSuccess('k8s-3', at(4150));
+    expect(new Set(lit())).toEqual(new Set(['k8s-1']));
+    store.recordSuccess('k8s-3', at(5600));
+    expect(lit()).toEqual([]);
+  });
 });
