@@ -112,9 +112,9 @@ export class SnapshotReader {
     let infoReply: string;
     this.statAhead = null; // a reply a failed poll left unread is not this poll's
     if (this.api.sendAll && this.stat.nextReadIsWhole()) {
-      const [infoText, statText] = await this.api.sendAll(['show info', 'show stat']);
-      infoReply = rejected('show info', infoText!);
-      this.statAhead = Buffer.from(statText!, 'utf8');
+      const [infoBytes, statBytes] = await this.api.sendAll(['show info', 'show stat']);
+      infoReply = rejected('show info', replyText(infoBytes!));
+      this.statAhead = statBytes!;
     } else infoReply = await ask(this.api, 'show info');
     const info = parseInfo(infoReply);
     // A new process (reload, restart): everything is read again, not only what its backends' rows say moved.

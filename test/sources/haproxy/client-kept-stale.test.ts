@@ -41,8 +41,9 @@ describe('a kept connection closed while idle', () => {
   it("a poll's client asks again on a fresh connection, and gets its replies in order", async () => {
     const cli = closingCli(1);
     const client = new HaproxyClient(cli.connector, { keepAlive: true, pipelinePrompt: true });
-    expect(await client.sendAll(['show info', 'show stat'])).toEqual(['show info-reply\n\n', 'show stat-reply\n\n']);
-    expect(await client.sendAll(['show info', 'show stat'])).toEqual(['show info-reply\n\n', 'show stat-reply\n\n']);
+    const texts = async () => (await client.sendAll(['show info', 'show stat'])).map(String);
+    expect(await texts()).toEqual(['show info-reply\n\n', 'show stat-reply\n\n']);
+    expect(await texts()).toEqual(['show info-reply\n\n', 'show stat-reply\n\n']);
     expect(cli.connections()).toBe(2);
     client.close();
   });
