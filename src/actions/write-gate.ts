@@ -18,8 +18,17 @@ export function readOnlyRuntime(api: RuntimeApi): RuntimeApi {
     },
     readOnly: true,
     send: (line, timeoutMs) => (isReadCommand(line) ? api.send(line, timeoutMs) : refuse(line)),
+    get keepable() {
+      return api.keepable;
+    },
     close: () => api.close(),
   };
+  if (api.sendAll) {
+    gated.sendAll = (lines, timeoutMs) => {
+      const write = lines.find((line) => !isReadCommand(line));
+      return write === undefined ? api.sendAll!(lines, timeoutMs) : refuse(write);
+    };
+  }
   if (api.sendBytes) gated.sendBytes = (line, timeoutMs) => (isReadCommand(line) ? api.sendBytes!(line, timeoutMs) : refuse(line));
   if (api.session) gated.session = () => readOnlyRuntime(api.session!());
   return gated;

@@ -71,6 +71,8 @@ export interface HaproxyInfo {
   currConns: number | null;
   maxConn: number | null;
   node: string;
+  /** `Stopping: 1`: a process on its way out (a reload's old worker); null when this HAProxy does not say. */
+  stopping: boolean | null;
   raw: Record<string, string>;
 }
 

@@ -108,6 +108,8 @@ export function buildFleetRuntime(
   // a poll would show its frozen stats. Operator commands and actions therefore open a connection per command
   // (over SSH: a channel on the shared connection), and polls keep one only for the length of one poll.
   // Polls (reads only) send `prompt` with their first command: one round trip and one SSH packet less per poll.
+  // Over a forwarding channel (no process, no session slot on the host) a poll's connection is kept for the next
+  // poll, and closed when HAProxy says it is stopping (see pollKept).
   const clientOptions = (lb: LbConfig, keepAlive = false) => ({ timeoutMs: lb.haproxy.timeoutMs, keepAlive, pipelinePrompt: keepAlive });
   // Read-only (-n): every client refuses a state-changing command before it connects (actions/write-gate.ts).
   const gate = (api: RuntimeApi) => (config.readOnly ? readOnlyRuntime(api) : api);
@@ -122,7 +124,7 @@ export function buildFleetRuntime(
   // Polls go through their own client so a long `show stat` never queues behind an operator's command.
   const pollClients = new Map<string, RuntimeApi>();
   for (const lb of config.lbs) {
-    // Over SSH one channel (and maybe one socat) per poll instead of three; closed when the poll ends.
+    // Over SSH one channel for a poll's commands instead of one each; kept between polls where it costs nothing.
     pollClients.set(lb.name, gate(options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb, lb.ssh !== undefined))));
   }
   const limiter = new Limiter(options.pollConcurrency ?? DEFAULT_POLL_CONCURRENCY);
@@ -156,13 +158,7 @@ export function buildFleetRuntime(
         intervalMs: config.intervalSec * 1000,
         read: async () => {
           await released;
-          return limiter.run(async () => {
-            try {
-              return await reader.read();
-            } finally {
-              pollClients.get(lb.name)!.close();
-            }
-          });
+          return limiter.run(() => pollKept(reader, pollClients.get(lb.name)!));
         },
         // The label can change after a connect (ssh: which route, which discovered socket): the header shows it.
         onSuccess: (snapshot) => {
@@ -214,4 +210,28 @@ export function buildFleetRuntime(
       pool?.close();
     },
   };
+}
+
+/**
+ * One poll on the LB's poll client. Its connection stays open for the next poll when the transport keeps it for
+ * free (a stream-local or direct-tcpip channel: at 500 LBs, opening and closing a channel per poll was a third of
+ * lbtop's CPU, bench/ssh-fleet.ts --shape k8s) and HAProxy says it is not stopping (`Stopping: 0`, HAProxy 2.x):
+ * a kept connection stays with the process that accepted it, so after a reload it would read the old worker's
+ * frozen stats (test/sources/haproxy/kept-connection-reload.test.ts). A poll answered by a stopping process is
+ * read again at once on a fresh connection; an HAProxy that does not say is closed after every poll, as before.
+ */
+export async function pollKept(reader: SnapshotReader, client: RuntimeApi): Promise<Awaited<ReturnType<SnapshotReader['read']>>> {
+  try {
+    let snapshot = await reader.read();
+    if (snapshot.info.stopping === true) {
+      client.close();
+      snapshot = await reader.read();
+    }
+    // An HAProxy that does not say (1.x) is closed after every poll.
+    if (!client.keepable || snapshot.info.stopping !== false) client.close();
+    return snapshot;
+  } catch (error) {
+    client.close();
+    throw error;
+  }
 }

@@ -51,6 +51,9 @@ export function sshConnectorFactory(pool: SshPool): (lb: LbConfig) => StreamConn
       get label() {
         return inner ? `${inner.label} (from ${from})` : `ssh ${alias} → stats socket from haproxy.cfg`;
       },
+      get keepable() {
+        return inner?.keepable === true;
+      },
       async connect(timeoutMs) {
         inner ??= await resolve();
         return inner.connect(timeoutMs);

@@ -28,6 +28,12 @@ export interface FleetStoreOptions {
  */
 export const LATENCY_WINDOW = 10;
 
+interface Draft {
+  lbs: Map<string, LbState>;
+  events: TimelineEvent[];
+  cells: Map<CellKey, number>;
+}
+
 export class FleetStore implements StoreReader {
   private state: StoreState;
   private readonly listeners = new Set<() => void>();
@@ -39,6 +45,12 @@ export class FleetStore implements StoreReader {
   private readonly notifyEveryMs: number;
   private lastNotified = -Infinity;
   private pendingNotify: NodeJS.Timeout | null = null;
+  /**
+   * Commits not yet in `state`: the LBs' new states, new events and the changed cells, folded into a new state by
+   * the next getState(). A commit used to copy the map of every LB: at 500 LBs that is 500 copies of 500 entries
+   * a second, when the TUI reads the state ten times a second (bench/ssh-fleet.ts --shape k8s).
+   */
+  private draft: Draft | null = null;
 
   constructor(lbs: { name: string; endpoint: string }[], options: FleetStoreOptions = {}) {
     this.eventCap = options.eventCap ?? 10_000;
@@ -51,6 +63,17 @@ export class FleetStore implements StoreReader {
   }
 
   getState(): StoreState {
+    const draft = this.draft;
+    if (!draft) return this.state;
+    this.draft = null;
+    const lbs = new Map(this.state.lbs);
+    for (const [name, next] of draft.lbs) lbs.set(name, next);
+    let all = this.state.events;
+    if (draft.events.length > 0) {
+      all = all.concat(draft.events);
+      if (all.length > this.eventCap) all = all.slice(all.length - this.eventCap);
+    }
+    this.state = { lbs, events: all, changedCells: draft.cells, revision: this.state.revision + 1 };
     return this.state;
   }
 
@@ -67,7 +90,11 @@ export class FleetStore implements StoreReader {
     if (current.snapshot) {
       const diff = diffSnapshots(lb, current.snapshot, snapshot);
       events.push(...diff.events);
-      for (const key of diff.changedCells) cells.set(key, snapshot.at);
+      // Deleted first so the map stays in the order the cells last changed: freshCells stops at the first fresh one.
+      for (const key of diff.changedCells) {
+        cells.delete(key);
+        cells.set(key, snapshot.at);
+      }
     }
     if (!current.health.ok && current.health.lastOkAt !== null) {
       events.push({ at: snapshot.at, lb, kind: 'lb', subject: '', from: 'unreachable', to: 'reachable' });
@@ -83,7 +110,7 @@ export class FleetStore implements StoreReader {
       consecutiveFailures: 0,
       version: snapshot.info.version,
     };
-    this.commit(lb, { health, snapshot }, events, cells);
+    this.commit(lb, { health, snapshot }, events);
   }
 
   recordFailure(lb: string, error: unknown, endpoint?: string): void {
@@ -101,34 +128,40 @@ export class FleetStore implements StoreReader {
       error: message,
       consecutiveFailures: current.health.consecutiveFailures + 1,
     };
-    this.commit(lb, { health, snapshot: current.snapshot }, events, this.freshCells(this.now()));
+    this.freshCells(this.now());
+    this.commit(lb, { health, snapshot: current.snapshot }, events);
   }
 
   /** Records what lbtop itself did, so the timeline shows cause next to effect. */
   recordAction(lb: string, subject: string, detail: string): void {
     const event: TimelineEvent = { at: this.now(), lb, kind: 'action', subject, from: '', to: '', detail };
-    this.commit(lb, this.requireLb(lb), [event], new Map(this.state.changedCells));
+    this.commit(lb, this.requireLb(lb), [event]);
   }
 
   /** Events seen by other pollers (keepalived, heartbeat, BIRD, VIP truth), on the same timeline. */
   recordEvents(events: readonly TimelineEvent[]): void {
     if (events.length === 0) return;
-    let all = this.state.events.concat(events);
-    if (all.length > this.eventCap) all = all.slice(all.length - this.eventCap);
-    this.state = { ...this.state, events: all, revision: this.state.revision + 1 };
+    this.addEvents(this.openDraft(), events);
     this.notify();
   }
 
-  private commit(lb: string, next: LbState, events: TimelineEvent[], cells: Map<CellKey, number>): void {
-    const lbs = new Map(this.state.lbs);
-    lbs.set(lb, next);
-    let all = this.state.events;
-    if (events.length > 0) {
-      all = all.concat(events);
-      if (all.length > this.eventCap) all = all.slice(all.length - this.eventCap);
-    }
-    this.state = { lbs, events: all, changedCells: cells, revision: this.state.revision + 1 };
+  private commit(lb: string, next: LbState, events: TimelineEvent[]): void {
+    const draft = this.openDraft();
+    draft.lbs.set(lb, next);
+    this.addEvents(draft, events);
     this.notify();
+  }
+
+  /** Capped here too: a store nobody reads (a subcommand's) must not collect events without end. */
+  private addEvents(draft: Draft, events: readonly TimelineEvent[]): void {
+    if (events.length === 0) return;
+    draft.events.push(...events);
+    if (draft.events.length > this.eventCap) draft.events.splice(0, draft.events.length - this.eventCap);
+  }
+
+  /** The commits since the last getState(), started with the state's cells (copied: the state is never changed). */
+  private openDraft(): Draft {
+    return (this.draft ??= { lbs: new Map(), events: [], cells: new Map(this.state.changedCells) });
   }
 
   private notify(): void {
@@ -153,15 +186,23 @@ export class FleetStore implements StoreReader {
     return Math.max(...recent);
   }
 
-  /** A copy of changedCells without the entries whose highlight has expired. */
+  /**
+   * The draft's changed cells, without the entries whose highlight has expired by `at`. They are in the order they
+   * last changed, so only the expired ones at the front are visited: going through all of them on every commit was
+   * thousands of cells times 500 polls a cycle at seed 003's fleet size. (Polls that land out of order by a few ms
+   * may keep a cell highlighted that much longer.)
+   */
   private freshCells(at: number): Map<CellKey, number> {
-    const cells = new Map<CellKey, number>();
-    for (const [key, when] of this.state.changedCells) if (at - when < this.highlightMs) cells.set(key, when);
+    const cells = this.openDraft().cells;
+    for (const [key, when] of cells) {
+      if (at - when < this.highlightMs) break;
+      cells.delete(key);
+    }
     return cells;
   }
 
   private requireLb(lb: string): LbState {
-    const state = this.state.lbs.get(lb);
+    const state = this.draft?.lbs.get(lb) ?? this.state.lbs.get(lb);
     if (!state) throw new Error(`unknown LB ${lb}`);
     return state;
   }

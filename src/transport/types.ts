@@ -8,6 +8,11 @@ export interface StreamConnector {
   /** Opens a fresh stream. Rejects with TransportError when the peer refuses or the timeout expires. */
   connect(timeoutMs: number): Promise<Duplex>;
   /**
+   * True when a stream of this connector may stay open between polls: it holds no process and no session slot on
+   * the host (an SSH forwarding channel; not a socat exec, which takes one of sshd's MaxSessions while open).
+   */
+  readonly keepable?: boolean;
+  /**
    * Optional fast path for one request whose reply ends when the peer closes (the runtime API's one-shot mode):
    * connects, writes `request`, and resolves with every byte received until the close. Local sockets have it;
    * streams that cannot offer it (SSH channels) leave it out and callers use connect().

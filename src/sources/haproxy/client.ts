@@ -33,6 +33,17 @@ export interface RuntimeApi {
    * caller without it encodes send's text.
    */
   sendBytes?(commandLine: string, timeoutMs?: number): Promise<Buffer>;
+  /**
+   * Several read commands in one write on a kept connection, the replies in order (HAProxy answers a prompt-mode
+   * session's lines in turn): a poll's `show info` and `show stat` in one SSH packet and one round trip.
+   * Optional: a caller without it sends them one by one.
+   */
+  sendAll?(commandLines: readonly string[], timeoutMs?: number): Promise<Buffer[]>;
+  /**
+   * True when the connection may stay open between polls (the connector says so: a stream that holds no process
+   * or session slot on the host). The poller then closes it only when HAProxy says it is stopping (a reload).
+   */
+  readonly keepable?: boolean;
   close(): void;
   /**
    * A client on one kept connection for a short batch (one LB's commands of one action), which the caller closes
@@ -41,12 +52,30 @@ export interface RuntimeApi {
   session?(): RuntimeApi;
 }
 
-const PROMPT = '\n> ';
+const PROMPT = Buffer.from('\n> ');
+/** The end of a non-empty reply in prompt mode: its empty line, then the prompt. */
+const REPLY_END = Buffer.from('\n\n> ');
+const EMPTY = Buffer.alloc(0);
 
-type Kept = { stream: Duplex; buffer: string; closed: boolean; skip: number; pending: string };
+/**
+ * `skip`: replies still to come that nobody waits for (a pipelined `prompt`'s); `pending`: text to send with the
+ * next command; `received`: bytes read so far, to tell a connection that closed before answering.
+ */
+type Kept = { stream: Duplex; buffer: Buffer; closed: boolean; skip: number; pending: string; received: number };
 
 export function isCompleteReply(text: string): boolean {
   return text === '\n' || text.endsWith('\n\n');
+}
+
+/** Where the first prompt-mode reply in `buffer` ends (its "> " follows), or -1 while it is incomplete. */
+function replyEnd(buffer: Buffer): number {
+  if (startsWithPrompt(buffer)) return 1;
+  const at = buffer.indexOf(REPLY_END);
+  return at < 0 ? -1 : at + 2;
+}
+
+function startsWithPrompt(buffer: Buffer): boolean {
+  return buffer.length >= PROMPT.length && buffer[0] === PROMPT[0] && buffer[1] === PROMPT[1] && buffer[2] === PROMPT[2];
 }
 
 /** A connection that breaks during a command: HAProxy stopped, or a reload replaced the process under us. */
@@ -60,7 +89,6 @@ export class HaproxyClient implements RuntimeApi {
   private readonly keepAlive: boolean;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly pipelinePrompt: boolean;
-  /** `skip`: replies still to come that nobody waits for (a pipelined `prompt`'s). */
   private kept: Kept | null = null;
 
   constructor(
@@ -76,16 +104,30 @@ export class HaproxyClient implements RuntimeApi {
     return this.connector.label;
   }
 
+  get keepable(): boolean {
+    return this.keepAlive && this.connector.keepable === true;
+  }
+
   send(commandLine: string, timeoutMs = this.timeoutMs): Promise<string> {
     if (/[\n\r\0]/.test(commandLine)) {
       return Promise.reject(new TransportError('a command line cannot contain a newline or NUL'));
     }
-    return this.enqueue(() => (this.keepAlive ? this.sendKept(commandLine, timeoutMs) : this.sendOnce(commandLine, timeoutMs)));
+    return this.enqueue(async () => (this.keepAlive ? replyText((await this.sendKept([commandLine], timeoutMs))[0]!) : this.sendOnce(commandLine, timeoutMs)));
+  }
+
+  async sendAll(commandLines: readonly string[], timeoutMs = this.timeoutMs): Promise<Buffer[]> {
+    if (commandLines.some((line) => /[\n\r\0]/.test(line))) throw new TransportError('a command line cannot contain a newline or NUL');
+    if (this.keepAlive) return this.enqueue(() => this.sendKept(commandLines, timeoutMs));
+    const replies: Buffer[] = [];
+    for (const line of commandLines) replies.push(await this.sendBytes(line, timeoutMs));
+    return replies;
   }
 
   async sendBytes(commandLine: string, timeoutMs = this.timeoutMs): Promise<Buffer> {
-    if (this.keepAlive || !this.connector.exchange) return Buffer.from(await this.send(commandLine, timeoutMs), 'utf8');
     if (/[\n\r\0]/.test(commandLine)) throw new TransportError('a command line cannot contain a newline or NUL');
+    // A kept connection reads bytes: the reply is handed on as it came, never decoded and encoded again.
+    if (this.keepAlive) return this.enqueue(async () => (await this.sendKept([commandLine], timeoutMs))[0]!);
+    if (!this.connector.exchange) return Buffer.from(await this.send(commandLine, timeoutMs), 'utf8');
     return this.enqueue(() => this.exchangeBytes(commandLine, timeoutMs));
   }
 
@@ -168,10 +210,11 @@ export class HaproxyClient implements RuntimeApi {
     throw new ReplyLostError(`${this.label}: reply to "${commandLine}" was cut after ${text.length} bytes`);
   }
 
-  private async sendKept(commandLine: string, timeoutMs: number): Promise<string> {
+  private async sendKept(commandLines: readonly string[], timeoutMs: number): Promise<Buffer[]> {
     // Text nobody asked for (a reply that came after its prompt was matched) would be read as this command's
     // reply: the connection is out of step, so it is dropped and a fresh one opened.
-    if (this.kept && this.kept.buffer !== '') this.close();
+    if (this.kept && this.kept.buffer.length !== 0) this.close();
+    const reused = this.kept !== null && !this.kept.closed;
     let conn: Awaited<ReturnType<HaproxyClient['ensureKept']>>;
     try {
       conn = await this.ensureKept(timeoutMs);
@@ -181,19 +224,30 @@ export class HaproxyClient implements RuntimeApi {
       throw error;
     }
     // A pipelined `prompt` not yet flushed leaves in the same write (one SSH packet, no round trip of its own).
-    conn.stream.write(`${conn.pending}${commandLine}\n`);
+    const receivedBefore = conn.received;
+    conn.stream.write(`${conn.pending}${commandLines.join('\n')}\n`);
     conn.pending = '';
-    const reply = await this.readUntilPrompt(conn, timeoutMs, commandLine);
-    return reply;
+    const replies: Buffer[] = [];
+    try {
+      for (const line of commandLines) replies.push(await this.readUntilPrompt(conn, timeoutMs, line));
+    } catch (error) {
+      // A connection kept from an earlier poll that closed without a byte of answer (HAProxy's `stats timeout`
+      // ends an idle CLI session, a reload closed it): reads are asked again once on a fresh connection. Only a
+      // poll's client (reads only, pipelinePrompt) does this: a write must never go out twice.
+      if (!(reused && this.pipelinePrompt && conn.closed && conn.received === receivedBefore)) throw error;
+      this.close();
+      return this.sendKept(commandLines, timeoutMs);
+    }
+    return replies;
   }
 
   private async ensureKept(timeoutMs: number) {
     if (this.kept && !this.kept.closed) return this.kept;
     const stream = await this.connector.connect(timeoutMs);
-    stream.setEncoding('utf8');
-    const conn: Kept = { stream, buffer: '', closed: false, skip: 0, pending: '' };
-    stream.on('data', (chunk: string) => {
-      conn.buffer += chunk;
+    const conn: Kept = { stream, buffer: EMPTY, closed: false, skip: 0, pending: '', received: 0 };
+    stream.on('data', (chunk: Buffer) => {
+      conn.buffer = conn.buffer.length === 0 ? chunk : Buffer.concat([conn.buffer, chunk]);
+      conn.received += chunk.length;
       stream.emit('lbtop:data');
     });
     const markClosed = () => {
@@ -213,23 +267,25 @@ export class HaproxyClient implements RuntimeApi {
     return conn;
   }
 
-  private readUntilPrompt(conn: Kept, timeoutMs: number, commandLine: string): Promise<string> {
+  private readUntilPrompt(conn: Kept, timeoutMs: number, commandLine: string): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const check = () => {
         // The pipelined `prompt` answers with an empty reply and the prompt ("\n> ") before the command's reply.
         if (conn.skip > 0 && conn.buffer.length >= PROMPT.length) {
-          if (!conn.buffer.startsWith(PROMPT)) conn.stream.destroy(); // not in prompt mode: out of step
+          if (!startsWithPrompt(conn.buffer)) conn.stream.destroy(); // not in prompt mode: out of step
           else {
-            conn.buffer = conn.buffer.slice(PROMPT.length);
+            conn.buffer = conn.buffer.subarray(PROMPT.length);
             conn.skip -= 1;
           }
         }
-        const buffer = conn.buffer;
-        // Each reply is followed by "> ": "\n> " after an empty reply, "...\n\n> " after a full one.
-        if (conn.skip === 0 && buffer.endsWith(PROMPT) && isCompleteReply(buffer.slice(0, -2))) {
+        // Each reply is followed by "> ": "\n> " after an empty reply, "...\n\n> " after a full one. Replies to
+        // lines written together follow each other: the first such end is this command's.
+        const end = conn.skip === 0 ? replyEnd(conn.buffer) : -1;
+        if (end >= 0) {
           finish();
-          conn.buffer = '';
-          resolve(buffer.slice(0, -2));
+          const reply = conn.buffer.subarray(0, end);
+          conn.buffer = conn.buffer.subarray(end + 2);
+          resolve(reply);
           return;
         }
         if (conn.closed) {

@@ -74,6 +74,14 @@ export class FocusedStatReader {
     this.focus = backends;
   }
 
+  /**
+   * True when the next read is one whole `show stat` whatever the focus (a small HAProxy, see fullUpToRows): the
+   * caller may send that command ahead with others in one write (SnapshotReader) and hand the reply to `ask`.
+   */
+  nextReadIsWhole(): boolean {
+    return this.rows !== null && this.rows.length <= (this.options.fullUpToRows ?? SMALL_STAT_ROWS);
+  }
+
   /** The next read is a full one (after an action: its effect must show everywhere at once). */
   invalidate(): void {
     this.sinceFull = Infinity;

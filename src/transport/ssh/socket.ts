@@ -44,6 +44,9 @@ export function sshSocket(pool: SshPool, alias: string, socketPath: string, opti
     get label() {
       return `${host} → ${route ? `${route} ` : ''}${socketPath}`;
     },
+    get keepable() {
+      return route === 'stream-local';
+    },
     async connect(timeoutMs) {
       const connection = await pool.connection(alias, options.target);
       host = connection.label;

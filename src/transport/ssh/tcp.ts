@@ -12,6 +12,7 @@ export function sshTcp(pool: SshPool, alias: string, address: string, target?: S
     get label() {
       return `${label} → tcp ${address}`;
     },
+    keepable: true,
     async connect(timeoutMs) {
       const connection = await pool.connection(alias, target);
       label = connection.label;

@@ -1,5 +1,6 @@
-// Why the poll closes its kept (prompt-mode) connection after every poll: a connection stays with the HAProxy
-// process that accepted it, so after a reload it keeps reading the old worker's frozen stats.
+// Why a poll keeps its (prompt-mode) connection only while HAProxy says `Stopping: 0` (fleet-core.ts pollKept): a
+// connection stays with the HAProxy process that accepted it, so after a reload it keeps reading the old worker's
+// frozen stats.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -37,6 +37,18 @@ describe('parseInfo', () => {
     expect(Object.keys(info.raw)).toHaveLength(text.trim().split('\n').length);
   });
 
+  it('says whether the process is stopping (a reload\'s old worker), and null when HAProxy does not say', () => {
+    const text = fixture('2.6/seed-003/show-info.txt');
+    expect(parseInfo(text).stopping).toBe(false);
+    expect(parseInfo(text.replace('Stopping: 0\n', 'Stopping: 1\n')).stopping).toBe(true);
+    expect(parseInfo(text.replace('Stopping: 0\n', '')).stopping).toBeNull();
+  });
+
+  it('refuses an empty line anywhere but at the end, with its line number', () => {
+    expect(parseError('\nName: HAProxy\nVersion: 2.6\n\n')).toMatchObject({ line: 1, message: expect.stringMatching(/empty line inside/) });
+    expect(parseError('Name: HAProxy\n\nVersion: 2.6\n\n')).toMatchObject({ line: 2, message: expect.stringMatching(/empty line inside/) });
+  });
+
   it('splits at the first colon: a value may hold more', () => {
     const info = parseInfo('Name: HAProxy\nVersion: 2.6.12\ndescription: lb1: edge\nPid: \n\n');
     expect(info.raw.description).toBe('lb1: edge');
