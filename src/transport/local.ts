@@ -4,20 +4,47 @@ import type { Duplex } from 'node:stream';
 import { TransportError } from '../model/errors.js';
 import { ExchangeInterrupted, type StreamConnector } from './types.js';
 
+/**
+ * A unix socket whose listen queue is full answers connect() with EAGAIN: HAProxy is busy accepting (many
+ * pollers at once, a reload). Nothing was sent, so lbtop tries again, a little later each time, until the
+ * connect timeout; only then is the LB unreachable.
+ */
+async function whenNotBusy<T>(timeoutMs: number, once: (waitMs: number) => Promise<T>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
+    try {
+      return await once(Math.max(1, deadline - Date.now()));
+    } catch (error) {
+      const busy = (error as { cause?: NodeJS.ErrnoException }).cause?.code === 'EAGAIN';
+      if (!busy || Date.now() + pause >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
 function open(label: string, options: net.NetConnectOpts, timeoutMs: number): Promise<Duplex> {
+  return whenNotBusy(timeoutMs, (waitMs) => attempt(label, options, waitMs, timeoutMs));
+}
+
+/** A connect error, with the system's error kept as its cause (whenNotBusy reads its code). */
+function connectError(label: string, error: NodeJS.ErrnoException): TransportError {
+  return Object.assign(new TransportError(`${label}: ${describeSocketError(error)}`, socketHint(error)), { cause: error });
+}
+
+function attempt(label: string, options: net.NetConnectOpts, waitMs: number, timeoutMs: number): Promise<Duplex> {
   return new Promise((resolve, reject) => {
     const socket = net.createConnection(options);
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new TransportError(`${label}: no connection after ${timeoutMs} ms`));
-    }, timeoutMs);
+    }, waitMs);
     socket.once('connect', () => {
       clearTimeout(timer);
       resolve(socket);
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new TransportError(`${label}: ${describeSocketError(error)}`, socketHint(error)));
+      reject(connectError(label, error));
     });
   });
 }
@@ -30,6 +57,8 @@ function describeSocketError(error: NodeJS.ErrnoException): string {
       return 'connection refused (is HAProxy running?)';
     case 'EACCES':
       return 'permission denied opening the socket';
+    case 'EAGAIN':
+      return 'the socket\'s queue stayed full until the timeout (HAProxy too busy to accept)';
     case 'ECONNRESET':
     case 'EPIPE':
       // HAProxy closed the connection under us: it stopped, or a reload replaced the process mid-command.
@@ -61,7 +90,7 @@ function connector(label: string, options: net.NetConnectOpts): StreamConnector 
   return {
     label,
     connect: (timeoutMs) => open(label, options, timeoutMs),
-    exchange: (request, timeoutMs) => exchange(label, options, request, timeoutMs, sizeHints),
+    exchange: (request, timeoutMs) => whenNotBusy(timeoutMs, (waitMs) => exchange(label, options, request, waitMs, sizeHints)),
   };
 }
 
@@ -95,7 +124,7 @@ function exchange(label: string, options: net.NetConnectOpts, request: string, t
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(connected ? new ExchangeInterrupted(error) : new TransportError(`${label}: ${describeSocketError(error)}`, socketHint(error)));
+      reject(connected ? new ExchangeInterrupted(error) : connectError(label, error));
     });
     socket.once('close', (hadError) => {
       if (hadError) return;
