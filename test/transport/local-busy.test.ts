@@ -60,7 +60,7 @@ describe('local unix socket with a full listen queue', () => {
     for (let i = 0; i < 8 && code !== 'EAGAIN'; i += 1) code = await connectCode(socketPath);
     expect(code).toBe('EAGAIN');
 
-    const reply = unixSocket(socketPath).exchange('show info\n', 5000);
+    const reply = unixSocket(socketPath).exchange!('show info\n', 5000);
     // The queue drains a moment later: the listener starts accepting.
     setTimeout(() => {
       held.forEach((s) => s.destroy());

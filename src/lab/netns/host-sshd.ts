@@ -25,12 +25,16 @@ export async function startHostSshd(lab: NetnsLab, shell: HostShell, authorizedK
   sh(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', hostKey]);
   const authorized = path.join(dir, 'authorized_keys');
   writeFileSync(authorized, authorizedKeys.map((k) => `${k}\n`).join(''), { mode: 0o644 });
+  const home = path.join(dir, 'home');
+  mkdirSync(home, { recursive: true, mode: 0o755 });
   const config = path.join(dir, 'sshd_config');
   const log = path.join(dir, 'sshd.log');
   writeFileSync(config, [
     `ListenAddress ${address}:${port}`, `HostKey ${hostKey}`, `PidFile ${dir}/sshd.pid`, `AuthorizedKeysFile ${authorized}`,
     'StrictModes no', 'UsePAM no', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no',
-    'PermitRootLogin prohibit-password', 'PrintMotd no', '',
+    'PermitRootLogin prohibit-password', 'PrintMotd no',
+    // The lab's own HOME, so a session's bash does not source the machine's ~/.bashrc (see sshd.ts).
+    `SetEnv HOME=${home}`, '',
   ].join('\n'));
   // The privilege-separation directory, in this host's private /run.
   shell.exec(['mkdir', '-p', '-m', '755', '/run/sshd']);

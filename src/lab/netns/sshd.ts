@@ -70,6 +70,8 @@ export async function startSshd(lab: NetnsLab, options: SshdOptions): Promise<Ss
   const hostKey = path.join(dir, `ssh_host_${keyType}_key`);
   const authorized = path.join(dir, 'authorized_keys');
   writeFileSync(authorized, options.authorizedKeys.map((k) => `${k}\n`).join(''), { mode: 0o644 });
+  const home = path.join(dir, 'home');
+  mkdirSync(home, { recursive: true, mode: 0o755 });
   const configPath = path.join(dir, 'sshd_config');
   const logPath = path.join(dir, 'sshd.log');
   const pidFile = path.join(dir, 'sshd.pid');
@@ -87,8 +89,12 @@ export async function startSshd(lab: NetnsLab, options: SshdOptions): Promise<Ss
       'PermitRootLogin prohibit-password',
       'PrintMotd no',
       'LogLevel VERBOSE',
-      // A non-root login's default PATH has no sbin, where keepalived and birdc are (root's has).
-      ...(lab.userns ? ['SetEnv PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] : []),
+      // HOME is the lab's own: the login shell of an exec channel (bash, started by sshd) sources ~/.bashrc, and
+      // the machine's (root's) may do slow or locking work there (pyenv rehash waits 60 s on a lock that a killed
+      // session left behind): the lab's sessions must not depend on the host's dotfiles. One SetEnv line: sshd
+      // keeps the first of each keyword. A non-root login's default PATH has no sbin, where keepalived and birdc
+      // are (root's has).
+      `SetEnv HOME=${home}${lab.userns ? ' PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' : ''}`,
       ...(options.extraConfig ?? []),
       '',
     ].join('\n'),
