@@ -192,21 +192,25 @@ export class FocusedStatReader {
 /**
  * The row to keep at a position: the one already there when the fresh one says the same (ages aside), so a row
  * keeps its identity whichever parser read it last and everything downstream can still skip it by reference.
- * Its ages are refreshed in place, as StatParser does for its own re-used rows.
+ * Its ages and check duration are refreshed in place, as StatParser does for its own re-used rows.
  */
 function adopt(current: StatRow, fresh: StatRow): StatRow {
   if (current === fresh) return current;
   // A parser hands back the same object for a line that did not change, so a pair compared equal once stays equal.
   if (ADOPTED.get(fresh) !== current) {
     for (const field of ROW_FIELDS) {
-      if (field !== 'lastchg' && field !== 'downtime' && current[field] !== fresh[field]) return fresh;
+      if (!IN_PLACE.has(field) && current[field] !== fresh[field]) return fresh;
     }
     ADOPTED.set(fresh, current);
   }
   current.lastchg = fresh.lastchg;
   current.downtime = fresh.downtime;
+  current.checkDuration = fresh.checkDuration;
   return current;
 }
+
+/** The fields a kept row takes from the fresh one in place, never a reason for a new row (VOLATILE in parse-stat.ts). */
+const IN_PLACE: ReadonlySet<keyof StatRow> = new Set(['lastchg', 'downtime', 'checkDuration']);
 
 /** Fresh row → the equal row kept in its place (see adopt). Weak: rows a parser drops are forgotten with it. */
 const ADOPTED = new WeakMap<StatRow, StatRow>();

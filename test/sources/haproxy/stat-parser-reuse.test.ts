@@ -34,6 +34,17 @@ describe('StatParser across polls', () => {
     expect(second.find((r) => r.lastchg !== null)!.lastchg).toBeGreaterThanOrEqual(7);
   });
 
+  it('re-uses every row whose line changed only in check_duration, and refreshes it in place', () => {
+    // With checks every 2 s the duration moves on most server lines between two full reads (0 ms, 1 ms, ...).
+    const parser = new StatParser();
+    const checked = rewrite(text, col('check_duration'), () => '0', (f) => f[1] !== 'FRONTEND' && f[1] !== 'BACKEND');
+    const first = parser.parse(checked);
+    const second = parser.parse(rewrite(checked, col('check_duration'), () => '12', (f) => f[1] !== 'FRONTEND' && f[1] !== 'BACKEND'));
+    expect(second.every((row, i) => row === first[i])).toBe(true);
+    expect(second.filter((r) => r.kind === 'server').every((r) => r.checkDuration === 12)).toBe(true);
+    expect(second.find((r) => r.kind === 'frontend')!.checkDuration).toBeNull();
+  });
+
   it('parses a row afresh when anything else on its line changed', () => {
     const parser = new StatParser();
     const first = parser.parse(text);
