@@ -10,6 +10,7 @@ import { ParseError } from '../../model/errors.js';
 import type { StatKind, StatRow } from '../../model/haproxy.js';
 import { checkReadable, parseIntegerIn, parseIntegerInBytes } from './parse-info.js';
 import { contentEnd, decodeRange, lineEnd, recordEnd } from './reply-bytes.js';
+import { keepsRow } from './row-identity.js';
 import { SPAN_INTS, StatLines } from './stat-lines.js';
 
 /** The columns lbtop reads, in the order of the Cells slots. */
@@ -159,6 +160,9 @@ export class StatParser {
           const count = scan(line, layout, cells);
           if (count !== layout.width) throw fieldCount(count, layout, lineNo);
           row = buildRow(cells, lineNo);
+          // A line that moved only where nothing is read (a health check under way) keeps the row (row-identity.ts).
+          const before = previous && index < previous.count ? previous.rows[index] : null;
+          if (row && before && row.proxy === before.proxy && row.name === before.name && keepsRow(before, row)) row = before;
           lines.add(start, stop, row, this.spansOf(bytes, start, stop) ? spans : null);
         }
       }
@@ -235,16 +239,7 @@ function fieldCount(count: number, layout: Layout, lineNo: number): ParseError {
   return new ParseError(`row has ${count} fields, the header has ${layout.width}`, lineNo);
 }
 
-/** Every field of a StatRow (the Record type makes the compiler check none is missing), for comparisons. */
-const ALL_FIELDS: Record<keyof StatRow, true> = {
-  proxy: true, name: true, kind: true, status: true, weight: true, scur: true, smax: true, slim: true,
-  stot: true, bin: true, bout: true, qcur: true, qmax: true, rate: true, rateMax: true, reqRate: true,
-  reqTot: true, dreq: true, dresp: true, ereq: true, econ: true, eresp: true, wretr: true, wredis: true,
-  chkfail: true, chkdown: true, lastchg: true, downtime: true, hrsp1xx: true, hrsp2xx: true, hrsp3xx: true, hrsp4xx: true,
-  hrsp5xx: true, hrspOther: true, checkStatus: true, checkCode: true, checkDuration: true, lastChk: true, act: true, bck: true,
-  iid: true, sid: true, addr: true, mode: true, algo: true,
-};
-export const ROW_FIELDS = Object.keys(ALL_FIELDS) as readonly (keyof StatRow)[];
+export { ROW_FIELDS } from './row-identity.js';
 
 /**
  * Text fields seen before, by value: 10,000 rows share one "UP", one "L4CON", one "be_0001" (and a row parsed again
