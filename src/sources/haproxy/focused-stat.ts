@@ -11,7 +11,8 @@
 // Anything unexpected (a proxy or server added or removed, too many backends to read) falls back to a full read,
 // and a small HAProxy (up to SMALL_STAT_ROWS rows) is read whole every poll: one command beats several there.
 import type { StatRow } from '../../model/haproxy.js';
-import { ROW_FIELDS, StatParser } from './parse-stat.js';
+import { StatParser } from './parse-stat.js';
+import { keepsRow } from './row-identity.js';
 
 /** Sends one command and resolves with its reply's bytes (see reply-bytes.ts). */
 export type Ask = (command: string) => Promise<Buffer>;
@@ -200,19 +201,20 @@ export class FocusedStatReader {
 /**
  * The row to keep at a position: the one already there when the fresh one says the same (ages aside), so a row
  * keeps its identity whichever parser read it last and everything downstream can still skip it by reference.
- * Its ages are refreshed in place, as StatParser does for its own re-used rows.
+ * Its ages and check duration are refreshed in place, as StatParser does for its own re-used rows; a health check
+ * under way is no change either (row-identity.ts).
  */
 function adopt(current: StatRow, fresh: StatRow): StatRow {
   if (current === fresh) return current;
   // A parser hands back the same object for a line that did not change, so a pair compared equal once stays equal.
-  if (ADOPTED.get(fresh) !== current) {
-    for (const field of ROW_FIELDS) {
-      if (field !== 'lastchg' && field !== 'downtime' && current[field] !== fresh[field]) return fresh;
-    }
-    ADOPTED.set(fresh, current);
+  if (ADOPTED.get(fresh) === current) {
+    current.lastchg = fresh.lastchg;
+    current.downtime = fresh.downtime;
+    current.checkDuration = fresh.checkDuration;
+    return current;
   }
-  current.lastchg = fresh.lastchg;
-  current.downtime = fresh.downtime;
+  if (!keepsRow(current, fresh)) return fresh;
+  ADOPTED.set(fresh, current);
   return current;
 }
 

@@ -83,6 +83,50 @@ describe('SnapshotReader on a real HAProxy', () => {
     expect(sixth.servers?.get('be_0004/srv00190')).toBe(fourth.servers?.get('be_0004/srv00190'));
     client.close();
   });
+
+  it("keeps a server's state object when only its health check's state moved, and takes those values in place", async () => {
+    // With `check` on every server the check columns move all the time (a check in progress sets a bit of
+    // srv_check_state and changes srv_check_result). The lab's servers have no checks, so the real reply is given
+    // other values in those columns, as a checked server's reply has between two polls.
+    const client = new HaproxyClient(unixSocket(haproxy.socket));
+    let checkState = '6';
+    const rewrite = (reply: string) => {
+      const lines = reply.split('\n');
+      const names = lines[1]!.slice(2).split(' ');
+      const at = (name: string) => names.indexOf(name);
+      return lines.map((line, i) => {
+        if (i < 2 || line === '') return line;
+        const fields = line.split(' ');
+        fields[at('srv_check_state')] = checkState;
+        fields[at('srv_check_result')] = checkState === '6' ? '3' : '1';
+        fields[at('srv_check_health')] = checkState === '6' ? '4' : '3';
+        return fields.join(' ');
+      }).join('\n');
+    };
+    const api: RuntimeApi = {
+      label: client.label,
+      send: async (c) => (c.startsWith('show servers state') ? rewrite(await client.send(c)) : client.send(c)),
+      close: () => client.close(),
+    };
+    const reader = new SnapshotReader(api, { serversEvery: 1 });
+    const first = await reader.read();
+    checkState = '7';
+    const second = await reader.read();
+    expect(second.servers).toBe(first.servers);
+    const state = second.servers!.get('be_0001/srv00010')!;
+    expect([state.checkState, state.checkResult, state.checkHealth]).toEqual([7, 1, 3]);
+
+    // What lbtop reads there still makes a new state: an admin change.
+    const [key, ready] = [...first.servers!].find(([k, v]) => k.startsWith('be_0001/') && k !== 'be_0001/srv00010' && v.adminState === 0)!;
+    await rawCommand(haproxy.socket, `set server ${key} state maint`);
+    const third = await reader.read();
+    expect(third.servers).not.toBe(first.servers);
+    expect(third.servers!.get(key)).not.toBe(ready);
+    expect(third.servers!.get(key)!.adminState).not.toBe(0);
+    expect([...third.servers!].filter(([k, v]) => v !== first.servers!.get(k)).map(([k]) => k)).toEqual([key]);
+    await rawCommand(haproxy.socket, `set server ${key} state ready`);
+    client.close();
+  });
 });
 
 /** One HTTP request through a frontend's unix socket; resolves when HAProxy closes the connection. */

@@ -34,6 +34,44 @@ describe('StatParser across polls', () => {
     expect(second.find((r) => r.lastchg !== null)!.lastchg).toBeGreaterThanOrEqual(7);
   });
 
+  it('re-uses every row whose line changed only in check_duration, and refreshes it in place', () => {
+    // With checks every 2 s the duration moves on most server lines between two full reads (0 ms, 1 ms, ...).
+    const parser = new StatParser();
+    const checked = rewrite(text, col('check_duration'), () => '0', (f) => f[1] !== 'FRONTEND' && f[1] !== 'BACKEND');
+    const first = parser.parse(checked);
+    const second = parser.parse(rewrite(checked, col('check_duration'), () => '12', (f) => f[1] !== 'FRONTEND' && f[1] !== 'BACKEND'));
+    expect(second.every((row, i) => row === first[i])).toBe(true);
+    expect(second.filter((r) => r.kind === 'server').every((r) => r.checkDuration === 12)).toBe(true);
+    expect(second.find((r) => r.kind === 'frontend')!.checkDuration).toBeNull();
+  });
+
+  it('keeps a row while its health check runs ("* L7OK", code 0), and not once the check ends with another result', () => {
+    const parser = new StatParser();
+    const target = parseStat(text).find((r) => r.kind === 'server')!;
+    const on = (f: string[]) => f[0] === target.proxy && f[1] === target.name;
+    const check = (status: string, code: string) => rewrite(rewrite(text, col('check_status'), () => status, on), col('check_code'), () => code, on);
+    const row = () => parser.parse(check(...current)).find((r) => r.proxy === target.proxy && r.name === target.name)!;
+    let current: [string, string] = ['L7OK', '200'];
+    const settled = row();
+    current = ['* L7OK', '0'];
+    expect(row()).toBe(settled);
+    expect([settled.checkStatus, settled.checkCode]).toEqual(['L7OK', 200]);
+    current = ['L7OK', '200'];
+    expect(row()).toBe(settled);
+    current = ['L7STS', '503'];
+    const failed = row();
+    expect(failed).not.toBe(settled);
+    expect([failed.checkStatus, failed.checkCode]).toEqual(['L7STS', 503]);
+    // A row first read while its check ran gives way to the settled one, with the check's real code.
+    current = ['* L7STS', '0'];
+    const fresh = new StatParser();
+    const running = fresh.parse(check(...current)).find((r) => r.proxy === target.proxy && r.name === target.name)!;
+    current = ['L7STS', '503'];
+    const after = fresh.parse(check(...current)).find((r) => r.proxy === target.proxy && r.name === target.name)!;
+    expect(after).not.toBe(running);
+    expect(after.checkCode).toBe(503);
+  });
+
   it('parses a row afresh when anything else on its line changed', () => {
     const parser = new StatParser();
     const first = parser.parse(text);
