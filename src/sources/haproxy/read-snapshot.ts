@@ -211,8 +211,8 @@ function keepUnchanged(before: Map<string, ServerState> | null, after: Map<strin
  * its check runs): each one a new state, a rebuilt server and table row and a rebuilt backend, for nothing on
  * screen. lbtop reads the admin and operational states, weights and addresses here (checks come from `show stat`).
  */
-const TRANSIENT = { secondsSinceChange: true, checkStatus: true, checkResult: true, checkHealth: true, checkState: true, agentState: true } as const;
-type Transient = keyof typeof TRANSIENT;
+const TRANSIENT = ['secondsSinceChange', 'checkStatus', 'checkResult', 'checkHealth', 'checkState', 'agentState'] as const;
+type Transient = (typeof TRANSIENT)[number];
 /** The other fields; the Record makes the compiler check that none is missing. */
 const COMPARED = Object.keys({
   backendId: true, backend: true, serverId: true, server: true, address: true, opState: true, adminState: true,
@@ -223,11 +223,6 @@ const COMPARED = Object.keys({
 function keptAs(old: ServerState, fresh: ServerState): boolean {
   if (old === fresh) return true;
   for (const field of COMPARED) if (old[field] !== fresh[field]) return false;
-  old.secondsSinceChange = fresh.secondsSinceChange;
-  old.checkStatus = fresh.checkStatus;
-  old.checkResult = fresh.checkResult;
-  old.checkHealth = fresh.checkHealth;
-  old.checkState = fresh.checkState;
-  old.agentState = fresh.agentState;
+  for (const field of TRANSIENT) (old as Record<Transient, unknown>)[field] = fresh[field];
   return true;
 }
