@@ -69,8 +69,11 @@ beforeAll(async () => {
     writeFileSync(path.join(dir, 'sshd_config'), [
       `ListenAddress ${lab.host(lb).address}:22`, `HostKey ${path.join(dir, 'hostkey')}`, 'PidFile /run/sshd.pid',
       `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`, 'StrictModes no', 'UsePAM no', 'PasswordAuthentication no',
-      'KbdInteractiveAuthentication no', 'PermitRootLogin prohibit-password', '',
+      'KbdInteractiveAuthentication no', 'PermitRootLogin prohibit-password',
+      // The lab's own HOME: a session's bash must not source this machine's ~/.bashrc (see src/lab/netns/sshd.ts).
+      `SetEnv HOME=${path.join(dir, 'home')}`, '',
     ].join('\n'));
+    mkdirSync(path.join(dir, 'home'), { recursive: true, mode: 0o755 });
     shell.spawn(['/usr/sbin/sshd', '-D', '-e', '-f', path.join(dir, 'sshd_config')]);
     known.push(`${lab.host(lb).address} ${readFileSync(path.join(dir, 'hostkey.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ')}`);
     sshConfig.push(`Host ${lb}`, `  HostName ${lab.host(lb).address}`, '  User root', `  IdentityFile ${key.path}`, `  UserKnownHostsFile ${path.join(lab.dir, 'known_hosts')}`, '  StrictHostKeyChecking yes', '');
