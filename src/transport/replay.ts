@@ -41,6 +41,7 @@ export function replayApi(dir: string, lb: string, now: () => number = Date.now,
       const backend = /^show servers state (\S+)$/.exec(line);
       if (backend) return filterServersState(frame['servers-state']!, backend[1]!);
       const what = COMMANDS[line];
+      if (what === 'info') return steadyUptime(frame.info!, frames[0]!.info!, Math.floor((now() - start) / 1000));
       if (what) return frame[what]!;
       const recorded = replies.get(line);
       if (recorded !== undefined) return recorded;
@@ -48,6 +49,15 @@ export function replayApi(dir: string, lb: string, now: () => number = Date.now,
     },
     close() {},
   };
+}
+
+/**
+ * The frames loop, but the recorded HAProxy must not look restarted at each loop (its uptime going back is how
+ * lbtop tells a reload): the uptime counts on from the first frame's, one second a second.
+ */
+function steadyUptime(info: string, first: string, elapsedSec: number): string {
+  const base = Number(/^Uptime_sec: (\d+)$/m.exec(first)?.[1] ?? 0);
+  return info.replace(/^Uptime_sec: \d+$/m, `Uptime_sec: ${base + elapsedSec}`);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The demo without a live lab: recorded `show` replies of HAProxy 2.6.12 (fixtures/demo), read-only, and the banner
 // says so (and why).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +92,20 @@ describe('demo replay', () => {
       await demo.stop();
     }
     expect(existsSync(root)).toBe(false);
+  });
+
+  it('loops its frames without an HAProxy that looks restarted: the uptime counts on across the loop', async () => {
+    const fixtures = packagePath('fixtures', 'demo');
+    let clock = 1_000_000;
+    const api = replayApi(fixtures, 'homelab', () => clock);
+    const frames = readdirSync(path.join(fixtures, 'homelab')).filter((f) => f.endsWith('-info.txt')).length;
+    const uptimes: number[] = [];
+    for (let second = 0; second < 2 * frames + 1; second += 1) {
+      clock = 1_000_000 + second * 1000;
+      uptimes.push(Number(/^Uptime_sec: (\d+)$/m.exec(await api.send('show info'))![1]));
+    }
+    expect(frames).toBeGreaterThan(1);
+    expect(uptimes.slice(1).every((u, i) => u === uptimes[i]! + 1)).toBe(true);
   });
 
   it('keeps each certificate\'s days left as recorded, however long ago that was', async () => {
