@@ -9,7 +9,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlink
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alive } from '../../src/lab/netns/sh.js';
+import { running } from '../../src/lab/netns/sh.js';
 import type { LbtopConfig } from '../../src/model/config.js';
 import { startDemo as startDemoInProcess } from '../../src/runtime/demo.js';
 import { createFailoverRuntime } from '../../src/runtime/failover-runtime.js';
@@ -57,15 +57,6 @@ function descendants(pid: number): number[] {
   return found;
 }
 
-/** Alive and not a zombie waiting for its parent. */
-function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return alive(pid) && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 /** Processes anywhere on the machine inside one of these user namespaces (by inode). */
 function inNamespaces(userns: Set<string>): number[] {

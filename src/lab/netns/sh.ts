@@ -1,6 +1,7 @@
 // Synchronous plumbing commands for the lab (`ip`, `ssh-keygen`, `useradd`). Synchronous on purpose: they take
 // milliseconds, and teardown must also work from a process 'exit' handler, where nothing async runs.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export interface ShResult {
   stdout: string;
@@ -33,6 +34,16 @@ export function alive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Alive and not a zombie (a killed daemon's child waits for its parent or init to reap it: it runs nothing). */
+export function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return alive(pid) && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
   }
 }
 

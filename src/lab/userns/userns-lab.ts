@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { nsenterArgv } from '../../transport/nsenter-runner.js';
-import { alive, killPid, sh } from '../netns/sh.js';
+import { killPid, running, sh } from '../netns/sh.js';
 
 export interface UsernsLab {
   /** The pid whose namespaces are `host`'s (for `nsenter -t`). */
@@ -26,15 +26,6 @@ export interface UsernsLab {
 const READ = ['sh', '-c', 'read _'];
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((f) => existsSync(f)) ?? null;
 
-/** Alive and not a zombie (a killed daemon's child waits for init to reap it: it runs nothing). */
-function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return alive(pid) && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 /** Resolves once `child` has exec'd its last program (namespaces made), rejects with its stderr if it exits. */
 function started(child: ChildProcess, what: string): Promise<number> {
