@@ -10,6 +10,8 @@ export interface PlannedCommand {
   before?: string;
   /** What we expect after, checked by verify. */
   expect?: string;
+  /** For `shutdown session(s)`: the sessions it is meant to end, so verify tells them from new ones (session-verify.ts). */
+  sessions?: { id: string; client: string | null }[];
 }
 
 /** A change on one target (LB + backend/server), shown as a row of the preview table. */
@@ -27,7 +29,7 @@ export interface Plan {
   id: string;
   /** "drain be/s1 on lb1, lb2". */
   title: string;
-  kind: 'server-admin' | 'server-weight' | 'node' | 'raw';
+  kind: 'server-admin' | 'server-weight' | 'node' | 'raw' | 'sessions';
   changes: PlannedChange[];
   commands: PlannedCommand[];
   /** Commands that put every LB back as it was, in the order to send them. */

@@ -73,6 +73,8 @@ export async function holdSession(port: number, hello: string): Promise<HeldClie
 
 /** An HTTP request that the holding backend answers with a response that never ends. */
 export const HOLD_HTTP = 'GET /stream HTTP/1.1\r\nhost: lab\r\n\r\n';
+/** The same, sent to one server of the lab's HTTP backend (its `use-server` rules), so a test knows where it lands. */
+export const holdHttpOn = (server: string) => `GET /${server}/stream HTTP/1.1\r\nhost: lab\r\n\r\n`;
 
 /** A loopback port nothing listens on right now, for a lab HAProxy's `bind` (the client's address shows in `show sess`). */
 export async function freePort(): Promise<number> {
@@ -85,7 +87,8 @@ export async function freePort(): Promise<number> {
 
 /**
  * Two frontends on loopback ports, HTTP and TCP, each to a backend whose servers all point at the holding
- * backend, with a client timeout long enough that the sessions stay for the whole test.
+ * backend, with a client timeout long enough that the sessions stay for the whole test. `/worker1/…` and
+ * `/worker2/…` pick the HTTP server; other paths go round robin.
  */
 export function sessionLabConfig(ports: { http: number; tcp: number; backend: number }): string {
   const to = `127.0.0.1:${ports.backend}`;
@@ -105,6 +108,8 @@ frontend api
   default_backend k8s_api_backend
 backend k8s_http_backend
   balance roundrobin
+  use-server worker1 if { path_beg /worker1/ }
+  use-server worker2 if { path_beg /worker2/ }
   server worker1 ${to}
   server worker2 ${to}
 backend k8s_api_backend

@@ -87,3 +87,15 @@ export function errorMark(capture: ErrorCapture): { line: number; column: number
   }
   return null;
 }
+
+/** The dump as HAProxy printed it, with a `^` line under the byte where its parser stopped. */
+export function captureWithMark(capture: ErrorCapture): { text: string; mark: boolean }[] {
+  const mark = errorMark(capture);
+  const out: { text: string; mark: boolean }[] = [];
+  capture.lines.forEach((line, i) => {
+    const head = `${String(line.offset).padStart(5, '0')}${line.continued ? '+' : ' '} `;
+    out.push({ text: `${head}${line.text}`, mark: false });
+    if (mark?.line === i) out.push({ text: `${' '.repeat(head.length + mark.column)}^ error at byte ${capture.errorAt}`, mark: true });
+  });
+  return out;
+}
