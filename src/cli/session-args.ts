@@ -51,12 +51,15 @@ const sessions: Subcommand = {
       .addOption(new Option('--dry-run', 'show the sessions and commands, send nothing').conflicts('yes'))
       .option('--yes', 'send without asking (scripts)')
       .option('--json', 'machine-readable result')
-      .action((target: ServerRef, o: { id?: string; lb?: string[]; dryRun?: boolean; yes?: boolean; json?: boolean }) =>
+      .action((target: ServerRef, own: { id?: string; lb?: string[]; dryRun?: boolean; yes?: boolean; json?: boolean }, cmd: Command) => {
+        // Commander hands `--lb` and `--json` typed after `kill` to `sessions`, which has them too (positional options
+        // would need the whole CLI's global options before the subcommand): they are kill's all the same.
+        const o = { ...cmd.parent?.opts<{ lb?: string[]; json?: boolean }>(), ...own };
         done(
           { kind: 'sessions-kill', target, ...(o.id !== undefined ? { id: o.id } : {}), lbs: o.lb ?? [], dryRun: o.dryRun === true, yes: o.yes === true, json: o.json === true },
           o.lb ?? [],
-        ),
-      );
+        );
+      });
   },
 };
 
