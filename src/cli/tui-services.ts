@@ -6,7 +6,7 @@ import { rollbackFanout } from '../actions/apply-fanout.js';
 import { defaultAuditPath, openAuditLog } from '../actions/audit-log.js';
 import { runRawCommand } from '../actions/raw-command.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
-import { nodeServices } from '../commands/node-services.js';
+import { nodeServices } from '../subcommands/node-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import { loadOnFirstCall } from '../runtime/load-on-first-call.js';
