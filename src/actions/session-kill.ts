@@ -51,3 +51,20 @@ export function describe(s: HaproxySession): string {
   const bytes = s.bytesIn === null ? '' : ` in ${s.bytesIn} B out ${s.bytesOut ?? '?'} B`;
   return `${s.client ?? s.id} age ${formatAge(s.ageSec)}${bytes}`;
 }
+
+/** Several servers' plans as one (the drain progress view's offer): one preview, one apply, LB by LB. */
+export function mergeSessionPlans(plans: readonly Plan[], title: string): Plan {
+  const warnings = [...new Set(plans.flatMap((p) => p.warnings))];
+  const refused = plans.flatMap((p) => p.refused ?? []);
+  return {
+    id: `sessions-${Date.now()}-${++seq}`,
+    title,
+    kind: 'sessions',
+    changes: plans.flatMap((p) => p.changes),
+    // applyPlan groups by LB in first-seen order: sorted, each LB's commands go over one connection together.
+    commands: plans.flatMap((p) => p.commands).sort((a, b) => a.lb.localeCompare(b.lb)),
+    rollback: [],
+    warnings,
+    ...(refused.length ? { refused } : {}),
+  };
+}

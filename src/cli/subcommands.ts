@@ -134,7 +134,7 @@ export async function runSubcommand(
     case 'sessions':
     case 'sessions-kill':
     case 'errors': {
-      const { runSessionsCommand } = await import('../commands/sessions-command.js');
+      const { runSessionsCommand } = await import('../subcommands/sessions-command.js');
       if (invocation.kind !== 'errors') await runtime.refresh(); // HAProxy's version decides the show sess filters
       const versionOf = (lb: string) => runtime.store.getState().lbs.get(lb)?.health.version ?? null;
       return runSessionsCommand(invocation, {
