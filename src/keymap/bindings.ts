@@ -119,11 +119,11 @@ export const COMMANDS = [
   { id: 'report.close', keys: ['esc', 'enter'], scopes: ['report'], description: 'Close the report', hint: 'close' },
 
   { id: 'progress.close', keys: ['esc'], scopes: ['progress'], description: 'Close the drain progress (the drain and its follow-up go on)', hint: 'close' },
-  { id: 'progress.endSessions', keys: ['x'], scopes: ['progress'], description: 'Drain stuck past its timeout: end the sessions left on its servers (shutdown sessions server, preview first)', dangerous: true, hint: 'end sessions' },
+  { id: 'progress.endSessions', keys: ['x'], scopes: ['progress'], description: 'End the sessions a drain stuck past its timeout left (shutdown sessions server)', dangerous: true, hint: 'end sessions' },
   { id: 'progress.maint', keys: ['m'], scopes: ['progress'], description: 'Put the drained node in maintenance (preview first)', dangerous: true, hint: 'maint' },
 
-  { id: 'sessions.end', keys: ['x'], scopes: ['sessions'], description: 'End the selected session (shutdown session, preview first)', dangerous: true, hint: 'end session' },
-  { id: 'sessions.endServer', keys: ['E'], scopes: ['sessions'], description: "End every session of the selected session's server on every LB (shutdown sessions server, preview first)", dangerous: true, hint: 'end all of server' },
+  { id: 'sessions.end', keys: ['x'], scopes: ['sessions'], description: 'End the selected session (shutdown session)', dangerous: true, hint: 'end session' },
+  { id: 'sessions.endServer', keys: ['E'], scopes: ['sessions'], description: 'End all sessions of its server on every LB (shutdown sessions server)', dangerous: true, hint: 'end all of server' },
   { id: 'sessions.refresh', keys: ['C-r'], scopes: ['sessions', 'captures'], description: 'Read again now (else every poll interval)', hint: 'reread' },
   { id: 'captures.lb', keys: ['l'], scopes: ['captures'], description: 'Show the next LB\'s captures (or all LBs)', hint: 'LB' },
 
