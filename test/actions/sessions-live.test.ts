@@ -11,7 +11,7 @@ import { formatPlan } from '../../src/actions/preview-text.js';
 import { planSessionKill } from '../../src/actions/session-kill.js';
 import { readFleetSessions, sessionRows } from '../../src/actions/session-read.js';
 import { readOnlyRuntime } from '../../src/actions/write-gate.js';
-import { freePort, holdHttpOn, holdSession, sessionLabConfig, startHoldingBackend, type HeldClient, type HoldingBackend } from '../../src/lab/held-sessions.js';
+import { freePort, holdHttpOn, holdSession, sessionLabConfig, startHoldingBackend, type HeldClient, type HoldingBackend } from '../support/lab/held-sessions.js';
 import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { ReadOnlyError } from '../../src/model/errors.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';

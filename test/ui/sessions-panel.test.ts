@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/actions/apply.js';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { createSessionServices } from '../../src/actions/session-services.js';
-import { freePort, holdHttpOn, holdSession, sessionLabConfig, startHoldingBackend, type HeldClient, type HoldingBackend } from '../../src/lab/held-sessions.js';
+import { freePort, holdHttpOn, holdSession, sessionLabConfig, startHoldingBackend, type HeldClient, type HoldingBackend } from '../support/lab/held-sessions.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';
 import { unixSocket } from '../../src/transport/local.js';

@@ -14,7 +14,7 @@ import { openAuditLog } from '../../src/actions/audit-log.js';
 import { planServerAdmin, planServerWeight } from '../../src/actions/server-admin.js';
 import { createSessionServices } from '../../src/actions/session-services.js';
 import { loadConfig } from '../../src/config/index.js';
-import { freePort, holdHttpOn, holdSession, sessionLabConfig, startHoldingBackend, type HeldClient, type HoldingBackend } from '../../src/lab/held-sessions.js';
+import { freePort, holdHttpOn, holdSession, sessionLabConfig, startHoldingBackend, type HeldClient, type HoldingBackend } from '../support/lab/held-sessions.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
