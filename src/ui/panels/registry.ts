@@ -2,10 +2,12 @@
 // whose panel is not here says so in the flash line.
 import type { PanelId } from '../state/views.js';
 import { CapturesPanel } from './captures/CapturesPanel.js';
+import { LbDriftPanel } from './lbdrift/LbDriftPanel.js';
 import { SessionsPanel } from './sessions/SessionsPanel.js';
 import type { PanelDef } from './types.js';
 
 export const PANELS: Partial<Record<PanelId, PanelDef>> = {
+  lbdrift: { id: 'lbdrift', scope: 'lbdrift', Component: LbDriftPanel },
   sessions: { id: 'sessions', scope: 'sessions', Component: SessionsPanel },
   captures: { id: 'captures', scope: 'captures', Component: CapturesPanel },
 };

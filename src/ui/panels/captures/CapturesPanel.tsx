@@ -2,7 +2,8 @@
 // side), per LB, newest first; the selected capture's bytes below it, with the byte where HAProxy's parser stopped
 // marked. Read-only: nothing here changes an LB. `l` steps through the LBs (then all).
 import { Box } from 'ink';
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
+import { positionText } from '../../state/chrome.js';
 import { ScrollText, plain } from '../../components/ScrollText.js';
 import { usePolledRead } from '../sessions/usePolledRead.js';
 import type { PanelProps } from '../types.js';
@@ -18,7 +19,11 @@ export function CapturesPanel(props: PanelProps) {
   const rows = captureRows(read.data, lb);
   const sums = totals(read.data);
   const listHeight = Math.max(1, Math.min(rows.length || 1, Math.floor((height - 2) / 3)));
-  const nav = useListNav(rows.length, listHeight);
+  const keyOf = (i: number) => (rows[i] ? `${rows[i].lb} ${rows[i].event}` : undefined);
+  const nav = useListNav(rows.length, listHeight, { keyAt: keyOf, indexOf: (k) => { const i = rows.findIndex((_, j) => keyOf(j) === k); return i < 0 ? undefined : i; } });
+  const position = positionText('capture', nav.index, rows.length);
+  const { setPosition } = props;
+  useLayoutEffect(() => setPosition(position), [setPosition, position]);
   const lbs = services.config.lbs.map((l) => l.name);
   usePanelKeys(props, 'captures', {
     ...nav.handlers,

@@ -2,6 +2,8 @@
 // every backend, on every LB, oldest first: the ones a stuck drain waits for. x ends the selected session, E every
 // session of its server on every LB; both are plans previewed in the one dialog (dangerous: gone in read-only).
 import { Box } from 'ink';
+import { useLayoutEffect } from 'react';
+import { positionText } from '../../state/chrome.js';
 import { ScrollText, plain, type Line } from '../../components/ScrollText.js';
 import type { PanelProps } from '../types.js';
 import { useListNav } from '../useListNav.js';
@@ -18,7 +20,12 @@ export function SessionsPanel(props: PanelProps) {
   const rows = rowsOf(read.data);
   const notes = readNotes(read.data);
   const listHeight = Math.max(1, height - 2 - Math.min(notes.length, 3));
-  const nav = useListNav(rows.length, listHeight);
+  // The cursor follows its session when a refresh re-sorts or drops rows: x must end the session the operator sees.
+  const keyOf = (i: number) => (rows[i] ? `${rows[i].lb} ${rows[i].id}` : undefined);
+  const nav = useListNav(rows.length, listHeight, { keyAt: keyOf, indexOf: (k) => { const i = rows.findIndex((_, j) => keyOf(j) === k); return i < 0 ? undefined : i; } });
+  const position = positionText('session', nav.index, rows.length);
+  const { setPosition } = props;
+  useLayoutEffect(() => setPosition(position), [setPosition, position]);
   const selected = rows[nav.index] ?? null;
   const unavailable = () => (api ? null : 'sessions are not available here (no runtime API)');
   const plan = (id: boolean) => {
