@@ -109,7 +109,8 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   if (isStatsView(ui.view)) {
     const view = ui.view;
     const onScreen = data.rows.slice(table.top, table.top + table.height);
-    screenText.current = { drawn: agesOnScreen(view, onScreen), now: () => agesOnScreen(view, onScreen), ticks: ageTicks };
+    const moving = { lbs: data.lbs, trends: services.store.trends };
+    screenText.current = { drawn: agesOnScreen(view, onScreen, moving), now: () => agesOnScreen(view, onScreen, moving), ticks: ageTicks };
   } else screenText.current = null;
   useReadFocus(services.focus, isStatsView(ui.view) ? data.rows : null, table.top, table.height);
 
@@ -227,6 +228,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           flash={flash}
           lbDrift={{ drift: lbDrift, list: driftList }}
           ageTicks={ageTicks}
+          trends={services.store.trends}
         />}
         <Footer hints={hintsFor(keymap, passphrase ? 'passphrase' : choice && !dialogOpen ? 'chooser' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash ?? hint} prompt={ui.prompt} candidates={candidates} />
       </Box>

@@ -21,5 +21,6 @@ export function numeric(
     align: 'right',
     fields: [field],
     cell: (row) => ({ text: row.kind === 'cluster' ? '' : format(agg(row.stats, field)) }),
+    sortKey: (row) => agg(row.stats, field),
   };
 }

@@ -3,6 +3,7 @@
 import { Box } from 'ink';
 import type { Keymap } from '../../keymap/resolve.js';
 import type { TimelineEvent } from '../../model/events.js';
+import type { TrendReader } from '../../store/trends.js';
 import type { StoreState } from '../../store/types.js';
 import type { ListGeometry } from '../commands/main-handlers.js';
 import type { ActionFlow } from '../hooks/useActionFlow.js';
@@ -41,6 +42,8 @@ export interface BodyProps {
   lbDrift?: { drift: DriftLines; list: ListGeometry };
   /** Bumped when a quiet poll moved only the ages on screen: the table redraws alone (useAgeTicks.ts). */
   ageTicks?: AgeTicks;
+  /** Each row's recent polls (the sparkline columns). */
+  trends?: TrendReader;
 }
 
 function content(p: BodyProps) {
@@ -65,7 +68,7 @@ function content(p: BodyProps) {
     return (
       <StatsView view={ui.view} rows={p.data.rows} lbs={p.data.lbs} width={layout.width} height={p.table.height}
         selected={p.table.index} top={p.table.top} changedCells={p.store.changedCells} now={p.now} filtered={ui.filters.table !== ''}
-        ageTicks={p.ageTicks} />
+        ageTicks={p.ageTicks} trends={p.trends} />
     );
   }
   if (ui.view === 'events') {
