@@ -8,6 +8,8 @@ import type { Theme } from '../theme/tokens.js';
 import { mainHandlers, type ListGeometry } from './commands/main-handlers.js';
 import { fleetActionHandlers, previewNode } from './commands/fleet-actions.js';
 import { serverActionHandlers } from './commands/server-actions.js';
+import { tableHandlers } from './commands/table-handlers.js';
+import { detailHeight } from './views/detail-lines.js';
 import { Body } from './components/Body.js';
 import { agesOnScreen } from './columns/index.js';
 import { Footer } from './components/Footer.js';
@@ -82,7 +84,8 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   useEffect(() => {
     if (startupMessage) flash(startupMessage, 'error');
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- the start-up message is shown once, at mount
-  const data = useFleetRows(services, store, ui.filters.table, ui.expanded);
+  const sort = isStatsView(ui.view) && ui.sort ? { view: ui.view, column: ui.sort.column, desc: ui.sort.desc, trends: services.store.trends } : null;
+  const data = useFleetRows(services, store, ui.filters.table, ui.expanded, sort);
   const events = useEventRows(store.events, ui.filters.events);
   const help = useMemo(() => helpLines(keymap), [keymap]);
   const lbNames = useMemo(() => data.fleet.lbs.map((h) => h.name), [data.fleet]);
@@ -96,7 +99,10 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const passphrase = usePassphrase(services);
   const cli = useCliSession(services, lbNames, ui.scope);
 
-  const listHeight = Math.max(1, layout.body - 1);
+  // The detail pane (Enter) takes the lower part of the body, at most 60% of it; the table keeps the rest.
+  const detailShown = ui.detail && isStatsView(ui.view);
+  const detailLinesHeight = detailShown ? Math.min(detailHeight(data.lbs.length), Math.floor(layout.body * 0.6)) : 0;
+  const listHeight = Math.max(1, layout.body - 1 - detailLinesHeight);
   const table = geometry(ui.lists.table, data.rows.length, listHeight, (i) => data.rows[i]?.key, data.indexOf);
   const eventList = geometry(ui.lists.events, events.length, listHeight, () => undefined, () => undefined);
   // LB-DRIFT is computed only while it is shown; its title line stays above the list, like the table header.
@@ -117,7 +123,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const routing = useRouting(services.routing, services.now, flash, flow.preview, () => dispatch({ type: 'view', view: 'trace' }));
   const editor = useEditor(services.routing?.editText);
   const failover = useFailover(services.failover, flash);
-  const scope: Scope = isStatsView(ui.view) ? 'table' : isRoutingView(ui.view) ? 'routing' : isFailoverView(ui.view) ? 'failover' : ui.view;
+  const scope: Scope = isStatsView(ui.view) ? (detailShown ? 'detail' : 'table') : isRoutingView(ui.view) ? 'routing' : isFailoverView(ui.view) ? 'failover' : ui.view;
   const handlers = mainHandlers({
     ui,
     dispatch,
@@ -133,6 +139,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     quit: () => exit(),
     flash,
   });
+  Object.assign(handlers, tableHandlers({ ui, dispatch, lbs: data.lbs, row: selectedRow, flash }));
   Object.assign(handlers, routingViewKeys((view) => dispatch({ type: 'view', view })));
   if (isRoutingView(ui.view)) {
     Object.assign(handlers, routingHandlers({ api: routing, view: ui.view, page: Math.max(1, layout.body - 3), go: (view) => dispatch({ type: 'view', view }), edit: editor, available: services.routing !== undefined }));
@@ -229,6 +236,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           lbDrift={{ drift: lbDrift, list: driftList }}
           ageTicks={ageTicks}
           trends={services.store.trends}
+          detailHeight={detailLinesHeight}
         />}
         <Footer hints={hintsFor(keymap, passphrase ? 'passphrase' : choice && !dialogOpen ? 'chooser' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash ?? hint} prompt={ui.prompt} candidates={candidates} />
       </Box>

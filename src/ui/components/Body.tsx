@@ -15,6 +15,7 @@ import type { CliState } from '../state/cli-state.js';
 import type { UiState } from '../state/ui-state.js';
 import { isStatsView } from '../state/views.js';
 import { CliView } from '../views/CliView.js';
+import { DetailPane } from '../views/DetailPane.js';
 import { DriftView, type DriftLines } from '../views/DriftView.js';
 import { EventsView } from '../views/EventsView.js';
 import { HelpView } from '../views/HelpView.js';
@@ -44,6 +45,8 @@ export interface BodyProps {
   ageTicks?: AgeTicks;
   /** Each row's recent polls (the sparkline columns). */
   trends?: TrendReader;
+  /** Lines of the open detail pane under the table (0: closed). */
+  detailHeight?: number;
 }
 
 function content(p: BodyProps) {
@@ -65,10 +68,17 @@ function content(p: BodyProps) {
     );
   }
   if (isStatsView(ui.view)) {
-    return (
+    const table = (
       <StatsView view={ui.view} rows={p.data.rows} lbs={p.data.lbs} width={layout.width} height={p.table.height}
         selected={p.table.index} top={p.table.top} changedCells={p.store.changedCells} now={p.now} filtered={ui.filters.table !== ''}
-        ageTicks={p.ageTicks} trends={p.trends} />
+        ageTicks={p.ageTicks} trends={p.trends} sort={ui.sort} />
+    );
+    if (!p.detailHeight) return table;
+    return (
+      <>
+        {table}
+        <DetailPane row={p.data.rows[p.table.index]} trends={p.trends} events={p.store.events} width={layout.width} height={p.detailHeight} />
+      </>
     );
   }
   if (ui.view === 'events') {

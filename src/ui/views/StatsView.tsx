@@ -27,6 +27,8 @@ export interface StatsViewProps {
   ageTicks?: AgeTicks;
   /** Each row's recent polls (the sparkline columns). */
   trends?: TrendReader;
+  /** The sort in force, marked in the header (▲ lowest first, ▼ highest first). */
+  sort?: { column: string; desc: boolean } | null;
 }
 
 export function StatsView(p: StatsViewProps) {
@@ -42,7 +44,7 @@ export function StatsView(p: StatsViewProps) {
       height={p.height}
       top={p.top}
       selected={p.selected}
-      header={<StatsHeader columns={columns} />}
+      header={<StatsHeader columns={columns} sort={p.sort ?? null} ascii={ascii} />}
       empty={p.filtered ? 'no row matches the filter (Esc clears it)' : 'no data yet: waiting for the first poll of any LB'}
       renderRow={(row, _i, selected) => (
         <StatsRow kind={row.kind} cells={drawCells(row, columns, ctx, p.changedCells, p.now)} selected={selected} />
