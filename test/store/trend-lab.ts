@@ -1,5 +1,6 @@
 // A real HAProxy for the trend tests: a frontend whose /bad requests go to a server answering 500 and the rest
-// to one answering 200 (both are frontends of the same HAProxy), so a test can make real 5xx and session rates.
+// to one answering 200 (both are frontends of the same HAProxy), so a test can make real 5xx and session rates;
+// be_nodes has servers at addresses (one by hostname) and weights to find and sort by; nothing listens there.
 import net from 'node:net';
 import path from 'node:path';
 import { LAB_HEAD, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
@@ -23,6 +24,12 @@ frontend ok_srv
 frontend bad_srv
   bind unix@@DIR@/bad.sock
   http-request return status 500
+resolvers lab
+  parse-resolv-conf
+backend be_nodes
+  server node-a 127.0.64.11:9100
+  server node-b 127.0.64.12:9100 weight 50
+  server slot localhost:9 resolvers lab init-addr libc,none
 `;
 
 export function startTrendLab(dir: string, name = 'lb'): Promise<HaproxyProcess> {

@@ -19,17 +19,19 @@ export function sparkline(values: ArrayLike<number>, ascii = false): string {
   return out;
 }
 
-/** Lowest, highest and newest known value (NaN where none is known), for the detail pane. */
-export function summary(values: ArrayLike<number>): { min: number; max: number; last: number } {
+/** Lowest, highest and newest known value (NaN where none is known) and how many are known, for the detail pane. */
+export function summary(values: ArrayLike<number>): { min: number; max: number; last: number; known: number } {
+  let known = 0;
   let min = NaN;
   let max = NaN;
   let last = NaN;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (Number.isNaN(v)) continue;
+    known++;
     if (!(v >= min)) min = v;
     if (!(v <= max)) max = v;
     last = v;
   }
-  return { min, max, last };
+  return { min, max, last, known };
 }

@@ -3,7 +3,7 @@
 import type { TimelineEvent } from '../../model/events.js';
 import type { Metric, TrendReader } from '../../store/trends.js';
 import type { Token } from '../../theme/tokens.js';
-import { shortStatus, statusToken } from '../columns/common.js';
+import { statusToken } from '../columns/common.js';
 import { clock, count, fit } from '../columns/format.js';
 import { sparkline, summary } from '../columns/sparkline.js';
 import { trendRows } from '../columns/trend.js';
@@ -57,7 +57,7 @@ export function detailLines(row: TableRow, ctx: DetailContext): DetailLine[] {
     }
     const shown = values.subarray(length - width);
     const s = summary(values);
-    lines.push({ text: `${fit(label, 7, 'left')} ${sparkline(shown, ctx.ascii)}  min ${num(s.min)}  max ${num(s.max)}  last ${num(s.last)}  (${length} polls)` });
+    lines.push({ text: `${fit(label, 7, 'left')} ${sparkline(shown, ctx.ascii)}  min ${num(s.min)}  max ${num(s.max)}  last ${num(s.last)}  (${s.known} polls)` });
   }
   // Each LB's own newest 5xx rate, next to its other numbers.
   const one = new Float32Array(1);
@@ -68,7 +68,7 @@ export function detailLines(row: TableRow, ctx: DetailContext): DetailLine[] {
     const r = s.row;
     const where = [r.addr || s.state?.address || '', s.state?.fqdn ?? '', r.checkStatus].filter(Boolean).join('  ');
     lines.push({
-      text: `${fit(s.lb, 12, 'left')} ${fit(shortStatus(r.status) + (s.stale ? '?' : ''), 10, 'left')} ${fit(count(r.rate), 7, 'right')} ${fit(num(perLb.get(s.lb) ?? NaN), 7, 'right')} ${fit(count(r.qcur), 6, 'right')} ${fit(count(r.scur), 6, 'right')}  ${where}`,
+      text: `${fit(s.lb, 12, 'left')} ${fit(r.status + (s.stale ? '?' : ''), 10, 'left')} ${fit(count(r.rate), 7, 'right')} ${fit(num(perLb.get(s.lb) ?? NaN), 7, 'right')} ${fit(count(r.qcur), 6, 'right')} ${fit(count(r.scur), 6, 'right')}  ${where}`,
       token: s.stale ? 'cell.stale' : statusToken(r.status) === 'status.down' ? 'status.down' : undefined,
     });
   }
