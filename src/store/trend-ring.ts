@@ -1,19 +1,23 @@
-// The recent polls of one LB's rows (issue 16, trends): per row, a ring of its session rate, 5xx rate and queue.
+// The recent polls of one LB's rows (issue 16, trends): per row, its session rate, 5xx rate and queue.
 //
-// Why typed arrays and slots: at 10,000 servers a poll must not allocate per row (issue 13 watches lbtop's CPU
-// per poll). Every row owns a slot; the slot's three rings sit side by side in one Float32Array (NaN: no value
-// that poll). A poll writes one column of every ring in one loop over the snapshot's rows. A row is found by
-// position when the parser handed back the same object at the same place as last poll (nearly every row: the
-// parser keeps the object of a line that did not change, focused-stat.ts); only the others are looked up by name.
-// Memory: 3 metrics × HISTORY_LENGTH polls × 4 bytes = 720 bytes per row (7.2 MB per 10,000 rows), plus a key
-// and a few numbers; slots of rows gone from the LB are freed and re-used, so it follows the rows that exist.
+// Why it is laid out like this: at 10,000 servers a poll must cost next to nothing (issue 13 watches lbtop's CPU
+// per poll). Every row owns a slot; a poll is one column of the ring: the session rate and queue of every slot
+// (Float32) and its hrsp_5xx counter (Uint32, the rate is taken between two columns when read). A poll starts as a
+// copy of the previous column (one memcpy, ~120 KB at 10,000 rows), then writes only the rows the parser did not
+// hand back as the same object at the same place (a line that did not change keeps its object, focused-stat.ts):
+// O(changed rows), no allocation per row. Unchanged rows cost one pointer comparison; a quiet poll (the same array)
+// not even that. Memory: HISTORY_LENGTH × 12 bytes per row (720 bytes, 7.3 MB per 10,000 rows) and its key; slots
+// of rows gone from the LB are freed and re-used, so it follows the rows that exist.
 import type { HaproxySnapshot, StatRow } from '../model/haproxy.js';
 
 /** Polls kept per row: a minute at the TUI's default interval of one second. */
 export const HISTORY_LENGTH = 60;
 export const METRICS = ['rate', 'err5xx', 'qcur'] as const;
 export type Metric = (typeof METRICS)[number];
-const M = METRICS.length;
+/** A counter not known at that poll (no such row yet, a TCP row without hrsp_5xx). */
+const UNKNOWN = 0xffffffff;
+/** A counter that went down by the wrap-around distance is a reset (`clear counters`, a restart), not traffic. */
+const RESET = 2 ** 31;
 
 export function rowKey(proxy: string, name: string): string {
   return `${proxy}\u0000${name}`;
@@ -21,21 +25,19 @@ export function rowKey(proxy: string, name: string): string {
 
 export class TrendRing {
   /** Ring column of the newest poll; -1 before the first. */
-  head = -1;
+  private head = -1;
   /** Polls recorded so far, up to `length`. */
-  count = 0;
+  private count = 0;
   /** Poll time per ring column (ms epoch). */
-  readonly times: Float64Array;
-  private values = new Float32Array(0);
-  /** The 5xx counter each slot had at its last poll (NaN: unknown), for the rate. */
-  private last5xx = new Float64Array(0);
-  /** Poll number each slot was last seen at: slots not seen in a poll belong to rows that are gone. */
-  private seen = new Uint32Array(0);
+  private readonly times: Float64Array;
+  /** [column][slot][rate, qcur]. */
+  private gauges = new Float32Array(0);
+  /** [column][slot]: hrsp_5xx modulo 2^32 (deltas stay right across the wrap). */
+  private counts = new Uint32Array(0);
   private readonly slots = new Map<string, number>();
   private readonly free: number[] = [];
   private capacity = 0;
-  private polls = 0;
-  /** The rows of the last poll and each one's slot, for the by-position fast path. */
+  /** The rows of the last poll and each one's slot (-1: a listener, not kept). */
   private lastRows: readonly StatRow[] = [];
   private slotAt = new Int32Array(0);
 
@@ -45,101 +47,116 @@ export class TrendRing {
 
   record(snapshot: HaproxySnapshot): void {
     const rows = snapshot.stats;
-    const previousAt = this.head >= 0 ? this.times[this.head]! : NaN;
-    const seconds = (snapshot.at - previousAt) / 1000;
+    if (rows.length > this.capacity) this.grow(rows.length);
+    const previous = this.head;
     const col = (this.head = (this.head + 1) % this.length);
     this.times[col] = snapshot.at;
     this.count = Math.min(this.count + 1, this.length);
-    const poll = ++this.polls;
-    const slotAt = rows.length === this.slotAt.length ? this.slotAt : new Int32Array(rows.length);
-    let lookedUp = false;
+    const cap = this.capacity;
+    if (previous >= 0) {
+      this.gauges.copyWithin(col * cap * 2, previous * cap * 2, (previous + 1) * cap * 2);
+      this.counts.copyWithin(col * cap, previous * cap, (previous + 1) * cap);
+    }
+    if (rows === this.lastRows) return; // a quiet poll: every row as it was
+    const last = this.lastRows;
+    const before = this.slotAt;
+    const slotAt = rows.length === before.length ? before : new Int32Array(rows.length);
+    let moved = slotAt !== before;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      let slot: number;
-      if (this.lastRows[i] === row) slot = this.slotAt[i]!;
-      else if (row.kind === 'listener') slot = -1;
-      else {
-        slot = this.slotOf(rowKey(row.proxy, row.name));
-        lookedUp = true;
+      if (last[i] === row) {
+        slotAt[i] = before[i]!;
+        continue;
       }
+      const slot = row.kind === 'listener' ? -1 : this.slotOf(rowKey(row.proxy, row.name));
+      if (slot !== before[i]) moved = true;
       slotAt[i] = slot;
       if (slot < 0) continue;
-      this.seen[slot] = poll;
-      const base = slot * M * this.length + col;
-      this.values[base] = row.rate ?? NaN;
-      this.values[base + this.length] = this.rate5xx(slot, row.hrsp5xx, seconds);
-      this.values[base + 2 * this.length] = row.qcur ?? NaN;
+      const at = col * this.capacity + slot; // slotOf may have grown the arrays
+      this.gauges[at * 2] = row.rate ?? NaN;
+      this.gauges[at * 2 + 1] = row.qcur ?? NaN;
+      this.counts[at] = row.hrsp5xx === null ? UNKNOWN : row.hrsp5xx >>> 0;
     }
     this.lastRows = rows;
     this.slotAt = slotAt;
-    // Rows gone from the LB free their slots; only checked when a row was looked up by name (a new layout).
-    if (lookedUp && this.slots.size > rows.length) this.sweep(poll);
+    // Rows gone from the LB free their slots: looked for only when rows moved or came and went.
+    if (moved && this.slots.size > 0) this.sweep(slotAt);
   }
 
   /**
    * The metric's values for a row, oldest first, into `out` (its last `out.length` polls; NaN where unknown).
-   * False when the LB has no such row.
+   * The 5xx rate is the counter's growth per second since the poll before; none for the first poll, a reset or
+   * an unknown counter. False when the LB has no such row.
    */
   series(proxy: string, name: string, metric: Metric, out: Float32Array): boolean {
     const slot = this.slots.get(rowKey(proxy, name));
     if (slot === undefined) return false;
-    const base = (slot * M + METRICS.indexOf(metric)) * this.length;
     const n = out.length;
+    const cap = this.capacity;
     for (let k = 0; k < n; k++) {
       const age = n - 1 - k; // polls before the newest
-      out[k] = age < this.count ? this.values[base + ((this.head - age + this.length) % this.length)]! : NaN;
+      if (age >= this.count) {
+        out[k] = NaN;
+        continue;
+      }
+      const col = (this.head - age + this.length) % this.length;
+      if (metric !== 'err5xx') {
+        out[k] = this.gauges[(col * cap + slot) * 2 + (metric === 'rate' ? 0 : 1)]!;
+        continue;
+      }
+      const older = (col - 1 + this.length) % this.length;
+      const now = this.counts[col * cap + slot]!;
+      const then = this.counts[older * cap + slot]!;
+      const seconds = (this.times[col]! - this.times[older]!) / 1000;
+      const grew = (now - then) >>> 0;
+      out[k] = age + 1 >= this.count || now === UNKNOWN || then === UNKNOWN || grew >= RESET || !(seconds > 0) ? NaN : grew / seconds;
     }
     return true;
   }
 
-  /** Slots allocated (rows with a history), for tests and the memory note. */
+  /** Rows with a history (slots in use), for tests and the memory note. */
   get rows(): number {
     return this.slots.size;
-  }
-
-  /**
-   * Errors per second since the last poll. A counter that went down (HAProxy restarted, `clear counters`) or a
-   * row seen for the first time has no rate this poll: NaN, not a made-up number.
-   */
-  private rate5xx(slot: number, counter: number | null, seconds: number): number {
-    const before = this.last5xx[slot]!;
-    const now = counter ?? NaN;
-    this.last5xx[slot] = now;
-    if (!(seconds > 0) || !(now >= before)) return NaN;
-    return (now - before) / seconds;
   }
 
   private slotOf(key: string): number {
     const known = this.slots.get(key);
     if (known !== undefined) return known;
-    const slot = this.free.pop() ?? this.grow();
+    let slot = this.free.pop();
+    if (slot === undefined) {
+      slot = this.slots.size;
+      if (slot >= this.capacity) this.grow(slot + 1);
+    }
     this.slots.set(key, slot);
-    // A new row has no past: its rings start empty whatever the slot held before.
-    this.values.fill(NaN, slot * M * this.length, (slot + 1) * M * this.length);
-    this.last5xx[slot] = NaN;
+    // A new row has no past, whatever the slot held before.
+    for (let col = 0; col < this.length; col++) {
+      const at = col * this.capacity + slot;
+      this.gauges[at * 2] = NaN;
+      this.gauges[at * 2 + 1] = NaN;
+      this.counts[at] = UNKNOWN;
+    }
     return slot;
   }
 
-  private grow(): number {
-    const slot = this.slots.size + this.free.length;
-    if (slot < this.capacity) return slot;
-    const capacity = Math.max(64, this.capacity * 2);
-    const values = new Float32Array(capacity * M * this.length);
-    values.set(this.values);
-    const last = new Float64Array(capacity);
-    last.set(this.last5xx);
-    const seen = new Uint32Array(capacity);
-    seen.set(this.seen);
-    this.values = values;
-    this.last5xx = last;
-    this.seen = seen;
+  /** Room for `needed` slots (doubling, at least what the poll has rows), each column re-laid at the new width. */
+  private grow(needed: number): void {
+    const capacity = Math.max(64, needed, this.capacity * 2);
+    const gauges = new Float32Array(this.length * capacity * 2).fill(NaN);
+    const counts = new Uint32Array(this.length * capacity).fill(UNKNOWN);
+    for (let col = 0; col < this.length && this.capacity > 0; col++) {
+      gauges.set(this.gauges.subarray(col * this.capacity * 2, (col + 1) * this.capacity * 2), col * capacity * 2);
+      counts.set(this.counts.subarray(col * this.capacity, (col + 1) * this.capacity), col * capacity);
+    }
+    this.gauges = gauges;
+    this.counts = counts;
     this.capacity = capacity;
-    return slot;
   }
 
-  private sweep(poll: number): void {
+  private sweep(slotAt: Int32Array): void {
+    const live = new Uint8Array(this.capacity);
+    for (let i = 0; i < slotAt.length; i++) if (slotAt[i]! >= 0) live[slotAt[i]!] = 1;
     for (const [key, slot] of this.slots) {
-      if (this.seen[slot] === poll) continue;
+      if (live[slot]) continue;
       this.slots.delete(key);
       this.free.push(slot);
     }
