@@ -18,12 +18,13 @@ export function rowSeries(row: TableRow, ctx: CellContext, metric: Metric, out: 
 
 export function trendColumn(header: string, metric: Metric, width = 12): Column {
   const values = new Float32Array(width); // one per column: cells are drawn one at a time
+  const newest = new Float32Array(1); // `o` sorts by the newest poll: one value per row, not the whole line
   return {
     id: `trend:${metric}`,
     header,
     width,
     align: 'left',
     cell: (row, ctx) => ({ text: rowSeries(row, ctx, metric, values) ? sparkline(values, ctx.ascii) : '' }),
-    sortKey: (row, ctx) => (rowSeries(row, ctx, metric, values) ? (values[width - 1]! || 0) : null),
+    sortKey: (row, ctx) => (rowSeries(row, ctx, metric, newest) ? newest[0]! || 0 : null),
   };
 }
