@@ -52,7 +52,6 @@ describe('trends from real polls', () => {
     expect(last(series('be_ok', 'ok1', 'err5xx'))).toBe(0);
     // The session rate is HAProxy's own (sessions over the last second): what `show stat` said at that poll.
     expect(last(series('be_bad', 'bad1', 'rate'))).toBe(bad.rate);
-    expect(bad.rate).toBeGreaterThan(0);
 
     // A quiet poll: the counter stands still, the rate is 0; the older polls shift left.
     const third = await poll.read();

@@ -122,7 +122,7 @@ describe('sort, :find and the detail pane', () => {
     const pane = t.app.lines().join('\n');
     expect(pane).toContain('be_bad/bad1 (server)');
     expect(pane).toMatch(/5XX\/s\s+\S*█\S*\s+min 0\s+max [\d.]+\s+last 0/);
-    expect(pane).toMatch(/SESS\/s .*max [1-9]/);
+    expect(pane).toMatch(/SESS\/s .*min \d+\s+max \d+\s+last \d+\s+\(\d+ polls\)/);
     expect(pane).toMatch(/QUEUE\s+.*min 0\s+max 0\s+last 0/);
     expect(pane).toMatch(/lab\s+MAINT/);
     expect(pane).toMatch(/lab\s+(server-status|admin): .*MAINT/);
