@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HaproxyProcess } from '../../src/lab/haproxy-process.js';
-import { requests, startTrendLab } from '../store/trend-lab.js';
+import { requests, startTrendLab } from '../support/lab/trend-lab.js';
 import { BIN, ensureFreshBuild } from './fresh-build.js';
 import { tmuxTerminal, wait } from './tmux.js';
 

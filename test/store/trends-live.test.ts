@@ -8,7 +8,7 @@ import { rawCommand, type HaproxyProcess } from '../../src/lab/haproxy-process.j
 import type { HaproxySnapshot } from '../../src/model/haproxy.js';
 import { FleetStore } from '../../src/store/fleet-store.js';
 import { TrendRing } from '../../src/store/trend-ring.js';
-import { poller, requests, startTrendLab } from './trend-lab.js';
+import { poller, requests, startTrendLab } from '../support/lab/trend-lab.js';
 
 const last = (values: Float32Array) => values[values.length - 1]!;
 

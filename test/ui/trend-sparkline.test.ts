@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/index.js';
 import type { HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { FleetStore } from '../../src/store/fleet-store.js';
 import { sparkline } from '../../src/ui/columns/sparkline.js';
-import { poller, requests, startTrendLab } from '../store/trend-lab.js';
+import { poller, requests, startTrendLab } from '../support/lab/trend-lab.js';
 import { fakeServices, renderApp, settle } from './helpers.js';
 
 /** The sparkline column of `name`'s line: the text under the header `header`, as wide as the column (12). */

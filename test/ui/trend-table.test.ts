@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { rawCommand, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { FleetStore } from '../../src/store/fleet-store.js';
-import { poller, requests, startTrendLab } from '../store/trend-lab.js';
+import { poller, requests, startTrendLab } from '../support/lab/trend-lab.js';
 import { fakeServices, KEYS, renderApp, settle } from './helpers.js';
 
 describe('sort, :find and the detail pane', () => {

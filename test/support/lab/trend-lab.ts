@@ -3,11 +3,11 @@
 // be_nodes has servers at addresses (one by hostname) and weights to find and sort by; nothing listens there.
 import net from 'node:net';
 import path from 'node:path';
-import { LAB_HEAD, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
-import { HaproxyClient } from '../../src/sources/haproxy/client.js';
-import { SnapshotReader } from '../../src/sources/haproxy/read-snapshot.js';
-import type { HaproxySnapshot } from '../../src/model/haproxy.js';
-import { unixSocket } from '../../src/transport/local.js';
+import { LAB_HEAD, startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
+import { HaproxyClient } from '../../../src/sources/haproxy/client.js';
+import { SnapshotReader } from '../../../src/sources/haproxy/read-snapshot.js';
+import type { HaproxySnapshot } from '../../../src/model/haproxy.js';
+import { unixSocket } from '../../../src/transport/local.js';
 
 export const TREND_CONFIG = `${LAB_HEAD}
 frontend fe_web
