@@ -73,6 +73,8 @@ describe('SESSIONS, CAPTURES and the stuck drain, on real HAProxy', () => {
     if (!rows[0]!.includes(id)) await app.press('j');
     await app.press('x');
     await until('the preview', () => app.frame().includes(`shutdown session ${id}`));
+    expect(app.frame()).toContain('Sessions that will be cut');
+    expect(app.lines().some((l) => new RegExp(`lb1\\s+127\\.0\\.0\\.1:${held[0]!.localPort} age \\d+s in \\d+ B out \\d+ B`).test(l))).toBe(true);
     expect(held[0]!.isOpen()).toBe(true); // nothing sent before y
     t.clock.now += 1000; // the dialog ignores a y typed in the breath that opened it (by lbtop's clock)
     await app.press('y');
