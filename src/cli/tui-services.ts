@@ -44,7 +44,9 @@ export async function tuiServices(
     ]);
     const runtimeOfFailover = fleetFailoverRuntime(config, runtime, options.runnerFor);
     runtimeOfFailover.start();
-    failover = createFailoverServices({ config, failover: runtimeOfFailover, fleet: fleetNow, audit });
+    const { readPeersOnLbs } = await import('../actions/tables/read-peers.js');
+    const peers = () => readPeersOnLbs(runtime.clients, runtimeOfFailover.lbs.map((lb) => lb.name));
+    failover = createFailoverServices({ config, failover: runtimeOfFailover, fleet: fleetNow, peers, audit });
   }
   // The routing views' code loads when one of them first asks; the editor (sync) is only reached from a view
   // that has already read its data, so the code is there by then.

@@ -74,3 +74,6 @@ export interface PeersSection {
   resyncTimeout: string;
   peers: PeerInfo[];
 }
+
+/** `show peers` as read on one LB for a check (the failover pre-check): its sections, or why it could not be read. */
+export type PeersReading = { lb: string; sections: PeersSection[] } | { lb: string; error: string };
