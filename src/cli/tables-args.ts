@@ -1,5 +1,5 @@
 // The stick-table and peers subcommands: `tables [TABLE]`, `tables clear TABLE --key K`, `peers`. Registered by
-// args.ts through TABLES_SUBCOMMANDS; run by src/commands/tables-command.ts.
+// args.ts through TABLES_SUBCOMMANDS; run by src/subcommands/tables-command.ts.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseFilter } from '../sources/haproxy/tables/filter.js';
 import type { Invocation, Subcommand } from './args.js';

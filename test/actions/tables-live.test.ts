@@ -14,7 +14,7 @@ import { compareTables } from '../../src/actions/tables/compare.js';
 import { readKeyOnLbs } from '../../src/actions/tables/read-key.js';
 import { readPeersOnLbs } from '../../src/actions/tables/read-peers.js';
 import { readOnlyRuntime } from '../../src/actions/write-gate.js';
-import { runTablesCommand, type TablesCommandDeps } from '../../src/commands/tables-command.js';
+import { runTablesCommand, type TablesCommandDeps } from '../../src/subcommands/tables-command.js';
 import { loadConfig } from '../../src/config/index.js';
 import { rawCommand } from '../../src/lab/haproxy-process.js';
 import { testHaproxyVersion } from '../../src/lab/haproxy-versions.js';
