@@ -2,5 +2,8 @@
 // whose panel is not here says so in the flash line.
 import type { PanelId } from '../state/views.js';
 import type { PanelDef } from './types.js';
+import { TablesPanel } from './tables/TablesPanel.js';
 
-export const PANELS: Partial<Record<PanelId, PanelDef>> = {};
+export const PANELS: Partial<Record<PanelId, PanelDef>> = {
+  tables: { id: 'tables', scope: 'tables', Component: TablesPanel },
+};
