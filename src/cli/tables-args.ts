@@ -49,14 +49,19 @@ const tables: Subcommand = {
       .command('clear')
       .description('clear one key of a table on every LB that has the table (or --lb ...), with a preview; verified by reading the key again')
       .argument('<TABLE>', 'the table', tableName)
-      .requiredOption('--key <key>', 'the key to clear')
+      .option('--key <key>', 'the key to clear (required)')
       .option('--lb <name>', 'only on this LB (repeatable)', collect)
       .addOption(new Option('--dry-run', 'show the preview, send nothing').conflicts('yes'))
       .option('--yes', 'send without asking (scripts)')
       .option('--json', 'machine-readable result')
-      .action((table: string, o: { key: string; lb?: string[]; dryRun?: boolean; yes?: boolean; json?: boolean }) => {
-        const lbs = o.lb ?? [];
-        done({ kind: 'tables-clear', table, key: o.key, lbs, dryRun: o.dryRun === true, yes: o.yes === true, json: o.json === true }, lbs);
+      .action((table: string, own: { key?: string; lb?: string[]; dryRun?: boolean; yes?: boolean; json?: boolean }, cmd: Command) => {
+        // `tables` has --key, --lb and --json of its own and commander gives them to it wherever they stand on
+        // the line: what it took belongs to `clear`.
+        const parent = cmd.parent?.opts<{ key?: string; lb?: string[]; json?: boolean }>() ?? {};
+        const key = own.key ?? parent.key;
+        if (key === undefined) cmd.error("error: required option '--key <key>' not specified", { exitCode: 2 });
+        const lbs = [...(parent.lb ?? []), ...(own.lb ?? [])];
+        done({ kind: 'tables-clear', table, key: key!, lbs, dryRun: own.dryRun === true, yes: own.yes === true, json: own.json === true || parent.json === true }, lbs);
       });
   },
 };
