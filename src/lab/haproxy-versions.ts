@@ -60,5 +60,6 @@ export const HAPROXY30_TEST_FILES = [
   // A node is a machine (seed 000) and the static-algorithm weight refusals, each checked against the binary.
   'test/fleet/node-machine.test.ts',
   'test/ui/node-machine-tui.test.ts',
+  'test/ui/panels/tables-panel.test.tsx',
   'test/actions/static-weight-live.test.ts',
 ];

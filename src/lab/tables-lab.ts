@@ -15,6 +15,8 @@ export interface TablesLab {
   http: Record<'lb-a' | 'lb-b', number>;
   /** One request to an LB's frontend, as client `client` (x-client header) from `from` (a 127.x address). */
   request(lb: 'lb-a' | 'lb-b', client: string | null, from?: string): Promise<number>;
+  /** A request as `client` whose body never comes: its entries stay tracked (use=1) until `release()` (or 4 s). */
+  hold(lb: 'lb-a' | 'lb-b', client: string): { release(): void };
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,8 @@ frontend fe
   http-request track-sc2 req.hdr(x-client) table local_only if named
   http-request sc-inc-gpc(1,0) if named
   http-request sc-inc-gpc0(1)
+  # A request that announces a body and sends none keeps its entries tracked (use=1) until the body comes.
+  http-request wait-for-body time 4s if named
   http-request return status 200 content-type text/plain string ok
 `;
 }
@@ -76,6 +80,12 @@ export async function startTablesLab(options: { dir: string; haproxyBin?: string
     lbs: { 'lb-a': started[0]!, 'lb-b': started[1]! },
     http: port,
     request: (lb, client, from = '127.0.0.1') => get(port[lb], client, from),
+    hold: (lb, client) => {
+      const socket = net.createConnection({ host: '127.0.0.1', port: port[lb] });
+      socket.on('error', () => {});
+      socket.write(`POST / HTTP/1.1\r\nhost: lab\r\nx-client: ${client}\r\ncontent-length: 100\r\n\r\n`);
+      return { release: () => socket.destroy() };
+    },
     stop: async () => void (await Promise.all(started.map((p) => p.stop()))),
   };
 }

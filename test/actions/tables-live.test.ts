@@ -110,6 +110,21 @@ describe(`stick tables and peers on two real HAProxy ${testHaproxyVersion()} LBs
     expect(await keys('lb-b', 'per_client')).not.toContain('bob');
   });
 
+  it('an entry a session still tracks: HAProxy refuses to clear it, the report says so (FAILED, not verified)', async () => {
+    const held = lab.hold('lb-a', 'dave');
+    try {
+      await until('dave tracked', async () => ((await readTable(clients.get('lb-a')!, 'per_client', { key: 'dave' })).dump?.entries[0]?.use ?? 0) > 0);
+      const plan = planTableClear('per_client', 'dave', await readKeyOnLbs(clients, ['lb-a'], 'per_client', 'dave'));
+      expect(plan.warnings.join('\n')).toMatch(/lb-a: 1 session\(s\) track this entry now/);
+      const report = await applyPlan(plan, { clients, audit });
+      expect(report.outcomes).toEqual([expect.objectContaining({ lb: 'lb-a', status: 'failed', error: 'Entry currently in use, cannot remove' })]);
+      expect((await readTable(clients.get('lb-a')!, 'per_client', { key: 'dave' })).dump?.entries[0]?.key).toBe('dave');
+      expect(report.ok).toBe(false);
+    } finally {
+      held.release();
+    }
+  });
+
   it('after clearing on one LB only, the compare shows the key missing there', async () => {
     let out = '';
     const deps: TablesCommandDeps = { clients, lbs: ['lb-a', 'lb-b'], version: async () => version, audit, out: (t) => void (out += t), err: () => {}, confirm: async () => false };

@@ -30,7 +30,7 @@ export function planTableClear(table: string, key: string, readings: readonly Ke
       changes.push({ lb: r.lb, backend: table, server: key, from: `use=${r.entry.use}`, to: 'cleared', sessions: r.entry.use });
       commands.push({ lb: r.lb, command: buildCommand('clear', 'table', table, 'key', key), before: entrySummary(r.entry), readBack: { table, key } });
       notes.push(`${r.lb}: ${entrySummary(r.entry)}`);
-      if (r.entry.use > 0) warnings.push(`${r.lb}: ${r.entry.use} session(s) track this entry now: HAProxy keeps a tracked entry (the verification will say so)`);
+      if (r.entry.use > 0) warnings.push(`${r.lb}: ${r.entry.use} session(s) track this entry now: HAProxy refuses to clear an entry in use ("Entry currently in use")`);
     } else if (r.kind === 'absent') notes.push(`${r.lb}: no entry for ${key} (nothing to send)`);
     else if (r.kind === 'no-table') (asked.includes(r.lb) ? warnings : notes).push(`${r.lb}: has no table ${table}`);
     else if (r.kind === 'refused') warnings.push(`${r.lb}: ${r.error}`);

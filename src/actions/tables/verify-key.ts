@@ -1,6 +1,7 @@
-// After `clear table T key K`: read the key again. HAProxy answers a clear with an empty line whether or not it
-// removed anything (stick_table.c table_process_entry: an entry a session still tracks, ref_cnt > 0, is left in
-// place silently), so the only proof is that `show table T key K` prints nothing.
+// After `clear table T key K`: read the key again. An empty reply says HAProxy took the command; that the key is
+// gone is what the operator asked for, and a peer may have pushed it back meanwhile (peers carry updates, never
+// deletions), so the proof is that `show table T key K` prints nothing. (An entry a session still tracks is
+// refused outright: "Entry currently in use, cannot remove", 2.6 and 3.0 alike, tables-live.test.ts.)
 import type { RuntimeApi } from '../../sources/haproxy/client.js';
 import { readTable } from '../../sources/haproxy/tables/read-tables.js';
 
@@ -10,7 +11,7 @@ export async function verifyTableKey(client: RuntimeApi, target: { table: string
     const { dump } = await readTable(timed, target.table, { key: target.key });
     const entry = dump?.entries[0];
     if (!entry) return [];
-    return [`${target.table} key ${target.key} is still there (use=${entry.use}${entry.use > 0 ? ': a session tracks it, HAProxy does not clear a tracked entry' : ''})`];
+    return [`${target.table} key ${target.key} is still there (use=${entry.use}${entry.use > 0 ? ': a session tracks it' : ''})`];
   } catch (error) {
     return [`could not verify ${target.table} key ${target.key}: ${error instanceof Error ? error.message : String(error)}`];
   }
