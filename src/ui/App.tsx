@@ -1,7 +1,7 @@
 // The composition: store → fleet → rows → the current view, between a header and a footer; keys go through
 // the keymap to handler tables. State lives in one reducer (ui-state.ts) and a few hooks; this file wires them.
 import { Box, Text, useApp } from 'ink';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Scope } from '../keymap/bindings.js';
 import { hintsFor, type Keymap } from '../keymap/resolve.js';
 import type { Theme } from '../theme/tokens.js';
@@ -52,9 +52,6 @@ import { failoverHintScope, isFailoverView } from './failover/failover-ui-state.
 import { useFailover } from './failover/useFailover.js';
 import { ThemeContext } from './theme-context.js';
 import { helpLines } from './views/help-lines.js';
-import { driftLines, type DriftLines } from './views/LbDriftView.js';
-
-const NO_DRIFT: DriftLines = { title: [], lines: [], keys: [] };
 
 export interface AppProps {
   services: AppServices;
@@ -101,9 +98,6 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const listHeight = Math.max(1, layout.body - 1);
   const table = geometry(ui.lists.table, data.rows.length, listHeight, (i) => data.rows[i]?.key, data.indexOf);
   const eventList = geometry(ui.lists.events, events.length, listHeight, () => undefined, () => undefined);
-  // LB-DRIFT is computed only while it is shown; its title line stays above the list, like the table header.
-  const lbDrift = useMemo(() => (ui.view === 'lbdrift' ? driftLines(data.fleet) : NO_DRIFT), [ui.view, data.fleet]);
-  const driftList = geometry(ui.lists.lbdrift, lbDrift.lines.length, listHeight, (i) => lbDrift.keys[i], (k) => { const i = lbDrift.keys.indexOf(k); return i < 0 ? undefined : i; });
   // Help has no cursor, only a scroll position.
   const helpTop = Math.min(ui.lists.help.top, Math.max(0, help.length - layout.body));
   const helpList = { count: help.length, height: layout.body, index: helpTop, top: helpTop, keyAt: () => undefined };
@@ -112,6 +106,9 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const lastRow = useRef<TableRow | null>(null);
   if (isStatsView(ui.view)) lastRow.current = selectedRow ?? null;
   const panel = isPanelView(ui.view) ? PANELS[ui.view] : undefined;
+  // The panel's "line 3/20", kept with the view that said it: a panel that says nothing shows nothing.
+  const [panelPosition, setPanelPosition] = useState({ view: ui.view, text: '' });
+  const setPosition = useCallback((text: string) => setPanelPosition({ view: ui.view, text }), [ui.view]);
   if (isStatsView(ui.view)) {
     const view = ui.view;
     const onScreen = data.rows.slice(table.top, table.top + table.height);
@@ -127,7 +124,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     ui,
     dispatch,
     keymap,
-    lists: { table, events: eventList, help: helpList, lbdrift: driftList },
+    lists: { table, events: eventList, help: helpList },
     lbNames,
     cli,
     cliPage: Math.max(1, layout.body - 3),
@@ -188,8 +185,8 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     ? positionText('row', table.index, data.rows.length)
     : ui.view === 'events'
       ? positionText('event', eventList.index, events.length)
-      : ui.view === 'lbdrift'
-        ? positionText('line', driftList.index, lbDrift.lines.length)
+      : panel
+        ? (panelPosition.view === ui.view ? panelPosition.text : '')
         : ui.view === 'cli'
         ? `to ${cli.state.lb}`
         : '';
@@ -223,7 +220,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
         ) : panel && !dialogOpen ? (
           <panel.Component services={services} fleet={data.fleet} keymap={keymap} width={layout.width} height={layout.body} now={now}
             selection={lastRow.current} isActive={keysFree && !progressShown} preview={flow.preview} flash={flash}
-            go={(view) => dispatch({ type: 'view', view })} />
+            go={(view) => dispatch({ type: 'view', view })} setPosition={setPosition} />
         ) : isFailoverView(ui.view) && !dialogOpen ? (
           <FailoverBody view={ui.view} api={failover} width={layout.width} height={layout.body} keymap={keymap} onMessage={flash} />
         ) : <Body
@@ -241,7 +238,6 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           flow={flow}
           keymap={keymap}
           flash={flash}
-          lbDrift={{ drift: lbDrift, list: driftList }}
           ageTicks={ageTicks}
         />}
         <Footer hints={hintsFor(keymap, passphrase ? 'passphrase' : choice && !dialogOpen ? 'chooser' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash ?? hint} prompt={ui.prompt} candidates={candidates} />

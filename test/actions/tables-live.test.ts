@@ -1,5 +1,5 @@
 // Stick tables and peers against two real HAProxy LBs on loopback that share tables through a `peers` section
-// (src/lab/tables-lab.ts), fed by real HTTP requests; on 2.6 and again on 3.0 (haproxy-versions.ts). Checked:
+// (test/support/lab/tables-lab.ts), fed by real HTTP requests; on 2.6 and again on 3.0 (haproxy-versions.ts). Checked:
 // entries listed and filtered (HAProxy's filter and lbtop's where the version has no data name), an entry cleared
 // on both LBs through the write path and verified gone, the compare after clearing on one LB only, read-only
 // refusing the clear, `lbtop peers` / `lbtop tables --json`, and peers out of sync warned about before a VIP move.
@@ -18,7 +18,7 @@ import { runTablesCommand, type TablesCommandDeps } from '../../src/subcommands/
 import { loadConfig } from '../../src/config/index.js';
 import { rawCommand } from '../../src/lab/haproxy-process.js';
 import { testHaproxyVersion } from '../../src/lab/haproxy-versions.js';
-import { startTablesLab, type TablesLab } from '../../src/lab/tables-lab.js';
+import { startTablesLab, type TablesLab } from '../support/lab/tables-lab.js';
 import { ReadOnlyError } from '../../src/model/errors.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import type { RuntimeApi } from '../../src/sources/haproxy/client.js';

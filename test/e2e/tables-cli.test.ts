@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawCommand } from '../../src/lab/haproxy-process.js';
-import { startTablesLab, type TablesLab } from '../../src/lab/tables-lab.js';
+import { startTablesLab, type TablesLab } from '../support/lab/tables-lab.js';
 import { parseTableDump } from '../../src/sources/haproxy/tables/parse-table.js';
 import { BIN, ensureFreshBuild, ROOT } from './fresh-build.js';
 

@@ -11,7 +11,7 @@ import { formatFailoverPlan } from '../../src/actions/failover/preview.js';
 import { planVipMove } from '../../src/actions/failover/vip-move.js';
 import { readPeersOnLbs } from '../../src/actions/tables/read-peers.js';
 import { loadConfig } from '../../src/config/load.js';
-import { startTablesLab, type TablesLab } from '../../src/lab/tables-lab.js';
+import { startTablesLab, type TablesLab } from '../support/lab/tables-lab.js';
 import type { Fleet } from '../../src/model/fleet.js';
 import type { StatRow } from '../../src/model/haproxy.js';
 import type { PeersReading } from '../../src/model/tables.js';

@@ -14,7 +14,6 @@ import type { CliState } from '../state/cli-state.js';
 import type { UiState } from '../state/ui-state.js';
 import { isStatsView } from '../state/views.js';
 import { CliView } from '../views/CliView.js';
-import { LbDriftView, type DriftLines } from '../views/LbDriftView.js';
 import { EventsView } from '../views/EventsView.js';
 import { HelpView } from '../views/HelpView.js';
 import { StatsView } from '../views/StatsView.js';
@@ -38,7 +37,6 @@ export interface BodyProps {
   keymap: Keymap;
   flash: FlashFn;
   /** LB-DRIFT lines and their list geometry (computed only while view 0 is shown). */
-  lbDrift?: { drift: DriftLines; list: ListGeometry };
   /** Bumped when a quiet poll moved only the ages on screen: the table redraws alone (useAgeTicks.ts). */
   ageTicks?: AgeTicks;
 }
@@ -70,9 +68,6 @@ function content(p: BodyProps) {
   }
   if (ui.view === 'events') {
     return <EventsView events={p.events} width={layout.width} height={p.eventList.height} selected={p.eventList.index} top={p.eventList.top} filtered={ui.filters.events !== ''} />;
-  }
-  if (ui.view === 'lbdrift' && p.lbDrift) {
-    return <LbDriftView drift={p.lbDrift.drift} height={p.lbDrift.list.height} selected={p.lbDrift.list.index} top={p.lbDrift.list.top} />;
   }
   if (ui.view === 'cli') return <CliView cli={p.cli} height={layout.body} readOnly={p.keymap.readOnly} />;
   return <HelpView lines={p.help} height={layout.body} top={p.helpTop} />;

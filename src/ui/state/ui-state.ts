@@ -5,7 +5,7 @@ import type { ViewId } from './views.js';
 import type { KeyPress } from '../../keymap/parse-key.js';
 import { editText } from './edit-text.js';
 
-export type ListId = 'table' | 'events' | 'help' | 'dialog' | 'lbdrift';
+export type ListId = 'table' | 'events' | 'help' | 'dialog';
 
 export interface PromptState {
   kind: 'filter' | 'jump';
@@ -54,7 +54,7 @@ export function initialUiState(view: ViewId = 'status'): UiState {
   return {
     view,
     back: view,
-    lists: { table: NO_SELECTION, events: NO_SELECTION, help: NO_SELECTION, dialog: NO_SELECTION, lbdrift: NO_SELECTION },
+    lists: { table: NO_SELECTION, events: NO_SELECTION, help: NO_SELECTION, dialog: NO_SELECTION },
     filters: { table: '', events: '' },
     prompt: null,
     expanded: false,

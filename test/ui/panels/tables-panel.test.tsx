@@ -1,4 +1,4 @@
-// The TABLES panel (T) on two real HAProxy LBs sharing tables through peers (src/lab/tables-lab.ts): the UI's
+// The TABLES panel (T) on two real HAProxy LBs sharing tables through peers (test/support/lab/tables-lab.ts): the UI's
 // boundary (AppServices) is the fake of test/ui/helpers.ts, its `tables` the real services over the lab's runtime
 // clients and its `apply` the real applyPlan. Checked: the tables per LB, a table opened and filtered, the clear of
 // the selected key previewed in the one dialog and applied (gone on both LBs), the compare, the peers section, and
@@ -12,7 +12,7 @@ import { applyPlan } from '../../../src/actions/apply.js';
 import { openAuditLog } from '../../../src/actions/audit-log.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { rawCommand } from '../../../src/lab/haproxy-process.js';
-import { startTablesLab, type TablesLab } from '../../../src/lab/tables-lab.js';
+import { startTablesLab, type TablesLab } from '../../support/lab/tables-lab.js';
 import { createFleetRuntime, type FleetRuntime } from '../../../src/runtime/fleet-runtime.js';
 import { createTablesServices } from '../../../src/runtime/tables-ui-services.js';
 import { parseTableDump } from '../../../src/sources/haproxy/tables/parse-table.js';

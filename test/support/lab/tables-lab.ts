@@ -7,7 +7,7 @@
 // tell apart. `brokenPeers` names the other LB at a closed port on both sides: both run, neither syncs.
 import http from 'node:http';
 import net from 'node:net';
-import { startHaproxy, type HaproxyProcess } from './haproxy-process.js';
+import { startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
 
 export interface TablesLab {
   lbs: Record<'lb-a' | 'lb-b', HaproxyProcess>;
