@@ -22,6 +22,7 @@ import { redactKeepalived } from '../../src/sources/keepalived/redact.js';
 import { parseIpAddrJson } from '../../src/sources/netlink/ip-addr.js';
 import { peersProblems } from '../../src/sources/haproxy/tables/peers-sync.js';
 import { FailoverStore } from '../../src/store/failover-store.js';
+import { failoverPreviewLines } from '../../src/ui/failover/failover-lines.js';
 import { fixture } from './fixture-runner.js';
 
 function context(config: FailoverContext['config'], peers: PeersReading[]): FailoverContext {
@@ -88,6 +89,9 @@ clusters:
     expect(text).toMatch(/lb-1: show peers failed/);
     expect(text).toMatch(/! stick tables not in sync between lb-0 and lb-1/);
     expect(text).toContain('Confirm by typing: cluster01');
+    // The VIPS view's dialog draws the same check.
+    const drawn = failoverPreviewLines(plan).map((line) => line.map((part) => part.text).join('')).join('\n');
+    expect(drawn).toMatch(/Peers check: NOT IN SYNC\n {2}lb-0 lbpeers: peer lb-b .*NOT connected/);
   });
 
   it('both running with the peer at a wrong port: NOT IN SYNC on both sides', async () => {
