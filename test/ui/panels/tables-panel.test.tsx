@@ -79,6 +79,11 @@ describe('TABLES panel on real HAProxy peers', () => {
     expect(app.frame()).toMatch(/lb-b\s+verified/);
     expect(await keysOn('lb-a')).not.toContain('alice');
     expect(await keysOn('lb-b')).not.toContain('alice');
+    // The report closed: back on the same table, column and filter (the dialog had the body meanwhile).
+    await app.press('\x1b');
+    await until(/per_client: 0 entries, by \S+, filter gpc1 ge 3/);
+    await app.press('\x1b');
+    await until(/per_client\s+lb-b\s+string/);
   });
 
   it('compares the table across LBs after a key went on one only; p shows the peers', async () => {
@@ -93,6 +98,8 @@ describe('TABLES panel on real HAProxy peers', () => {
     await until(/PEERS \(p hides\)/);
     await until(/lb-a\s+lbpeers: (in sync|NOT IN SYNC)/);
     expect(app.frame()).toMatch(/peer lb-b 127\.0\.0\.1:\d+ connected/);
+    await app.press('p', '\x1b');
+    await until(/per_client\s+lb-b\s+string/);
   });
 
   it('read-only: the clear key is gone and says so', async () => {

@@ -12,14 +12,27 @@ import { useListNav } from '../useListNav.js';
 import { columnsOf, compareRows, entryHeader, entryRows, LIST_HEADER, listRows, peerLines, type PanelRow } from './table-lines.js';
 import { useTablesData } from './useTablesData.js';
 
+interface TablesView {
+  table: string | null;
+  columnAt: number;
+  filter: TableFilter | null;
+  compare: boolean;
+  peers: boolean;
+}
+
+/**
+ * What the operator had open, kept across the panel's unmounts: the preview dialog takes the body while it is up,
+ * and after a clear's report the operator is back on the same table, column and filter.
+ */
+const kept: { view: TablesView } = { view: { table: null, columnAt: 0, filter: null, compare: false, peers: false } };
+
 export function TablesPanel(p: PanelProps) {
   const theme = useTheme();
   const svc = p.services.tables;
-  const [table, setTable] = useState<string | null>(null);
-  const [columnAt, setColumnAt] = useState(0);
-  const [filter, setFilter] = useState<TableFilter | null>(null);
-  const [compare, setCompare] = useState(false);
-  const [peers, setPeers] = useState(false);
+  const [view, setView] = useState<TablesView>(() => kept.view);
+  const set = (change: Partial<TablesView> | ((v: TablesView) => Partial<TablesView>)) =>
+    setView((v) => (kept.view = { ...v, ...(typeof change === 'function' ? change(v) : change) }));
+  const { table, columnAt, filter, compare, peers } = view;
   const data = useTablesData(svc, table, filter, peers);
   const perLb = useMemo(() => data.entries?.perLb ?? [], [data.entries]);
   const columns = useMemo(() => columnsOf(perLb), [perLb]);
@@ -54,26 +67,21 @@ export function TablesPanel(p: PanelProps) {
   usePanelKeys(p, 'tables', {
     ...nav.handlers,
     'tables.open': { disabled: () => noSvc() ?? (table !== null ? 'a table is open (Esc goes back to the list)' : selected?.table ? null : 'no table selected'), run: () => {
-      setTable(selected!.table!);
-      setColumnAt(0);
-      setFilter(null);
-      setCompare(false);
+      set({ table: selected!.table!, columnAt: 0, filter: null, compare: false });
       nav.select(0);
     } },
     'tables.back': { disabled: () => (table === null ? 'this is the list of tables' : null), run: () => {
-      setTable(null);
-      setFilter(null);
-      setCompare(false);
+      set({ table: null, filter: null, compare: false });
     } },
-    'tables.column': { disabled: () => inTable('pick a column')() ?? (columns.length ? null : 'this table stores no data column'), run: () => setColumnAt((i) => (i + 1) % columns.length) },
+    'tables.column': { disabled: () => inTable('pick a column')() ?? (columns.length ? null : 'this table stores no data column'), run: () => set((v) => ({ columnAt: (v.columnAt + 1) % columns.length })) },
     'tables.filter': { disabled: () => inTable('filter')() ?? (filter || (column && selected?.entry) ? null : 'select an entry: the filter keeps the entries whose column is at least its value'), run: () => {
-      if (filter) return setFilter(null);
+      if (filter) return set({ filter: null });
       const value = selected!.entry!.data.find((d) => d.column === column)?.value;
       if (typeof value !== 'number') return p.flash(`${column} is not a number here`, 'error');
-      setFilter({ column: column!, op: 'ge', value });
+      set({ filter: { column: column!, op: 'ge', value } });
     } },
-    'tables.compare': { disabled: inTable('compare it across LBs'), run: () => setCompare((c) => !c) },
-    'tables.peers': () => setPeers((x) => !x),
+    'tables.compare': { disabled: inTable('compare it across LBs'), run: () => set((v) => ({ compare: !v.compare })) },
+    'tables.peers': () => set((v) => ({ peers: !v.peers })),
     'tables.clear': { disabled: () => inTable('clear a key')() ?? (selected?.key !== undefined ? null : 'no entry selected'), run: () => {
       svc!.planClear(table!, selected!.key!).then(p.preview, (e: unknown) => p.flash(`clear ${selected!.key}: ${e instanceof Error ? e.message : String(e)}`, 'error'));
     } },
