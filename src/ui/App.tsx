@@ -8,6 +8,8 @@ import type { Theme } from '../theme/tokens.js';
 import { mainHandlers, type ListGeometry } from './handlers/main-handlers.js';
 import { fleetActionHandlers, previewNode } from './handlers/fleet-actions.js';
 import { serverActionHandlers } from './handlers/server-actions.js';
+import { tableHandlers } from './handlers/table-handlers.js';
+import { detailHeight } from './views/detail-lines.js';
 import { Body } from './components/Body.js';
 import { agesOnScreen } from './columns/index.js';
 import { Footer } from './components/Footer.js';
@@ -81,7 +83,8 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   useEffect(() => {
     if (startupMessage) flash(startupMessage, 'error');
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- the start-up message is shown once, at mount
-  const data = useFleetRows(services, store, ui.filters.table, ui.expanded);
+  const sort = isStatsView(ui.view) && ui.sort ? { view: ui.view, column: ui.sort.column, desc: ui.sort.desc, trends: services.store.trends } : null;
+  const data = useFleetRows(services, store, ui.filters.table, ui.expanded, sort);
   const events = useEventRows(store.events, ui.filters.events);
   const help = useMemo(() => helpLines(keymap), [keymap]);
   const lbNames = useMemo(() => data.fleet.lbs.map((h) => h.name), [data.fleet]);
@@ -95,7 +98,10 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const passphrase = usePassphrase(services);
   const cli = useCliSession(services, lbNames, ui.scope);
 
-  const listHeight = Math.max(1, layout.body - 1);
+  // The detail pane (Enter) takes the lower part of the body, at most 60% of it; the table keeps the rest.
+  const detailShown = ui.detail && isStatsView(ui.view);
+  const detailLinesHeight = detailShown ? Math.min(detailHeight(data.lbs.length), Math.floor(layout.body * 0.6)) : 0;
+  const listHeight = Math.max(1, layout.body - 1 - detailLinesHeight);
   const table = geometry(ui.lists.table, data.rows.length, listHeight, (i) => data.rows[i]?.key, data.indexOf);
   const eventList = geometry(ui.lists.events, events.length, listHeight, () => undefined, () => undefined);
   // Help has no cursor, only a scroll position.
@@ -112,14 +118,15 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   if (isStatsView(ui.view)) {
     const view = ui.view;
     const onScreen = data.rows.slice(table.top, table.top + table.height);
-    screenText.current = { drawn: agesOnScreen(view, onScreen), now: () => agesOnScreen(view, onScreen), ticks: ageTicks };
+    const moving = { lbs: data.lbs, trends: services.store.trends };
+    screenText.current = { drawn: agesOnScreen(view, onScreen, moving), now: () => agesOnScreen(view, onScreen, moving), ticks: ageTicks };
   } else screenText.current = null;
   useReadFocus(services.focus, isStatsView(ui.view) ? data.rows : null, table.top, table.height);
 
   const routing = useRouting(services.routing, services.now, flash, flow.preview, () => dispatch({ type: 'view', view: 'trace' }));
   const editor = useEditor(services.routing?.editText);
   const failover = useFailover(services.failover, flash);
-  const scope: Scope = isStatsView(ui.view) ? 'table' : isRoutingView(ui.view) ? 'routing' : isFailoverView(ui.view) ? 'failover' : isPanelView(ui.view) ? (panel?.scope ?? 'global') : ui.view;
+  const scope: Scope = isStatsView(ui.view) ? (detailShown ? 'detail' : 'table') : isRoutingView(ui.view) ? 'routing' : isFailoverView(ui.view) ? 'failover' : isPanelView(ui.view) ? (panel?.scope ?? 'global') : ui.view;
   const handlers = mainHandlers({
     ui,
     dispatch,
@@ -135,6 +142,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     quit: () => exit(),
     flash,
   });
+  Object.assign(handlers, tableHandlers({ ui, dispatch, lbs: data.lbs, row: selectedRow, flash }));
   Object.assign(handlers, routingViewKeys((view) => dispatch({ type: 'view', view })));
   if (isRoutingView(ui.view)) {
     Object.assign(handlers, routingHandlers({ api: routing, view: ui.view, page: Math.max(1, layout.body - 3), go: (view) => dispatch({ type: 'view', view }), edit: editor, available: services.routing !== undefined }));
@@ -239,6 +247,8 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           keymap={keymap}
           flash={flash}
           ageTicks={ageTicks}
+          trends={services.store.trends}
+          detailHeight={detailLinesHeight}
         />}
         <Footer hints={hintsFor(keymap, passphrase ? 'passphrase' : choice && !dialogOpen ? 'chooser' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash ?? hint} prompt={ui.prompt} candidates={candidates} />
       </Box>

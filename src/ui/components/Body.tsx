@@ -3,6 +3,7 @@
 import { Box } from 'ink';
 import type { Keymap } from '../../keymap/resolve.js';
 import type { TimelineEvent } from '../../model/events.js';
+import type { TrendReader } from '../../store/trends.js';
 import type { StoreState } from '../../store/types.js';
 import type { ListGeometry } from '../handlers/main-handlers.js';
 import type { ActionFlow } from '../hooks/useActionFlow.js';
@@ -14,6 +15,7 @@ import type { CliState } from '../state/cli-state.js';
 import type { UiState } from '../state/ui-state.js';
 import { isStatsView } from '../state/views.js';
 import { CliView } from '../views/CliView.js';
+import { DetailPane } from '../views/DetailPane.js';
 import { EventsView } from '../views/EventsView.js';
 import { HelpView } from '../views/HelpView.js';
 import { StatsView } from '../views/StatsView.js';
@@ -39,6 +41,10 @@ export interface BodyProps {
   /** LB-DRIFT lines and their list geometry (computed only while view 0 is shown). */
   /** Bumped when a quiet poll moved only the ages on screen: the table redraws alone (useAgeTicks.ts). */
   ageTicks?: AgeTicks;
+  /** Each row's recent polls (the sparkline columns). */
+  trends?: TrendReader;
+  /** Lines of the open detail pane under the table (0: closed). */
+  detailHeight?: number;
 }
 
 function content(p: BodyProps) {
@@ -60,10 +66,17 @@ function content(p: BodyProps) {
     );
   }
   if (isStatsView(ui.view)) {
-    return (
+    const table = (
       <StatsView view={ui.view} rows={p.data.rows} lbs={p.data.lbs} width={layout.width} height={p.table.height}
         selected={p.table.index} top={p.table.top} changedCells={p.store.changedCells} now={p.now} filtered={ui.filters.table !== ''}
-        ageTicks={p.ageTicks} />
+        ageTicks={p.ageTicks} trends={p.trends} sort={ui.sort} />
+    );
+    if (!p.detailHeight) return table;
+    return (
+      <>
+        {table}
+        <DetailPane row={p.data.rows[p.table.index]} trends={p.trends} events={p.store.events} width={layout.width} height={p.detailHeight} />
+      </>
     );
   }
   if (ui.view === 'events') {
