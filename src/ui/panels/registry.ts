@@ -3,7 +3,9 @@
 import type { PanelId } from '../state/views.js';
 import { LbDriftPanel } from './lbdrift/LbDriftPanel.js';
 import type { PanelDef } from './types.js';
+import { TablesPanel } from './tables/TablesPanel.js';
 
 export const PANELS: Partial<Record<PanelId, PanelDef>> = {
   lbdrift: { id: 'lbdrift', scope: 'lbdrift', Component: LbDriftPanel },
+  tables: { id: 'tables', scope: 'tables', Component: TablesPanel },
 };
