@@ -5,9 +5,11 @@ import { CapturesPanel } from './captures/CapturesPanel.js';
 import { LbDriftPanel } from './lbdrift/LbDriftPanel.js';
 import { SessionsPanel } from './sessions/SessionsPanel.js';
 import type { PanelDef } from './types.js';
+import { TablesPanel } from './tables/TablesPanel.js';
 
 export const PANELS: Partial<Record<PanelId, PanelDef>> = {
   lbdrift: { id: 'lbdrift', scope: 'lbdrift', Component: LbDriftPanel },
   sessions: { id: 'sessions', scope: 'sessions', Component: SessionsPanel },
   captures: { id: 'captures', scope: 'captures', Component: CapturesPanel },
+  tables: { id: 'tables', scope: 'tables', Component: TablesPanel },
 };
