@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { parseArgs } from '../../src/cli/args.js';
-import { runNodeCommand } from '../../src/commands/node-command.js';
+import { runNodeCommand } from '../../src/subcommands/node-command.js';
 import { ReadOnlyError } from '../../src/model/errors.js';
 import { rawCommand } from '../../src/lab/haproxy-process.js';
 import type { LbtopConfig } from '../../src/model/config.js';
