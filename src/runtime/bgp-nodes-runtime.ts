@@ -10,6 +10,7 @@ import { withSudo } from '../sources/runner-check.js';
 import { bgpNodeNames, mapBgpNodes } from '../store/bgp-nodes.js';
 import type { BgpNodeMap } from '../model/bgp-nodes.js';
 import type { RunnerFactory } from './failover-runtime.js';
+import type { BgpNodesService } from '../ui/services.js';
 
 export interface BgpNodeReader {
   /** LBs with `bird:` (none: lbtop knows no BGP nodes). */
@@ -35,4 +36,24 @@ export function bgpNodeReader(config: LbtopConfig, runnerFor: RunnerFactory): Bg
     return Object.fromEntries(entries);
   };
   return { lbs: lbs.map((lb) => lb.name), read, map: async (fleet) => mapBgpNodes(fleet, await read(), bgpNodeNames(config)) };
+}
+
+/** The reader as the TUI holds it: one read at a time, the last readings kept for plans made between reads. */
+export function bgpNodesService(config: LbtopConfig, reader: BgpNodeReader): BgpNodesService {
+  let last: BgpReadings | null = null;
+  let inFlight: Promise<BgpReadings> | null = null;
+  const names = bgpNodeNames(config);
+  return {
+    lbs: reader.lbs,
+    names,
+    last: () => last,
+    read: () =>
+      (inFlight ??= reader.read().then(
+        (readings) => ((inFlight = null), (last = readings)),
+        (error: unknown) => {
+          inFlight = null;
+          throw error;
+        },
+      )),
+  };
 }

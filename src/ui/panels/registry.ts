@@ -2,5 +2,8 @@
 // whose panel is not here says so in the flash line.
 import type { PanelId } from '../state/views.js';
 import type { PanelDef } from './types.js';
+import { NodesPanel } from './nodes/NodesPanel.js';
 
-export const PANELS: Partial<Record<PanelId, PanelDef>> = {};
+export const PANELS: Partial<Record<PanelId, PanelDef>> = {
+  nodes: { id: 'nodes', scope: 'nodes', Component: NodesPanel },
+};
