@@ -76,7 +76,7 @@ export const COMMANDS = [
   { id: 'nodes.open', keys: ['enter'], scopes: ['nodes'], description: 'List the pods of the selected node (LB, backend/server, address, state, prefix)', hint: 'pods' },
   { id: 'nodes.back', keys: ['esc'], scopes: ['nodes'], description: 'Back from the pods to the node list' },
   { id: 'nodes.drain', keys: ['N'], scopes: ['nodes'], description: 'Drain the selected node: every pod inside its BGP prefixes, on every LB (preview first)', dangerous: true, hint: 'drain node' },
-  { id: 'node.drain', keys: ['N'], scopes: ['table'], description: 'Drain the selected server\'s machine (every server at its address; for a pod, its BGP node) on every LB', dangerous: true, hint: 'node' },
+  { id: 'node.drain', keys: ['N'], scopes: ['table'], description: 'Drain the selected server\'s machine (its address; a pod: its BGP node) on every LB', dangerous: true, hint: 'node' },
   { id: 'server.weight.restore', keys: ['f4'], scopes: ['table'], description: 'Restore the initial weight', dangerous: true },
   { id: 'server.weight.dec10', keys: ['f5'], scopes: ['table'], description: 'Weight −10', dangerous: true, hint: 'weight', hintKeys: 'F4-F8' },
   { id: 'server.weight.dec1', keys: ['f6'], scopes: ['table'], description: 'Weight −1', dangerous: true },
