@@ -19,8 +19,12 @@ export async function runNodesCommand(
     return EXIT.FAILED;
   }
   await runtime.refresh();
-  const map = await bgp.map(buildFleet(config, runtime.store.getState().lbs));
-  io.out(invocation.json ? `${JSON.stringify(nodesJson(map), null, 2)}\n` : nodesText(map));
+  const fleet = buildFleet(config, runtime.store.getState().lbs);
+  const map = await bgp.map(fleet);
+  // An HAProxy that did not answer has no servers in the map: said, not left out silently.
+  const unread = fleet.lbs.filter((lb) => !lb.ok).map((lb) => ({ lb: lb.name, error: lb.error ?? 'not read' }));
+  io.out(invocation.json ? `${JSON.stringify({ ...nodesJson(map), unreachable: unread }, null, 2)}\n` : nodesText(map));
+  for (const u of unread) io.err(`! ${u.lb}: HAProxy not read (${u.error}): its servers are not in the list\n`);
   // Like the other read-only reports (vip status, drift): 2 when an LB could not be read.
-  return map.errors.length > 0 ? EXIT.REFUSED : EXIT.OK;
+  return map.errors.length > 0 || unread.length > 0 ? EXIT.REFUSED : EXIT.OK;
 }

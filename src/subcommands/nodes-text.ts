@@ -21,7 +21,7 @@ export function nodesJson(map: BgpNodeMap) {
 
 export function nodesText(map: BgpNodeMap): string {
   const lines: string[] = [];
-  if (map.nodes.length === 0) lines.push('No BGP node: BIRD on the LBs has no BGP route.');
+  if (map.nodes.length === 0) lines.push(map.errors.length > 0 ? 'No BGP node read.' : 'No BGP node: BIRD on the LBs has no BGP route.');
   const width = Math.max(4, ...map.nodes.map((n) => n.name.length));
   if (map.nodes.length > 0) lines.push(`${'NODE'.padEnd(width)}  PODS  LBS  PREFIXES`);
   for (const n of map.nodes) lines.push(`${n.name.padEnd(width)}  ${String(n.pods.length).padStart(4)}  ${n.lbs.join(',')}  ${n.prefixes.join(', ')}`);
