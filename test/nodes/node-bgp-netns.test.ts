@@ -14,7 +14,7 @@ import { ReadOnlyError } from '../../src/model/errors.js';
 import { rawCommand } from '../../src/lab/haproxy-process.js';
 import type { LbtopConfig } from '../../src/model/config.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
-import { startBgpLab, type BgpLab } from './bgp-lab.js';
+import { startBgpLab, type BgpLab } from '../support/lab/bgp-nodes-lab.js';
 
 let lab: BgpLab;
 let config: LbtopConfig;

@@ -19,7 +19,7 @@ import { buildFleet } from '../../src/store/selectors.js';
 import { nodeServices } from '../../src/subcommands/node-services.js';
 import type { AppServices } from '../../src/ui/services.js';
 import { KEYS, renderApp } from '../ui/helpers.js';
-import { startBgpLab, type BgpLab } from './bgp-lab.js';
+import { startBgpLab, type BgpLab } from '../support/lab/bgp-nodes-lab.js';
 
 let lab: BgpLab;
 let dir: string;

@@ -1,4 +1,4 @@
-// The namespace lab of seed 004: two ingress LBs, each a real HAProxy (here, on loopback) beside a real BIRD 2 in
+// The namespace lab of seed 004 for test/nodes/: two ingress LBs, each a real HAProxy (here, on loopback) beside a real BIRD 2 in
 // its own namespace, peering iBGP with three Kubernetes-node speakers (BIRD 2 with static pod blocks, what Calico
 // announces). worker1 announces 172.16.171.64/26 and worker2 172.16.189.64/26 as in the seed; worker3 announces the
 // covering 172.16.171.0/24, so SRV_1/SRV_2 are inside two prefixes and the longest match decides. ingress1 names its
@@ -7,12 +7,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadConfig } from '../../src/config/load.js';
-import { LAB_HEAD, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
-import { startHostShell, type HostShell } from '../../src/lab/netns/host-shell.js';
-import { NetnsLab } from '../../src/lab/netns/lab.js';
-import type { LbtopConfig } from '../../src/model/config.js';
-import { bgpNodeReader, type BgpNodeReader } from '../../src/runtime/bgp-nodes-runtime.js';
+import { loadConfig } from '../../../src/config/load.js';
+import { LAB_HEAD, startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
+import { startHostShell, type HostShell } from '../../../src/lab/netns/host-shell.js';
+import { NetnsLab } from '../../../src/lab/netns/lab.js';
+import type { LbtopConfig } from '../../../src/model/config.js';
+import { bgpNodeReader, type BgpNodeReader } from '../../../src/runtime/bgp-nodes-runtime.js';
 
 export const WORKERS = { worker1: ['172.16.171.64/26'], worker2: ['172.16.189.64/26'], worker3: ['172.16.171.0/24'] } as const;
 const INGRESS = { lb1: 'ingress1', lb2: 'ingress2' } as const;
