@@ -9,7 +9,7 @@ import type { Fleet } from '../../src/model/fleet.js';
 import type { StatRow } from '../../src/model/haproxy.js';
 import { collectBgpRoutes } from '../../src/sources/bird/bgp-routes.js';
 import { bgpNodeNames, mapBgpNodes } from '../../src/store/bgp-nodes.js';
-import { longestMatches, parsePrefix, prefixContains } from '../../src/store/prefix-match.js';
+import { bits, parsePrefix, prefixContains, PrefixIndex } from '../../src/store/prefix-match.js';
 import { fixture, fixtureRunner } from '../failover/fixture-runner.js';
 
 const target = { socket: '/run/bird/bird.ctl', client: 'birdc' };
@@ -111,10 +111,15 @@ describe('prefix match', () => {
     expect(prefixContains(p('::/0'), '10.0.0.1')).toBe(false);
     expect(parsePrefix('300.0.0.0/8')).toBeNull();
     expect(parsePrefix('10.0.0.0/33')).toBeNull();
-    const items = ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '10.1.2.0/24'].map(p);
-    expect(longestMatches(items, (x) => x, '10.1.2.3').map((x) => x.text)).toEqual(['10.1.2.0/24', '10.1.2.0/24']);
-    expect(longestMatches(items, (x) => x, '10.1.3.3').map((x) => x.text)).toEqual(['10.1.0.0/16']);
-    expect(longestMatches(items, (x) => x, '11.0.0.1')).toEqual([]);
+    const index = new PrefixIndex(['10.1.2.0/24', '10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', 'fd00::/8', 'fd00:171::/64'].map(p), (x) => x);
+    const longest = (ip: string) => index.longest(bits(ip)!).map((x) => x.text);
+    expect(longest('10.1.2.3')).toEqual(['10.1.2.0/24', '10.1.2.0/24']);
+    expect(longest('10.1.3.3')).toEqual(['10.1.0.0/16']);
+    expect(longest('10.200.0.1')).toEqual(['10.0.0.0/8']);
+    expect(longest('11.0.0.1')).toEqual([]);
+    expect(longest('fd00:171::9')).toEqual(['fd00:171::/64']);
+    expect(longest('fd00:172::9')).toEqual(['fd00::/8']);
+    expect(longest('::ffff:10.1.2.3')).toEqual([]);
   });
 });
 
