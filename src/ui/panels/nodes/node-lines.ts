@@ -36,10 +36,11 @@ export function podLines(node: BgpNode): NodeLines {
   const pods = [...node.pods].sort((a, b) => a.backend.localeCompare(b.backend) || a.server.localeCompare(b.server) || a.lb.localeCompare(b.lb));
   const ref = (p: (typeof pods)[number]) => `${p.backend}/${p.server}`;
   const w = Math.max(14, ...pods.map((p) => ref(p).length));
+  const a = Math.max(15, ...pods.map((p) => p.ip.length)); // an IPv6 pod address is longer than 15
   return {
-    header: plain(`${fit('LB', 10, 'left')}  ${fit('BACKEND/SERVER', w, 'left')}  ${fit('ADDRESS', 15, 'left')}  ${fit('STATE', 10, 'left')}  PREFIX`, 'table.header'),
+    header: plain(`${fit('LB', 10, 'left')}  ${fit('BACKEND/SERVER', w, 'left')}  ${fit('ADDRESS', a, 'left')}  ${fit('STATE', 10, 'left')}  PREFIX`, 'table.header'),
     lines: pods.map((p) => [
-      { text: `${fit(p.lb, 10, 'left')}  ${fit(ref(p), w, 'left')}  ${fit(p.ip, 15, 'left')}  ` },
+      { text: `${fit(p.lb, 10, 'left')}  ${fit(ref(p), w, 'left')}  ${fit(p.ip, a, 'left')}  ` },
       { text: fit(p.status, 10, 'left'), token: statusToken(p.status) },
       { text: `  ${p.prefix} via ${p.protocol}${p.learnedOn !== p.lb ? ` (learned on ${p.learnedOn})` : ''}` },
     ]),
