@@ -3,7 +3,8 @@
 // LBs that learn it and its prefixes. Enter lists one node's pods; N previews draining the node (every pod, on
 // every LB) in the one write dialog.
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
+import { positionText } from '../../state/chrome.js';
 import { plain, type Line } from '../../components/ScrollText.js';
 import { tokenProps, useTheme } from '../../theme-context.js';
 import type { PanelProps } from '../types.js';
@@ -25,6 +26,11 @@ function Row({ line, selected }: { line: Line; selected: boolean }) {
   );
 }
 
+function keyed(keys: readonly string[]) {
+  const index = new Map(keys.map((k, i) => [k, i]));
+  return { keyAt: (i: number) => keys[i], indexOf: (k: string) => index.get(k) };
+}
+
 export function NodesPanel(props: PanelProps) {
   const { services, fleet, height } = props;
   const state = useBgpNodes(services.bgpNodes, fleet, services.now);
@@ -34,10 +40,16 @@ export function NodesPanel(props: PanelProps) {
   const notes = map ? mapNotes(map) : [];
   const list = map ? (node ? podLines(node) : nodeListLines(map)) : null;
   const rows = Math.max(1, height - 2 - notes.length);
-  const nodesNav = useListNav(map?.nodes.length ?? 0, rows);
-  const podsNav = useListNav(node?.pods.length ?? 0, rows);
+  // The cursor follows its node (or pod) when a new reading adds or removes lines above it.
+  const nodeKeys = useMemo(() => (map ? nodeListLines(map).keys : []), [map]);
+  const podKeys = useMemo(() => (node ? podLines(node).keys : []), [node]);
+  const nodesNav = useListNav(nodeKeys.length, rows, keyed(nodeKeys));
+  const podsNav = useListNav(podKeys.length, rows, keyed(podKeys));
   const nav = node ? podsNav : nodesNav;
   const selectedNode = node ?? map?.nodes[nodesNav.index] ?? null;
+  const position = positionText(node ? 'pod' : 'node', nav.index, node ? podKeys.length : nodeKeys.length);
+  const { setPosition } = props;
+  useLayoutEffect(() => setPosition(position), [setPosition, position]);
 
   usePanelKeys(props, 'nodes', {
     ...nav.handlers,
