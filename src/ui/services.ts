@@ -5,6 +5,7 @@ import type { ApplyReport, Plan } from '../actions/types.js';
 import type { NodeRequest } from '../actions/node-plan.js';
 import type { DrainProgress } from '../actions/node-wait.js';
 import type { BgpReadings } from '../model/bgp-nodes.js';
+import type { SessionServices } from '../actions/session-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { Fleet, LbState } from '../model/fleet.js';
 import type { AdminTarget } from '../model/haproxy.js';
@@ -12,6 +13,7 @@ import type { PassphraseSource } from '../model/passphrase.js';
 import type { StoreReader } from '../store/types.js';
 import type { RoutingServices } from './routing/routing-services.js';
 import type { FailoverServices } from './failover/failover-services.js';
+import type { TablesServices } from './panels/tables/tables-services.js';
 
 export type { ServerTarget, WeightRequest };
 
@@ -58,6 +60,8 @@ export interface AppServices {
   routing?: RoutingServices;
   /** VIPS and BGP views: keepalived/heartbeat/BIRD state and failover; absent when no LB declares a failover stack. */
   failover?: FailoverServices;
+  /** TABLES panel: stick tables, their entries and peers per LB, and the clear plan; absent in the fixture replay. */
+  tables?: TablesServices;
   /** A node (a machine: by address, server name or hostname) on every backend of every LB; absent where node actions are not offered. */
   planNode?(fleet: Fleet, request: NodeRequest): Plan;
   /** Kubernetes nodes through BGP; absent when no LB declares `bird:`. planNode uses its last readings. */
@@ -66,6 +70,8 @@ export interface AppServices {
   resolveHost?(name: string): Promise<string[]>;
   /** Writes an incident snapshot (state, drift, events, audit) and resolves with the JSON file's path. */
   snapshot?(): Promise<string>;
+  /** show sess / shutdown session(s) / show errors: the SESSIONS and CAPTURES panels, the drain view's `x`. */
+  sessions?: SessionServices;
   /** Drain progress after a node drain was applied (sessions and queue falling to zero). */
   nodeProgress?: { subscribe(listener: (update: NodeProgressUpdate) => void): () => void };
   /** SSH key passphrases the pool asks for while lbtop runs (a masked dialog answers them). */
