@@ -5,6 +5,7 @@ import { CapturesPanel } from './captures/CapturesPanel.js';
 import { LbDriftPanel } from './lbdrift/LbDriftPanel.js';
 import { SessionsPanel } from './sessions/SessionsPanel.js';
 import type { PanelDef } from './types.js';
+import { NodesPanel } from './nodes/NodesPanel.js';
 import { TablesPanel } from './tables/TablesPanel.js';
 
 export const PANELS: Partial<Record<PanelId, PanelDef>> = {
@@ -12,4 +13,5 @@ export const PANELS: Partial<Record<PanelId, PanelDef>> = {
   sessions: { id: 'sessions', scope: 'sessions', Component: SessionsPanel },
   captures: { id: 'captures', scope: 'captures', Component: CapturesPanel },
   tables: { id: 'tables', scope: 'tables', Component: TablesPanel },
+  nodes: { id: 'nodes', scope: 'nodes', Component: NodesPanel },
 };
