@@ -123,4 +123,5 @@ export const COMMANDS = [
   { id: 'prompt.complete', keys: ['tab'], scopes: ['prompt'], description: 'Complete the name (jump)', hint: 'complete' },
 ] as const satisfies readonly CommandDef[];
 
-export type CommandId = (typeof COMMANDS)[number]['id'];
+/** A built-in command, or one of lbtop.yaml's `commands:` (user-keys.ts), bound at start. */
+export type CommandId = (typeof COMMANDS)[number]['id'] | `user.${string}`;
