@@ -124,8 +124,11 @@ export async function runSubcommand(
     case 'node':
     case 'snapshot': {
       const { runNodeCommand } = await import('../commands/node-command.js');
+      const { createUserCommandRuntime } = await import('../runtime/user-command-runtime.js');
       return runNodeCommand(invocation, config, runtime, {
         deps,
+        // `on: {node-drain: …}` commands run around the drain (a failed before-hook holds it back).
+        hooks: createUserCommandRuntime(config, audit, { ssh: runtime.ssh }),
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
         confirm,

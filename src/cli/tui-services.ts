@@ -15,6 +15,8 @@ import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
 import { buildFleet, FleetBuilder, polledServerStates } from '../store/selectors.js';
 import type { AppServices } from '../ui/services.js';
 import type { RoutingServices } from '../ui/routing/routing-services.js';
+import { createUserCommandRuntime } from '../runtime/user-command-runtime.js';
+import { userCommandReport } from '../actions/user-command.js';
 
 export async function tuiServices(
   config: LbtopConfig,
@@ -26,7 +28,9 @@ export async function tuiServices(
   const deps = { clients: runtime.clients, audit };
   const fleetBuilder = new FleetBuilder();
   // Node drain (N, :node NAME), its follow-up to zero sessions, and the snapshot key (S).
-  const node = nodeServices(config, runtime, deps);
+  // lbtop.yaml `commands:`: their keys, the OUTPUT panel's runs, and the node-drain hooks.
+  const user = createUserCommandRuntime(config, audit, { ssh: runtime.ssh, ...(options.runnerFor ? { hostRunner: options.runnerFor } : {}) });
+  const node = nodeServices(config, runtime, deps, { hooks: user });
   // The regular polls wait while a write is sent (runtime.hold); the report, and the drain's progress view hidden
   // behind "sending…" until then, show at once: the full read that shows the write everywhere follows behind them.
   const afterWrite = async <T>(work: Promise<T>) => {
@@ -67,7 +71,10 @@ export async function tuiServices(
     focus: runtime.focus,
     planServerAdmin,
     planServerWeight,
-    apply: (plan) => afterWrite(plan.kind === 'node' ? node.applyNode(plan) : applyPlan(plan, deps)),
+    apply: (plan) =>
+      plan.kind === 'user-command'
+        ? user.run(plan.user!.invocation, plan.user!.lb).then((run) => userCommandReport(plan, run))
+        : afterWrite(plan.kind === 'node' ? node.applyNode(plan) : applyPlan(plan, deps)),
     rollback: (report) => afterWrite(report.plan.kind === 'node' ? rollbackFanout(report, deps) : rollbackReport(report, deps)),
     planNode: node.planNode,
     resolveHost: node.resolveHost,
@@ -87,6 +94,7 @@ export async function tuiServices(
       }
     },
     readOnly: config.readOnly,
+    userCommands: user,
     routing,
     ...(failover ? { failover } : {}),
     ...(options.prompts ? { passphrase: options.prompts } : {}),

@@ -18,6 +18,9 @@ import { refuseUnreachable } from './unreachable-text.js';
 import { candidatesText } from './node-text.js';
 import { resolveHost, type HostResolver } from '../transport/dns.js';
 import type { Fleet } from '../model/fleet.js';
+import type { UserCommandRuntime } from '../runtime/user-command-runtime.js';
+import { goOnPlan } from '../actions/node-hooks.js';
+import { drainWithHooks, withHookLines } from './node-drain-hooks.js';
 
 export interface NodeCommandIo {
   deps: ApplyDeps;
@@ -28,6 +31,8 @@ export interface NodeCommandIo {
   nodeDir?: string;
   /** Resolves a hostname NODE (default: getaddrinfo on this machine). */
   resolveHost?: HostResolver;
+  /** The operator's commands, for the node-drain hooks (`on: {node-drain: …}`). */
+  hooks?: UserCommandRuntime;
 }
 
 /** The request, with a hostname's addresses when no server carries NODE as a name or DNS name. */
@@ -46,7 +51,7 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
   const scope = lbGroupsOf(config);
   const request = await withResolved(fleet, { node: invocation.node, action: invocation.action, cluster: invocation.cluster }, scope, io.resolveHost ?? resolveHost);
   const records = invocation.action === 'ready' ? (key: string) => readNodeRecord(dir, key) : null;
-  const plan = planNode(fleet, request, scope, records);
+  const plan = withHookLines(planNode(fleet, request, scope, records), io.hooks);
   const ambiguous = candidatesText(plan, invocation.cluster);
   if (ambiguous !== null) {
     io.err(ambiguous);
@@ -67,8 +72,21 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
   // knows where to go back to.
   admit(plan, io.deps);
   const key = plan.node!.name;
-  if (invocation.action !== 'ready') saveNodeRecord(dir, key, invocation.action, plan);
-  const report = await applyPlanFanout(plan, io.deps, { onOutcome: (o) => io.err(`  ${o.lb}: ${o.status}\n`) });
+  const send = () => {
+    if (invocation.action !== 'ready') saveNodeRecord(dir, key, invocation.action, plan);
+    return applyPlanFanout(plan, io.deps, { onOutcome: (o) => io.err(`  ${o.lb}: ${o.status}\n`) });
+  };
+  let report = await drainWithHooks(plan, io.hooks, send);
+  if (report.held) {
+    // A before-hook failed: nothing was sent. --yes confirmed the preview, not this; only a terminal y goes on.
+    io.out(`${formatReport(report)}\n`);
+    if (invocation.yes || !(await io.confirm('A before-hook failed. Send the drain anyway?'))) {
+      io.out('Nothing sent.\n');
+      if (invocation.json) io.out(`${JSON.stringify({ held: true, hooks: report.hooks })}\n`);
+      return EXIT.FAILED;
+    }
+    report = await drainWithHooks(goOnPlan(report), io.hooks, send);
+  }
   io.out(`${formatReport(report)}\n`);
   if (report.rollbackOffered.length > 0 && (invocation.yes || (await io.confirm('Roll back the LBs that changed?')))) {
     const undone = await rollbackFanout(report, io.deps);
@@ -84,7 +102,7 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
     drained = last.done;
     io.out(drained ? `Drained: no sessions or queue left on ${invocation.node}.\n` : `Timeout after ${invocation.timeoutSec} s: ${last.left ?? '?'} session(s)/queued left.\n`);
   }
-  if (invocation.json) io.out(`${JSON.stringify({ outcomes: report.outcomes, leftOut: report.leftOut, drained })}\n`);
+  if (invocation.json) io.out(`${JSON.stringify({ outcomes: report.outcomes, leftOut: report.leftOut, drained, ...(report.hooks ? { hooks: report.hooks } : {}) })}\n`);
   const code = exitCodeOf(report);
   return code === EXIT.OK && !drained ? EXIT.FAILED : code;
 }

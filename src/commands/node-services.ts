@@ -14,6 +14,8 @@ import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import { buildFleet } from '../store/selectors.js';
 import { lbGroupsOf } from './node-scope.js';
 import { resolveHost } from '../transport/dns.js';
+import type { UserCommandRuntime } from '../runtime/user-command-runtime.js';
+import { drainWithHooks, withHookLines } from './node-drain-hooks.js';
 
 /** One step of a follow; `startedAt` tells one drain's follow from the next (the progress view opens on a new one). */
 type Update = { node: string; address: string; progress: DrainProgress; finished: boolean; action: 'drain' | 'maint'; startedAt: number; timeoutMs: number };
@@ -24,6 +26,8 @@ export interface NodeServicesOptions {
   drainTimeoutMs?: number;
   /** Time between two reads of the drained servers (default 1 s). */
   drainIntervalMs?: number;
+  /** The operator's commands, for the node-drain hooks (`on: {node-drain: …}`). */
+  hooks?: UserCommandRuntime;
 }
 
 /** A reading of nothing yet: what the progress view shows until the first one is in. */
@@ -68,15 +72,18 @@ export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: A
   };
   return {
     planNode: (fleet: Fleet, request: NodeRequest): Plan =>
-      planNode(fleet, request, lbGroupsOf(config), request.action === 'ready' ? (key: string) => readNodeRecord(dir, key) : null),
+      withHookLines(planNode(fleet, request, lbGroupsOf(config), request.action === 'ready' ? (key: string) => readNodeRecord(dir, key) : null), options.hooks),
     /** A hostname NODE's addresses (the TUI asks when no server carries the name). */
     resolveHost,
     async applyNode(plan: Plan): Promise<ApplyReport> {
       const meta = plan.node!;
       // Refused (read-only, an unreachable LB not left out) before the record is written, not after.
       admit(plan, deps);
-      if (meta.action !== 'ready') saveNodeRecord(dir, meta.name, meta.action, plan);
-      const report = await applyPlanFanout(plan, deps);
+      const report = await drainWithHooks(plan, options.hooks, () => {
+        if (meta.action !== 'ready') saveNodeRecord(dir, meta.name, meta.action, plan);
+        return applyPlanFanout(plan, deps);
+      });
+      if (report.held) return report;
       if (meta.action === 'ready' && report.ok) clearNodeRecord(dir, meta.name);
       if (meta.action !== 'ready' && report.ok) follow(plan);
       return report;

@@ -9,19 +9,11 @@ export function keyScopeOf(scope: UserCommandScope): Scope {
   return scope === 'vip' ? 'failover' : 'table';
 }
 
-/**
- * Global view keys other views of lbtop are taking (issue 16: SESSIONS, CAPTURES, TABLES, HISTORY, NODES), held
- * back now so that a config written today keeps working when they land.
- */
-export const RESERVED_KEYS: readonly string[] = ['s', 'X', 'T', 'H', 'K'];
-
 /** What a key already does in that scope (its own bindings and the global ones that fire there), or null. */
 export function builtinKeyClash(scope: UserCommandScope, key: string): string | null {
   const where = keyScopeOf(scope);
   const def = (COMMANDS as readonly CommandDef[]).find((d) => d.keys.includes(key) && (d.scopes.includes(where) || d.scopes.includes('global')));
-  if (def) return `"${key}" is lbtop's key for ${def.description.charAt(0).toLowerCase()}${def.description.slice(1)} (${def.id})`;
-  if (RESERVED_KEYS.includes(key)) return `"${key}" is kept for one of lbtop's views (s, X, T, H, K)`;
-  return null;
+  return def ? `"${key}" is lbtop's key for ${def.description.charAt(0).toLowerCase()}${def.description.slice(1)} (${def.id})` : null;
 }
 
 export const userCommandId = (name: string) => `user.${name}` as const;
