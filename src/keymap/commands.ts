@@ -124,6 +124,10 @@ export const COMMANDS = [
   { id: 'chooser.pick', keys: ['enter'], scopes: ['chooser'], description: 'Node name on several machines: preview the selected machine (nothing is sent)', hint: 'preview this machine' },
   { id: 'chooser.cancel', keys: ['esc', 'n'], scopes: ['chooser'], description: 'Close the machine chooser: nothing planned', hint: 'cancel' },
 
+  { id: 'output.back', keys: ['esc'], scopes: ['output'], description: 'Back to the view the command was run from', hint: 'back' },
+  { id: 'output.older', keys: ['['], scopes: ['output'], description: 'Older run of this session', hint: 'older' },
+  { id: 'output.newer', keys: [']'], scopes: ['output'], description: 'Newer run of this session', hint: 'newer' },
+
   { id: 'passphrase.accept', keys: ['enter'], scopes: ['passphrase'], description: 'Use the typed passphrase for the SSH key', hint: 'unlock' },
   { id: 'passphrase.cancel', keys: ['esc'], scopes: ['passphrase'], description: 'Refuse: skip this key (other hosts keep polling)', hint: 'refuse' },
 
