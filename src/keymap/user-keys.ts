@@ -13,7 +13,7 @@ export function keyScopeOf(scope: UserCommandScope): Scope {
 export function builtinKeyClash(scope: UserCommandScope, key: string): string | null {
   const where = keyScopeOf(scope);
   const def = (COMMANDS as readonly CommandDef[]).find((d) => d.keys.includes(key) && (d.scopes.includes(where) || d.scopes.includes('global')));
-  return def ? `"${key}" is lbtop's key for ${def.description.charAt(0).toLowerCase()}${def.description.slice(1)} (${def.id})` : null;
+  return def ? `"${key}" is already lbtop's key there: ${def.description} (${def.id})` : null;
 }
 
 export const userCommandId = (name: string) => `user.${name}` as const;
