@@ -6,7 +6,7 @@ import { rollbackFanout } from '../actions/apply-fanout.js';
 import { defaultAuditPath, openAuditLog } from '../actions/audit-log.js';
 import { runRawCommand } from '../actions/raw-command.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
-import { nodeServices } from '../commands/node-services.js';
+import { nodeServices } from '../subcommands/node-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import { loadOnFirstCall } from '../runtime/load-on-first-call.js';
@@ -22,9 +22,10 @@ export async function tuiServices(
   config: LbtopConfig,
   runtime: FleetRuntime,
   /** runnerFor: how the failover commands reach hosts that are neither local nor `ssh:` (the demo's namespaces). */
-  options: { version: string; prompts?: PassphrasePrompts; runnerFor?: RunnerFactory; hint?: string },
+  /** auditPath: the demo's own log in its lab directory, so a demo never writes into the operator's history. */
+  options: { version: string; prompts?: PassphrasePrompts; runnerFor?: RunnerFactory; hint?: string; auditPath?: string },
 ): Promise<{ app: AppServices; stop(): void }> {
-  const audit = openAuditLog(defaultAuditPath());
+  const audit = openAuditLog(options.auditPath ?? defaultAuditPath());
   const deps = { clients: runtime.clients, audit };
   const fleetBuilder = new FleetBuilder();
   // Node drain (N, :node NAME), its follow-up to zero sessions, and the snapshot key (S).

@@ -2,7 +2,7 @@
 // footer and --read-only (resolve.ts strips `dangerous` ones) treat them exactly alike. A user key may not take a
 // key lbtop already answers to where it would fire: that is refused when the file is loaded (config/user-commands.ts).
 import type { UserCommand, UserCommandScope } from '../model/user-command.js';
-import { COMMANDS, type CommandDef, type Scope } from './commands.js';
+import { COMMANDS, type CommandDef, type Scope } from './bindings.js';
 
 /** The keymap scope a user command's key lives in: the fleet table for rows, nodes and LBs; VIPS for a VIP. */
 export function keyScopeOf(scope: UserCommandScope): Scope {

@@ -2,7 +2,7 @@
 // App, and resolves with the exit code once the terminal is restored.
 import { render } from 'ink';
 import { createElement } from 'react';
-import { COMMANDS } from '../keymap/commands.js';
+import { COMMANDS } from '../keymap/bindings.js';
 import { buildKeymap, findDuplicateKeys } from '../keymap/resolve.js';
 import { userCommandDefs } from '../keymap/user-keys.js';
 import { loadTheme } from '../theme/load.js';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateConfig } from '../../src/lab/generate-config.js';
+import { generateConfig } from '../support/lab/generate-config.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { BIN, ensureFreshBuild, ROOT } from './fresh-build.js';
 import { tmuxTerminal } from './tmux.js';
@@ -17,7 +17,7 @@ import { tmuxTerminal } from './tmux.js';
 /** Sources (as the metafile names them, under dist/ or node_modules/) that the first screen must not load. */
 const LAZY = [
   // the subcommands (the TUI's node drain and snapshot key share node-services.ts and node-scope.ts with them)
-  /^dist\/commands\/(?!node-services|node-scope)/,
+  /^dist\/subcommands\/(?!node-services|node-scope)/,
   /^dist\/cli\/subcommands\.js$/,
   /^dist\/runtime\/demo\.js$/,
   /^dist\/transport\/ssh\//,
@@ -104,7 +104,7 @@ describe('start-up', () => {
     });
     expect(out).toMatch(/lb1 .* ok /);
     const { sources } = loadedSources(log, meta);
-    expect(sources).toEqual(expect.arrayContaining(['dist/cli/subcommands.js', 'dist/commands/status-text.js']));
+    expect(sources).toEqual(expect.arrayContaining(['dist/cli/subcommands.js', 'dist/subcommands/status-text.js']));
     // Not the TUI.
     expect(sources.filter((s) => s.startsWith('dist/ui/'))).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { openAuditLog } from '../../src/actions/audit-log.js';
 import { invoke, MAX_USER_OUTPUT_BYTES } from '../../src/actions/user-command.js';
 import { runWrite } from '../../src/actions/write-path.js';
 import { loadConfig } from '../../src/config/load.js';
-import { COMMANDS } from '../../src/keymap/commands.js';
+import { COMMANDS } from '../../src/keymap/bindings.js';
 import { buildKeymap, hintsFor, resolveKey } from '../../src/keymap/resolve.js';
 import { userCommandDefs } from '../../src/keymap/user-keys.js';
 import { ReadOnlyError } from '../../src/model/errors.js';
