@@ -1,6 +1,7 @@
 // lbtop.yaml `commands:`: the typed commands with their defaults, and every mistake the operator could make
 // refused at load with the line and a plain reason (a key lbtop already uses there, a variable the scope cannot
 // give, a shell string without shell: true).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 
@@ -62,6 +63,17 @@ describe('commands: in lbtop.yaml', () => {
     expect(errorsOf('  - { name: a, key: f13, scope: node, command: [echo], sope: 1 }\n')).toEqual([
       '4 commands[0].key: a key is one printable character, f1 to f12, or C-x / M-x',
       '4 commands[0].sope: unknown key "sope" (did you mean "scope"?)',
+    ]);
+  });
+
+  it("the README's example loads as written", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = /### Your own commands[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    const { config, issues } = loadConfig(`${LBS}${example}`);
+    expect(issues).toEqual([]);
+    expect(config!.commands!.map((c) => [c.name, c.key, c.scope, c.where, c.dangerous, c.confirm, c.nodeDrain ?? null])).toEqual([
+      ['cordon', 'C', 'node', 'local', true, true, 'before'],
+      ['haproxy-log', 'L', 'server', 'lb', false, false, null],
     ]);
   });
 });
