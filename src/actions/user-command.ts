@@ -2,7 +2,7 @@
 // argv (user-command-words.ts), the write path audits it before and after with that argv and its outcome
 // (write-path.ts runWrite), the read-only gate refuses it unless it was declared `dangerous: false`, and the
 // output comes back bounded for the output pane.
-import { ReadOnlyError } from '../model/errors.js';
+import { CommandTimeoutError, ReadOnlyError } from '../model/errors.js';
 import type { UserCommand, UserValues } from '../model/user-command.js';
 import type { CommandRunner } from '../transport/exec.js';
 import type { ApplyReport, Plan } from './types.js';
@@ -69,8 +69,10 @@ export async function runUserCommand(audit: AuditLog, lb: string, runner: Comman
     const truncated = result.truncated === true || result.stdout.length > MAX_USER_OUTPUT_BYTES || result.stderr.length > MAX_USER_OUTPUT_BYTES;
     return { ...base, outcome: result.code === 0 ? 'done' : 'failed', code: result.code, signal: result.signal, stdout: cut(result.stdout), stderr: cut(result.stderr), truncated, durationMs: now() - started };
   } catch (error) {
-    const refused = error instanceof ReadOnlyError;
-    return { ...base, outcome: refused ? 'refused' : 'not-run', durationMs: now() - started, error: error instanceof Error ? error.message : String(error) };
+    // A timeout killed a command that had started: it failed (and may have done part of its work), unlike one
+    // that could not start at all.
+    const outcome = error instanceof ReadOnlyError ? 'refused' : error instanceof CommandTimeoutError ? 'failed' : 'not-run';
+    return { ...base, outcome, durationMs: now() - started, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -78,7 +80,7 @@ export async function runUserCommand(audit: AuditLog, lb: string, runner: Comman
 export function resultLine(r: UserRunResult): string {
   const took = `${(r.durationMs / 1000).toFixed(1)} s`;
   if (r.outcome === 'refused' || r.outcome === 'not-run') return `${r.name}: not run — ${r.error}`;
-  const status = r.code !== null ? `exit ${r.code}` : `killed by ${r.signal}`;
+  const status = r.error !== undefined ? `killed: ${r.error}` : r.code !== null ? `exit ${r.code}` : `killed by ${r.signal}`;
   return `${r.name}: ${status} in ${took} (${r.where})${r.truncated ? ', output truncated' : ''}`;
 }
 

@@ -33,6 +33,7 @@ commands:
   - { name: peek, key: Y, scope: server, dangerous: false, command: [${JSON.stringify(process.execPath)}, -e, ${JSON.stringify(WRITE_ARGV)}, ${JSON.stringify(out('peek.json'))}, $SERVER] }
   - { name: env, key: E, scope: server, shell: true, command: "printf '%s|' \\"$SERVER\\" \\"$LB\\"" }
   - { name: flood, key: F, scope: lb, command: [sh, -c, "yes lbtop | head -c 3000000; echo done >&2"] }
+  - { name: stuck, key: Z, scope: lb, timeout: 1, command: [sleep, "30"] }
 `;
   const { config, issues } = loadConfig(yaml);
   expect(issues).toEqual([]);
@@ -89,6 +90,15 @@ describe('user commands, run here', () => {
     expect(result.stdout.length).toBe(MAX_USER_OUTPUT_BYTES);
     expect(result.stdout.startsWith('lbtop\nlbtop\n')).toBe(true);
     expect(result.stderr).toContain('done');
+  });
+
+  it('kills a command past its timeout and reports it failed, audited as of unknown outcome', async () => {
+    const { runtime } = setup();
+    const run = invoke(runtime.commands[4]!, { LB: 'lb1' });
+    if (!run.ok) throw new Error(run.why);
+    const result = await runtime.run(run, 'lb1');
+    expect(result).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/did not finish within 1000 ms/) });
+    expect(auditLines().at(-1)).toMatchObject({ command: 'sleep 30', phase: 'error', reply: expect.stringMatching(/^OUTCOME UNKNOWN: /) });
   });
 });
 
