@@ -9,6 +9,7 @@ import { suggestion } from '../config/schema-issues.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { AdminTarget } from '../model/haproxy.js';
 import { isNodeWrite, NODE_SUBCOMMANDS, type NodeInvocation } from './node-args.js';
+import { RUN_SUBCOMMANDS, runRefusal, type RunInvocation } from './run-args.js';
 import { FAILOVER_SUBCOMMANDS, isFailoverWrite, type FailoverInvocation } from './failover-args.js';
 import { isRoutingWrite, ROUTING_SUBCOMMANDS, type RoutingInvocation } from './routing-args.js';
 import { COMPLETION_SUBCOMMANDS, type CompletionInvocation } from './completion-args.js';
@@ -35,6 +36,7 @@ export type Invocation =
   | FailoverInvocation
   | { kind: 'demo'; fleet?: number }
   | NodeInvocation
+  | RunInvocation
   | RoutingInvocation
   | CompletionInvocation;
 
@@ -166,7 +168,7 @@ const demo: Subcommand = {
       ),
 };
 
-export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...RUN_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
 
 /**
  * The command line as commander sees it: global options and every subcommand, each calling `done` when it is the
@@ -257,6 +259,8 @@ export async function parseArgs(
     return fail([`error: read-only: server ${inv.action} can only run with --dry-run`]);
   }
   if (resolved.config.readOnly && isNodeWrite(inv)) return fail(['error: read-only: node drain/maint/ready can only run with --dry-run']);
+  const refusedRun = resolved.config.readOnly ? runRefusal(inv, resolved.config.commands ?? []) : null;
+  if (refusedRun) return fail([refusedRun]);
   if (resolved.config.readOnly && isRoutingWrite(inv)) return fail(['error: read-only: map/acl edits can only run with --dry-run']);
   return { type: 'run', invocation: inv, config: resolved.config, warnings: resolved.warnings, lbRefs: line.lbRefs };
 }

@@ -121,6 +121,12 @@ export async function runSubcommand(
       if (invocation.json) process.stdout.write(`${JSON.stringify({ outcomes: report.outcomes, leftOut: report.leftOut, rollback: undone?.outcomes ?? null })}\n`);
       return exitCodeOf(report);
     }
+    case 'run': {
+      const { runUserSubcommand } = await import('../subcommands/run-command.js');
+      const { createUserCommandRuntime } = await import('../runtime/user-command-runtime.js');
+      const hooks = createUserCommandRuntime(config, audit, { ssh: runtime.ssh });
+      return runUserSubcommand(invocation, { runtime: hooks, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), confirm });
+    }
     case 'node':
     case 'snapshot': {
       const { runNodeCommand } = await import('../subcommands/node-command.js');
