@@ -5,6 +5,7 @@ import { createElement } from 'react';
 import { COMMANDS } from '../keymap/bindings.js';
 import { buildKeymap, findDuplicateKeys } from '../keymap/resolve.js';
 import { userCommandDefs } from '../keymap/user-keys.js';
+import { utf8Terminal } from '../theme/glyphs.js';
 import { loadTheme } from '../theme/load.js';
 import { App } from './App.js';
 import type { AppServices } from './services.js';
@@ -28,7 +29,10 @@ export interface RunOptions {
 export async function runTui(services: AppServices, options: RunOptions = {}): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  const { theme, errors } = loadTheme(options.theme ?? services.config.theme ?? 'dark', { env: options.env ?? process.env });
+  const env = options.env ?? process.env;
+  const loaded = loadTheme(options.theme ?? services.config.theme ?? 'dark', { env });
+  const { errors } = loaded;
+  const theme = { ...loaded.theme, ascii: !utf8Terminal(env) };
   // lbtop.yaml's `commands:` join the built-ins here, so help, footer and --read-only treat them alike.
   const defs = [...COMMANDS, ...userCommandDefs(services.userCommands?.commands ?? [])];
   const keymap = buildKeymap({ readOnly: services.readOnly }, defs);

@@ -1,12 +1,12 @@
 // A user command from lbtop.yaml in a real terminal: its key on a server row previews the exact command line in
 // the one dialog, y runs it with the row's values (a program recording its argv), and the OUTPUT panel shows what
 // it printed; Esc goes back. With --read-only the same key is refused and nothing runs.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_HEAD, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
+import { ensureFreshBuild } from './fresh-build.js';
 import { tmuxTerminal, wait } from './tmux.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -27,7 +27,7 @@ describe('a user command in a real terminal', () => {
   let configFile: string;
   let record: string;
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+    ensureFreshBuild(); // never rebuilds dist/ under a test that runs it
     dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-e2e-user-'));
     lb = await startHaproxy({ name: 'lb1', dir, config: CONFIG });
     record = path.join(dir, 'argv.json');

@@ -16,7 +16,7 @@ const row = (holders: string[]): VipRow => ({
   cluster: 'k8s01',
   perLb: { lb1: { state: 'MASTER', configuredPriority: 150, effectivePriority: 150 }, lb2: { state: 'BACKUP', configuredPriority: 100, effectivePriority: 100 } },
   daemonOwner: holders[0] ?? null,
-  verdict: { vip: '10.0.0.100', kind: 'ok', alarm: false, holders: holders.map((host) => ({ host, interface: 'eth0', interfaceUp: true })), expectedOwner: 'lb1', unknownHosts: [], message: '' } as VipRow['verdict'],
+  verdict: { vip: '10.0.0.100', kind: 'held', alarm: false, holders: holders.map((host) => ({ host, interface: 'eth0', interfaceUp: true })), expectedOwner: 'lb1', unknownHosts: [], message: '' },
 });
 
 describe('vip-scope user commands', () => {

@@ -1,9 +1,11 @@
 // Every panel lbtop has, by view id. App.tsx renders the one shown and binds `view.<id>` to open it; a view key
 // whose panel is not here says so in the flash line.
 import type { PanelId } from '../state/views.js';
+import { LbDriftPanel } from './lbdrift/LbDriftPanel.js';
 import type { PanelDef } from './types.js';
 import { OutputPanel } from './output/OutputPanel.js';
 
 export const PANELS: Partial<Record<PanelId, PanelDef>> = {
+  lbdrift: { id: 'lbdrift', scope: 'lbdrift', Component: LbDriftPanel },
   output: { id: 'output', scope: 'output', Component: OutputPanel },
 };
