@@ -5,7 +5,6 @@
 import { CommandTimeoutError, ReadOnlyError } from '../model/errors.js';
 import type { UserCommand, UserValues } from '../model/user-command.js';
 import type { CommandRunner } from '../transport/exec.js';
-import type { ApplyReport, Plan } from './types.js';
 import { shellJoin } from '../transport/ssh/quote.js';
 import type { AuditLog } from './audit-log.js';
 import { expand } from './user-command-words.js';
@@ -82,33 +81,6 @@ export function resultLine(r: UserRunResult): string {
   if (r.outcome === 'refused' || r.outcome === 'not-run') return `${r.name}: not run — ${r.error}`;
   const status = r.error !== undefined ? `killed: ${r.error}` : r.code !== null ? `exit ${r.code}` : `killed by ${r.signal}`;
   return `${r.name}: ${status} in ${took} (${r.where})${r.truncated ? ', output truncated' : ''}`;
-}
-
-/** The plan the one dialog previews for a command with `confirm: true`: its exact line, where it runs. */
-export function userCommandPlan(run: Extract<UserInvocation, { ok: true }>, lb: string | null): Plan {
-  const where = run.command.where === 'lb' ? (lb ?? '?') : 'local';
-  return {
-    id: `user-${run.command.name}-${Date.now()}`,
-    title: `run ${run.command.name}${run.command.where === 'lb' ? ` on ${where}'s host` : ' here'}`,
-    kind: 'user-command',
-    changes: [],
-    commands: [{ lb: where, command: run.line }],
-    rollback: [],
-    warnings: [
-      ...(run.command.dangerous ? ['a user command: lbtop cannot verify or undo what it does'] : []),
-      ...(run.command.shell ? [`runs through sh -c, with ${Object.keys(run.values).map((k) => `$${k}`).join(', ') || 'no values'} in its environment`] : []),
-    ],
-    user: { invocation: run, lb },
-  };
-}
-
-/** The report of a user command run from its preview (the OUTPUT panel shows the output itself). */
-export function userCommandReport(plan: Plan, run: UserRunResult): ApplyReport {
-  const lb = plan.commands[0]?.lb ?? 'local';
-  const outcome = run.outcome === 'done'
-    ? { lb, status: 'verified' as const, replies: [resultLine(run)] }
-    : { lb, status: 'failed' as const, replies: [], error: resultLine(run) };
-  return { plan, outcomes: [outcome], ok: run.outcome === 'done', rollbackOffered: [], leftOut: [], hooks: [run] };
 }
 
 export type UserInvocationOk = Extract<UserInvocation, { ok: true }>;

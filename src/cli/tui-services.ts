@@ -16,7 +16,7 @@ import { buildFleet, FleetBuilder, polledServerStates } from '../store/selectors
 import type { AppServices } from '../ui/services.js';
 import type { RoutingServices } from '../ui/routing/routing-services.js';
 import { createUserCommandRuntime } from '../runtime/user-command-runtime.js';
-import { userCommandReport } from '../actions/user-command.js';
+import { userCommandReport } from '../actions/user-command-plan.js';
 
 export async function tuiServices(
   config: LbtopConfig,

@@ -1,7 +1,8 @@
 // The keys of lbtop.yaml's `commands:` (bound at start, src/keymap/user-keys.ts): each one makes its exact argv
 // from the selection, previews it in the one write dialog when `confirm` (the default), or runs it at once and
 // opens the OUTPUT panel. A command the selection cannot feed says which value is missing, in the flash line.
-import { invoke, resultLine, userCommandPlan } from '../../actions/user-command.js';
+import { invoke, resultLine } from '../../actions/user-command.js';
+import { userCommandPlan } from '../../actions/user-command-plan.js';
 import type { Plan } from '../../actions/types.js';
 import type { VipRow } from '../../model/failover-state.js';
 import type { Fleet } from '../../model/fleet.js';
