@@ -8,6 +8,7 @@ import type { AuditLog } from './audit-log.js';
 import { forcedAdminOf } from './server-admin.js';
 import type { ApplyReport, LbOutcome, Plan, PlannedCommand } from './types.js';
 import { refuseIfReadOnly, sendWrite } from './write-path.js';
+import { verifyTableKey } from './tables/verify-key.js';
 import { UnreachableRefusedError } from '../model/errors.js';
 
 export { replyIsError } from './write-path.js';
@@ -148,12 +149,16 @@ export async function settle(lb: string, commands: PlannedCommand[], deps: Apply
   }
 }
 
-/** Re-reads `show servers state` of each touched backend and compares with what each command expected. */
+/** Re-reads `show servers state` of each touched backend (and a cleared stick-table key: tables/verify-key.ts) and compares with what each command expected. */
 export async function verify(lb: string, commands: PlannedCommand[], deps: ApplyDeps, timeoutMs?: number): Promise<string | null> {
   const client = deps.clients.get(lb)!;
   const problems: string[] = [];
   const byBackend = new Map<string, ReturnType<typeof parseServersState>>();
   for (const planned of commands) {
+    if (planned.readBack) {
+      problems.push(...(await verifyTableKey(client, planned.readBack, timeoutMs)));
+      continue;
+    }
     const target = /^set server (\S+?)\/(\S+) (state|weight) /.exec(planned.command);
     if (!target || !planned.expect) continue;
     const backend = target[1]!;

@@ -80,6 +80,7 @@ export async function runSubcommand(
           config,
           failover,
           fleet: async () => (await runtime.refresh(), buildFleet(config, runtime.store.getState().lbs)),
+          peers: async () => (await import('../actions/tables/read-peers.js')).readPeersOnLbs(runtime.clients, failover.lbs.map((lb) => lb.name)),
           audit,
           askWord,
           out: (text) => process.stdout.write(text),
@@ -138,6 +139,23 @@ export async function runSubcommand(
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
         confirm,
+      });
+    }
+    case 'tables':
+    case 'tables-clear':
+    case 'peers': {
+      const { runTablesCommand } = await import('../subcommands/tables-command.js');
+      // The version (for a filter's data names) comes from one poll, only when a filter asks for it.
+      let polled: Promise<void> | null = null;
+      const version = async (lb: string) => {
+        polled ??= runtime.refresh();
+        await polled;
+        return buildFleet(config, runtime.store.getState().lbs).lbs.find((l) => l.name === lb)?.version ?? null;
+      };
+      return runTablesCommand(invocation, {
+        clients: runtime.clients, lbs: config.lbs.map((lb) => lb.name), version, audit, confirm,
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
       });
     }
     case 'pattern':

@@ -9,6 +9,7 @@ import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
 import { nodeServices } from '../subcommands/node-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
+import type { TablesServices } from '../ui/panels/tables/tables-services.js';
 import { loadOnFirstCall } from '../runtime/load-on-first-call.js';
 import type { RunnerFactory } from '../runtime/failover-runtime.js';
 import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
@@ -49,7 +50,9 @@ export async function tuiServices(
     ]);
     const runtimeOfFailover = fleetFailoverRuntime(config, runtime, options.runnerFor);
     runtimeOfFailover.start();
-    failover = createFailoverServices({ config, failover: runtimeOfFailover, fleet: fleetNow, audit });
+    const { readPeersOnLbs } = await import('../actions/tables/read-peers.js');
+    const peers = () => readPeersOnLbs(runtime.clients, runtimeOfFailover.lbs.map((lb) => lb.name));
+    failover = createFailoverServices({ config, failover: runtimeOfFailover, fleet: fleetNow, peers, audit });
   }
   // The routing views' code loads when one of them first asks; the editor (sync) is only reached from a view
   // that has already read its data, so the code is there by then.
@@ -64,6 +67,18 @@ export async function tuiServices(
     },
     { editText: (text, name) => routingLoaded?.editText(text, name) ?? null },
   );
+  // The TABLES panel's code loads when it first reads.
+  let tablesLoaded: Promise<TablesServices> | null = null;
+  const tablesNow = () => (tablesLoaded ??= import('../runtime/tables-ui-services.js').then(({ createTablesServices }) => createTablesServices({
+    clients: runtime.clients,
+    lbs: config.lbs.map((lb) => lb.name),
+    version: (lb) => fleetBuilder.build(config, runtime.store.getState().lbs).lbs.find((l) => l.name === lb)?.version ?? null,
+  })));
+  const tables: TablesServices = {
+    overview: async () => (await tablesNow()).overview(),
+    entries: async (table, filter) => (await tablesNow()).entries(table, filter),
+    planClear: async (table, key) => (await tablesNow()).planClear(table, key),
+  };
   const app: AppServices = {
     store: runtime.store,
     config,
@@ -97,6 +112,7 @@ export async function tuiServices(
     readOnly: config.readOnly,
     userCommands: user,
     routing,
+    tables,
     ...(failover ? { failover } : {}),
     ...(options.prompts ? { passphrase: options.prompts } : {}),
     version: options.version,

@@ -113,6 +113,14 @@ export const COMMANDS = [
   { id: 'vip.moveLbForce', keys: ['M'], scopes: ['failover'], description: "Move every VIP of the holder even though the target's HAProxy has an affected backend not UP", dangerous: true },
   { id: 'bgp.toggle', keys: ['x'], scopes: ['failover'], description: 'Disable / enable the selected BIRD protocol with a reason (preview; confirm by typing its name)', dangerous: true, hint: 'disable/enable' },
 
+  { id: 'tables.open', keys: ['enter'], scopes: ['tables'], description: 'TABLES: open the selected table (its entries on every LB that has it)', hint: 'open' },
+  { id: 'tables.back', keys: ['esc'], scopes: ['tables'], description: 'TABLES: back to the list of tables', hint: 'back' },
+  { id: 'tables.column', keys: ['c'], scopes: ['tables'], description: 'TABLES: next data column (entries sort by it, highest first)', hint: 'column' },
+  { id: 'tables.filter', keys: ['f'], scopes: ['tables'], description: "TABLES: keep the entries whose column is ≥ the selected entry's (HAProxy's data filter, named per LB version); again: no filter", hint: 'filter' },
+  { id: 'tables.compare', keys: ['C'], scopes: ['tables'], description: 'TABLES: compare the open table across the LBs that have it (keys missing on some, values that differ)', hint: 'compare' },
+  { id: 'tables.peers', keys: ['p'], scopes: ['tables'], description: 'TABLES: show or hide the peers of every LB (connected, initial resync)', hint: 'peers' },
+  { id: 'tables.clear', keys: ['d'], scopes: ['tables'], description: "TABLES: clear the selected entry's key on every LB that has the table (preview first)", dangerous: true, hint: 'clear key' },
+
   { id: 'dialog.confirm', keys: ['y'], scopes: ['preview'], description: 'Send the previewed commands', hint: 'send' },
   { id: 'dialog.cancel', keys: ['esc', 'n'], scopes: ['preview'], description: 'Cancel: send nothing', hint: 'cancel' },
   { id: 'dialog.skipUnreachable', keys: ['u'], scopes: ['preview'], description: 'Plan refused for unreachable LBs: apply on the others, leaving them out (then y)', dangerous: true, hint: 'leave out unreachable' },

@@ -12,6 +12,7 @@ import type { StoreReader } from '../store/types.js';
 import type { RoutingServices } from './routing/routing-services.js';
 import type { FailoverServices } from './failover/failover-services.js';
 import type { UserCommandRuntime } from '../actions/user-command.js';
+import type { TablesServices } from './panels/tables/tables-services.js';
 
 export type { ServerTarget, WeightRequest };
 
@@ -48,6 +49,8 @@ export interface AppServices {
   routing?: RoutingServices;
   /** VIPS and BGP views: keepalived/heartbeat/BIRD state and failover; absent when no LB declares a failover stack. */
   failover?: FailoverServices;
+  /** TABLES panel: stick tables, their entries and peers per LB, and the clear plan; absent in the fixture replay. */
+  tables?: TablesServices;
   /** A node (a machine: by address, server name or hostname) on every backend of every LB; absent where node actions are not offered. */
   planNode?(fleet: Fleet, request: NodeRequest): Plan;
   /** A hostname NODE's addresses (`:node worker1.lab.example`); absent where lbtop resolves nothing. */

@@ -49,6 +49,7 @@ function changeLines(plan: Plan): Line[] {
     ]);
   }
   if (plan.changes.length === 0) lines.push(plain('  (none)', 'text.dim'));
+  for (const n of plan.notes ?? []) lines.push(plain(`  ${n}`, 'text.dim'));
   lines.push([]);
   lines.push(plain('Commands, in the order they will be sent', 'dialog.title'));
   for (const c of plan.commands) lines.push([{ text: `  ${fit(c.lb, 12, 'left')} ` }, { text: c.command, token: 'dialog.command' }]);

@@ -4,8 +4,10 @@ import type { PanelId } from '../state/views.js';
 import { LbDriftPanel } from './lbdrift/LbDriftPanel.js';
 import type { PanelDef } from './types.js';
 import { OutputPanel } from './output/OutputPanel.js';
+import { TablesPanel } from './tables/TablesPanel.js';
 
 export const PANELS: Partial<Record<PanelId, PanelDef>> = {
   lbdrift: { id: 'lbdrift', scope: 'lbdrift', Component: LbDriftPanel },
+  tables: { id: 'tables', scope: 'tables', Component: TablesPanel },
   output: { id: 'output', scope: 'output', Component: OutputPanel },
 };
