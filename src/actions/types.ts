@@ -11,6 +11,8 @@ export interface PlannedCommand {
   before?: string;
   /** What we expect after, checked by verify. */
   expect?: string;
+  /** For `shutdown session(s)`: the sessions it is meant to end, so verify tells them from new ones (session-verify.ts). */
+  sessions?: { id: string; client: string | null }[];
   /** A stick-table entry this command clears: verify reads the key again and expects it gone (tables/verify-key.ts). */
   readBack?: { table: string; key: string };
 }
@@ -30,7 +32,7 @@ export interface Plan {
   id: string;
   /** "drain be/s1 on lb1, lb2". */
   title: string;
-  kind: 'server-admin' | 'server-weight' | 'node' | 'raw' | 'user-command' | 'table-clear';
+  kind: 'server-admin' | 'server-weight' | 'node' | 'raw' | 'user-command' | 'sessions' | 'table-clear';
   changes: PlannedChange[];
   commands: PlannedCommand[];
   /** Commands that put every LB back as it was, in the order to send them. */

@@ -141,6 +141,20 @@ export async function runSubcommand(
         confirm,
       });
     }
+    case 'sessions':
+    case 'sessions-kill':
+    case 'errors': {
+      const { runSessionsCommand } = await import('../subcommands/sessions-command.js');
+      if (invocation.kind !== 'errors') await runtime.refresh(); // HAProxy's version decides the show sess filters
+      const versionOf = (lb: string) => runtime.store.getState().lbs.get(lb)?.health.version ?? null;
+      return runSessionsCommand(invocation, {
+        deps: { ...deps, versionOf },
+        lbs: config.lbs.map((lb) => lb.name),
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+        confirm,
+      });
+    }
     case 'tables':
     case 'tables-clear':
     case 'peers': {

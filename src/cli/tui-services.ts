@@ -6,6 +6,7 @@ import { rollbackFanout } from '../actions/apply-fanout.js';
 import { defaultAuditPath, openAuditLog } from '../actions/audit-log.js';
 import { runRawCommand } from '../actions/raw-command.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
+import { createSessionServices } from '../actions/session-services.js';
 import { nodeServices } from '../subcommands/node-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
@@ -96,6 +97,7 @@ export async function tuiServices(
     resolveHost: node.resolveHost,
     snapshot: node.snapshot,
     nodeProgress: node.nodeProgress,
+    sessions: createSessionServices({ clients: runtime.clients, versionOf: (lb) => runtime.store.getState().lbs.get(lb)?.health.version ?? null }, () => config.lbs.map((lb) => lb.name)),
     runRaw: async (lb, line) => {
       const result = await runRawCommand(deps, lb, line);
       switch (result.status) {

@@ -131,7 +131,13 @@ export const COMMANDS = [
   { id: 'report.close', keys: ['esc', 'enter'], scopes: ['report'], description: 'Close the report', hint: 'close' },
 
   { id: 'progress.close', keys: ['esc'], scopes: ['progress'], description: 'Close the drain progress (the drain and its follow-up go on)', hint: 'close' },
+  { id: 'progress.endSessions', keys: ['x'], scopes: ['progress'], description: 'End the sessions a drain stuck past its timeout left (shutdown sessions server)', dangerous: true, hint: 'end sessions' },
   { id: 'progress.maint', keys: ['m'], scopes: ['progress'], description: 'Put the drained node in maintenance (preview first)', dangerous: true, hint: 'maint' },
+
+  { id: 'sessions.end', keys: ['x'], scopes: ['sessions'], description: 'End the selected session (shutdown session)', dangerous: true, hint: 'end session' },
+  { id: 'sessions.endServer', keys: ['E'], scopes: ['sessions'], description: 'End all sessions of its server on every LB (shutdown sessions server)', dangerous: true, hint: 'end all of server' },
+  { id: 'sessions.refresh', keys: ['C-r'], scopes: ['sessions', 'captures'], description: 'Read again now (else every poll interval)', hint: 'reread' },
+  { id: 'captures.lb', keys: ['l'], scopes: ['captures'], description: 'Show the next LB\'s captures (or all LBs)', hint: 'LB' },
 
   { id: 'chooser.pick', keys: ['enter'], scopes: ['chooser'], description: 'Node name on several machines: preview the selected machine (nothing is sent)', hint: 'preview this machine' },
   { id: 'chooser.cancel', keys: ['esc', 'n'], scopes: ['chooser'], description: 'Close the machine chooser: nothing planned', hint: 'cancel' },

@@ -4,6 +4,7 @@ import type { ServerTarget, WeightRequest } from '../actions/server-admin.js';
 import type { ApplyReport, Plan } from '../actions/types.js';
 import type { NodeRequest } from '../actions/node-plan.js';
 import type { DrainProgress } from '../actions/node-wait.js';
+import type { SessionServices } from '../actions/session-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { Fleet, LbState } from '../model/fleet.js';
 import type { AdminTarget } from '../model/haproxy.js';
@@ -57,6 +58,8 @@ export interface AppServices {
   resolveHost?(name: string): Promise<string[]>;
   /** Writes an incident snapshot (state, drift, events, audit) and resolves with the JSON file's path. */
   snapshot?(): Promise<string>;
+  /** show sess / shutdown session(s) / show errors: the SESSIONS and CAPTURES panels, the drain view's `x`. */
+  sessions?: SessionServices;
   /** Drain progress after a node drain was applied (sessions and queue falling to zero). */
   nodeProgress?: { subscribe(listener: (update: NodeProgressUpdate) => void): () => void };
   /** SSH key passphrases the pool asks for while lbtop runs (a masked dialog answers them). */

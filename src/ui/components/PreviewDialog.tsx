@@ -12,6 +12,17 @@ import { tokenProps, useTheme } from '../theme-context.js';
 import { ScrollText, plain, type Line } from './ScrollText.js';
 import { userCommandPreviewLines } from './user-command-preview.js';
 
+/** Ending sessions: who is cut, per LB (client, age, bytes as `show sess` listed them; session-kill.ts). */
+function sessionsCut(plan: Plan): Line[] {
+  const lines: Line[] = [[], plain('Sessions that will be cut', 'dialog.title')];
+  for (const c of plan.commands) {
+    const cut = (c.before ?? '').split('; ').filter(Boolean);
+    for (const who of cut.slice(0, 10)) lines.push(plain(`  ${fit(c.lb, 12, 'left')} ${who}`));
+    if (cut.length > 10) lines.push(plain(`  ${fit(c.lb, 12, 'left')} … and ${cut.length - 10} more`, 'text.dim'));
+  }
+  return lines;
+}
+
 export function previewLines(plan: Plan): Line[] {
   const lines: Line[] = [];
   if (plan.kind === 'user-command' && plan.user) lines.push(...userCommandPreviewLines(plan));
@@ -54,6 +65,7 @@ function changeLines(plan: Plan): Line[] {
   lines.push(plain('Commands, in the order they will be sent', 'dialog.title'));
   for (const c of plan.commands) lines.push([{ text: `  ${fit(c.lb, 12, 'left')} ` }, { text: c.command, token: 'dialog.command' }]);
   if (plan.commands.length === 0) lines.push(plain('  nothing to send', 'dialog.warning'));
+  if (plan.kind === 'sessions') lines.push(...sessionsCut(plan));
   return lines;
 }
 
