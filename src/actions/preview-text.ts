@@ -1,5 +1,6 @@
 // Plain-text renderings of a plan and of a report, for `--dry-run`, the terminal prompt and the snapshot.
 import type { ApplyReport, Plan } from './types.js';
+import { resultLine } from './user-command.js';
 
 export function formatPlan(plan: Plan): string {
   const lines = [`Plan: ${plan.title}`];
@@ -17,6 +18,7 @@ export function formatPlan(plan: Plan): string {
   if (plan.commands.length === 0) lines.push('  (none: nothing to send)');
   for (const command of plan.commands) lines.push(`  [${command.lb}] ${command.command}`);
   for (const warning of plan.warnings) lines.push(`  ! ${warning}`);
+  if ((plan.hooks ?? []).length > 0) lines.push('', 'User commands around the drain:', ...plan.hooks!.map((h) => `  ${h}`));
   for (const u of plan.unreachable ?? []) lines.push(`  ! ${u.lb}: UNREACHABLE (${u.error}); it may carry the target and is not in this plan`);
   return lines.join('\n');
 }
@@ -42,6 +44,7 @@ export function formatReport(report: ApplyReport): string {
         break;
     }
   }
+  for (const run of report.hooks ?? []) lines.push(`  user command ${resultLine(run)}`);
   if (report.leftOut.length > 0) lines.push(`  Left out (unreachable; lbtop did not change them): ${report.leftOut.join(', ')}`);
   if (report.rollbackOffered.length > 0) lines.push(`  Rollback available for: ${report.rollbackOffered.join(', ')}`);
   return lines.join('\n');

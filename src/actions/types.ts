@@ -1,6 +1,7 @@
 // The shape of every write: plan → preview → (confirm) → apply → verify → report.
 // Nothing here sends anything; src/actions/apply.ts does, and only for a confirmed plan.
 import type { NodeCandidate } from '../model/fleet.js';
+import type { UserInvocation, UserRunResult } from './user-command.js';
 
 /** One runtime-API command to send to one LB, already built with buildCommand (escaped). */
 export interface PlannedCommand {
@@ -33,7 +34,7 @@ export interface Plan {
   id: string;
   /** "drain be/s1 on lb1, lb2". */
   title: string;
-  kind: 'server-admin' | 'server-weight' | 'node' | 'raw' | 'sessions' | 'table-clear';
+  kind: 'server-admin' | 'server-weight' | 'node' | 'raw' | 'user-command' | 'sessions' | 'table-clear';
   changes: PlannedChange[];
   commands: PlannedCommand[];
   /** Commands that put every LB back as it was, in the order to send them. */
@@ -55,6 +56,15 @@ export interface Plan {
     /** NODE names no server and was not looked up yet: it may be a hostname (the caller resolves it, plans again). */
     hostLookup?: boolean;
   };
+  /**
+   * For kind 'user-command': the exact command and the LB it runs on (`where: lb`), shown as the plan's one
+   * command line. Applying it runs the command (the output pane shows what it printed).
+   */
+  user?: { invocation: Extract<UserInvocation, { ok: true }>; lb: string | null };
+  /** The user commands that run around this node drain (lbtop.yaml `on: {node-drain: …}`), as the preview lists them. */
+  hooks?: string[];
+  /** The before-hooks already run, one failed, and the operator chose to send the drain anyway (they do not run again). */
+  hooksRun?: UserRunResult[];
   /** Why the whole plan is refused before anything is sent (a weight the backend's algorithm cannot take). */
   refused?: string[];
   /** True when the operator must type a word (e.g. the cluster name) rather than press y. */
@@ -85,4 +95,8 @@ export interface ApplyReport {
   rollbackOffered: string[];
   /** Unreachable LBs the operator chose to leave out of the plan; they keep whatever state they have. */
   leftOut: string[];
+  /** User commands run for this plan: node-drain hooks, or the command itself (kind 'user-command'). */
+  hooks?: UserRunResult[];
+  /** A before-hook failed, so nothing was sent: the operator may still go on (the preview opens again). */
+  held?: boolean;
 }

@@ -88,3 +88,19 @@ export function readOnlyFiles(files: HostFiles): HostFiles {
     replace: (file) => Promise.reject(new ReadOnlyError(`a new ${file}`)),
   };
 }
+
+/**
+ * Read-only, for the operator's own commands: a command declared `dangerous: false` in lbtop.yaml is the operator's
+ * word that it only reads (`kubectl describe node $NODE`), so its exact shape may run; anything else is refused
+ * as by readOnlyRunner (the built-in read allowlist still holds).
+ */
+export function declaredReadRunner(runner: CommandRunner, declared: (argv: readonly string[]) => boolean): CommandRunner {
+  return {
+    get label() {
+      return runner.label;
+    },
+    readOnly: true,
+    run: (argv, options) =>
+      isReadHostCommand(argv) || declared(argv) ? runner.run(argv, options) : Promise.reject(new ReadOnlyError(`\`${argv.join(' ').slice(0, 120)}\``)),
+  };
+}

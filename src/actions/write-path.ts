@@ -42,14 +42,25 @@ export async function sendWrite(audit: AuditLog, lb: string, api: RuntimeApi, co
 }
 
 
+/**
+ * How runWrite records and admits one command. `command`: the text the audit log shows (default: the words
+ * joined; user commands pass them shell-quoted, so a word with spaces reads as one). `declaredRead`: the
+ * operator declared it reads only (a `dangerous: false` user command), so a read-only runner is asked rather
+ * than refused here: its gate decides (write-gate.ts declaredReadRunner).
+ */
+export interface RunWriteOptions extends RunOptions {
+  command?: string;
+  declaredRead?: boolean;
+}
+
 /** A host command that changes something (a reload, a failover step, `birdc disable`), audited around its run. */
-export async function runWrite(audit: AuditLog, lb: string, runner: CommandRunner, argv: readonly string[], options: RunOptions = {}, plan?: string): Promise<CommandResult> {
-  const command = argv.join(' ');
-  if (runner.readOnly) throw new ReadOnlyError(`\`${command.slice(0, 120)}\``);
+export async function runWrite(audit: AuditLog, lb: string, runner: CommandRunner, argv: readonly string[], options: RunWriteOptions = {}, plan?: string): Promise<CommandResult> {
+  const { command = argv.join(' '), declaredRead = false, ...runOptions } = options;
+  if (runner.readOnly && !declaredRead) throw new ReadOnlyError(`\`${command.slice(0, 120)}\``);
   const record = plan === undefined ? {} : { plan };
   audit.append({ lb, command, phase: 'send', ...record });
   try {
-    const result = await runner.run(argv, options);
+    const result = await runner.run(argv, runOptions);
     const output = `${result.stdout}${result.stderr}`.trim();
     audit.append({ lb, command, reply: `exit ${result.code ?? result.signal}${output ? `: ${output}` : ''}`, phase: result.code === 0 ? 'reply' : 'error', ...record });
     return result;

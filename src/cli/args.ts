@@ -9,6 +9,7 @@ import { suggestion } from '../config/schema-issues.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { AdminTarget } from '../model/haproxy.js';
 import { isNodeWrite, NODE_SUBCOMMANDS, type NodeInvocation } from './node-args.js';
+import { RUN_SUBCOMMANDS, runRefusal, type RunInvocation } from './run-args.js';
 import { FAILOVER_SUBCOMMANDS, isFailoverWrite, type FailoverInvocation } from './failover-args.js';
 import { isRoutingWrite, ROUTING_SUBCOMMANDS, type RoutingInvocation } from './routing-args.js';
 import { COMPLETION_SUBCOMMANDS, type CompletionInvocation } from './completion-args.js';
@@ -37,6 +38,7 @@ export type Invocation =
   | FailoverInvocation
   | { kind: 'demo'; fleet?: number }
   | NodeInvocation
+  | RunInvocation
   | RoutingInvocation
   | SessionInvocation
   | TablesInvocation
@@ -170,7 +172,7 @@ const demo: Subcommand = {
       ),
 };
 
-export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...SESSION_SUBCOMMANDS, ...TABLES_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...RUN_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...SESSION_SUBCOMMANDS, ...TABLES_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
 
 /**
  * The command line as commander sees it: global options and every subcommand, each calling `done` when it is the
@@ -261,6 +263,8 @@ export async function parseArgs(
     return fail([`error: read-only: server ${inv.action} can only run with --dry-run`]);
   }
   if (resolved.config.readOnly && isNodeWrite(inv)) return fail(['error: read-only: node drain/maint/ready can only run with --dry-run']);
+  const refusedRun = resolved.config.readOnly ? runRefusal(inv, resolved.config.commands ?? []) : null;
+  if (refusedRun) return fail([refusedRun]);
   if (resolved.config.readOnly && isSessionWrite(inv)) return fail(['error: read-only: sessions kill can only run with --dry-run']);
   if (resolved.config.readOnly && isRoutingWrite(inv)) return fail(['error: read-only: map/acl edits can only run with --dry-run']);
   if (resolved.config.readOnly && isTablesWrite(inv)) return fail(['error: read-only: tables clear can only run with --dry-run']);

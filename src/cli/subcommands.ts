@@ -122,18 +122,27 @@ export async function runSubcommand(
       if (invocation.json) process.stdout.write(`${JSON.stringify({ outcomes: report.outcomes, leftOut: report.leftOut, rollback: undone?.outcomes ?? null })}\n`);
       return exitCodeOf(report);
     }
+    case 'run': {
+      const { runUserSubcommand } = await import('../subcommands/run-command.js');
+      const { createUserCommandRuntime } = await import('../runtime/user-command-runtime.js');
+      const hooks = createUserCommandRuntime(config, audit, { ssh: runtime.ssh });
+      return runUserSubcommand(invocation, { runtime: hooks, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), confirm });
+    }
     case 'node':
     case 'nodes':
     case 'snapshot': {
-      const [{ runNodeCommand }, { bgpNodeReader }, { fleetRunnerFor }] = await Promise.all([
+      const [{ runNodeCommand }, { bgpNodeReader }, { fleetRunnerFor }, { createUserCommandRuntime }] = await Promise.all([
         import('../subcommands/node-command.js'),
         import('../runtime/bgp-nodes-runtime.js'),
         import('../runtime/failover-wiring.js'),
+        import('../runtime/user-command-runtime.js'),
       ]);
       return runNodeCommand(invocation, config, runtime, {
         deps,
         // BIRD on the LBs, through the failover commands' runners: a NODE may be a Kubernetes node (seed 004).
         bgp: bgpNodeReader(config, fleetRunnerFor(runtime)),
+        // `on: {node-drain: …}` commands run around the drain (a failed before-hook holds it back).
+        hooks: createUserCommandRuntime(config, audit, { ssh: runtime.ssh }),
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
         confirm,

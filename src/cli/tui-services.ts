@@ -17,6 +17,8 @@ import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
 import { buildFleet, FleetBuilder, polledServerStates } from '../store/selectors.js';
 import type { AppServices } from '../ui/services.js';
 import type { RoutingServices } from '../ui/routing/routing-services.js';
+import { createUserCommandRuntime } from '../runtime/user-command-runtime.js';
+import { userCommandReport } from '../actions/user-command-plan.js';
 
 export async function tuiServices(
   config: LbtopConfig,
@@ -37,7 +39,9 @@ export async function tuiServices(
     bgpNodes.read().catch(() => {}); // an LB's error is in the readings; the NODES view shows it
   }
   // Node drain (N, :node NAME), its follow-up to zero sessions, and the snapshot key (S).
-  const node = nodeServices(config, runtime, deps, bgpNodes ? { bgp: bgpNodes } : {});
+  // lbtop.yaml `commands:`: their keys, the OUTPUT panel's runs, and the node-drain hooks.
+  const user = createUserCommandRuntime(config, audit, { ssh: runtime.ssh, ...(options.runnerFor ? { hostRunner: options.runnerFor } : {}) });
+  const node = nodeServices(config, runtime, deps, { hooks: user, ...(bgpNodes ? { bgp: bgpNodes } : {}) });
   // The regular polls wait while a write is sent (runtime.hold); the report, and the drain's progress view hidden
   // behind "sending…" until then, show at once: the full read that shows the write everywhere follows behind them.
   const afterWrite = async <T>(work: Promise<T>) => {
@@ -92,7 +96,10 @@ export async function tuiServices(
     focus: runtime.focus,
     planServerAdmin,
     planServerWeight,
-    apply: (plan) => afterWrite(plan.kind === 'node' ? node.applyNode(plan) : applyPlan(plan, deps)),
+    apply: (plan) =>
+      plan.kind === 'user-command'
+        ? user.run(plan.user!.invocation, plan.user!.lb).then((run) => userCommandReport(plan, run))
+        : afterWrite(plan.kind === 'node' ? node.applyNode(plan) : applyPlan(plan, deps)),
     rollback: (report) => afterWrite(report.plan.kind === 'node' ? rollbackFanout(report, deps) : rollbackReport(report, deps)),
     planNode: node.planNode,
     ...(bgpNodes ? { bgpNodes } : {}),
@@ -114,6 +121,7 @@ export async function tuiServices(
       }
     },
     readOnly: config.readOnly,
+    userCommands: user,
     routing,
     tables,
     ...(failover ? { failover } : {}),

@@ -10,6 +10,7 @@ import { toRoutingConfig } from './routing.js';
 import { endpointProblem, withDefaults } from './lb-defaults.js';
 import { isRegexMatcher, parseMatcher } from './matcher.js';
 import { DEFAULTS } from './schema.js';
+import { checkUserCommands, toUserCommands } from './user-commands.js';
 import { formatPath, keysInOrder, locate, type Segment, type YamlSource } from './yaml-doc.js';
 
 type Obj = Record<string, unknown>;
@@ -68,6 +69,7 @@ export function checkSemantics(data: unknown, src: YamlSource): ConfigIssue[] {
       add(path, `${message}; ${winner} comes first and gets it`, 'warning');
     }
   }
+  checkUserCommands(root.commands, add);
   return issues;
 }
 
@@ -93,6 +95,7 @@ export function buildConfig(data: unknown, src: YamlSource): LbtopConfig {
     readOnly: (root.read_only as boolean | undefined) ?? DEFAULTS.readOnly,
     theme: (root.theme as string | undefined) ?? DEFAULTS.theme,
     ...(isObj(root.bgp) && isObj(root.bgp.nodes) ? { bgpNodes: { ...(root.bgp.nodes as Record<string, string>) } } : {}),
+    ...(Array.isArray(root.commands) ? { commands: toUserCommands(root.commands) } : {}),
   };
 }
 
@@ -104,6 +107,8 @@ export function toLb(name: string, raw: Obj): LbConfig {
   if (raw.ssh !== undefined) {
     lb.ssh = typeof raw.ssh === 'string' ? { host: raw.ssh } : { ...(raw.ssh as SshTarget) };
   }
+  // Kept for the LB's own commands too (user commands `where: lb`), not only for a failover stack.
+  if (raw.sudo === true) lb.sudo = true;
   const failover = toFailoverStack(name, raw);
   if (failover) lb.failover = failover;
   if (raw.routing !== undefined) lb.routing = toRoutingConfig(raw);

@@ -120,7 +120,7 @@ export const COMMANDS = [
   { id: 'tables.back', keys: ['esc'], scopes: ['tables'], description: 'TABLES: back to the list of tables', hint: 'back' },
   { id: 'tables.column', keys: ['c'], scopes: ['tables'], description: 'TABLES: next data column (entries sort by it, highest first)', hint: 'column' },
   { id: 'tables.filter', keys: ['f'], scopes: ['tables'], description: "TABLES: keep entries whose column is ≥ the selected entry's (HAProxy data filter); again: all", hint: 'filter' },
-  { id: 'tables.compare', keys: ['C'], scopes: ['tables'], description: 'TABLES: compare the open table across the LBs that have it (keys missing on some, values that differ)', hint: 'compare' },
+  { id: 'tables.compare', keys: ['C'], scopes: ['tables'], description: 'TABLES: compare the open table across LBs (keys missing on some, values that differ)', hint: 'compare' },
   { id: 'tables.peers', keys: ['p'], scopes: ['tables'], description: 'TABLES: show or hide the peers of every LB (connected, initial resync)', hint: 'peers' },
   { id: 'tables.clear', keys: ['d'], scopes: ['tables'], description: "TABLES: clear the selected entry's key on every LB that has the table (preview first)", dangerous: true, hint: 'clear key' },
 
@@ -145,6 +145,10 @@ export const COMMANDS = [
   { id: 'chooser.pick', keys: ['enter'], scopes: ['chooser'], description: 'Node name on several machines: preview the selected machine (nothing is sent)', hint: 'preview this machine' },
   { id: 'chooser.cancel', keys: ['esc', 'n'], scopes: ['chooser'], description: 'Close the machine chooser: nothing planned', hint: 'cancel' },
 
+  { id: 'output.back', keys: ['esc'], scopes: ['output'], description: 'Back to the view the command was run from', hint: 'back' },
+  { id: 'output.older', keys: ['['], scopes: ['output'], description: 'Older run of this session', hint: 'older' },
+  { id: 'output.newer', keys: [']'], scopes: ['output'], description: 'Newer run of this session', hint: 'newer' },
+
   { id: 'passphrase.accept', keys: ['enter'], scopes: ['passphrase'], description: 'Use the typed passphrase for the SSH key', hint: 'unlock' },
   { id: 'passphrase.cancel', keys: ['esc'], scopes: ['passphrase'], description: 'Refuse: skip this key (other hosts keep polling)', hint: 'refuse' },
 
@@ -153,4 +157,5 @@ export const COMMANDS = [
   { id: 'prompt.complete', keys: ['tab'], scopes: ['prompt'], description: 'Complete the name (jump); the next match (:find)', hint: 'complete' },
 ] as const satisfies readonly CommandDef[];
 
-export type CommandId = (typeof COMMANDS)[number]['id'];
+/** A built-in command, or one of lbtop.yaml's `commands:` (user-keys.ts), bound at start. */
+export type CommandId = (typeof COMMANDS)[number]['id'] | `user.${string}`;

@@ -18,6 +18,7 @@ export const HELP_SECTIONS: readonly { scope: Scope; title: string }[] = [
   { scope: 'output', title: 'OUTPUT (view !): the last user command' },
   { scope: 'cli', title: 'CLI (view 5): printable keys type; these keys act' },
   { scope: 'prompt', title: '/ filter and : jump prompts' },
+  { scope: 'output', title: 'OUTPUT (!): what the last user command (lbtop.yaml commands:) printed' },
   { scope: 'progress', title: 'Node drain progress (opens after a node drain)' },
   { scope: 'chooser', title: 'Machine chooser (a node name carried on several machines)' },
   { scope: 'passphrase', title: 'SSH key passphrase dialog (typed text is masked)' },

@@ -1,6 +1,7 @@
 // The typed lbtop.yaml, after validation. Produced by src/config, read by every other layer.
 import type { FailoverStack } from './failover-config.js';
 import type { RoutingConfig } from './routing-config.js';
+import type { UserCommand } from './user-command.js';
 
 /** How to reach one HAProxy runtime API. At most one of socket / tcp; neither (over ssh) = read haproxy.cfg. */
 export interface HaproxyEndpoint {
@@ -29,6 +30,8 @@ export interface LbConfig {
   failover?: FailoverStack;
   /** `routing:` haproxy.cfg path, master socket, after-write policy (the map/ACL editor). */
   routing?: RoutingConfig;
+  /** `sudo: true`: commands on this LB's host run under `sudo -n` (a login that is not root). */
+  sudo?: boolean;
 }
 
 /** `ssh:` of an LB. A plain string in the file is an ssh_config alias and arrives here as `{ host: alias }`. */
@@ -63,6 +66,8 @@ export interface LbtopConfig {
   sshAcceptNew?: boolean;
   /** `defaults:` of the file as written (schema-valid), applied again to LBs imported with --inventory. */
   lbDefaults?: Record<string, unknown>;
+  /** `commands:` bound to keys and node-drain hooks (k9s plugins); absent when the file has none. */
+  commands?: UserCommand[];
   /** Where the file came from, for messages; undefined when built from -s flags only. */
   path?: string;
   /** `bgp.nodes:` BGP peers named as Kubernetes nodes on every LB (a protocol name or an address → the node). */

@@ -21,6 +21,9 @@ import type { Fleet } from '../model/fleet.js';
 import type { BgpNodeReader } from '../runtime/bgp-nodes-runtime.js';
 import { addressArgument } from '../store/nodes.js';
 import { runNodesCommand } from './nodes-command.js';
+import type { UserCommandRuntime } from '../runtime/user-command-runtime.js';
+import { goOnPlan } from '../actions/node-hooks.js';
+import { drainWithHooks, withHookLines } from './node-drain-hooks.js';
 
 export interface NodeCommandIo {
   deps: ApplyDeps;
@@ -33,6 +36,8 @@ export interface NodeCommandIo {
   resolveHost?: HostResolver;
   /** Reads BGP routes from BIRD on the LBs (Kubernetes nodes, `lbtop nodes`); none: NODE is never a BGP node. */
   bgp?: BgpNodeReader;
+  /** The operator's commands, for the node-drain hooks (`on: {node-drain: …}`). */
+  hooks?: UserCommandRuntime;
 }
 
 /** The request, with a hostname's addresses when no server carries NODE as a name or DNS name. */
@@ -58,7 +63,7 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
   const asked = { node: invocation.node, action: invocation.action, cluster: invocation.cluster, ...(bgp ? { bgp } : {}) };
   const request = await withResolved(fleet, asked, scope, io.resolveHost ?? resolveHost);
   const records = invocation.action === 'ready' ? (key: string) => readNodeRecord(dir, key) : null;
-  const plan = planNode(fleet, request, scope, records);
+  const plan = withHookLines(planNode(fleet, request, scope, records), io.hooks);
   const ambiguous = candidatesText(plan, invocation.cluster);
   if (ambiguous !== null) {
     io.err(ambiguous);
@@ -79,8 +84,21 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
   // knows where to go back to.
   admit(plan, io.deps);
   const key = plan.node!.name;
-  if (invocation.action !== 'ready') saveNodeRecord(dir, key, invocation.action, plan);
-  const report = await applyPlanFanout(plan, io.deps, { onOutcome: (o) => io.err(`  ${o.lb}: ${o.status}\n`) });
+  const send = () => {
+    if (invocation.action !== 'ready') saveNodeRecord(dir, key, invocation.action, plan);
+    return applyPlanFanout(plan, io.deps, { onOutcome: (o) => io.err(`  ${o.lb}: ${o.status}\n`) });
+  };
+  let report = await drainWithHooks(plan, io.hooks, send);
+  if (report.held) {
+    // A before-hook failed: nothing was sent. --yes confirmed the preview, not this; only a terminal y goes on.
+    io.out(`${formatReport(report)}\n`);
+    if (invocation.yes || !(await io.confirm('A before-hook failed. Send the drain anyway?'))) {
+      io.out('Nothing sent.\n');
+      if (invocation.json) io.out(`${JSON.stringify({ held: true, hooks: report.hooks })}\n`);
+      return EXIT.FAILED;
+    }
+    report = await drainWithHooks(goOnPlan(report), io.hooks, send);
+  }
   io.out(`${formatReport(report)}\n`);
   if (report.rollbackOffered.length > 0 && (invocation.yes || (await io.confirm('Roll back the LBs that changed?')))) {
     const undone = await rollbackFanout(report, io.deps);
@@ -96,7 +114,7 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
     drained = last.done;
     io.out(drained ? `Drained: no sessions or queue left on ${invocation.node}.\n` : `Timeout after ${invocation.timeoutSec} s: ${last.left ?? '?'} session(s)/queued left.\n`);
   }
-  if (invocation.json) io.out(`${JSON.stringify({ outcomes: report.outcomes, leftOut: report.leftOut, drained })}\n`);
+  if (invocation.json) io.out(`${JSON.stringify({ outcomes: report.outcomes, leftOut: report.leftOut, drained, ...(report.hooks ? { hooks: report.hooks } : {}) })}\n`);
   const code = exitCodeOf(report);
   return code === EXIT.OK && !drained ? EXIT.FAILED : code;
 }

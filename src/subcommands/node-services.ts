@@ -16,6 +16,8 @@ import { lbGroupsOf } from './node-scope.js';
 import { resolveHost } from '../transport/dns.js';
 import { mapBgpNodes } from '../store/bgp-nodes.js';
 import type { BgpNodesService } from '../ui/services.js';
+import type { UserCommandRuntime } from '../runtime/user-command-runtime.js';
+import { drainWithHooks, withHookLines } from './node-drain-hooks.js';
 
 /** One step of a follow; `startedAt` tells one drain's follow from the next (the progress view opens on a new one). */
 type Update = { node: string; address: string; progress: DrainProgress; finished: boolean; action: 'drain' | 'maint'; startedAt: number; timeoutMs: number };
@@ -28,6 +30,8 @@ export interface NodeServicesOptions {
   drainIntervalMs?: number;
   /** BGP routes from BIRD on the LBs: a NODE may name a Kubernetes node (its last readings are used). */
   bgp?: BgpNodesService;
+  /** The operator's commands, for the node-drain hooks (`on: {node-drain: …}`). */
+  hooks?: UserCommandRuntime;
 }
 
 /** A reading of nothing yet: what the progress view shows until the first one is in. */
@@ -74,7 +78,8 @@ export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: A
     planNode: (fleet: Fleet, request: NodeRequest): Plan => {
       const readings = options.bgp?.last();
       const bgp = request.bgp ?? (readings && options.bgp ? mapBgpNodes(fleet, readings, options.bgp.names) : null);
-      return planNode(fleet, { ...request, bgp }, lbGroupsOf(config), request.action === 'ready' ? (key: string) => readNodeRecord(dir, key) : null);
+      const plan = planNode(fleet, { ...request, bgp }, lbGroupsOf(config), request.action === 'ready' ? (key: string) => readNodeRecord(dir, key) : null);
+      return withHookLines(plan, options.hooks);
     },
     /** A hostname NODE's addresses (the TUI asks when no server carries the name). */
     resolveHost,
@@ -82,8 +87,11 @@ export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: A
       const meta = plan.node!;
       // Refused (read-only, an unreachable LB not left out) before the record is written, not after.
       admit(plan, deps);
-      if (meta.action !== 'ready') saveNodeRecord(dir, meta.name, meta.action, plan);
-      const report = await applyPlanFanout(plan, deps);
+      const report = await drainWithHooks(plan, options.hooks, () => {
+        if (meta.action !== 'ready') saveNodeRecord(dir, meta.name, meta.action, plan);
+        return applyPlanFanout(plan, deps);
+      });
+      if (report.held) return report;
       if (meta.action === 'ready' && report.ok) clearNodeRecord(dir, meta.name);
       if (meta.action !== 'ready' && report.ok) follow(plan);
       return report;

@@ -9,6 +9,8 @@ export interface CommandResult {
   /** Exit status; null when the command was ended by a signal. */
   code: number | null;
   signal: string | null;
+  /** Set when maxOutputBytes cut the output: what is here is its first part. */
+  truncated?: boolean;
 }
 
 export interface RunOptions {
@@ -16,6 +18,11 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Written to the command's stdin, which is then closed. */
   input?: string;
+  /**
+   * Keep at most this much of stdout and of stderr (local commands; SSH ones stop at their own bound): past it
+   * lbtop stops reading, the command sees its pipe closed (EPIPE) and the result says `truncated`.
+   */
+  maxOutputBytes?: number;
 }
 
 export interface CommandRunner {
@@ -50,6 +57,7 @@ export function localRunner(): CommandRunner {
         // No shell, no inherited stdin: a command must never wait on the operator's terminal.
         stdin: options.input === undefined ? 'ignore' : 'pipe',
         encoding: 'utf8',
+        ...(options.maxOutputBytes === undefined ? {} : { maxBuffer: options.maxOutputBytes }),
       });
       if (result.timedOut) {
         throw new CommandTimeoutError(`local: \`${file}\` did not finish within ${timeoutMs} ms`);
@@ -64,6 +72,7 @@ export function localRunner(): CommandRunner {
         stderr: String(result.stderr ?? ''),
         code: result.exitCode ?? null,
         signal: result.signal ?? null,
+        ...(result.isMaxBuffer ? { truncated: true } : {}),
       };
     },
   };

@@ -8,6 +8,7 @@ import type { Theme } from '../theme/tokens.js';
 import { mainHandlers, type ListGeometry } from './handlers/main-handlers.js';
 import { fleetActionHandlers, previewNode } from './handlers/fleet-actions.js';
 import { serverActionHandlers } from './handlers/server-actions.js';
+import { userCommandHandlers } from './handlers/user-commands.js';
 import { tableHandlers } from './handlers/table-handlers.js';
 import { detailHeight } from './views/detail-lines.js';
 import { Body } from './components/Body.js';
@@ -90,7 +91,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const help = useMemo(() => helpLines(keymap), [keymap]);
   const lbNames = useMemo(() => data.fleet.lbs.map((h) => h.name), [data.fleet]);
   const now = useClock(services.now, store.changedCells, data.lbs.some((l) => l.stale || l.down));
-  const flow = useActionFlow(services, flash);
+  const flow = useActionFlow(services, flash, () => dispatch({ type: 'view', view: 'output' }));
   // A node name on several machines: the chooser lists them; picking one previews that machine.
   const [choice, setChoice] = useState<NodeChoice | null>(null);
   useNodeProgress(services, flash);
@@ -155,6 +156,9 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     const id = view.id;
     handlers[view.command as `view.${typeof id}`] = { disabled: () => (PANELS[id] ? null : `${view.title} is not available in this build`), run: () => dispatch({ type: 'view', view: id }) };
   }
+  // lbtop.yaml's `commands:` on the selected row or VIP; Esc from their OUTPUT goes back where they were run.
+  Object.assign(handlers, userCommandHandlers({ services, fleet: data.fleet, row: selectedRow, targetLb: ui.scope, vip: ui.view === 'vips' ? failover.data.vips[failover.ui.cursor.vips] : undefined, preview: flow.preview, showOutput: () => dispatch({ type: 'view', view: 'output' }), flash }));
+  handlers['output.back'] = () => dispatch({ type: 'view', view: ui.back === 'output' ? 'status' : ui.back });
   const dialogOpen = flow.dialog !== null;
   const progressShown = drain.open && drain.follow !== null && !dialogOpen;
   const progressHeight = Math.max(1, layout.body - 2); // status line and column header above the rows

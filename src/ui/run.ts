@@ -2,7 +2,9 @@
 // App, and resolves with the exit code once the terminal is restored.
 import { render } from 'ink';
 import { createElement } from 'react';
+import { COMMANDS } from '../keymap/bindings.js';
 import { buildKeymap, findDuplicateKeys } from '../keymap/resolve.js';
+import { userCommandDefs } from '../keymap/user-keys.js';
 import { utf8Terminal } from '../theme/glyphs.js';
 import { loadTheme } from '../theme/load.js';
 import { App } from './App.js';
@@ -31,8 +33,10 @@ export async function runTui(services: AppServices, options: RunOptions = {}): P
   const loaded = loadTheme(options.theme ?? services.config.theme ?? 'dark', { env });
   const { errors } = loaded;
   const theme = { ...loaded.theme, ascii: !utf8Terminal(env) };
-  const keymap = buildKeymap({ readOnly: services.readOnly });
-  const problems = [...errors.map((e) => `theme ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`), ...findDuplicateKeys()];
+  // lbtop.yaml's `commands:` join the built-ins here, so help, footer and --read-only treat them alike.
+  const defs = [...COMMANDS, ...userCommandDefs(services.userCommands?.commands ?? [])];
+  const keymap = buildKeymap({ readOnly: services.readOnly }, defs);
+  const problems = [...errors.map((e) => `theme ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`), ...findDuplicateKeys(defs)];
 
   let code = 0;
   let unmount: (() => void) | null = null;

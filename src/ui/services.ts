@@ -13,6 +13,7 @@ import type { PassphraseSource } from '../model/passphrase.js';
 import type { StoreReader } from '../store/types.js';
 import type { RoutingServices } from './routing/routing-services.js';
 import type { FailoverServices } from './failover/failover-services.js';
+import type { UserCommandRuntime } from '../actions/user-command.js';
 import type { TablesServices } from './panels/tables/tables-services.js';
 
 export type { ServerTarget, WeightRequest };
@@ -56,6 +57,8 @@ export interface AppServices {
   /** One raw runtime-API line to one LB (CLI view); resolves with HAProxy's reply text. */
   runRaw(lb: string, command: string): Promise<string>;
   readOnly: boolean;
+  /** lbtop.yaml `commands:` (keys, runs for the OUTPUT panel); absent where none are offered. */
+  userCommands?: UserCommandRuntime;
   /** Maps/ACLs, drift, trace, certificates (the routing editor); absent in the fixture replay. */
   routing?: RoutingServices;
   /** VIPS and BGP views: keepalived/heartbeat/BIRD state and failover; absent when no LB declares a failover stack. */

@@ -9,6 +9,8 @@ import { planServerAdmin, planServerWeight } from '../../src/actions/server-admi
 import type { ApplyReport, LbOutcome, Plan } from '../../src/actions/types.js';
 import { loadConfig } from '../../src/config/index.js';
 import { buildKeymap } from '../../src/keymap/resolve.js';
+import { COMMANDS } from '../../src/keymap/bindings.js';
+import { userCommandDefs } from '../../src/keymap/user-keys.js';
 import type { LbtopConfig } from '../../src/model/config.js';
 import type { HaproxySnapshot, StatRow } from '../../src/model/haproxy.js';
 import { parseInfo } from '../../src/sources/haproxy/parse-info.js';
@@ -142,7 +144,8 @@ const PLAIN = parseTheme('plain', 'tokens: {}\n').theme;
 
 /** Renders the App at a fixed terminal size and returns helpers to press keys and read the frame. */
 export async function renderApp(services: AppServices, size = { columns: 120, rows: 30 }, initialView?: ViewId) {
-  const keymap = buildKeymap({ readOnly: services.readOnly });
+  // As src/ui/run.ts builds it: the built-ins and lbtop.yaml's `commands:`.
+  const keymap = buildKeymap({ readOnly: services.readOnly }, [...COMMANDS, ...userCommandDefs(services.userCommands?.commands ?? [])]);
   const ui = render(createElement(App, { services, keymap, theme: PLAIN, initialView }));
   Object.defineProperty(ui.stdout, 'columns', { value: size.columns, configurable: true });
   Object.defineProperty(ui.stdout, 'rows', { value: size.rows, configurable: true });

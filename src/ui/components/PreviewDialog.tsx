@@ -10,6 +10,7 @@ import { fit } from '../columns/format.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { tokenProps, useTheme } from '../theme-context.js';
 import { ScrollText, plain, type Line } from './ScrollText.js';
+import { userCommandPreviewLines } from './user-command-preview.js';
 
 /** Ending sessions: who is cut, per LB (client, age, bytes as `show sess` listed them; session-kill.ts). */
 function sessionsCut(plan: Plan): Line[] {
@@ -23,6 +24,30 @@ function sessionsCut(plan: Plan): Line[] {
 }
 
 export function previewLines(plan: Plan): Line[] {
+  const lines: Line[] = [];
+  if (plan.kind === 'user-command' && plan.user) lines.push(...userCommandPreviewLines(plan));
+  else lines.push(...changeLines(plan));
+  if (plan.warnings.length > 0) {
+    lines.push([]);
+    lines.push(plain('Warnings', 'dialog.warning'));
+    for (const w of plan.warnings) lines.push(plain(`  ! ${w}`, 'dialog.warning'));
+  }
+  if ((plan.hooks ?? []).length > 0) {
+    lines.push([]);
+    lines.push(plain('User commands around the drain (lbtop.yaml on: node-drain)', 'dialog.title'));
+    for (const h of plan.hooks!) lines.push(plain(`  ${h}`));
+  }
+  const unreachable = plan.unreachable ?? [];
+  if (unreachable.length > 0) {
+    lines.push([]);
+    lines.push(plain(plan.skipUnreachable ? 'Left out (unreachable): lbtop will not change them' : 'REFUSED: unreachable LBs may carry the target', 'dialog.danger'));
+    for (const u of unreachable) lines.push(plain(`  ${fit(u.lb, 12, 'left')} ${u.error}`, 'dialog.warning'));
+  }
+  return lines;
+}
+
+/** A runtime-API plan: the change per LB and server, then the exact commands in order. */
+function changeLines(plan: Plan): Line[] {
   const lines: Line[] = [];
   lines.push(plain('Changes', 'dialog.title'));
   lines.push(plain(`  ${fit('LB', 12, 'left')} ${fit('SERVER', 32, 'left')} ${fit('FROM', 12, 'left')} ${fit('TO', 12, 'left')} SESSIONS`, 'table.header'));
@@ -43,17 +68,6 @@ export function previewLines(plan: Plan): Line[] {
   for (const c of plan.commands) lines.push([{ text: `  ${fit(c.lb, 12, 'left')} ` }, { text: c.command, token: 'dialog.command' }]);
   if (plan.commands.length === 0) lines.push(plain('  nothing to send', 'dialog.warning'));
   if (plan.kind === 'sessions') lines.push(...sessionsCut(plan));
-  if (plan.warnings.length > 0) {
-    lines.push([]);
-    lines.push(plain('Warnings', 'dialog.warning'));
-    for (const w of plan.warnings) lines.push(plain(`  ! ${w}`, 'dialog.warning'));
-  }
-  const unreachable = plan.unreachable ?? [];
-  if (unreachable.length > 0) {
-    lines.push([]);
-    lines.push(plain(plan.skipUnreachable ? 'Left out (unreachable): lbtop will not change them' : 'REFUSED: unreachable LBs may carry the target', 'dialog.danger'));
-    for (const u of unreachable) lines.push(plain(`  ${fit(u.lb, 12, 'left')} ${u.error}`, 'dialog.warning'));
-  }
   return lines;
 }
 

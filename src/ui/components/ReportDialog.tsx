@@ -9,6 +9,7 @@ import { fit } from '../columns/format.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { tokenProps, useTheme } from '../theme-context.js';
 import { ScrollText, plain, type Line } from './ScrollText.js';
+import { resultLine } from '../../actions/user-command.js';
 
 const STATUS: Record<LbOutcome['status'], { label: string; token: Token }> = {
   verified: { label: 'verified', token: 'report.verified' },
@@ -29,6 +30,12 @@ export function reportLines(report: ApplyReport): Line[] {
     if (o.status !== 'skipped') {
       for (const reply of o.replies) if (reply.trim() !== '') lines.push(plain(`    reply: ${reply.trim()}`, 'text.dim'));
     }
+  }
+  // Node-drain hooks (lbtop.yaml on: node-drain): what each printed first on stderr says why one failed.
+  for (const run of report.plan.kind === 'user-command' ? [] : (report.hooks ?? [])) {
+    lines.push(plain(`user command ${resultLine(run)}`, run.outcome === 'done' ? 'text.dim' : 'report.failed'));
+    const why = run.stderr.trim().split('\n')[0];
+    if (run.outcome !== 'done' && why) lines.push(plain(`    ${why}`, 'dialog.warning'));
   }
   if (report.leftOut.length > 0) lines.push(plain(`Left out (unreachable, state unchanged by lbtop): ${report.leftOut.join(', ')}`, 'dialog.warning'));
   if (report.rollbackOffered.length > 0) {

@@ -6,6 +6,8 @@ import type { AppServices } from '../services.js';
 import type { KeyPress } from '../../keymap/parse-key.js';
 import { editText } from '../state/edit-text.js';
 import { confirmedTooSoon, READ_FIRST } from '../state/confirm-guard.js';
+import { goOnPlan } from '../../actions/node-hooks.js';
+import { resultLine } from '../../actions/user-command.js';
 
 export { CONFIRM_GUARD_MS } from '../state/confirm-guard.js';
 
@@ -21,7 +23,8 @@ export interface ActionFlow {
   close(): void;
 }
 
-export function useActionFlow(services: AppServices, flash: (text: string, level: 'info' | 'ok' | 'error') => void): ActionFlow {
+/** `onUserRun`: a previewed user command ran; its output is in the OUTPUT panel, which this opens. */
+export function useActionFlow(services: AppServices, flash: (text: string, level: 'info' | 'ok' | 'error') => void, onUserRun?: () => void): ActionFlow {
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const current = useRef(dialog);
   current.current = dialog;
@@ -34,6 +37,17 @@ export function useActionFlow(services: AppServices, flash: (text: string, level
       promise.then(
         (report) => {
           if (!mounted.current) return;
+          if (report.held) {
+            // A node-drain before-hook failed and nothing was sent: the same preview again, saying so; y goes on.
+            shownAt.current = services.now();
+            setDialog((current.current = { kind: 'preview', plan: goOnPlan(report), typed: '' }));
+            return flash(`${report.plan.title}: a before-hook failed, nothing sent — y sends anyway, Esc sends nothing`, 'error');
+          }
+          if (report.plan.kind === 'user-command' && report.hooks?.[0]) {
+            setDialog((current.current = null));
+            onUserRun?.();
+            return flash(resultLine(report.hooks[0]), report.ok ? 'ok' : 'error');
+          }
           setDialog({ kind: 'report', report });
           const s = summarize(report);
           flash(s.text, s.level);
@@ -45,7 +59,7 @@ export function useActionFlow(services: AppServices, flash: (text: string, level
         },
       );
     },
-    [flash],
+    [flash, onUserRun, services],
   );
 
   return {
