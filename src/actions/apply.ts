@@ -8,6 +8,7 @@ import type { AuditLog } from './audit-log.js';
 import { forcedAdminOf } from './server-admin.js';
 import type { ApplyReport, LbOutcome, Plan, PlannedCommand } from './types.js';
 import { refuseIfReadOnly, sendWrite } from './write-path.js';
+import { recordPlan } from './audit-plan.js';
 import { UnreachableRefusedError } from '../model/errors.js';
 
 export { replyIsError } from './write-path.js';
@@ -21,6 +22,7 @@ export interface ApplyDeps {
 
 export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyReport> {
   admit(plan, deps);
+  recordPlan(deps.audit, plan);
   const outcomes: LbOutcome[] = [];
   const touched: string[] = [];
   let stop = false;

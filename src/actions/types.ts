@@ -27,7 +27,8 @@ export interface Plan {
   id: string;
   /** "drain be/s1 on lb1, lb2". */
   title: string;
-  kind: 'server-admin' | 'server-weight' | 'node' | 'raw';
+  /** undo: the way back of an action in the audit log, re-planned against the current state (undo-plan.ts). */
+  kind: 'server-admin' | 'server-weight' | 'node' | 'raw' | 'undo';
   changes: PlannedChange[];
   commands: PlannedCommand[];
   /** Commands that put every LB back as it was, in the order to send them. */
@@ -47,6 +48,8 @@ export interface Plan {
     /** NODE names no server and was not looked up yet: it may be a hostname (the caller resolves it, plans again). */
     hostLookup?: boolean;
   };
+  /** For kind 'undo': the history entry (the plan id in the audit log) this plan undoes. */
+  undoOf?: string;
   /** Why the whole plan is refused before anything is sent (a weight the backend's algorithm cannot take). */
   refused?: string[];
   /** True when the operator must type a word (e.g. the cluster name) rather than press y. */
