@@ -12,6 +12,7 @@ import { isNodeWrite, NODE_SUBCOMMANDS, type NodeInvocation } from './node-args.
 import { FAILOVER_SUBCOMMANDS, isFailoverWrite, type FailoverInvocation } from './failover-args.js';
 import { isRoutingWrite, ROUTING_SUBCOMMANDS, type RoutingInvocation } from './routing-args.js';
 import { COMPLETION_SUBCOMMANDS, type CompletionInvocation } from './completion-args.js';
+import { HISTORY_SUBCOMMANDS, isUndoWrite, type HistoryInvocation } from './history-args.js';
 
 export interface ServerRef {
   backend: string;
@@ -36,7 +37,8 @@ export type Invocation =
   | { kind: 'demo'; fleet?: number }
   | NodeInvocation
   | RoutingInvocation
-  | CompletionInvocation;
+  | CompletionInvocation
+  | HistoryInvocation;
 
 export interface Subcommand {
   /** False when the run brings its own LBs (demo): no config file or socket is required. */
@@ -166,7 +168,7 @@ const demo: Subcommand = {
       ),
 };
 
-export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...HISTORY_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
 
 /**
  * The command line as commander sees it: global options and every subcommand, each calling `done` when it is the
@@ -258,5 +260,6 @@ export async function parseArgs(
   }
   if (resolved.config.readOnly && isNodeWrite(inv)) return fail(['error: read-only: node drain/maint/ready can only run with --dry-run']);
   if (resolved.config.readOnly && isRoutingWrite(inv)) return fail(['error: read-only: map/acl edits can only run with --dry-run']);
+  if (resolved.config.readOnly && isUndoWrite(inv)) return fail(['error: read-only: undo can only run with --dry-run']);
   return { type: 'run', invocation: inv, config: resolved.config, warnings: resolved.warnings, lbRefs: line.lbRefs };
 }

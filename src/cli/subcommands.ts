@@ -131,6 +131,13 @@ export async function runSubcommand(
         confirm,
       });
     }
+    case 'history':
+    case 'undo': {
+      const { runHistoryCommand, runUndoCommand } = await import('../commands/history-command.js');
+      const io = { auditPath: audit.path ?? defaultAuditPath(), out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };
+      if (invocation.kind === 'history') return runHistoryCommand(invocation, io);
+      return runUndoCommand(invocation, config, runtime, { ...io, deps, confirm });
+    }
     case 'pattern':
     case 'drift':
     case 'trace':
