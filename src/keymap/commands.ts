@@ -6,7 +6,9 @@
  * Where a binding applies. `global` applies in every view scope; the dialog and prompt scopes are exclusive
  * (they own the keyboard, nothing global fires); `cli` is a text field, so only non-printable globals fire there.
  */
-export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing' | 'failover' | 'passphrase' | 'progress' | 'chooser';
+export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing' | 'failover' | 'passphrase' | 'progress' | 'chooser'
+  // The panels (src/ui/panels), one scope each.
+  | 'sessions' | 'captures' | 'tables' | 'history' | 'nodes' | 'output';
 
 export const EXCLUSIVE_SCOPES: readonly Scope[] = ['preview', 'confirm', 'report', 'prompt', 'passphrase', 'progress', 'chooser'];
 /** Scopes where printable keys type text rather than run commands. */
@@ -25,7 +27,8 @@ export interface CommandDef {
   hintKeys?: string;
 }
 
-const NAV = ['table', 'events', 'help', 'lbdrift', 'preview', 'report', 'routing', 'failover', 'progress', 'chooser'] as const satisfies readonly Scope[];
+const PANELS = ['sessions', 'captures', 'tables', 'history', 'nodes', 'output'] as const satisfies readonly Scope[];
+const NAV = ['table', 'events', 'help', 'lbdrift', 'preview', 'report', 'routing', 'failover', 'progress', 'chooser', ...PANELS] as const satisfies readonly Scope[];
 
 export const COMMANDS = [
   { id: 'app.quit', keys: ['q', 'C-c'], scopes: ['global'], description: 'Quit lbtop (changes nothing)', hint: 'quit' },
@@ -45,14 +48,20 @@ export const COMMANDS = [
   { id: 'view.certs', keys: ['9', 'M-9'], scopes: ['global'], description: 'CERTS view: TLS certificates, soonest expiry first' },
   { id: 'view.vips', keys: ['V'], scopes: ['global'], description: 'VIPS view: who holds each VIP (keepalived, heartbeat), priorities, split-brain/no-owner alarms' },
   { id: 'view.bgp', keys: ['B'], scopes: ['global'], description: 'BGP view: BIRD protocols, state and route counts per host' },
+  { id: 'view.sessions', keys: ['s'], scopes: ['global'], description: 'SESSIONS view: the sessions of the selected server or backend on every LB (show sess)' },
+  { id: 'view.captures', keys: ['X'], scopes: ['global'], description: 'CAPTURES view: the bad requests and responses each LB captured (show errors), newest first' },
+  { id: 'view.tables', keys: ['T'], scopes: ['global'], description: 'TABLES view: stick tables per LB, their entries, compared across LBs; peers' },
+  { id: 'view.history', keys: ['H'], scopes: ['global'], description: "HISTORY view: what lbtop changed (the audit log), with undo" },
+  { id: 'view.nodes', keys: ['K'], scopes: ['global'], description: 'NODES view: Kubernetes nodes (by BGP prefix) and the pods on them' },
+  { id: 'view.output', keys: ['!'], scopes: ['global'], description: 'OUTPUT view: the output of the last user command' },
 
   { id: 'nav.down', keys: ['down', 'j'], scopes: NAV, description: 'Move down' },
   { id: 'nav.up', keys: ['up', 'k'], scopes: NAV, description: 'Move up' },
   // Also in a preview that asks for a word: a whole-LB move's preview is longer than a screen.
   { id: 'nav.pageDown', keys: ['pgdn', 'C-f'], scopes: [...NAV, 'confirm'], description: 'Page down' },
   { id: 'nav.pageUp', keys: ['pgup', 'C-b'], scopes: [...NAV, 'confirm'], description: 'Page up' },
-  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover', 'progress'], description: 'First row' },
-  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover', 'progress'], description: 'Last row' },
+  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover', 'progress', ...PANELS], description: 'First row' },
+  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover', 'progress', ...PANELS], description: 'Last row' },
 
   { id: 'filter.open', keys: ['/'], scopes: ['table', 'events'], description: 'Filter rows (incremental; Esc clears)', hint: 'filter' },
   { id: 'filter.clear', keys: ['esc'], scopes: ['table', 'events'], description: 'Clear the filter' },

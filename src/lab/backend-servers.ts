@@ -1,5 +1,7 @@
 // Tiny HTTP servers standing in for Kubernetes nodes behind HAProxy, on unix sockets in the lab directory
-// (never a TCP port that could collide with anything on the machine). Each answers with its own name.
+// (never a TCP port that could collide with anything on the machine). Each answers with its own name;
+// `?hold=MS` answers after MS milliseconds: a long-lived session (a download, a websocket), what keeps a drain
+// waiting and what SESSIONS shows.
 import http from 'node:http';
 import { rmSync } from 'node:fs';
 
@@ -18,7 +20,9 @@ export async function startBackendServers(dir: string, names: string[], delayMs 
         res.writeHead(200, { 'content-type': 'text/plain', 'x-served-by': name });
         res.end(`${name}\n`);
       };
-      if (delayMs > 0) setTimeout(reply, Math.random() * delayMs);
+      const hold = /[?&]hold=(\d+)/.exec(req.url ?? '');
+      if (hold) setTimeout(reply, Math.min(Number(hold[1]), 3_600_000)).unref();
+      else if (delayMs > 0) setTimeout(reply, Math.random() * delayMs);
       else reply();
     });
     rmSync(pathOf(name), { force: true });

@@ -5,6 +5,8 @@
 // directory (@DIR@: the LB's own); the maps and certificates sit in @DIR@/maps and @DIR@/certs (demo-lab.ts).
 // `node(name)` gives the socket of a lab backend server; `deadNode(name)` one that nobody listens on.
 
+import { localPeer, peersSection, podsBackend, rateLimiter, type PairPeers } from './demo-pair-extras.js';
+
 export interface NodeSockets {
   node(name: string): string;
   deadNode(name: string): string;
@@ -105,12 +107,13 @@ ${servers('k8s01', ['worker2'], sockets)}
 `;
 }
 
-export function pairConfig(sockets: NodeSockets): string {
-  return `${GLOBAL}
+export function pairConfig(sockets: NodeSockets, peers?: PairPeers): string {
+  const global = peers ? GLOBAL.replace('global\n', `global\n${localPeer(peers)}`) : GLOBAL;
+  return `${global}
 frontend http
   bind unix@@DIR@/http.sock
   option forwardfor
-  acl whoami hdr(host) -i whoami.domain.tld
+${peers ? rateLimiter() : ''}  acl whoami hdr(host) -i whoami.domain.tld
   acl staging hdr(host) -i test.domain.tld
   acl blog hdr(host) -i blog.domain.tld
   use_backend k8s-http-ingress if whoami
@@ -119,11 +122,13 @@ frontend http
   default_backend k8s-http-ingress
 backend k8s-http-ingress
   balance roundrobin
+  timeout server 3600s
 ${servers('rancher', ['ingress1', 'ingress2', 'ingress3'], sockets, [], ' maxconn 1000 weight 10')}
 backend k3s-http-ingress
   balance roundrobin
+  timeout server 3600s
 ${servers('k3s', ['trfk-ingress1', 'trfk-ingress2'], sockets, ['trfk-ingress2'], ' maxconn 1000 weight 10')}
-`;
+${peers ? `${peersSection(peers)}${podsBackend()}` : ''}`;
 }
 
 /** Host headers the demo traffic uses, spread over every cluster. */

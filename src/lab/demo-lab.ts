@@ -2,13 +2,13 @@
 // and TLS certificates, and a seed-002 pair), tiny backend nodes, some of them down, runtime changes a reload
 // would revert (demo-homelab.ts), and live traffic so rates move. `stop()` ends everything it started (by the
 // handles it holds) and removes the directory.
-import http from 'node:http';
-import https from 'node:https';
+import net from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBackendServers, type BackendServers } from './backend-servers.js';
-import { DEMO_HOSTS, homelabConfig, pairConfig, type NodeSockets } from './demo-configs.js';
+import { homelabConfig, pairConfig, type NodeSockets } from './demo-configs.js';
+import { startDemoTraffic } from './demo-traffic.js';
 import { applyDemoDrift, bootLate, prepareHomelabFiles } from './demo-homelab.js';
 import { startHaproxy, type HaproxyProcess } from './haproxy-process.js';
 
@@ -49,12 +49,15 @@ export async function startDemoLab(options: { trafficPerSecond?: number } = {}):
     if (failed) throw failed;
     const sockets: NodeSockets = { node: nodes.path, deadNode: (name) => `${dir}/dead-${name}.sock` };
     haproxies.push(await startHaproxy({ name: 'homelab', dir, config: homelabConfig(sockets) }));
-    haproxies.push(await startHaproxy({ name: 'lb-0', dir, config: pairConfig(sockets) }));
-    haproxies.push(await startHaproxy({ name: 'lb-1', dir, config: pairConfig(sockets) }));
+    // The pair shares its stick tables through a peers section on two loopback ports (demo-pair-extras.ts).
+    const [p0, p1] = await Promise.all([freePort(), freePort()]);
+    const ports = { 'lb-0': p0, 'lb-1': p1 };
+    haproxies.push(await startHaproxy({ name: 'lb-0', dir, config: pairConfig(sockets, { self: 'lb-0', ports }) }));
+    haproxies.push(await startHaproxy({ name: 'lb-1', dir, config: pairConfig(sockets, { self: 'lb-1', ports }) }));
     await applyDemoDrift(haproxies);
     const configPath = path.join(dir, 'lbtop.yaml');
     writeFileSync(configPath, demoConfigYaml(haproxies));
-    traffic = startTraffic(dir, options.trafficPerSecond ?? 40);
+    traffic = startDemoTraffic(dir, options.trafficPerSecond ?? 40);
     return { dir, configPath, haproxies, stop };
   } catch (error) {
     await stop();
@@ -82,40 +85,19 @@ clusters:
     frontends: [http]
   k3s:
     backends: [k3s-http-ingress]
+  calico:
+    backends: [default-app-port-1]
 `;
 }
 
-/**
- * Sends requests with cluster Host headers to every http frontend (TLS with SNI to the https one, whose demo
- * certificates nobody trusts), at a rate that drifts so graphs move.
- */
-function startTraffic(dir: string, perSecond: number): () => void {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-  const tls = new https.Agent({ keepAlive: true, maxSockets: 8, rejectUnauthorized: false });
-  const homelab = (s: string, paths = ['/']) => ({ socketPath: path.join(dir, 'homelab', s), hosts: DEMO_HOSTS.homelab, paths });
-  const targets = [
-    homelab('http.sock'), homelab('https.sock'), homelab('default.sock'), homelab('www.sock', ['/', '/api/v1', '/login']),
-    ...['lb-0', 'lb-1'].map((lb) => ({ socketPath: path.join(dir, lb, 'http.sock'), hosts: DEMO_HOSTS.pair, paths: ['/'] })),
-  ];
-  let phase = 0;
-  const timer = setInterval(() => {
-    phase += 0.05;
-    const burst = Math.max(1, Math.round((perSecond / 10) * (1 + 0.6 * Math.sin(phase))));
-    for (let i = 0; i < burst; i += 1) {
-      const target = targets[Math.floor(Math.random() * targets.length)]!;
-      const host = target.hosts[Math.floor(Math.random() * target.hosts.length)]!;
-      const at = target.paths[Math.floor(Math.random() * target.paths.length)]!;
-      const secure = target.socketPath.endsWith('https.sock');
-      const options = { socketPath: target.socketPath, path: at, headers: { host } };
-      const req = secure ? https.request({ ...options, agent: tls, servername: host }, (res) => res.resume()) : http.request({ ...options, agent }, (res) => res.resume());
-      req.on('error', () => undefined); // a down backend or a stopping lab is part of the demo
-      req.end();
-    }
-  }, 100);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-    agent.destroy();
-    tls.destroy();
-  };
+/** A loopback port nobody listens on now (the kernel's pick), for the pair's peers. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -36,7 +36,9 @@ import type { AppServices } from './services.js';
 import { hintScopeOf, positionText } from './state/chrome.js';
 import { locate, settle, type Selection } from './state/selection.js';
 import { initialUiState, uiReducer } from './state/ui-state.js';
-import { isStatsView, type ViewId } from './state/views.js';
+import { isPanelView, isStatsView, VIEWS, type ViewId } from './state/views.js';
+import { PANELS } from './panels/registry.js';
+import type { TableRow } from './rows/types.js';
 import { RoutingBody } from './routing/RoutingBody.js';
 import { driftMarker, routingHintScope } from './routing/routing-chrome.js';
 import { routingHandlers, routingViewKeys } from './routing/routing-handlers.js';
@@ -106,6 +108,10 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const helpTop = Math.min(ui.lists.help.top, Math.max(0, help.length - layout.body));
   const helpList = { count: help.length, height: layout.body, index: helpTop, top: helpTop, keyAt: () => undefined };
   const selectedRow = isStatsView(ui.view) ? data.rows[table.index] : undefined;
+  // What a panel opened from a stats view acts on (SESSIONS of the selected server, …).
+  const lastRow = useRef<TableRow | null>(null);
+  if (isStatsView(ui.view)) lastRow.current = selectedRow ?? null;
+  const panel = isPanelView(ui.view) ? PANELS[ui.view] : undefined;
   if (isStatsView(ui.view)) {
     const view = ui.view;
     const onScreen = data.rows.slice(table.top, table.top + table.height);
@@ -116,7 +122,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const routing = useRouting(services.routing, services.now, flash, flow.preview, () => dispatch({ type: 'view', view: 'trace' }));
   const editor = useEditor(services.routing?.editText);
   const failover = useFailover(services.failover, flash);
-  const scope: Scope = isStatsView(ui.view) ? 'table' : isRoutingView(ui.view) ? 'routing' : isFailoverView(ui.view) ? 'failover' : ui.view;
+  const scope: Scope = isStatsView(ui.view) ? 'table' : isRoutingView(ui.view) ? 'routing' : isFailoverView(ui.view) ? 'failover' : isPanelView(ui.view) ? (panel?.scope ?? 'global') : ui.view;
   const handlers = mainHandlers({
     ui,
     dispatch,
@@ -138,6 +144,11 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   }
   Object.assign(handlers, failoverViewKeys((view) => dispatch({ type: 'view', view })));
   if (isFailoverView(ui.view)) Object.assign(handlers, failoverHandlers(failover, ui.view, Math.max(1, layout.body - 3), services.failover !== undefined));
+  for (const view of VIEWS) {
+    if (!isPanelView(view.id)) continue;
+    const id = view.id;
+    handlers[view.command as `view.${typeof id}`] = { disabled: () => (PANELS[id] ? null : `${view.title} is not available in this build`), run: () => dispatch({ type: 'view', view: id }) };
+  }
   const dialogOpen = flow.dialog !== null;
   const progressShown = drain.open && drain.follow !== null && !dialogOpen;
   const progressHeight = Math.max(1, layout.body - 2); // status line and column header above the rows
@@ -162,8 +173,9 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
       'nav.end': to(rowsCount),
     });
   }
+  const keysFree = !dialogOpen && choice === null && passphrase === null && ui.prompt === null && routing.state.dialog === null && failover.ui.dialog === null;
   useCommands(keymap, progressShown ? 'progress' : scope, handlers, {
-    isActive: !dialogOpen && choice === null && passphrase === null && ui.prompt === null && routing.state.dialog === null && failover.ui.dialog === null,
+    isActive: keysFree,
     onMessage: flash,
     onText: (key) => ui.view === 'cli' && cli.edit(key),
   });
@@ -208,6 +220,10 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           <DrainProgressView follow={drain.follow!} height={layout.body} top={drain.top} now={now} />
         ) : isRoutingView(ui.view) && !dialogOpen ? (
           <RoutingBody view={ui.view} api={routing} height={layout.body} keymap={keymap} available={services.routing !== undefined} onMessage={flash} />
+        ) : panel && !dialogOpen ? (
+          <panel.Component services={services} fleet={data.fleet} keymap={keymap} width={layout.width} height={layout.body} now={now}
+            selection={lastRow.current} isActive={keysFree && !progressShown} preview={flow.preview} flash={flash}
+            go={(view) => dispatch({ type: 'view', view })} />
         ) : isFailoverView(ui.view) && !dialogOpen ? (
           <FailoverBody view={ui.view} api={failover} width={layout.width} height={layout.body} keymap={keymap} onMessage={flash} />
         ) : <Body

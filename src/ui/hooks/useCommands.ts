@@ -18,12 +18,18 @@ export interface CommandOptions {
   /** Printable text and editing keys, in text scopes. */
   onText?: (key: KeyPress) => void;
   onMessage: (text: string, level: 'info' | 'error') => void;
+  /**
+   * A panel's own hook (panels/usePanelKeys.ts): only commands bound in this very scope, silently ignoring the
+   * rest, which App.tsx's hook answers (globals, read-only refusals, "bound elsewhere" hints).
+   */
+  ownScopeOnly?: boolean;
 }
 
 export function useCommands(keymap: Keymap, scope: Scope, handlers: Handlers, options: CommandOptions): void {
   useKeys(
     (key) => {
       const r = resolveKey(keymap, scope, key);
+      if (options.ownScopeOnly && (r.kind !== 'command' || !r.command.scopes.includes(scope))) return;
       if (r.kind === 'text') return options.onText?.(key);
       if (r.kind === 'removed') {
         return options.onMessage(`READ-ONLY: ${keysOf(r.command)} (${r.command.description.toLowerCase()}) is disabled; lbtop was started with --read-only`, 'error');

@@ -1,7 +1,10 @@
 // The views, numbered as in hatop (1–5) plus EVENTS; HELP is an overlay outside the TAB cycle.
 
 export type StatsViewId = 'status' | 'traffic' | 'http' | 'errors';
-export type ViewId = StatsViewId | 'cli' | 'events' | 'help' | 'lbdrift' | 'maps' | 'drift' | 'certs' | 'trace' | 'vips' | 'bgp';
+/** Views that are one folder each under src/ui/panels (registry.ts), reached by a letter key. */
+export const PANEL_IDS = ['sessions', 'captures', 'tables', 'history', 'nodes', 'output'] as const;
+export type PanelId = (typeof PANEL_IDS)[number];
+export type ViewId = StatsViewId | 'cli' | 'events' | 'help' | 'lbdrift' | 'maps' | 'drift' | 'certs' | 'trace' | 'vips' | 'bgp' | PanelId;
 
 export interface ViewDef {
   id: Exclude<ViewId, 'help' | 'trace'>;
@@ -27,7 +30,17 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'lbdrift', number: 0, title: 'LB-DRIFT', command: 'view.lbdrift', inCycle: false },
   { id: 'vips', number: -1, keyLabel: 'V', title: 'VIPS', command: 'view.vips', inCycle: false },
   { id: 'bgp', number: -1, keyLabel: 'B', title: 'BGP', command: 'view.bgp', inCycle: false },
+  { id: 'sessions', number: -1, keyLabel: 's', title: 'SESSIONS', command: 'view.sessions', inCycle: false },
+  { id: 'captures', number: -1, keyLabel: 'X', title: 'CAPTURES', command: 'view.captures', inCycle: false },
+  { id: 'tables', number: -1, keyLabel: 'T', title: 'TABLES', command: 'view.tables', inCycle: false },
+  { id: 'history', number: -1, keyLabel: 'H', title: 'HISTORY', command: 'view.history', inCycle: false },
+  { id: 'nodes', number: -1, keyLabel: 'K', title: 'NODES', command: 'view.nodes', inCycle: false },
+  { id: 'output', number: -1, keyLabel: '!', title: 'OUTPUT', command: 'view.output', inCycle: false },
 ];
+
+export function isPanelView(view: ViewId): view is PanelId {
+  return (PANEL_IDS as readonly string[]).includes(view);
+}
 
 export function isStatsView(view: ViewId): view is StatsViewId {
   return view === 'status' || view === 'traffic' || view === 'http' || view === 'errors';

@@ -1,0 +1,6 @@
+// Every panel lbtop has, by view id. App.tsx renders the one shown and binds `view.<id>` to open it; a view key
+// whose panel is not here says so in the flash line.
+import type { PanelId } from '../state/views.js';
+import type { PanelDef } from './types.js';
+
+export const PANELS: Partial<Record<PanelId, PanelDef>> = {};
