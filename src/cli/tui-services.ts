@@ -5,6 +5,8 @@ import { applyPlan, rollbackReport } from '../actions/apply.js';
 import { rollbackFanout } from '../actions/apply-fanout.js';
 import { defaultAuditPath, openAuditLog } from '../actions/audit-log.js';
 import { runRawCommand } from '../actions/raw-command.js';
+import { historySource } from '../actions/history-source.js';
+import { planUndo } from '../actions/undo-plan.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
 import { nodeServices } from '../commands/node-services.js';
 import type { LbtopConfig } from '../model/config.js';
@@ -87,6 +89,7 @@ export async function tuiServices(
       }
     },
     readOnly: config.readOnly,
+    history: { ...historySource(audit.path), planUndo },
     routing,
     ...(failover ? { failover } : {}),
     ...(options.prompts ? { passphrase: options.prompts } : {}),

@@ -121,6 +121,10 @@ export const COMMANDS = [
   { id: 'progress.close', keys: ['esc'], scopes: ['progress'], description: 'Close the drain progress (the drain and its follow-up go on)', hint: 'close' },
   { id: 'progress.maint', keys: ['m'], scopes: ['progress'], description: 'Put the drained node in maintenance (preview first)', dangerous: true, hint: 'maint' },
 
+  { id: 'history.detail', keys: ['enter'], scopes: ['history'], description: 'HISTORY: the selected action\'s commands and its outcome on each LB (Enter again: the list)', hint: 'detail' },
+  { id: 'history.back', keys: ['esc'], scopes: ['history'], description: 'HISTORY: back from the detail to the list' },
+  { id: 'history.undo', keys: ['u'], scopes: ['history'], description: 'HISTORY: undo the selected action (its way back, re-planned against the LBs now; preview first)', dangerous: true, hint: 'undo' },
+
   { id: 'chooser.pick', keys: ['enter'], scopes: ['chooser'], description: 'Node name on several machines: preview the selected machine (nothing is sent)', hint: 'preview this machine' },
   { id: 'chooser.cancel', keys: ['esc', 'n'], scopes: ['chooser'], description: 'Close the machine chooser: nothing planned', hint: 'cancel' },
 
