@@ -1,5 +1,5 @@
 // The layer edges of DEVELOPERS.md, held mechanically (`npm run lint`, part of `npm test`):
-//   model ← sources ← store / actions ← ui; transports move bytes; runtime, cli and commands compose.
+//   model ← sources ← store / actions ← ui; transports move bytes; runtime, cli and subcommands compose.
 // Each rule names what may not be imported from where; test/architecture/layers.test.ts checks that a file
 // breaking each rule is caught.
 const LAYER = (name) => `^src/${name}/`;
@@ -40,34 +40,34 @@ module.exports = {
       comment: 'A transport knows no system: it may use model types, nothing above it. It may implement an interface a source declares (type-only: replay.ts is a RuntimeApi).',
       severity: 'error',
       from: { path: LAYER('transport') },
-      to: { path: ['^src/(sources|store|actions|ui|runtime|cli|commands|routing|config|lab)/'], dependencyTypesNot: ['type-only'] },
+      to: { path: ['^src/(sources|store|actions|ui|runtime|cli|subcommands|routing|config|lab)/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'sources-parse-only',
       comment: 'A source reads one system through a transport and parses it into the model; it never plans, stores or draws.',
       severity: 'error',
       from: { path: LAYER('sources') },
-      to: { path: ['^src/(store|actions|ui|runtime|cli|commands|routing|config|lab)/'] },
+      to: { path: ['^src/(store|actions|ui|runtime|cli|subcommands|routing|config|lab)/'] },
     },
     {
       name: 'store-holds-state-only',
       severity: 'error',
       from: { path: LAYER('store') },
-      to: { path: ['^src/(actions|ui|runtime|cli|commands|transport|lab)/'] },
+      to: { path: ['^src/(actions|ui|runtime|cli|subcommands|transport|lab)/'] },
     },
     {
       name: 'actions-below-ui',
       comment: 'Actions plan, preview, apply and verify; the UI and the subcommands call them, never the other way.',
       severity: 'error',
       from: { path: LAYER('actions') },
-      to: { path: ['^src/(ui|runtime|cli|commands|lab)/'] },
+      to: { path: ['^src/(ui|runtime|cli|subcommands|lab)/'] },
     },
     {
       name: 'ui-gets-services',
       comment: 'The UI is handed its services (src/ui/services.ts); it does not build transports or runtimes.',
       severity: 'error',
       from: { path: LAYER('ui') },
-      to: { path: ['^src/(transport|runtime|cli|commands|lab)/'] },
+      to: { path: ['^src/(transport|runtime|cli|subcommands|lab)/'] },
     },
     {
       name: 'labs-only-for-the-demo',

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { openAuditLog } from '../src/actions/audit-log.js';
-import { nodeServices } from '../src/commands/node-services.js';
+import { nodeServices } from '../src/subcommands/node-services.js';
 import { createFleetRuntime } from '../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../src/store/selectors.js';
 import { Cleanup } from './lib/cleanup.js';

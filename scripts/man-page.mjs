@@ -10,7 +10,7 @@ const [{ buildProgram }, { commandTree }, { manPage }, { COMMANDS }, { HELP_SECT
   dist('cli/args.js'),
   dist('cli/command-tree.js'),
   dist('cli/man-page.js'),
-  dist('keymap/commands.js'),
+  dist('keymap/bindings.js'),
   dist('keymap/help-sections.js'),
 ]);
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));

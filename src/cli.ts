@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // History reads the audit log only: no LB is polled, no SSH connection made.
   if (invocation.kind === 'history') {
-    const [{ runHistoryCommand }, { defaultAuditPath }] = await Promise.all([import('./commands/history-command.js'), import('./actions/audit-log.js')]);
+    const [{ runHistoryCommand }, { defaultAuditPath }] = await Promise.all([import('./subcommands/history-command.js'), import('./actions/audit-log.js')]);
     return runHistoryCommand(invocation, { auditPath: defaultAuditPath(), out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
   }
   const [{ runInteractive }, { openFleetRuntime }, { PassphrasePrompts }] = await Promise.all([

@@ -1,6 +1,6 @@
 // `lbtop completion bash|zsh|fish` prints a completion script; `lbtop __complete lbs|clusters|maps|acls` (hidden)
 // is what those scripts call at completion time for the names in the config (and, for maps and ACL files, in the
-// local HAProxies). Registered by args.ts through COMPLETION_SUBCOMMANDS; run by src/commands/completion-command.ts.
+// local HAProxies). Registered by args.ts through COMPLETION_SUBCOMMANDS; run by src/subcommands/completion-command.ts.
 import { Argument, Command } from 'commander';
 import type { Invocation, Subcommand } from './args.js';
 

@@ -1,5 +1,5 @@
 // The failover subcommands: `vip status|move` and `bgp disable|enable`. Registered by args.ts through
-// FAILOVER_SUBCOMMANDS; run by src/commands/failover-command.ts.
+// FAILOVER_SUBCOMMANDS; run by src/subcommands/failover-command.ts.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Invocation, Subcommand } from './args.js';
 

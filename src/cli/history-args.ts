@@ -1,6 +1,6 @@
 // `lbtop history` (the audit log as actions, read-only, needs no LB) and `lbtop undo ID` (the way back of one
 // of them, re-planned against the LBs now). Registered by args.ts through HISTORY_SUBCOMMANDS; run by
-// src/commands/history-command.ts.
+// src/subcommands/history-command.ts.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Invocation, Subcommand } from './args.js';
 

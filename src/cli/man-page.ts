@@ -1,8 +1,8 @@
 // lbtop(1), written at build time (scripts/man-page.mjs → man/lbtop.1) from the same data as everything it
 // documents: the commander tree of `--help` (command-tree.ts), the keymap and the help view's sections, the exit
 // codes. test/install/man-page.test.ts renders it with man(1) and finds every option, command and key in it.
-import type { CommandDef } from '../keymap/commands.js';
-import type { Scope } from '../keymap/commands.js';
+import type { CommandDef } from '../keymap/bindings.js';
+import type { Scope } from '../keymap/bindings.js';
 import { keysOf } from '../keymap/resolve.js';
 import { allCommands, type CommandNode } from './command-tree.js';
 import { EXIT_CODE_MEANINGS, EXIT_CODES_REPORTS } from './exit-codes.js';

@@ -1,5 +1,5 @@
 // `lbtop node drain|maint|ready NAME` and `lbtop snapshot --out FILE`. Registered by args.ts through
-// NODE_SUBCOMMANDS; run by src/commands/node-command.ts and src/commands/snapshot-command.ts.
+// NODE_SUBCOMMANDS; run by src/subcommands/node-command.ts and src/subcommands/snapshot-command.ts.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Invocation, Subcommand } from './args.js';
 

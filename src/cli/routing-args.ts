@@ -1,5 +1,5 @@
 // The routing editor's subcommands: `map` and `acl` (show|add|set|del|replace), `drift`, `trace`, `certs`.
-// Registered by args.ts through ROUTING_SUBCOMMANDS; run by src/commands/routing-command.ts.
+// Registered by args.ts through ROUTING_SUBCOMMANDS; run by src/subcommands/routing-command.ts.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Invocation, Subcommand } from './args.js';
 

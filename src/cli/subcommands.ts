@@ -8,9 +8,9 @@ import { defaultAuditPath, openAuditLog } from '../actions/audit-log.js';
 import { formatPlan, formatReport } from '../actions/preview-text.js';
 import { runRawCommand } from '../actions/raw-command.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
-import { statusJson } from '../commands/status-json.js';
-import { statusText } from '../commands/status-text.js';
-import { refuseUnreachable } from '../commands/unreachable-text.js';
+import { statusJson } from '../subcommands/status-json.js';
+import { statusText } from '../subcommands/status-text.js';
+import { refuseUnreachable } from '../subcommands/unreachable-text.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
@@ -73,7 +73,7 @@ export async function runSubcommand(
     case 'vip-move':
     case 'bgp': {
       const { fleetFailoverRuntime } = await import('../runtime/failover-wiring.js');
-      const { runFailoverCommand } = await import('../commands/failover-command.js');
+      const { runFailoverCommand } = await import('../subcommands/failover-command.js');
       const failover = fleetFailoverRuntime(config, runtime);
       try {
         return await runFailoverCommand(invocation, {
@@ -123,7 +123,7 @@ export async function runSubcommand(
     }
     case 'node':
     case 'snapshot': {
-      const { runNodeCommand } = await import('../commands/node-command.js');
+      const { runNodeCommand } = await import('../subcommands/node-command.js');
       return runNodeCommand(invocation, config, runtime, {
         deps,
         out: (text) => process.stdout.write(text),
@@ -133,7 +133,7 @@ export async function runSubcommand(
     }
     case 'history':
     case 'undo': {
-      const { runHistoryCommand, runUndoCommand } = await import('../commands/history-command.js');
+      const { runHistoryCommand, runUndoCommand } = await import('../subcommands/history-command.js');
       const io = { auditPath: audit.path ?? defaultAuditPath(), out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };
       if (invocation.kind === 'history') return runHistoryCommand(invocation, io);
       return runUndoCommand(invocation, config, runtime, { ...io, deps, confirm });
@@ -143,7 +143,7 @@ export async function runSubcommand(
     case 'trace':
     case 'certs': {
       const { fleetRoutingDeps } = await import('../runtime/routing-runtime.js');
-      const { runRoutingCommand } = await import('../commands/routing-command.js');
+      const { runRoutingCommand } = await import('../subcommands/routing-command.js');
       const routing = fleetRoutingDeps(config, runtime, audit);
       try {
         return await runRoutingCommand(routing, invocation, {

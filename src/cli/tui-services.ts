@@ -8,7 +8,7 @@ import { runRawCommand } from '../actions/raw-command.js';
 import { historySource } from '../actions/history-source.js';
 import { planUndo } from '../actions/undo-plan.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
-import { nodeServices } from '../commands/node-services.js';
+import { nodeServices } from '../subcommands/node-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import { loadOnFirstCall } from '../runtime/load-on-first-call.js';

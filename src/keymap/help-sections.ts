@@ -1,6 +1,6 @@
 // The sections of the help view, in order, one per key scope: the TUI's help (src/ui/views/help-lines.ts) and the
 // man page's KEYS (src/cli/man-page.ts) are both generated from these and the keymap.
-import type { Scope } from './commands.js';
+import type { Scope } from './bindings.js';
 
 export const HELP_SECTIONS: readonly { scope: Scope; title: string }[] = [
   { scope: 'global', title: 'Everywhere' },
@@ -9,6 +9,12 @@ export const HELP_SECTIONS: readonly { scope: Scope; title: string }[] = [
   { scope: 'routing', title: 'Maps/ACLs, drift vs disk, certs (views 7–9)' },
   { scope: 'lbdrift', title: 'LB-DRIFT (view 0)' },
   { scope: 'failover', title: 'VIPS and BGP (views V, B)' },
+  { scope: 'sessions', title: 'SESSIONS (view s)' },
+  { scope: 'captures', title: 'CAPTURES (view X): bad requests and responses (show errors)' },
+  { scope: 'tables', title: 'TABLES (view T): stick tables and peers' },
+  { scope: 'history', title: 'HISTORY (view H): what lbtop changed, with undo' },
+  { scope: 'nodes', title: 'NODES (view K): Kubernetes nodes by BGP prefix' },
+  { scope: 'output', title: 'OUTPUT (view !): the last user command' },
   { scope: 'cli', title: 'CLI (view 5): printable keys type; these keys act' },
   { scope: 'prompt', title: '/ filter and : jump prompts' },
   { scope: 'progress', title: 'Node drain progress (opens after a node drain)' },

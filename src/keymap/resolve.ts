@@ -1,6 +1,6 @@
 // The keymap as used at run time: lookups per scope, the read-only filter (in one place), and the lists the
 // footer and help are generated from.
-import { COMMANDS, EXCLUSIVE_SCOPES, TEXT_SCOPES, type CommandDef, type CommandId, type Scope } from './commands.js';
+import { COMMANDS, EXCLUSIVE_SCOPES, TEXT_SCOPES, type CommandDef, type CommandId, type Scope } from './bindings.js';
 import { keyLabel, type KeyPress } from './parse-key.js';
 
 export interface Keymap {

@@ -2,12 +2,12 @@
 // the keymap to handler tables. State lives in one reducer (ui-state.ts) and a few hooks; this file wires them.
 import { Box, Text, useApp } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Scope } from '../keymap/commands.js';
+import type { Scope } from '../keymap/bindings.js';
 import { hintsFor, type Keymap } from '../keymap/resolve.js';
 import type { Theme } from '../theme/tokens.js';
-import { mainHandlers, type ListGeometry } from './commands/main-handlers.js';
-import { fleetActionHandlers, previewNode } from './commands/fleet-actions.js';
-import { serverActionHandlers } from './commands/server-actions.js';
+import { mainHandlers, type ListGeometry } from './handlers/main-handlers.js';
+import { fleetActionHandlers, previewNode } from './handlers/fleet-actions.js';
+import { serverActionHandlers } from './handlers/server-actions.js';
 import { Body } from './components/Body.js';
 import { agesOnScreen } from './columns/index.js';
 import { Footer } from './components/Footer.js';
@@ -52,7 +52,7 @@ import { failoverHintScope, isFailoverView } from './failover/failover-ui-state.
 import { useFailover } from './failover/useFailover.js';
 import { ThemeContext } from './theme-context.js';
 import { helpLines } from './views/help-lines.js';
-import { driftLines, type DriftLines } from './views/DriftView.js';
+import { driftLines, type DriftLines } from './views/LbDriftView.js';
 
 const NO_DRIFT: DriftLines = { title: [], lines: [], keys: [] };
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openAuditLog, type AuditRecord } from '../../src/actions/audit-log.js';
 import { applyAuditPolicy } from '../../src/actions/audit-policy.js';
 import { describeStep } from '../../src/actions/failover/steps.js';
-import { buildSnapshot, snapshotText, writeSnapshotFiles } from '../../src/commands/snapshot.js';
+import { buildSnapshot, snapshotText, writeSnapshotFiles } from '../../src/subcommands/snapshot.js';
 
 const KEY_PEM = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const KEY_BODY = KEY_PEM.split('\n')[1]!;

@@ -17,7 +17,7 @@ import { tmuxTerminal } from './tmux.js';
 /** Sources (as the metafile names them, under dist/ or node_modules/) that the first screen must not load. */
 const LAZY = [
   // the subcommands (the TUI's node drain and snapshot key share node-services.ts and node-scope.ts with them)
-  /^dist\/commands\/(?!node-services|node-scope)/,
+  /^dist\/subcommands\/(?!node-services|node-scope)/,
   /^dist\/cli\/subcommands\.js$/,
   /^dist\/runtime\/demo\.js$/,
   /^dist\/transport\/ssh\//,
@@ -104,7 +104,7 @@ describe('start-up', () => {
     });
     expect(out).toMatch(/lb1 .* ok /);
     const { sources } = loadedSources(log, meta);
-    expect(sources).toEqual(expect.arrayContaining(['dist/cli/subcommands.js', 'dist/commands/status-text.js']));
+    expect(sources).toEqual(expect.arrayContaining(['dist/cli/subcommands.js', 'dist/subcommands/status-text.js']));
     // Not the TUI.
     expect(sources.filter((s) => s.startsWith('dist/ui/'))).toEqual([]);
   });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/actions/audit-log.js';
-import { runFailoverCommand } from '../../src/commands/failover-command.js';
+import { runFailoverCommand } from '../../src/subcommands/failover-command.js';
 import { loadConfig } from '../../src/config/load.js';
 import { bird16 } from '../../src/lab/bird16.js';
 import { startHostShell, type HostShell } from '../../src/lab/netns/host-shell.js';

@@ -8,7 +8,7 @@ import { openAuditLog } from '../../src/actions/audit-log.js';
 import { formatFailoverPlan, formatFailoverReport } from '../../src/actions/failover/preview.js';
 import { planVipMove } from '../../src/actions/failover/vip-move.js';
 import { planWayBack } from '../../src/actions/failover/way-back.js';
-import { runFailoverCommand } from '../../src/commands/failover-command.js';
+import { runFailoverCommand } from '../../src/subcommands/failover-command.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { LbtopConfig } from '../../src/model/config.js';
 import { killPid } from '../../src/lab/netns/sh.js';

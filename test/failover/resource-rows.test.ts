@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { planVipMove } from '../../src/actions/failover/vip-move.js';
 import { instancesHeldBy } from '../../src/actions/failover/lb-move.js';
-import { vipStatusText } from '../../src/commands/vip-status.js';
+import { vipStatusText } from '../../src/subcommands/vip-status.js';
 import { FAILOVER_DEFAULTS } from '../../src/config/failover.js';
 import { loadConfig } from '../../src/config/load.js';
 import { collectHeartbeat } from '../../src/sources/heartbeat/collect.js';

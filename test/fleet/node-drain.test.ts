@@ -10,7 +10,7 @@ import { openAuditLog } from '../../src/actions/audit-log.js';
 import { planNode } from '../../src/actions/node-plan.js';
 import { drainTargets, waitForDrain, type DrainProgress } from '../../src/actions/node-wait.js';
 import { formatPlan } from '../../src/actions/preview-text.js';
-import { runNodeCommand } from '../../src/commands/node-command.js';
+import { runNodeCommand } from '../../src/subcommands/node-command.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
 import { get, startFleetLab, type FleetLab } from '../../src/lab/netns/fleet-lab.js';

@@ -10,7 +10,7 @@ import { allCommands, commandTree } from '../../src/cli/command-tree.js';
 import { EXIT_CODE_MEANINGS, EXIT_CODES_REPORTS } from '../../src/cli/exit-codes.js';
 import { manPage } from '../../src/cli/man-page.js';
 import { EXAMPLES } from '../../src/cli/man-text.js';
-import { COMMANDS } from '../../src/keymap/commands.js';
+import { COMMANDS } from '../../src/keymap/bindings.js';
 import { HELP_SECTIONS } from '../../src/keymap/help-sections.js';
 import { keysOf } from '../../src/keymap/resolve.js';
 import { ensureFreshBuild, ROOT } from '../e2e/fresh-build.js';

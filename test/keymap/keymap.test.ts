@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, type CommandDef } from '../../src/keymap/commands.js';
+import { COMMANDS, type CommandDef } from '../../src/keymap/bindings.js';
 import { decodeKey } from '../../src/keymap/parse-key.js';
 import { buildKeymap, findDuplicateKeys, hintsFor, resolveKey } from '../../src/keymap/resolve.js';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { NO_AFTER_WRITE } from '../../src/actions/routing-deps.js';
-import { runRoutingCommand } from '../../src/commands/routing-command.js';
+import { runRoutingCommand } from '../../src/subcommands/routing-command.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { sh } from '../../src/lab/netns/sh.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';

@@ -11,7 +11,7 @@ import { applyPlan } from '../../src/actions/apply.js';
 import { rollbackFanout } from '../../src/actions/apply-fanout.js';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { planServerAdmin, planServerWeight } from '../../src/actions/server-admin.js';
-import { nodeServices } from '../../src/commands/node-services.js';
+import { nodeServices } from '../../src/subcommands/node-services.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { PassphrasePrompts } from '../../src/runtime/passphrase-prompts.js';
 import { buildFleet } from '../../src/store/selectors.js';

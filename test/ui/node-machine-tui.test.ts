@@ -12,7 +12,7 @@ import { applyPlan } from '../../src/actions/apply.js';
 import { rollbackFanout } from '../../src/actions/apply-fanout.js';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { planServerAdmin, planServerWeight } from '../../src/actions/server-admin.js';
-import { nodeServices } from '../../src/commands/node-services.js';
+import { nodeServices } from '../../src/subcommands/node-services.js';
 import { rawCommand } from '../../src/lab/haproxy-process.js';
 import { createFleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';

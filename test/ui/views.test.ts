@@ -1,6 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/keymap/commands.js';
+import { COMMANDS } from '../../src/keymap/bindings.js';
 import { keysOf } from '../../src/keymap/resolve.js';
 import { demoSnapshot, demoStore, fakeServices, KEYS, NOW, renderApp } from './helpers.js';
 
@@ -56,7 +56,7 @@ describe('views', () => {
 
   it('? shows help generated from the keymap; Esc goes back', async () => {
     const { services } = fakeServices({ store: demoStore(clock), clock });
-    const app = await renderApp(services, { columns: 120, rows: 200 });
+    const app = await renderApp(services, { columns: 120, rows: 300 });
     await app.press('3', '?');
     const frame = app.frame();
     for (const command of COMMANDS) expect(frame, command.id).toContain(command.description);

@@ -4,7 +4,7 @@ import { Box } from 'ink';
 import type { Keymap } from '../../keymap/resolve.js';
 import type { TimelineEvent } from '../../model/events.js';
 import type { StoreState } from '../../store/types.js';
-import type { ListGeometry } from '../commands/main-handlers.js';
+import type { ListGeometry } from '../handlers/main-handlers.js';
 import type { ActionFlow } from '../hooks/useActionFlow.js';
 import type { AgeTicks } from '../hooks/useAgeTicks.js';
 import type { FlashFn } from '../hooks/useFlash.js';
@@ -14,7 +14,7 @@ import type { CliState } from '../state/cli-state.js';
 import type { UiState } from '../state/ui-state.js';
 import { isStatsView } from '../state/views.js';
 import { CliView } from '../views/CliView.js';
-import { DriftView, type DriftLines } from '../views/DriftView.js';
+import { LbDriftView, type DriftLines } from '../views/LbDriftView.js';
 import { EventsView } from '../views/EventsView.js';
 import { HelpView } from '../views/HelpView.js';
 import { StatsView } from '../views/StatsView.js';
@@ -72,7 +72,7 @@ function content(p: BodyProps) {
     return <EventsView events={p.events} width={layout.width} height={p.eventList.height} selected={p.eventList.index} top={p.eventList.top} filtered={ui.filters.events !== ''} />;
   }
   if (ui.view === 'lbdrift' && p.lbDrift) {
-    return <DriftView drift={p.lbDrift.drift} height={p.lbDrift.list.height} selected={p.lbDrift.list.index} top={p.lbDrift.list.top} />;
+    return <LbDriftView drift={p.lbDrift.drift} height={p.lbDrift.list.height} selected={p.lbDrift.list.index} top={p.lbDrift.list.top} />;
   }
   if (ui.view === 'cli') return <CliView cli={p.cli} height={layout.body} readOnly={p.keymap.readOnly} />;
   return <HelpView lines={p.help} height={layout.body} top={p.helpTop} />;

@@ -1,6 +1,6 @@
 // Keys → commands → handlers for one scope. A command that cannot act now says why in the flash line
 // (lazygit's GetDisabledReason) instead of doing nothing; a key --read-only removed says so.
-import { EXCLUSIVE_SCOPES, type CommandId, type Scope } from '../../keymap/commands.js';
+import { EXCLUSIVE_SCOPES, type CommandId, type Scope } from '../../keymap/bindings.js';
 import type { KeyPress } from '../../keymap/parse-key.js';
 import { boundElsewhere, keysOf, resolveKey, type Keymap } from '../../keymap/resolve.js';
 import { useKeys } from './useKeys.js';

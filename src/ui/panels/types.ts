@@ -4,7 +4,7 @@
 //
 // How to add one (see sessions/, tables/, … for real ones):
 //   1. a ViewDef in ../state/views.ts (id in PANEL_IDS, key label), its `view.<id>` command and its own scope's
-//      commands in src/keymap/commands.ts (the help screen and footer are generated from there; a write key is
+//      commands in src/keymap/bindings.ts (the help screen and footer are generated from there; a write key is
 //      `dangerous: true`, so --read-only removes it);
 //   2. `src/ui/panels/<id>/<Name>Panel.tsx` exporting a component of PanelProps that reads its data (a hook of its
 //      own), binds its keys with usePanelKeys(props, handlers) and renders `props.height` rows;
@@ -12,7 +12,7 @@
 // A write is a Plan handed to props.preview: the one dialog previews it, asks, applies, verifies and reports.
 import type { ReactElement } from 'react';
 import type { Plan } from '../../actions/types.js';
-import type { Scope } from '../../keymap/commands.js';
+import type { Scope } from '../../keymap/bindings.js';
 import type { Keymap } from '../../keymap/resolve.js';
 import type { Fleet } from '../../model/fleet.js';
 import type { TableRow } from '../rows/types.js';

@@ -1,6 +1,6 @@
 // The routing editor's bits of chrome: the header's DRIFT marker and the footer's hint scope while a routing
 // dialog owns the keyboard.
-import type { Scope } from '../../keymap/commands.js';
+import type { Scope } from '../../keymap/bindings.js';
 import type { DriftReport } from '../../model/patterns.js';
 import type { Loaded, RoutingDialog } from './routing-state.js';
 

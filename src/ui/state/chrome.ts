@@ -1,5 +1,5 @@
 // Small derived texts for the header and footer.
-import type { Scope } from '../../keymap/commands.js';
+import type { Scope } from '../../keymap/bindings.js';
 import type { DialogState } from './dialog.js';
 import type { PromptState } from './ui-state.js';
 

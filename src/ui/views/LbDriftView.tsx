@@ -34,7 +34,7 @@ export function driftLines(fleet: Fleet): DriftLines {
   return { title: plain(`${items.length} disagreement(s) between LBs`, 'header.stale'), lines, keys };
 }
 
-export interface DriftViewProps {
+export interface LbDriftViewProps {
   drift: DriftLines;
   /** Rows for the list (the body minus the title line). */
   height: number;
@@ -42,7 +42,7 @@ export interface DriftViewProps {
   top: number;
 }
 
-export function DriftView({ drift, height, selected, top }: DriftViewProps) {
+export function LbDriftView({ drift, height, selected, top }: LbDriftViewProps) {
   const theme = useTheme();
   const visible = drift.lines.slice(top, top + height);
   return (
