@@ -2,5 +2,8 @@
 // whose panel is not here says so in the flash line.
 import type { PanelId } from '../state/views.js';
 import type { PanelDef } from './types.js';
+import { HistoryPanel } from './history/HistoryPanel.js';
 
-export const PANELS: Partial<Record<PanelId, PanelDef>> = {};
+export const PANELS: Partial<Record<PanelId, PanelDef>> = {
+  history: { id: 'history', scope: 'history', Component: HistoryPanel },
+};
