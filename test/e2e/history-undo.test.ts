@@ -102,6 +102,24 @@ describe('lbtop history and undo on two real LBs', () => {
     expect((await run('-n', 'undo', id, '--dry-run')).code).toBe(0);
   }, 60_000);
 
+  it('a node drain is undone to each server\'s prior state, a server it left alone stays as it is', async () => {
+    for (const lb of lbs) {
+      await rawCommand(lb.socket, 'set server be/s1 state ready');
+      await rawCommand(lb.socket, 'set server be/s3 state ready');
+      await rawCommand(lb.socket, 'set server be/s2 state maint');
+    }
+    // The node is the machine 127.0.0.1: s1 and s3 are drained, s2 (in maintenance) is left as is.
+    const drain = await run('node', 'drain', '127.0.0.1', '--yes');
+    expect(drain.code, drain.stderr).toBe(0);
+    for (const lb of lbs) expect(await states(lb)).toMatchObject({ s1: '8 w1', s2: '1 w10', s3: '8 w1' });
+    const node = (await history()).actions[0]!;
+    expect(node).toMatchObject({ kind: 'node', undo: { offered: true } });
+    const undo = await run('undo', node.id, '--yes');
+    expect(undo.code, undo.stderr).toBe(0);
+    for (const lb of lbs) expect(await states(lb)).toMatchObject({ s1: '0 w1', s2: '1 w10', s3: '0 w1' });
+    for (const lb of lbs) await rawCommand(lb.socket, 'set server be/s2 state ready');
+  }, 60_000);
+
   it('history survives a torn last line and hostile lines, and keeps the actions around them', async () => {
     const log = path.join(dir, 'state/lbtop/audit.jsonl');
     const before = (await history()).actions.length;
@@ -110,10 +128,10 @@ describe('lbtop history and undo on two real LBs', () => {
     expect(torn.actions).toHaveLength(before);
     expect(torn.problems.join('\n')).toMatch(/last line is incomplete/);
     // A new session appends after the torn line: the record glued to it is still read.
-    expect((await run('server', 'ready', 'be/s1', '--lb', 'lb1', '--yes')).code).toBe(0);
+    expect((await run('server', 'drain', 'be/s1', '--lb', 'lb1', '--yes')).code).toBe(0);
     const later = await history();
     expect(later.actions).toHaveLength(before + 1);
-    expect(later.actions[0]!.title).toBe('ready be/s1 on lb1');
+    expect(later.actions[0]!.title).toBe('drain be/s1 on lb1');
     expect(readFileSync(log, 'utf8')).toContain('"phase":"plan"');
   }, 60_000);
 });
