@@ -65,8 +65,7 @@ describe('HISTORY and undo in a real terminal', () => {
       execFile(BIN, [...sockets(), 'server', 'weight', 'k8s_https_lb_backend/worker2', '5', '--lb', 'lb2', '--yes'], { env: { ...process.env, XDG_STATE_HOME: `${dir}/state` } }, (e) => resolve(e ? (e.code as number) : 0)));
     expect(other).toBe(0);
     await until('the other lbtop\'s action', () => /weight 5 k8s_https_lb_backend\/worker2 on lb2/.test(pane()));
-    // The drain is now second: select it, look at its detail.
-    await keys('j');
+    // The drain is now second, and the cursor stayed on it: its detail.
     await keys('Enter');
     await until('the detail', () => /Outcome:/.test(pane()));
     expect(pane()).toMatch(/\[lb1\] set server k8s_https_lb_backend\/worker1 state drain\s+→ done/);

@@ -73,11 +73,11 @@ describe('HISTORY panel', () => {
     expect(calls.apply.map((p) => [p.kind, p.undoOf, p.commands.map((c) => c.command)])).toEqual([['undo', 'plan-one', [`set server ${target.backend}/${target.server} state drain`]]]);
   });
 
-  it('shows an action appended while the view is open', async () => {
+  it('shows an action appended while the view is open, the cursor staying on the action it was on', async () => {
     const clock = { now: NOW };
     const file = path.join(dir, 'two.jsonl');
     const target = readyServer(clock);
-    logAction(file, target, 'plan-first');
+    const title = logAction(file, target, 'plan-first');
     const { services } = fakeServices({ store: demoStore(clock), clock });
     services.history = { ...historySource(file), planUndo };
     const app = await renderApp(services, { columns: 160, rows: 30 });
@@ -87,6 +87,9 @@ describe('HISTORY panel', () => {
     await new Promise((r) => setTimeout(r, 1300)); // the view looks again every second
     const first = app.lines().find((l) => /^\d{4}-/.test(l));
     expect(first).toMatch(/bob\s+\S+\s+set server x\/y state maint\s+\S+ NO-REPLY\s+no/);
+    // u acts on the action the cursor was on, not on the one that arrived above it.
+    await app.press('u');
+    expect(app.frame()).toContain(`undo: ${title}`);
   });
 
   it('read-only: u is refused and nothing is planned or sent', async () => {

@@ -2,7 +2,8 @@
 // outcome on each LB; u plans its undo (the recorded way back, re-planned against the fleet on screen) and hands
 // it to the one write dialog: preview, y, apply, verify, report, rollback. Read-only removes u (bindings.ts).
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { HistoryEntry } from '../../../actions/history.js';
 import { ScrollText } from '../../components/ScrollText.js';
 import { WindowedTable } from '../../components/WindowedTable.js';
 import { tokenProps, useTheme } from '../../theme-context.js';
@@ -19,9 +20,19 @@ export function HistoryPanel(p: PanelProps) {
   const problemLines = problems.length > 0 ? 1 : 0;
   const listHeight = Math.max(1, p.height - 1 - problemLines);
   const nav = useListNav(entries.length, listHeight);
+  // The cursor stays on its action when new ones arrive on top: `u` must never act on an action that slid under it.
+  const last = useRef<{ entries: readonly HistoryEntry[]; id?: string }>({ entries });
+  const kept = last.current.entries !== entries && last.current.id !== undefined ? entries.findIndex((e) => e.id === last.current.id) : -1;
+  const index = kept >= 0 ? kept : nav.index;
+  useEffect(() => {
+    if (kept >= 0 && kept !== nav.index) nav.select(kept);
+  });
+  useEffect(() => {
+    last.current = { entries, id: entries[index]?.id };
+  });
   // The detail follows the action by id, so an action appended above it does not change what is shown.
   const [detail, setDetail] = useState<{ id: string; top: number } | null>(null);
-  const entry = detail ? entries.find((e) => e.id === detail.id) : entries[nav.index];
+  const entry = detail ? entries.find((e) => e.id === detail.id) : entries[index];
   const lines = useMemo(() => (detail && entry ? detailLines(entry) : []), [detail, entry]);
   const scroll = (by: number) => () => setDetail((d) => (d ? { ...d, top: Math.max(0, Math.min(Math.max(0, lines.length - p.height), d.top + by)) } : d));
 
@@ -52,7 +63,7 @@ export function HistoryPanel(p: PanelProps) {
         rows={entries}
         height={listHeight}
         top={nav.top}
-        selected={nav.index}
+        selected={index}
         header={<Text wrap="truncate" {...tokenProps(theme, 'table.header')}>{headerText(p.width)}</Text>}
         empty="no action in the audit log yet: what lbtop changes appears here, newest first"
         renderRow={(e, _i, selected) => (
