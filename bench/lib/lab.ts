@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateConfig } from '../../src/lab/generate-config.js';
+import { generateConfig } from '../../test/support/lab/generate-config.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import type { Cleanup } from './cleanup.js';
 

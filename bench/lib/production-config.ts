@@ -2,7 +2,7 @@
 // default interval, so check results and counters change between two polls as they do on a real load balancer.
 // Pure function of the server count; the flapper and traffic processes (lab-load.ts) serve the sockets it names.
 //
-// Shape: backends of 25 servers, http and tcp alternating, as in the quiet lab (src/lab/generate-config.ts), but
+// Shape: backends of 25 servers, http and tcp alternating, as in the quiet lab (test/support/lab/generate-config.ts), but
 // behind two frontends (the quiet lab has one per backend). No `inter`/`fall`/`rise`:
 // HAProxy's defaults apply (inter 2s, fall 3, rise 2). Everything binds unix sockets or loopback only.
 

@@ -1,6 +1,6 @@
 // Issue 13's benchmark: lbtop and hatop against an HAProxy that looks like production (checks on every server at
 // the default 2 s, traffic on a tenth of the backends, flapping servers: bench/lib/production-lab.ts) at each
-// --sizes, plus the quiet lab (no checks, src/lab/generate-config.ts) at --quiet-sizes; --runs times each tool,
+// --sizes, plus the quiet lab (no checks, test/support/lab/generate-config.ts) at --quiet-sizes; --runs times each tool,
 // medians reported, with lbtop/hatop ratios.
 import { rawCommand } from '../../src/lab/haproxy-process.js';
 import { type Lab, startLab } from '../lib/lab.js';

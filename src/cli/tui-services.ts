@@ -22,9 +22,10 @@ export async function tuiServices(
   config: LbtopConfig,
   runtime: FleetRuntime,
   /** runnerFor: how the failover commands reach hosts that are neither local nor `ssh:` (the demo's namespaces). */
-  options: { version: string; prompts?: PassphrasePrompts; runnerFor?: RunnerFactory; hint?: string },
+  /** auditPath: the demo's own log in its lab directory, so a demo never writes into the operator's history. */
+  options: { version: string; prompts?: PassphrasePrompts; runnerFor?: RunnerFactory; hint?: string; auditPath?: string },
 ): Promise<{ app: AppServices; stop(): void }> {
-  const audit = openAuditLog(defaultAuditPath());
+  const audit = openAuditLog(options.auditPath ?? defaultAuditPath());
   const deps = { clients: runtime.clients, audit };
   const fleetBuilder = new FleetBuilder();
   // Node drain (N, :node NAME), its follow-up to zero sessions, and the snapshot key (S).

@@ -30,6 +30,8 @@ export interface Demo {
   runnerFor?: RunnerFactory;
   /** The first screen's "try this first" (demo-hint.ts). */
   hint: string;
+  /** The demo's audit log, in its own directory: HISTORY shows what was done in this demo, never the operator's LBs. */
+  auditPath: string;
   stop(): Promise<void>;
 }
 
@@ -67,7 +69,7 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
           ? `DEMO: VIPS/BGP REPLAYED read-only (${failover.replayedBecause}); live HAProxy lab in ${lab.dir}`
           : `DEMO: live HAProxy lab in ${lab.dir} · keepalived + BIRD in user namespaces`;
         const hint = demoHint(config, { live: true, maps: true });
-        return { config, runtime: createFleetRuntime(config), banner, hint, runnerFor: failover.runnerFor, stop };
+        return { config, runtime: createFleetRuntime(config), banner, hint, runnerFor: failover.runnerFor, auditPath: path.join(lab.dir, 'audit.jsonl'), stop };
       } catch (error) {
         await stop();
         throw error;
@@ -82,7 +84,7 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
     const replay = { root: files.dir, ...(files.recordedAt === undefined ? {} : { recordedAt: files.recordedAt }) };
     const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name, Date.now, replay) });
     const hint = demoHint(config, { live: false, maps: true });
-    return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, hint, runnerFor: failover.runnerFor, stop: async () => files.stop() };
+    return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, hint, runnerFor: failover.runnerFor, auditPath: path.join(files.dir, 'audit.jsonl'), stop: async () => files.stop() };
   } catch (error) {
     files.stop();
     throw error;
@@ -115,7 +117,7 @@ export async function startFleetDemo(flags: LbtopConfig, lbs: number, options: {
     const config = load(readFileSync(lab.configPath, 'utf8'), lab.configPath, { readOnly: flags.readOnly, theme: flags.theme });
     const where = userns ? 'in a user namespace, no root' : 'in netns';
     const banner = `DEMO: namespace fleet lab over SSH, ${lbs} LBs (sshd + HAProxy + keepalived/BIRD ${where}) in ${lab.dir}`;
-    return { config, runtime: createFleetRuntime(config), banner, hint: demoHint(config, { live: true, maps: false }), stop: lab.stop };
+    return { config, runtime: createFleetRuntime(config), banner, hint: demoHint(config, { live: true, maps: false }), auditPath: path.join(lab.dir, 'audit.jsonl'), stop: lab.stop };
   } catch (error) {
     await lab.stop();
     throw error;

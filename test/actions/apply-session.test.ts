@@ -8,7 +8,7 @@ import { applyPlanFanout } from '../../src/actions/apply-fanout.js';
 import { applyPlan } from '../../src/actions/apply.js';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import type { Plan } from '../../src/actions/types.js';
-import { generateConfig } from '../../src/lab/generate-config.js';
+import { generateConfig } from '../support/lab/generate-config.js';
 import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';
 import { unixSocket } from '../../src/transport/local.js';

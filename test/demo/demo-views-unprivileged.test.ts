@@ -161,6 +161,9 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
     await until('the report', () => pane().includes('verified: 6 entries as planned'));
     expect(await curl(socket, host)).toMatch(/^k8s01dev-/);
     expect(readFileSync(path.join(lab, 'homelab', 'maps', 'hosts.map'), 'utf8')).toContain(`${host} https_k8s01_dev_backend\n`);
+    // Audited in the demo's own log (HISTORY shows it), never in the operator's ($XDG_STATE_HOME/lbtop).
+    expect(readFileSync(path.join(lab, 'audit.jsonl'), 'utf8')).toContain(`${host} https_k8s01_dev_backend`);
+    expect(existsSync(path.join(scratch, 'state', 'lbtop', 'audit.jsonl'))).toBe(false);
     keys('Escape');
     await until('the report closed', () => !pane().includes('verified: 6 entries'));
     // :trace explains the new route from the config and the live map.

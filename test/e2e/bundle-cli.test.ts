@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateConfig } from '../../src/lab/generate-config.js';
+import { generateConfig } from '../support/lab/generate-config.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateConfig } from '../../src/lab/generate-config.js';
+import { generateConfig } from '../support/lab/generate-config.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { testHaproxyBin } from '../../src/lab/haproxy-versions.js';
 import { sh } from '../../src/lab/netns/sh.js';

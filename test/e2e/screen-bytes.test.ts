@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateConfig } from '../../src/lab/generate-config.js';
+import { generateConfig } from '../support/lab/generate-config.js';
 import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { BIN, ensureFreshBuild } from './fresh-build.js';
 import { tmuxTerminal, wait } from './tmux.js';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateConfig } from '../../src/lab/generate-config.js';
+import { generateConfig } from '../support/lab/generate-config.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { BIN, ensureFreshBuild, ROOT } from './fresh-build.js';
 import { tmuxTerminal } from './tmux.js';

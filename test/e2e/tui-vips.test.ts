@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHostSshd } from '../../src/lab/netns/host-sshd.js';
+import { startHostSshd } from '../support/lab/host-sshd.js';
 import { makeKeyPair } from '../../src/lab/netns/keys.js';
 import { startKeepalivedPair, type KeepalivedPair } from '../failover/keepalived-lab.js';
 import { tmuxTerminal, wait } from './tmux.js';

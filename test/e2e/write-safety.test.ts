@@ -7,7 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHoldRelay, type HoldRelay } from '../../src/lab/hold-relay.js';
+import { startHoldRelay, type HoldRelay } from '../support/lab/hold-relay.js';
 import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { BIN, ensureFreshBuild } from './fresh-build.js';
 

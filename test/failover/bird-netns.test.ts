@@ -2,7 +2,7 @@
 // ingress announcing its anycast /32 back. `lbtop bgp disable` on the ingress closes the session with a reason:
 // the node's table loses the /32 (withdrawn on the peer) and the ingress's loses the /26; `enable` brings both
 // back. The ingress runs BIRD 2.0.12 (Debian's bird2) in one suite and BIRD 1.6.8 in the other (fetched with
-// `apt-get download bird` and unpacked, src/lab/bird16.ts: Debian's bird and bird2 packages conflict); the node
+// `apt-get download bird` and unpacked, test/support/lab/bird16.ts: Debian's bird and bird2 packages conflict); the node
 // always runs BIRD 2.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { runFailoverCommand } from '../../src/subcommands/failover-command.js';
 import { loadConfig } from '../../src/config/load.js';
-import { bird16 } from '../../src/lab/bird16.js';
+import { bird16 } from '../support/lab/bird16.js';
 import { startHostShell, type HostShell } from '../../src/lab/netns/host-shell.js';
 import { NetnsLab } from '../../src/lab/netns/lab.js';
 import type { LbtopConfig } from '../../src/model/config.js';

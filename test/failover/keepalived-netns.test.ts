@@ -18,7 +18,7 @@ import { buildFleet } from '../../src/store/selectors.js';
 import { AUTH_PASS, startKeepalivedPair, type KeepalivedPair } from './keepalived-lab.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startHostSshd } from '../../src/lab/netns/host-sshd.js';
+import { startHostSshd } from '../support/lab/host-sshd.js';
 import { makeKeyPair } from '../../src/lab/netns/keys.js';
 import { sshCommandRunner } from '../../src/runtime/ssh-connectors.js';
 import { SshPool } from '../../src/transport/ssh/pool.js';

@@ -8,7 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleetLab, type FleetLab } from '../../src/lab/netns/fleet-lab.js';
-import { startSlowRelay, type SlowRelay } from '../../src/lab/slow-relay.js';
+import { startSlowRelay, type SlowRelay } from '../support/lab/slow-relay.js';
 import type { LbConfig, LbtopConfig } from '../../src/model/config.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateConfig } from '../../src/lab/generate-config.js';
+import { generateConfig } from '../support/lab/generate-config.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { ensureFreshBuild, ROOT } from '../e2e/fresh-build.js';
 import { tmuxTerminal } from '../e2e/tmux.js';

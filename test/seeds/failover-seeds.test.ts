@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bird16 } from '../../src/lab/bird16.js';
+import { bird16 } from '../support/lab/bird16.js';
 import { NetnsLab } from '../../src/lab/netns/lab.js';
 import { sh } from '../../src/lab/netns/sh.js';
 import { parseHaproxyConfig } from '../../src/sources/haproxy/config/parse.js';

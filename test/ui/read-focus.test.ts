@@ -8,7 +8,7 @@ import path from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planServerAdmin, planServerWeight } from '../../src/actions/server-admin.js';
-import { generateConfig } from '../../src/lab/generate-config.js';
+import { generateConfig } from '../support/lab/generate-config.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateConfig } from '../../../src/lab/generate-config.js';
+import { generateConfig } from '../../support/lab/generate-config.js';
 import { startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
 import { HaproxyClient } from '../../../src/sources/haproxy/client.js';
 import { parseInfo } from '../../../src/sources/haproxy/parse-info.js';

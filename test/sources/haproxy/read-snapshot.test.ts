@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommandRejectedError } from '../../../src/model/errors.js';
 import type { HaproxySnapshot } from '../../../src/model/haproxy.js';
-import { generateConfig, LAB_CHECK_TARGET, seed000Config, seed003Config } from '../../../src/lab/generate-config.js';
+import { generateConfig, LAB_CHECK_TARGET, seed000Config, seed003Config } from '../../support/lab/generate-config.js';
 import { startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
 import { HaproxyClient, type RuntimeApi } from '../../../src/sources/haproxy/client.js';
 import { isRejection, readSnapshot } from '../../../src/sources/haproxy/read-snapshot.js';

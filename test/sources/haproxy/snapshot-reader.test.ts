@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateConfig } from '../../../src/lab/generate-config.js';
+import { generateConfig } from '../../support/lab/generate-config.js';
 import { rawCommand, startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
 import { HaproxyClient, type RuntimeApi } from '../../../src/sources/haproxy/client.js';
 import { SnapshotReader } from '../../../src/sources/haproxy/read-snapshot.js';

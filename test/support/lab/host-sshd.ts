@@ -5,10 +5,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { HostShell } from './host-shell.js';
-import { publicKeyOf } from './keys.js';
-import type { NetnsLab } from './lab.js';
-import { sh } from './sh.js';
+import type { HostShell } from '../../../src/lab/netns/host-shell.js';
+import { publicKeyOf } from '../../../src/lab/netns/keys.js';
+import type { NetnsLab } from '../../../src/lab/netns/lab.js';
+import { sh } from '../../../src/lab/netns/sh.js';
 
 export interface HostSshd {
   address: string;

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sh } from './netns/sh.js';
+import { sh } from '../../../src/lab/netns/sh.js';
 
 export const BIRD16_CACHE = '/var/cache/lbtop-test/bird16';
 
