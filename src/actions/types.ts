@@ -50,6 +50,8 @@ export interface Plan {
   };
   /** For kind 'undo': the history entry (the plan id in the audit log) this plan undoes. */
   undoOf?: string;
+  /** Every LB at once (apply-fanout.ts), as a node action went: set on the undo of one, which may span a fleet. */
+  fanout?: boolean;
   /** Why the whole plan is refused before anything is sent (a weight the backend's algorithm cannot take). */
   refused?: string[];
   /** True when the operator must type a word (e.g. the cluster name) rather than press y. */

@@ -95,6 +95,7 @@ export function planUndo(entry: HistoryEntry, fleet: Fleet): UndoResult {
       title: `undo: ${entry.title}`,
       kind: 'undo',
       undoOf: entry.id,
+      ...(entry.kind === 'node' ? { fanout: true } : {}),
       changes,
       commands,
       rollback,

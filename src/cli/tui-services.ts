@@ -2,7 +2,7 @@
 // same code as the subcommands, node drains and snapshots, and the routing and failover views' services. Imported
 // by src/cli/interactive.ts beside the UI, after the first poll has been sent.
 import { applyPlan, rollbackReport } from '../actions/apply.js';
-import { rollbackFanout } from '../actions/apply-fanout.js';
+import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
 import { defaultAuditPath, openAuditLog } from '../actions/audit-log.js';
 import { runRawCommand } from '../actions/raw-command.js';
 import { historySource } from '../actions/history-source.js';
@@ -70,8 +70,8 @@ export async function tuiServices(
     focus: runtime.focus,
     planServerAdmin,
     planServerWeight,
-    apply: (plan) => afterWrite(plan.kind === 'node' ? node.applyNode(plan) : applyPlan(plan, deps)),
-    rollback: (report) => afterWrite(report.plan.kind === 'node' ? rollbackFanout(report, deps) : rollbackReport(report, deps)),
+    apply: (plan) => afterWrite(plan.kind === 'node' ? node.applyNode(plan) : plan.fanout ? applyPlanFanout(plan, deps) : applyPlan(plan, deps)),
+    rollback: (report) => afterWrite(report.plan.kind === 'node' || report.plan.fanout ? rollbackFanout(report, deps) : rollbackReport(report, deps)),
     planNode: node.planNode,
     resolveHost: node.resolveHost,
     snapshot: node.snapshot,

@@ -3,6 +3,7 @@
 // and sends it like any plan: --dry-run stops there, --yes or a terminal y applies, verifies and reports, with a
 // rollback offered on a partial failure.
 import { applyPlan, rollbackReport, type ApplyDeps } from '../actions/apply.js';
+import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
 import { readAuditLog } from '../actions/audit-read.js';
 import { groupHistory } from '../actions/history.js';
 import { formatPlan, formatReport } from '../actions/preview-text.js';
@@ -61,11 +62,12 @@ export async function runUndoCommand(
     io.out('Nothing sent.\n');
     return EXIT.FAILED;
   }
-  const report = await applyPlan(plan, io.deps);
+  // The undo of a node action goes to every LB at once, as the node action did.
+  const report = plan.fanout ? await applyPlanFanout(plan, io.deps) : await applyPlan(plan, io.deps);
   io.out(`${formatReport(report)}\n`);
   let undone = null;
   if (report.rollbackOffered.length > 0 && (invocation.yes || (await io.confirm('Roll back the LBs that changed?')))) {
-    undone = await rollbackReport(report, io.deps);
+    undone = plan.fanout ? await rollbackFanout(report, io.deps) : await rollbackReport(report, io.deps);
     io.out(`${formatReport(undone)}\n`);
   }
   if (invocation.json) io.out(`${JSON.stringify({ id: entry.id, undo: plan.id, outcomes: report.outcomes, leftOut: report.leftOut, warnings: plan.warnings, rollback: undone?.outcomes ?? null })}\n`);

@@ -114,8 +114,9 @@ describe('lbtop history and undo on two real LBs', () => {
     for (const lb of lbs) expect(await states(lb)).toMatchObject({ s1: '8 w1', s2: '1 w10', s3: '8 w1' });
     const node = (await history()).actions[0]!;
     expect(node).toMatchObject({ kind: 'node', undo: { offered: true } });
-    const undo = await run('undo', node.id, '--yes');
+    const undo = await run('undo', node.id, '--yes', '--json');
     expect(undo.code, undo.stderr).toBe(0);
+    expect(JSON.parse(undo.stdout.trim().split('\n').pop()!).outcomes.map((o: { lb: string; status: string }) => `${o.lb} ${o.status}`).sort()).toEqual(['lb1 verified', 'lb2 verified']);
     for (const lb of lbs) expect(await states(lb)).toMatchObject({ s1: '0 w1', s2: '1 w10', s3: '0 w1' });
     for (const lb of lbs) await rawCommand(lb.socket, 'set server be/s2 state ready');
   }, 60_000);
