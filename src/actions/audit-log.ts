@@ -31,6 +31,8 @@ export interface AuditRecord {
   rollback?: AuditStep[];
   /** phase 'plan': why the action has no way back to re-plan, or what to run instead. */
   undoNote?: string;
+  /** phase 'plan' of a node drain/maint: the key of the node record it saves (node-record.ts); undo removes it. */
+  nodeRecord?: string;
   /** True when the command cannot change anything (show, get, help…); set by append. */
   readOnly?: boolean;
   /** A read's reply: size, line count, first line (or why not even that is kept); set by append. */

@@ -19,6 +19,7 @@ export function recordPlan(audit: AuditLog, plan: Plan): void {
     kind: plan.kind,
     steps: plan.commands.map(step),
     rollback: plan.rollback.map(step),
+    ...(plan.node && plan.node.action !== 'ready' ? { nodeRecord: plan.node.name } : {}),
   });
 }
 

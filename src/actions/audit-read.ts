@@ -60,7 +60,7 @@ export function parseAuditLine(line: string): AuditRecord | string {
   if (time === undefined || Number.isNaN(Date.parse(time))) return 'no valid time';
   if (lb === undefined || command === undefined || phase === undefined || !PHASES.has(phase)) return 'no lb, command or phase';
   const record: AuditRecord = { time, user: str(o.user, 256) ?? '?', lb, command, phase: phase as AuditRecord['phase'] };
-  const optional = { plan: str(o.plan, 256), reply: str(o.reply), kind: str(o.kind, 64), undoNote: str(o.undoNote, 2048) };
+  const optional = { plan: str(o.plan, 256), reply: str(o.reply), kind: str(o.kind, 64), undoNote: str(o.undoNote, 2048), nodeRecord: str(o.nodeRecord, 256) };
   for (const [key, v] of Object.entries(optional)) if (v !== undefined) (record as unknown as Record<string, string>)[key] = v;
   if (o.readOnly === true) record.readOnly = true;
   const planned = steps(o.steps);

@@ -36,6 +36,8 @@ export interface HistoryEntry {
   steps?: AuditStep[];
   rollback?: AuditStep[];
   undoNote?: string;
+  /** A node drain/maint: the key of the node record it saved. */
+  nodeRecord?: string;
 }
 
 /** A plan id's prefix says what made it, for records written before the plan record existed. */
@@ -73,6 +75,7 @@ export function groupHistory(records: readonly AuditRecord[]): HistoryEntry[] {
         if (r.steps) entry.steps = r.steps;
         if (r.rollback) entry.rollback = r.rollback;
         if (r.undoNote !== undefined) entry.undoNote = r.undoNote;
+        if (r.nodeRecord !== undefined) entry.nodeRecord = r.nodeRecord;
         for (const lb of r.lb.split(',').filter(Boolean)) addLb(entry, lb);
         break;
       case 'send':

@@ -52,6 +52,11 @@ export interface Plan {
   undoOf?: string;
   /** Every LB at once (apply-fanout.ts), as a node action went: set on the undo of one, which may span a fleet. */
   fanout?: boolean;
+  /**
+   * The undo of a node drain/maint: the node record (node-record.ts) to remove once the undo is verified, so a later
+   * `node ready` does not restore states saved before a drain that was undone.
+   */
+  clearsNodeRecord?: string;
   /** Why the whole plan is refused before anything is sent (a weight the backend's algorithm cannot take). */
   refused?: string[];
   /** True when the operator must type a word (e.g. the cluster name) rather than press y. */

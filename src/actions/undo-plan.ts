@@ -96,6 +96,7 @@ export function planUndo(entry: HistoryEntry, fleet: Fleet): UndoResult {
       kind: 'undo',
       undoOf: entry.id,
       ...(entry.kind === 'node' ? { fanout: true } : {}),
+      ...(entry.nodeRecord !== undefined ? { clearsNodeRecord: entry.nodeRecord } : {}),
       changes,
       commands,
       rollback,

@@ -5,6 +5,8 @@ import { applyPlan, rollbackReport } from '../actions/apply.js';
 import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
 import { defaultAuditPath, openAuditLog } from '../actions/audit-log.js';
 import { runRawCommand } from '../actions/raw-command.js';
+import { clearNodeRecord, defaultNodeDir } from '../actions/node-record.js';
+import type { ApplyReport } from '../actions/types.js';
 import { historySource } from '../actions/history-source.js';
 import { planUndo } from '../actions/undo-plan.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
@@ -17,6 +19,12 @@ import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
 import { buildFleet, FleetBuilder, polledServerStates } from '../store/selectors.js';
 import type { AppServices } from '../ui/services.js';
 import type { RoutingServices } from '../ui/routing/routing-services.js';
+
+/** A verified undo of a node drain removes the node record that drain saved (node-record.ts), as `node ready` does. */
+function undoneNode(report: ApplyReport): ApplyReport {
+  if (report.ok && report.plan.clearsNodeRecord !== undefined) clearNodeRecord(defaultNodeDir(), report.plan.clearsNodeRecord);
+  return report;
+}
 
 export async function tuiServices(
   config: LbtopConfig,
@@ -70,7 +78,7 @@ export async function tuiServices(
     focus: runtime.focus,
     planServerAdmin,
     planServerWeight,
-    apply: (plan) => afterWrite(plan.kind === 'node' ? node.applyNode(plan) : plan.fanout ? applyPlanFanout(plan, deps) : applyPlan(plan, deps)),
+    apply: (plan) => afterWrite(plan.kind === 'node' ? node.applyNode(plan) : plan.fanout ? applyPlanFanout(plan, deps).then((r) => undoneNode(r)) : applyPlan(plan, deps)),
     rollback: (report) => afterWrite(report.plan.kind === 'node' || report.plan.fanout ? rollbackFanout(report, deps) : rollbackReport(report, deps)),
     planNode: node.planNode,
     resolveHost: node.resolveHost,

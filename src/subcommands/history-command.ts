@@ -8,6 +8,7 @@ import { readAuditLog } from '../actions/audit-read.js';
 import { groupHistory } from '../actions/history.js';
 import { formatPlan, formatReport } from '../actions/preview-text.js';
 import { findEntry, planUndo } from '../actions/undo-plan.js';
+import { clearNodeRecord, defaultNodeDir } from '../actions/node-record.js';
 import type { HistoryInvocation } from '../cli/history-args.js';
 import { EXIT, exitCodeOf } from '../cli/exit-codes.js';
 import type { LbtopConfig } from '../model/config.js';
@@ -18,6 +19,8 @@ import { refuseUnreachable } from './unreachable-text.js';
 
 export interface HistoryIo {
   auditPath: string;
+  /** Where node records live (default: under XDG_STATE_HOME). */
+  nodeDir?: string;
   out(text: string): void;
   err(text: string): void;
 }
@@ -65,6 +68,7 @@ export async function runUndoCommand(
   // The undo of a node action goes to every LB at once, as the node action did.
   const report = plan.fanout ? await applyPlanFanout(plan, io.deps) : await applyPlan(plan, io.deps);
   io.out(`${formatReport(report)}\n`);
+  if (report.ok && plan.clearsNodeRecord !== undefined) clearNodeRecord(io.nodeDir ?? defaultNodeDir(), plan.clearsNodeRecord);
   let undone = null;
   if (report.rollbackOffered.length > 0 && (invocation.yes || (await io.confirm('Roll back the LBs that changed?')))) {
     undone = plan.fanout ? await rollbackFanout(report, io.deps) : await rollbackReport(report, io.deps);

@@ -3,7 +3,7 @@
 // the prior states come back (read from `show servers state`), a server whose state moved on since is left out
 // and the plan says so, and read-only refuses undo.
 import { execFile } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,10 +114,14 @@ describe('lbtop history and undo on two real LBs', () => {
     for (const lb of lbs) expect(await states(lb)).toMatchObject({ s1: '8 w1', s2: '1 w10', s3: '8 w1' });
     const node = (await history()).actions[0]!;
     expect(node).toMatchObject({ kind: 'node', undo: { offered: true } });
+    // The drain saved the prior states for `node ready`; a verified undo removes that record, as `node ready` does.
+    const record = path.join(dir, 'state/lbtop/nodes/127.0.0.1.json');
+    expect(existsSync(record)).toBe(true);
     const undo = await run('undo', node.id, '--yes', '--json');
     expect(undo.code, undo.stderr).toBe(0);
     expect(JSON.parse(undo.stdout.trim().split('\n').pop()!).outcomes.map((o: { lb: string; status: string }) => `${o.lb} ${o.status}`).sort()).toEqual(['lb1 verified', 'lb2 verified']);
     for (const lb of lbs) expect(await states(lb)).toMatchObject({ s1: '0 w1', s2: '1 w10', s3: '0 w1' });
+    expect(existsSync(record)).toBe(false);
     for (const lb of lbs) await rawCommand(lb.socket, 'set server be/s2 state ready');
   }, 60_000);
 
