@@ -6,7 +6,7 @@
  * Where a binding applies. `global` applies in every view scope; the dialog and prompt scopes are exclusive
  * (they own the keyboard, nothing global fires); `cli` is a text field, so only non-printable globals fire there.
  */
-export type Scope = 'global' | 'table' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing' | 'failover' | 'passphrase' | 'progress' | 'chooser'
+export type Scope = 'global' | 'table' | 'detail' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing' | 'failover' | 'passphrase' | 'progress' | 'chooser'
   // The panels (src/ui/panels), one scope each.
   | 'sessions' | 'captures' | 'tables' | 'history' | 'nodes' | 'output';
 
@@ -28,7 +28,7 @@ export interface CommandDef {
 }
 
 const PANELS = ['sessions', 'captures', 'tables', 'history', 'nodes', 'output'] as const satisfies readonly Scope[];
-const NAV = ['table', 'events', 'help', 'lbdrift', 'preview', 'report', 'routing', 'failover', 'progress', 'chooser', ...PANELS] as const satisfies readonly Scope[];
+const NAV = ['table', 'detail', 'events', 'help', 'lbdrift', 'preview', 'report', 'routing', 'failover', 'progress', 'chooser', ...PANELS] as const satisfies readonly Scope[];
 
 export const COMMANDS = [
   { id: 'app.quit', keys: ['q', 'C-c'], scopes: ['global'], description: 'Quit lbtop (changes nothing)', hint: 'quit' },
@@ -60,12 +60,16 @@ export const COMMANDS = [
   // Also in a preview that asks for a word: a whole-LB move's preview is longer than a screen.
   { id: 'nav.pageDown', keys: ['pgdn', 'C-f'], scopes: [...NAV, 'confirm'], description: 'Page down' },
   { id: 'nav.pageUp', keys: ['pgup', 'C-b'], scopes: [...NAV, 'confirm'], description: 'Page up' },
-  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover', 'progress', ...PANELS], description: 'First row' },
-  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'events', 'help', 'lbdrift', 'routing', 'failover', 'progress', ...PANELS], description: 'Last row' },
+  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'detail', 'events', 'help', 'lbdrift', 'routing', 'failover', 'progress', ...PANELS], description: 'First row' },
+  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'detail', 'events', 'help', 'lbdrift', 'routing', 'failover', 'progress', ...PANELS], description: 'Last row' },
 
   { id: 'filter.open', keys: ['/'], scopes: ['table', 'events'], description: 'Filter rows (incremental; Esc clears)', hint: 'filter' },
   { id: 'filter.clear', keys: ['esc'], scopes: ['table', 'events'], description: 'Clear the filter' },
-  { id: 'jump.open', keys: [':'], scopes: ['table'], description: 'Jump to a cluster, backend or server by name (Tab completes)', hint: 'jump' },
+  { id: 'jump.open', keys: [':'], scopes: ['table'], description: 'Jump to a row by name (Tab completes); :find TEXT finds a server by name, address or hostname', hint: 'jump' },
+  { id: 'sort.next', keys: ['o'], scopes: ['table'], description: 'Sort by the next column, marked ▲/▼ in the header (servers stay under their backend)', hint: 'sort' },
+  { id: 'sort.reverse', keys: ['O'], scopes: ['table'], description: 'Reverse the sort order' },
+  { id: 'detail.open', keys: ['enter'], scopes: ['table'], description: 'Details of the selected row: trends (rate, 5xx, queue), state changes, values per LB', hint: 'details' },
+  { id: 'detail.close', keys: ['esc', 'enter'], scopes: ['detail'], description: 'Close the details (j/k move the row they show)', hint: 'close' },
   { id: 'scope.cycle', keys: ['a'], scopes: ['table'], description: 'Target LBs for actions: all LBs having the backend → one LB → …', hint: 'scope' },
   { id: 'rows.expand', keys: ['e'], scopes: ['table'], description: 'Show one sub-row per LB under each server (else values are summed)' },
 
@@ -133,7 +137,7 @@ export const COMMANDS = [
 
   { id: 'prompt.accept', keys: ['enter'], scopes: ['prompt'], description: 'Accept (filter stays, jump goes)', hint: 'accept' },
   { id: 'prompt.cancel', keys: ['esc'], scopes: ['prompt'], description: 'Cancel (filter is cleared)', hint: 'cancel' },
-  { id: 'prompt.complete', keys: ['tab'], scopes: ['prompt'], description: 'Complete the name (jump)', hint: 'complete' },
+  { id: 'prompt.complete', keys: ['tab'], scopes: ['prompt'], description: 'Complete the name (jump); the next match (:find)', hint: 'complete' },
 ] as const satisfies readonly CommandDef[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -5,6 +5,7 @@ import type { Scope } from './bindings.js';
 export const HELP_SECTIONS: readonly { scope: Scope; title: string }[] = [
   { scope: 'global', title: 'Everywhere' },
   { scope: 'table', title: 'Fleet table (views 1–4)' },
+  { scope: 'detail', title: 'Row details (Enter on a fleet row)' },
   { scope: 'events', title: 'Events (view 6)' },
   { scope: 'routing', title: 'Maps/ACLs, drift vs disk, certs (views 7–9)' },
   { scope: 'lbdrift', title: 'LB-DRIFT (view 0)' },

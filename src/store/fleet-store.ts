@@ -4,6 +4,7 @@ import type { TimelineEvent } from '../model/events.js';
 import type { LbHealth, LbState } from '../model/fleet.js';
 import type { HaproxySnapshot } from '../model/haproxy.js';
 import { diffSnapshots } from './diff.js';
+import { Trends } from './trends.js';
 import type { CellKey, StoreReader, StoreState } from './types.js';
 
 export interface FleetStoreOptions {
@@ -19,6 +20,8 @@ export interface FleetStoreOptions {
    * size squared: a window makes it one run per window, whatever the fleet's size.
    */
   notifyEveryMs?: number;
+  /** Polls of history kept per row (default HISTORY_LENGTH). */
+  historyLength?: number;
 }
 
 /**
@@ -51,12 +54,15 @@ export class FleetStore implements StoreReader {
    * a second, when the TUI reads the state ten times a second (bench/ssh-fleet.ts --shape k8s).
    */
   private draft: Draft | null = null;
+  /** Each row's recent polls (session rate, 5xx rate, queue): the TRAFFIC/HTTP sparklines and the detail pane. */
+  readonly trends: Trends;
 
   constructor(lbs: { name: string; endpoint: string }[], options: FleetStoreOptions = {}) {
     this.eventCap = options.eventCap ?? 10_000;
     this.highlightMs = options.highlightMs ?? 3_000;
     this.now = options.now ?? Date.now;
     this.notifyEveryMs = options.notifyEveryMs ?? 0;
+    this.trends = new Trends(options.historyLength);
     const map = new Map<string, LbState>();
     for (const lb of lbs) map.set(lb.name, { health: initialHealth(lb.name, lb.endpoint), snapshot: null });
     this.state = { lbs: map, events: [], changedCells: new Map(), revision: 0 };
@@ -87,6 +93,7 @@ export class FleetStore implements StoreReader {
     const current = this.requireLb(lb);
     const events: TimelineEvent[] = [];
     const cells = this.freshCells(snapshot.at);
+    this.trends.record(lb, snapshot);
     if (current.snapshot) {
       const diff = diffSnapshots(lb, current.snapshot, snapshot);
       events.push(...diff.events);

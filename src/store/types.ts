@@ -1,6 +1,7 @@
 // The store's public shape: what the UI subscribes to and what actions read.
 import type { LbState } from '../model/fleet.js';
 import type { TimelineEvent } from '../model/events.js';
+import type { TrendReader } from './trends.js';
 
 /** Cell key for deltas: `${lb}\u0000${proxy}\u0000${name}\u0000${field}`. */
 export type CellKey = string;
@@ -20,4 +21,6 @@ export interface StoreReader {
   getState(): StoreState;
   /** Returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
+  /** Each row's recent polls; absent where nothing keeps them (the UI then shows no sparklines). */
+  readonly trends?: TrendReader;
 }

@@ -63,6 +63,8 @@ export type Token = (typeof TOKENS)[number];
 export interface Theme {
   name: string;
   styles: Readonly<Record<Token, Style>>;
+  /** The terminal does not take UTF-8 (glyphs.ts): sparklines and sort arrows in ASCII. */
+  ascii?: boolean;
 }
 
 /** No colour: emphasis by bold, dim, underline and reverse video only. */

@@ -1,13 +1,15 @@
 // The composition: store → fleet → rows → the current view, between a header and a footer; keys go through
 // the keymap to handler tables. State lives in one reducer (ui-state.ts) and a few hooks; this file wires them.
 import { Box, Text, useApp } from 'ink';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Scope } from '../keymap/bindings.js';
 import { hintsFor, type Keymap } from '../keymap/resolve.js';
 import type { Theme } from '../theme/tokens.js';
 import { mainHandlers, type ListGeometry } from './handlers/main-handlers.js';
 import { fleetActionHandlers, previewNode } from './handlers/fleet-actions.js';
 import { serverActionHandlers } from './handlers/server-actions.js';
+import { tableHandlers } from './handlers/table-handlers.js';
+import { detailHeight } from './views/detail-lines.js';
 import { Body } from './components/Body.js';
 import { agesOnScreen } from './columns/index.js';
 import { Footer } from './components/Footer.js';
@@ -52,9 +54,6 @@ import { failoverHintScope, isFailoverView } from './failover/failover-ui-state.
 import { useFailover } from './failover/useFailover.js';
 import { ThemeContext } from './theme-context.js';
 import { helpLines } from './views/help-lines.js';
-import { driftLines, type DriftLines } from './views/LbDriftView.js';
-
-const NO_DRIFT: DriftLines = { title: [], lines: [], keys: [] };
 
 export interface AppProps {
   services: AppServices;
@@ -84,7 +83,8 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   useEffect(() => {
     if (startupMessage) flash(startupMessage, 'error');
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- the start-up message is shown once, at mount
-  const data = useFleetRows(services, store, ui.filters.table, ui.expanded);
+  const sort = isStatsView(ui.view) && ui.sort ? { view: ui.view, column: ui.sort.column, desc: ui.sort.desc, trends: services.store.trends } : null;
+  const data = useFleetRows(services, store, ui.filters.table, ui.expanded, sort);
   const events = useEventRows(store.events, ui.filters.events);
   const help = useMemo(() => helpLines(keymap), [keymap]);
   const lbNames = useMemo(() => data.fleet.lbs.map((h) => h.name), [data.fleet]);
@@ -98,12 +98,12 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const passphrase = usePassphrase(services);
   const cli = useCliSession(services, lbNames, ui.scope);
 
-  const listHeight = Math.max(1, layout.body - 1);
+  // The detail pane (Enter) takes the lower part of the body, at most 60% of it; the table keeps the rest.
+  const detailShown = ui.detail && isStatsView(ui.view);
+  const detailLinesHeight = detailShown ? Math.min(detailHeight(data.lbs.length), Math.floor(layout.body * 0.6)) : 0;
+  const listHeight = Math.max(1, layout.body - 1 - detailLinesHeight);
   const table = geometry(ui.lists.table, data.rows.length, listHeight, (i) => data.rows[i]?.key, data.indexOf);
   const eventList = geometry(ui.lists.events, events.length, listHeight, () => undefined, () => undefined);
-  // LB-DRIFT is computed only while it is shown; its title line stays above the list, like the table header.
-  const lbDrift = useMemo(() => (ui.view === 'lbdrift' ? driftLines(data.fleet) : NO_DRIFT), [ui.view, data.fleet]);
-  const driftList = geometry(ui.lists.lbdrift, lbDrift.lines.length, listHeight, (i) => lbDrift.keys[i], (k) => { const i = lbDrift.keys.indexOf(k); return i < 0 ? undefined : i; });
   // Help has no cursor, only a scroll position.
   const helpTop = Math.min(ui.lists.help.top, Math.max(0, help.length - layout.body));
   const helpList = { count: help.length, height: layout.body, index: helpTop, top: helpTop, keyAt: () => undefined };
@@ -112,22 +112,26 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const lastRow = useRef<TableRow | null>(null);
   if (isStatsView(ui.view)) lastRow.current = selectedRow ?? null;
   const panel = isPanelView(ui.view) ? PANELS[ui.view] : undefined;
+  // The panel's "line 3/20", kept with the view that said it: a panel that says nothing shows nothing.
+  const [panelPosition, setPanelPosition] = useState({ view: ui.view, text: '' });
+  const setPosition = useCallback((text: string) => setPanelPosition({ view: ui.view, text }), [ui.view]);
   if (isStatsView(ui.view)) {
     const view = ui.view;
     const onScreen = data.rows.slice(table.top, table.top + table.height);
-    screenText.current = { drawn: agesOnScreen(view, onScreen), now: () => agesOnScreen(view, onScreen), ticks: ageTicks };
+    const moving = { lbs: data.lbs, trends: services.store.trends };
+    screenText.current = { drawn: agesOnScreen(view, onScreen, moving), now: () => agesOnScreen(view, onScreen, moving), ticks: ageTicks };
   } else screenText.current = null;
   useReadFocus(services.focus, isStatsView(ui.view) ? data.rows : null, table.top, table.height);
 
   const routing = useRouting(services.routing, services.now, flash, flow.preview, () => dispatch({ type: 'view', view: 'trace' }));
   const editor = useEditor(services.routing?.editText);
   const failover = useFailover(services.failover, flash);
-  const scope: Scope = isStatsView(ui.view) ? 'table' : isRoutingView(ui.view) ? 'routing' : isFailoverView(ui.view) ? 'failover' : isPanelView(ui.view) ? (panel?.scope ?? 'global') : ui.view;
+  const scope: Scope = isStatsView(ui.view) ? (detailShown ? 'detail' : 'table') : isRoutingView(ui.view) ? 'routing' : isFailoverView(ui.view) ? 'failover' : isPanelView(ui.view) ? (panel?.scope ?? 'global') : ui.view;
   const handlers = mainHandlers({
     ui,
     dispatch,
     keymap,
-    lists: { table, events: eventList, help: helpList, lbdrift: driftList },
+    lists: { table, events: eventList, help: helpList },
     lbNames,
     cli,
     cliPage: Math.max(1, layout.body - 3),
@@ -138,6 +142,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     quit: () => exit(),
     flash,
   });
+  Object.assign(handlers, tableHandlers({ ui, dispatch, lbs: data.lbs, row: selectedRow, flash }));
   Object.assign(handlers, routingViewKeys((view) => dispatch({ type: 'view', view })));
   if (isRoutingView(ui.view)) {
     Object.assign(handlers, routingHandlers({ api: routing, view: ui.view, page: Math.max(1, layout.body - 3), go: (view) => dispatch({ type: 'view', view }), edit: editor, available: services.routing !== undefined }));
@@ -188,8 +193,8 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     ? positionText('row', table.index, data.rows.length)
     : ui.view === 'events'
       ? positionText('event', eventList.index, events.length)
-      : ui.view === 'lbdrift'
-        ? positionText('line', driftList.index, lbDrift.lines.length)
+      : panel
+        ? (panelPosition.view === ui.view ? panelPosition.text : '')
         : ui.view === 'cli'
         ? `to ${cli.state.lb}`
         : '';
@@ -223,7 +228,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
         ) : panel && !dialogOpen ? (
           <panel.Component services={services} fleet={data.fleet} keymap={keymap} width={layout.width} height={layout.body} now={now}
             selection={lastRow.current} isActive={keysFree && !progressShown} preview={flow.preview} flash={flash}
-            go={(view) => dispatch({ type: 'view', view })} />
+            go={(view) => dispatch({ type: 'view', view })} setPosition={setPosition} />
         ) : isFailoverView(ui.view) && !dialogOpen ? (
           <FailoverBody view={ui.view} api={failover} width={layout.width} height={layout.body} keymap={keymap} onMessage={flash} />
         ) : <Body
@@ -241,8 +246,9 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           flow={flow}
           keymap={keymap}
           flash={flash}
-          lbDrift={{ drift: lbDrift, list: driftList }}
           ageTicks={ageTicks}
+          trends={services.store.trends}
+          detailHeight={detailLinesHeight}
         />}
         <Footer hints={hintsFor(keymap, passphrase ? 'passphrase' : choice && !dialogOpen ? 'chooser' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash ?? hint} prompt={ui.prompt} candidates={candidates} />
       </Box>

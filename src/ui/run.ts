@@ -3,6 +3,7 @@
 import { render } from 'ink';
 import { createElement } from 'react';
 import { buildKeymap, findDuplicateKeys } from '../keymap/resolve.js';
+import { utf8Terminal } from '../theme/glyphs.js';
 import { loadTheme } from '../theme/load.js';
 import { App } from './App.js';
 import type { AppServices } from './services.js';
@@ -26,7 +27,10 @@ export interface RunOptions {
 export async function runTui(services: AppServices, options: RunOptions = {}): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  const { theme, errors } = loadTheme(options.theme ?? services.config.theme ?? 'dark', { env: options.env ?? process.env });
+  const env = options.env ?? process.env;
+  const loaded = loadTheme(options.theme ?? services.config.theme ?? 'dark', { env });
+  const { errors } = loaded;
+  const theme = { ...loaded.theme, ascii: !utf8Terminal(env) };
   const keymap = buildKeymap({ readOnly: services.readOnly });
   const problems = [...errors.map((e) => `theme ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`), ...findDuplicateKeys()];
 

@@ -2,13 +2,13 @@
 // follows every write has finished. lb2 does not carry the node and its worker is stopped (SIGSTOP) before `y`, so
 // that read hangs on it for its 120 s timeout; the drain of lb1 must show DRAINED meanwhile, and lb2 come back
 // once it runs again. Before, "sending…" stayed on screen until the read was over (at 500 LBs: 8 s after `y`).
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_HEAD, rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { tmuxTerminal, wait } from './tmux.js';
+import { ensureFreshBuild } from './fresh-build.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const term = tmuxTerminal(`lbtop-e2e-first-${process.pid}`, 'e2e');
@@ -28,7 +28,7 @@ describe('the drain progress view comes before the post-write refresh', () => {
   const lbs: HaproxyProcess[] = [];
   let stopped: number | null = null;
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+    ensureFreshBuild(); // never rebuilds dist/ under a test that runs it (npm test built it)
     dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-e2e-first-'));
     lbs.push(await startHaproxy({ name: 'lb1', dir, config: config('be_api', ['master1', 'master2'], '127.0.0.1') }));
     lbs.push(await startHaproxy({ name: 'lb2', dir, config: config('be_other', ['other1', 'other2'], '127.0.0.2') }));

@@ -1,12 +1,12 @@
 // End to end in a real terminal: lbtop on two real HAProxy instances inside tmux, a drain through the keys,
 // checked on both sockets, then `q` and a check that the terminal left the alternate screen.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_HEAD, rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { tmuxTerminal, wait } from './tmux.js';
+import { ensureFreshBuild } from './fresh-build.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const term = tmuxTerminal(`lbtop-e2e-${process.pid}`, 'e2e');
@@ -27,7 +27,7 @@ describe('lbtop in a real terminal', () => {
   let dir: string;
   const lbs: HaproxyProcess[] = [];
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+    ensureFreshBuild(); // never rebuilds dist/ under a test that runs it (npm test built it)
     dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-e2e-'));
     lbs.push(await startHaproxy({ name: 'lb1', dir, config: CONFIG }));
     lbs.push(await startHaproxy({ name: 'lb2', dir, config: CONFIG }));

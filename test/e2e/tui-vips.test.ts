@@ -2,7 +2,6 @@
 // namespaces, real keepalived and HAProxy, each reached over a real sshd inside its namespaces, as an `ssh:` LB).
 // The VIPS view shows the VIPs on lb1; `f` moves api_vip to lb2 and `R` brings it back, then `m` moves every VIP
 // of lb1 and `R` brings them all back — each checked with `ip addr` in the namespaces, never with lbtop's reading.
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { startHostSshd } from '../support/lab/host-sshd.js';
 import { makeKeyPair } from '../../src/lab/netns/keys.js';
 import { startKeepalivedPair, type KeepalivedPair } from '../failover/keepalived-lab.js';
 import { tmuxTerminal, wait } from './tmux.js';
+import { ensureFreshBuild } from './fresh-build.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const term = tmuxTerminal(`lbtop-vips-${process.pid}`, 'e2e');
@@ -20,7 +20,7 @@ let pair: KeepalivedPair;
 let config: string;
 
 beforeAll(async () => {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+  ensureFreshBuild(); // never rebuilds dist/ under a test that runs it (npm test built it)
   pair = await startKeepalivedPair();
   const key = makeKeyPair(path.join(pair.lab.dir, 'id_tui'));
   const known: string[] = [];

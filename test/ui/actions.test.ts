@@ -174,7 +174,7 @@ describe('read-only', () => {
 
   it('help lists the write keys as disabled', async () => {
     const { services } = fakeServices({ store: demoStore(clock), clock, readOnly: true });
-    const app = await renderApp(services, { columns: 120, rows: 200 });
+    const app = await renderApp(services, { columns: 120, rows: 400 });
     await app.press('?');
     const [enabled, disabled] = app.frame().split('Disabled by --read-only');
     expect(enabled).not.toContain('Drain the selected server');

@@ -17,9 +17,9 @@ describe('views', () => {
     const header = () => app.lines()[3]!;
     expect(header()).toMatch(/^NAME\s+homelab\s+lb-0\s+lb-1\s+W\s+CHECK\s+SCUR\s+SMAX\s+SLIM\s+STOT\s+QCUR\s+QMAX\s+LASTCHG\s+DOWNTIME/);
     await app.press('2');
-    expect(header()).toMatch(/W\s+RATE\s+RMAX\s+SCUR\s+STOT\s+BIN\s+BOUT/);
+    expect(header()).toMatch(/W\s+RATE\s+RATE TREND\s+RMAX\s+SCUR\s+STOT\s+BIN\s+BOUT/);
     await app.press('3');
-    expect(header()).toMatch(/W\s+RATE\s+RTOT\s+1xx\s+2xx\s+3xx\s+4xx\s+5xx\s+\?xx/);
+    expect(header()).toMatch(/W\s+RATE\s+RTOT\s+1xx\s+2xx\s+3xx\s+4xx\s+5xx\s+5XX\/S TREND$/); // ?xx: past 120 columns);
     await app.press('4');
     expect(header()).toMatch(/CHECK\s+EREQ\s+ECON\s+ERESP\s+RETR\s+REDIS\s+CF\s+CD\s+DREQ\s+DRESP\s+DOWN/);
     await app.press('5');
@@ -33,7 +33,7 @@ describe('views', () => {
   it('TAB and Shift-TAB cycle through the six views and wrap around', async () => {
     const { services } = fakeServices({ store: demoStore(clock), clock });
     const app = await renderApp(services);
-    const signatures = [/RATE\s+RMAX\s+SCUR/, /RTOT\s+1xx/, /EREQ\s+ECON/, /Runtime-API commands go to/, /TIME\s+LB\s+KIND/, /SCUR\s+SMAX/];
+    const signatures = [/RATE TREND\s+RMAX\s+SCUR/, /RTOT\s+1xx/, /EREQ\s+ECON/, /Runtime-API commands go to/, /TIME\s+LB\s+KIND/, /SCUR\s+SMAX/];
     for (const signature of signatures) {
       await app.press(KEYS.tab);
       expect(app.frame()).toMatch(signature);
@@ -51,7 +51,7 @@ describe('views', () => {
     await app.press('5', '4');
     expect(app.frame()).toContain('homelab> 4▏');
     await app.press('\x1b2');
-    expect(app.lines()[3]).toMatch(/RATE\s+RMAX/);
+    expect(app.lines()[3]).toMatch(/RATE TREND\s+RMAX/);
   });
 
   it('? shows help generated from the keymap; Esc goes back', async () => {

@@ -1,6 +1,7 @@
-// 3 HTTP (hatop mode 3): request rate and totals, responses by class.
+// 3 HTTP (hatop mode 3): request rate and totals, responses by class, the 5xx rate of recent polls as a sparkline.
 import { numeric } from './numeric.js';
 import { weightColumn } from './common.js';
+import { trendColumn } from './trend.js';
 import type { Column } from './types.js';
 
 export const httpColumns: readonly Column[] = [
@@ -12,5 +13,6 @@ export const httpColumns: readonly Column[] = [
   numeric('3xx', 'hrsp3xx'),
   numeric('4xx', 'hrsp4xx'),
   numeric('5xx', 'hrsp5xx'),
+  trendColumn('5XX/S TREND', 'err5xx'),
   numeric('?xx', 'hrspOther', { width: 5 }),
 ];

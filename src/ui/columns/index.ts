@@ -7,7 +7,7 @@ import { statusColumns } from './status.js';
 import { trafficColumns } from './traffic.js';
 import type { TableRow } from '../rows/types.js';
 import { duration } from './format.js';
-import type { Column, LbInfo } from './types.js';
+import type { CellContext, Column, LbInfo } from './types.js';
 
 const BY_VIEW: Record<StatsViewId, readonly Column[]> = {
   status: statusColumns,
@@ -44,15 +44,19 @@ export function fitColumns(columns: readonly Column[], width: number): { column:
 const AGE_FIELDS = ['lastchg', 'downtime'] as const;
 
 /**
- * The ages `view` shows on `rows`, as drawn ("41s", "12m", "3h04m"), in one string. Ages change on every poll
- * without their row changing (the parser refreshes them in place), so the TUI compares this string after a quiet
- * poll: a poll is drawn while an age on screen counts seconds, once a minute for ages past a minute, and not at all
- * when no age is on screen (see visible-change.ts and useStoreState).
+ * What `view` shows on `rows` that a poll changes without changing the rows: the ages as drawn ("41s", "12m",
+ * "3h04m"), which the parser refreshes in place, and the sparklines, which move with every poll of the trends
+ * (a spike walks left for a minute after the row's numbers settled). The TUI compares this string after a quiet
+ * poll: it is drawn when it differs, not otherwise (see visible-change.ts and useStoreState).
  */
-export function agesOnScreen(view: StatsViewId, rows: readonly TableRow[]): string {
+export function agesOnScreen(view: StatsViewId, rows: readonly TableRow[], ctx?: CellContext): string {
   const fields = AGE_FIELDS.filter((field) => BY_VIEW[view].some((c) => c.fields?.includes(field)));
-  if (fields.length === 0) return '';
+  const trends = ctx?.trends ? BY_VIEW[view].filter((c) => c.id.startsWith('trend:')) : [];
+  if (fields.length === 0 && trends.length === 0) return '';
   let text = '';
-  for (const row of rows) for (const s of row.stats) for (const field of fields) text += `${duration(s.row[field])},`;
+  for (const row of rows) {
+    for (const s of row.stats) for (const field of fields) text += `${duration(s.row[field])},`;
+    for (const column of trends) text += `${column.cell(row, ctx!).text},`;
+  }
   return text;
 }

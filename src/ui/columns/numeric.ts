@@ -21,5 +21,15 @@ export function numeric(
     align: 'right',
     fields: [field],
     cell: (row) => ({ text: row.kind === 'cluster' ? '' : format(agg(row.stats, field)) }),
+    // Without the arrays the cell's aggregation builds: `o` computes this for every row of the table.
+    sortKey: (row) => {
+      let out: number | null = null;
+      for (const s of row.stats) {
+        const v = s.row[field];
+        if (v === null) continue;
+        out = out === null ? v : agg === sum ? out + v : agg === max ? Math.max(out, v) : Math.min(out, v);
+      }
+      return out;
+    },
   };
 }

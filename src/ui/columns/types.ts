@@ -1,5 +1,6 @@
 // A view's columns as data (k9s renderers): a header, a width, and a pure function from row to cell.
 import type { StatRow } from '../../model/haproxy.js';
+import type { TrendReader } from '../../store/trends.js';
 import type { Token } from '../../theme/tokens.js';
 import type { StatOnLb, TableRow } from '../rows/types.js';
 
@@ -18,6 +19,10 @@ export interface LbInfo {
 
 export interface CellContext {
   lbs: readonly LbInfo[];
+  /** Each row's recent polls, for the sparkline columns; absent where nothing keeps them. */
+  trends?: TrendReader;
+  /** The terminal does not take UTF-8: sparklines in ASCII. */
+  ascii?: boolean;
 }
 
 export interface Column {
@@ -32,6 +37,8 @@ export interface Column {
   /** Restrict the highlight to one LB's stats (per-LB state columns). */
   lb?: string;
   cell(row: TableRow, ctx: CellContext): Cell;
+  /** What `o` sorts by (a number or text; null sorts last); the cell's text when absent. */
+  sortKey?(row: TableRow, ctx: CellContext): number | string | null;
 }
 
 export type StatsOf = (row: TableRow) => readonly StatOnLb[];

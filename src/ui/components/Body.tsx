@@ -3,6 +3,7 @@
 import { Box } from 'ink';
 import type { Keymap } from '../../keymap/resolve.js';
 import type { TimelineEvent } from '../../model/events.js';
+import type { TrendReader } from '../../store/trends.js';
 import type { StoreState } from '../../store/types.js';
 import type { ListGeometry } from '../handlers/main-handlers.js';
 import type { ActionFlow } from '../hooks/useActionFlow.js';
@@ -14,7 +15,7 @@ import type { CliState } from '../state/cli-state.js';
 import type { UiState } from '../state/ui-state.js';
 import { isStatsView } from '../state/views.js';
 import { CliView } from '../views/CliView.js';
-import { LbDriftView, type DriftLines } from '../views/LbDriftView.js';
+import { DetailPane } from '../views/DetailPane.js';
 import { EventsView } from '../views/EventsView.js';
 import { HelpView } from '../views/HelpView.js';
 import { StatsView } from '../views/StatsView.js';
@@ -38,9 +39,12 @@ export interface BodyProps {
   keymap: Keymap;
   flash: FlashFn;
   /** LB-DRIFT lines and their list geometry (computed only while view 0 is shown). */
-  lbDrift?: { drift: DriftLines; list: ListGeometry };
   /** Bumped when a quiet poll moved only the ages on screen: the table redraws alone (useAgeTicks.ts). */
   ageTicks?: AgeTicks;
+  /** Each row's recent polls (the sparkline columns). */
+  trends?: TrendReader;
+  /** Lines of the open detail pane under the table (0: closed). */
+  detailHeight?: number;
 }
 
 function content(p: BodyProps) {
@@ -62,17 +66,21 @@ function content(p: BodyProps) {
     );
   }
   if (isStatsView(ui.view)) {
-    return (
+    const table = (
       <StatsView view={ui.view} rows={p.data.rows} lbs={p.data.lbs} width={layout.width} height={p.table.height}
         selected={p.table.index} top={p.table.top} changedCells={p.store.changedCells} now={p.now} filtered={ui.filters.table !== ''}
-        ageTicks={p.ageTicks} />
+        ageTicks={p.ageTicks} trends={p.trends} sort={ui.sort} />
+    );
+    if (!p.detailHeight) return table;
+    return (
+      <>
+        {table}
+        <DetailPane row={p.data.rows[p.table.index]} trends={p.trends} events={p.store.events} width={layout.width} height={p.detailHeight} />
+      </>
     );
   }
   if (ui.view === 'events') {
     return <EventsView events={p.events} width={layout.width} height={p.eventList.height} selected={p.eventList.index} top={p.eventList.top} filtered={ui.filters.events !== ''} />;
-  }
-  if (ui.view === 'lbdrift' && p.lbDrift) {
-    return <LbDriftView drift={p.lbDrift.drift} height={p.lbDrift.list.height} selected={p.lbDrift.list.index} top={p.lbDrift.list.top} />;
   }
   if (ui.view === 'cli') return <CliView cli={p.cli} height={layout.body} readOnly={p.keymap.readOnly} />;
   return <HelpView lines={p.help} height={layout.body} top={p.helpTop} />;

@@ -27,7 +27,7 @@ export function Footer({ hints, readOnly, flash, prompt, candidates }: FooterPro
           </Text>
           <Text {...tokenProps(theme, 'text.dim')}>
             {prompt.kind === 'jump' && candidates.length > 0 ? `  ${candidates.slice(0, 12).join('  ')}` : ''}
-            {prompt.kind === 'jump' && candidates.length === 0 && prompt.text ? '  (no such name)' : ''}
+            {prompt.kind === 'jump' && candidates.length === 0 && prompt.text ? (/^find\s/i.test(prompt.text) ? '  (no server matches; Enter closes)' : '  (no such name)') : ''}
           </Text>
         </Text>
       ) : (

@@ -77,9 +77,23 @@ export const StatsRow = memo(function StatsRow({ kind, cells, selected }: Props)
   );
 }, sameRow);
 
-export function StatsHeader({ columns }: { columns: readonly FittedColumn[] }) {
+export interface HeaderProps {
+  columns: readonly FittedColumn[];
+  sort?: { column: string; desc: boolean } | null;
+  ascii?: boolean;
+}
+
+/** A column's header with the sort arrow after it, shortened to keep the arrow when the column is narrow. */
+export function sortedHeader(header: string, width: number, desc: boolean, ascii = false): string {
+  const arrow = ascii ? (desc ? 'v' : '^') : desc ? '▼' : '▲';
+  return header.length < width ? header + arrow : header.slice(0, Math.max(0, width - 1)) + arrow;
+}
+
+export function StatsHeader({ columns, sort, ascii }: HeaderProps) {
   const theme = useTheme();
-  const line = columns.map(({ column, width }) => fit(column.header, width, column.align)).join(' ');
+  const line = columns
+    .map(({ column, width }) => fit(sort?.column === column.id ? sortedHeader(column.header, width, sort.desc, ascii) : column.header, width, column.align))
+    .join(' ');
   return (
     <Text wrap="truncate" {...tokenProps(theme, 'table.header')}>
       {line}

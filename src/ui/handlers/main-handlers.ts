@@ -30,7 +30,7 @@ export interface MainContext {
 
 function listOf(view: ViewId): ListId | null {
   if (isStatsView(view)) return 'table';
-  if (view === 'events' || view === 'help' || view === 'lbdrift') return view;
+  if (view === 'events' || view === 'help') return view;
   return null;
 }
 
@@ -67,7 +67,6 @@ export function mainHandlers(ctx: MainContext): Handlers {
     'view.errors': go('errors'),
     'view.cli': go('cli'),
     'view.events': go('events'),
-    'view.lbdrift': go('lbdrift'),
     'nav.down': nav('down'),
     'nav.up': nav('up'),
     'nav.pageDown': nav('pageDown'),

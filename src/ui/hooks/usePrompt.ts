@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { Keymap } from '../../keymap/resolve.js';
 import type { Fleet } from '../../model/fleet.js';
+import { findLine, findMatchRow, findQuery, findServers, type FindMatch } from '../rows/find.js';
 import { commonPrefix, completions, findRow, jumpNames } from '../rows/jump.js';
 import type { TableRow } from '../rows/types.js';
 import type { UiAction, UiState } from '../state/ui-state.js';
@@ -28,13 +29,40 @@ export function usePrompt(ctx: PromptContext): string[] {
   const prompt = ui.prompt;
   const jumping = prompt?.kind === 'jump';
   // Names are collected once per fleet while a jump prompt is open, not per key.
-  const names = useMemo(() => (jumping ? jumpNames(ctx.fleet) : []), [jumping, ctx.fleet]);
-  const candidates = useMemo(() => (jumping && prompt ? completions(names, prompt.text) : []), [jumping, names, prompt]);
+  const query = jumping && prompt ? findQuery(prompt.text) : null;
+  const names = useMemo(() => (jumping && query === null ? jumpNames(ctx.fleet) : []), [jumping, query, ctx.fleet]);
+  const found = useMemo(() => (query !== null ? findServers(ctx.fleet, query) : []), [query, ctx.fleet]);
+  const pick = found.length > 0 ? (prompt?.pick ?? 0) % found.length : 0;
+  const candidates = useMemo(
+    () => (query !== null ? findCandidates(found, pick) : jumping && prompt ? completions(names, prompt.text) : []),
+    [query, found, pick, jumping, names, prompt],
+  );
+
+  /** Selects row `index` of `rows` (the unfiltered ones when `clearFilter`), at the top of the window. */
+  const go = (rows: readonly TableRow[], index: number, clearFilter: boolean) =>
+    dispatch({ type: 'select', list: 'table', index, key: rows[index]!.key, count: rows.length, height: ctx.geometry.height, top: index, clearFilter });
+
+  const acceptFind = (text: string) => {
+    const match = found[pick];
+    if (!match) {
+      dispatch({ type: 'prompt.close', keepFilter: true });
+      return ctx.flash(`no server's name, address or hostname contains "${query ?? ''}" on any LB`, 'error');
+    }
+    let index = findMatchRow(ctx.rows, match);
+    if (index >= 0) return go(ctx.rows, index, false);
+    // The filter hides it: jumping there is what was asked, so the filter goes.
+    const all = ctx.allRows();
+    index = findMatchRow(all, match);
+    if (index >= 0) return go(all, index, true);
+    dispatch({ type: 'prompt.close', keepFilter: true });
+    ctx.flash(`${text}: ${findLine(match)} is not in the table`, 'error');
+  };
 
   const accept = () => {
     if (!prompt) return;
     if (prompt.kind === 'filter') return dispatch({ type: 'prompt.close', keepFilter: true });
     const text = prompt.text.trim();
+    if (query !== null) return acceptFind(text);
     const node = /^node\s+(\S+)$/.exec(text);
     if (node && ctx.onNode) {
       dispatch({ type: 'prompt.close', keepFilter: true });
@@ -54,11 +82,12 @@ export function usePrompt(ctx: PromptContext): string[] {
       return ctx.flash(text ? `no cluster, backend or server named "${text}"` : 'type a name to jump to (Tab completes)', 'error');
     }
     // The target goes to the top of the window, so a cluster or backend shows its servers below it.
-    dispatch({ type: 'select', list: 'table', index, key: rows[index]!.key, count: rows.length, height: ctx.geometry.height, top: index, clearFilter });
+    go(rows, index, clearFilter);
   };
 
   const complete = () => {
     if (!prompt || prompt.kind !== 'jump' || candidates.length === 0) return;
+    if (query !== null) return dispatch({ type: 'prompt.pick', pick: (pick + 1) % found.length });
     const prefix = commonPrefix(candidates);
     if (prefix.length > prompt.text.length) return dispatch({ type: 'prompt.text', text: prefix });
     const at = candidates.indexOf(prompt.text);
@@ -80,4 +109,11 @@ export function usePrompt(ctx: PromptContext): string[] {
     },
   );
   return candidates;
+}
+
+/** The matches as the prompt line lists them: the one Enter jumps to first, marked, with its place among them. */
+function findCandidates(found: readonly FindMatch[], pick: number): string[] {
+  if (found.length === 0) return [];
+  const rest = found.slice(pick + 1).concat(found.slice(0, pick)).slice(0, 11);
+  return [`[${pick + 1}/${found.length}${found.length >= 200 ? '+' : ''}] > ${findLine(found[pick]!)} <`, ...rest.map(findLine)];
 }

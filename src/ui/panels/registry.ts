@@ -1,9 +1,11 @@
 // Every panel lbtop has, by view id. App.tsx renders the one shown and binds `view.<id>` to open it; a view key
 // whose panel is not here says so in the flash line.
 import type { PanelId } from '../state/views.js';
+import { LbDriftPanel } from './lbdrift/LbDriftPanel.js';
 import type { PanelDef } from './types.js';
 import { HistoryPanel } from './history/HistoryPanel.js';
 
 export const PANELS: Partial<Record<PanelId, PanelDef>> = {
+  lbdrift: { id: 'lbdrift', scope: 'lbdrift', Component: LbDriftPanel },
   history: { id: 'history', scope: 'history', Component: HistoryPanel },
 };

@@ -36,6 +36,8 @@ export interface PanelProps {
   preview(plan: Plan): void;
   flash(text: string, level: 'info' | 'ok' | 'error'): void;
   go(view: ViewId): void;
+  /** What the header's tab line shows on the right ("line 3/20"); a stable function, called from a layout effect so the same frame shows it. */
+  setPosition(text: string): void;
 }
 
 export interface PanelDef {

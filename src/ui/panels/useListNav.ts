@@ -1,8 +1,9 @@
 // Cursor and scroll of a panel's list, with the nav.* handlers bound to it: every panel moves the same way
-// (j/k, pages, g/G) through the pure moves of ../state/selection.ts.
+// (j/k, pages, g/G) through the pure moves of ../state/selection.ts. With `keyAt`, the cursor follows its line
+// when a refresh inserts or removes lines above it.
 import { useState } from 'react';
 import type { Handlers } from '../hooks/useCommands.js';
-import { move, settle, type NavMove } from '../state/selection.js';
+import { locate, move, settle, type NavMove, type Selection } from '../state/selection.js';
 
 export interface ListNav {
   /** Selected index, kept in range. */
@@ -13,14 +14,24 @@ export interface ListNav {
   select(index: number): void;
 }
 
-export function useListNav(count: number, height: number): ListNav {
-  const [at, setAt] = useState({ index: 0, top: 0 });
-  const now = settle(count, height, at.index, at.top);
-  const to = (how: NavMove) => () => setAt(settle(count, height, move(now.index, how, count, height), now.top));
+export interface ListKeys {
+  keyAt(index: number): string | undefined;
+  indexOf(key: string): number | undefined;
+}
+
+export function useListNav(count: number, height: number, keys?: ListKeys): ListNav {
+  const [sel, setSel] = useState<Selection>({ index: 0, key: null, top: 0 });
+  const at = keys ? locate(sel, count, keys.keyAt, keys.indexOf) : sel.index;
+  const now = settle(count, height, at, sel.top);
+  const select = (index: number) => {
+    const next = settle(count, height, index, now.top);
+    setSel({ ...next, key: keys?.keyAt(next.index) ?? null });
+  };
+  const to = (how: NavMove) => () => select(move(now.index, how, count, height));
   return {
     index: now.index,
     top: now.top,
-    select: (index) => setAt(settle(count, height, index, now.top)),
+    select,
     handlers: {
       'nav.down': to('down'),
       'nav.up': to('up'),

@@ -1,11 +1,11 @@
 // What the operator is looking at: view, selections, filter, prompt, scope, flash. One reducer, so a key
 // press is one state update and one frame (Ink's legacy root renders every setState on its own).
 import { move, settle, type NavMove, type Selection, NO_SELECTION } from './selection.js';
-import type { ViewId } from './views.js';
+import { isStatsView, type ViewId } from './views.js';
 import type { KeyPress } from '../../keymap/parse-key.js';
 import { editText } from './edit-text.js';
 
-export type ListId = 'table' | 'events' | 'help' | 'dialog' | 'lbdrift';
+export type ListId = 'table' | 'events' | 'help' | 'dialog';
 
 export interface PromptState {
   kind: 'filter' | 'jump';
@@ -13,6 +13,8 @@ export interface PromptState {
   text: string;
   /** Filter in force when the prompt opened (Esc on a new filter clears it). */
   before: string;
+  /** `:find`: which of the matches Enter jumps to (Tab moves it); back to the first when the text changes. */
+  pick?: number;
 }
 
 export interface Flash {
@@ -32,6 +34,10 @@ export interface UiState {
   /** LB the write keys act on; null = every LB that has the server's backend. */
   scope: string | null;
   flash: Flash | null;
+  /** The stats table's sort (`o`/`O`): a column id of the view, highest first when `desc`; null: configured order. */
+  sort: { column: string; desc: boolean } | null;
+  /** The detail pane of the selected row is open (Enter; Esc closes). */
+  detail: boolean;
 }
 
 export type UiAction =
@@ -40,6 +46,7 @@ export type UiAction =
   | { type: 'select'; list: ListId; index: number; key: string | null; count: number; height: number; top: number; clearFilter?: boolean }
   | { type: 'prompt.open'; kind: PromptState['kind']; list: PromptState['list'] }
   | { type: 'prompt.text'; text: string }
+  | { type: 'prompt.pick'; pick: number }
   /** A typed key edits the text as it is now, not as the last render saw it (keys can outrun renders). */
   | { type: 'prompt.edit'; key: KeyPress }
   | { type: 'prompt.close'; keepFilter: boolean }
@@ -48,18 +55,22 @@ export type UiAction =
   | { type: 'scope'; scope: string | null }
   | { type: 'flash'; flash: Flash | null }
   | { type: 'flash.expire'; at: number }
-  | { type: 'list.reset'; list: ListId };
+  | { type: 'list.reset'; list: ListId }
+  | { type: 'sort'; sort: UiState['sort'] }
+  | { type: 'detail'; open: boolean };
 
 export function initialUiState(view: ViewId = 'status'): UiState {
   return {
     view,
     back: view,
-    lists: { table: NO_SELECTION, events: NO_SELECTION, help: NO_SELECTION, dialog: NO_SELECTION, lbdrift: NO_SELECTION },
+    lists: { table: NO_SELECTION, events: NO_SELECTION, help: NO_SELECTION, dialog: NO_SELECTION },
     filters: { table: '', events: '' },
     prompt: null,
     expanded: false,
     scope: null,
     flash: null,
+    sort: null,
+    detail: false,
   };
 }
 
@@ -69,7 +80,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       if (action.view === state.view) return state;
       const back = state.view === 'help' ? state.back : state.view;
       const lists = action.view === 'help' ? { ...state.lists, help: NO_SELECTION } : state.lists;
-      return { ...state, view: action.view, back, lists, prompt: null };
+      return { ...state, view: action.view, back, lists, prompt: null, detail: state.detail && action.view !== 'help' && isStatsView(action.view) };
     }
     case 'nav': {
       const target = move(action.from.index, action.how, action.count, action.height);
@@ -93,11 +104,13 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return uiReducer(state, { type: 'prompt.text', text: editText(state.prompt.text, action.key) });
     case 'prompt.text': {
       if (!state.prompt) return state;
-      const prompt = { ...state.prompt, text: action.text };
+      const prompt = { ...state.prompt, text: action.text, pick: 0 };
       // The filter is incremental: every key narrows the rows at once.
       if (prompt.kind !== 'filter') return { ...state, prompt };
       return { ...state, prompt, filters: { ...state.filters, [prompt.list]: action.text }, lists: { ...state.lists, [prompt.list]: NO_SELECTION } };
     }
+    case 'prompt.pick':
+      return state.prompt ? { ...state, prompt: { ...state.prompt, pick: action.pick } } : state;
     case 'prompt.close': {
       if (!state.prompt) return state;
       const { list, kind } = state.prompt;
@@ -115,6 +128,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, flash: action.flash };
     case 'flash.expire':
       return state.flash && state.flash.at === action.at ? { ...state, flash: null } : state;
+    case 'sort':
+      return { ...state, sort: action.sort };
+    case 'detail':
+      return { ...state, detail: action.open };
     case 'list.reset':
       return { ...state, lists: { ...state.lists, [action.list]: NO_SELECTION } };
   }

@@ -2,9 +2,9 @@
 
 export type StatsViewId = 'status' | 'traffic' | 'http' | 'errors';
 /** Views that are one folder each under src/ui/panels (registry.ts), reached by a letter key. */
-export const PANEL_IDS = ['sessions', 'captures', 'tables', 'history', 'nodes', 'output'] as const;
+export const PANEL_IDS = ['lbdrift', 'sessions', 'captures', 'tables', 'history', 'nodes', 'output'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
-export type ViewId = StatsViewId | 'cli' | 'events' | 'help' | 'lbdrift' | 'maps' | 'drift' | 'certs' | 'trace' | 'vips' | 'bgp' | PanelId;
+export type ViewId = StatsViewId | 'cli' | 'events' | 'help' | 'maps' | 'drift' | 'certs' | 'trace' | 'vips' | 'bgp' | PanelId;
 
 export interface ViewDef {
   id: Exclude<ViewId, 'help' | 'trace'>;

@@ -2,7 +2,8 @@
 // outcome on each LB; u plans its undo (the recorded way back, re-planned against the fleet on screen) and hands
 // it to the one write dialog: preview, y, apply, verify, report, rollback. Read-only removes u (bindings.ts).
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { positionText } from '../../state/chrome.js';
 import type { HistoryEntry } from '../../../actions/history.js';
 import { ScrollText } from '../../components/ScrollText.js';
 import { WindowedTable } from '../../components/WindowedTable.js';
@@ -33,6 +34,9 @@ export function HistoryPanel(p: PanelProps) {
   // The detail follows the action by id, so an action appended above it does not change what is shown.
   const [detail, setDetail] = useState<{ id: string; top: number } | null>(null);
   const entry = detail ? entries.find((e) => e.id === detail.id) : entries[index];
+  const { setPosition } = p;
+  const position = positionText('action', index, entries.length);
+  useLayoutEffect(() => setPosition(position), [setPosition, position]);
   const lines = useMemo(() => (detail && entry ? detailLines(entry) : []), [detail, entry]);
   const scroll = (by: number) => () => setDetail((d) => (d ? { ...d, top: Math.max(0, Math.min(Math.max(0, lines.length - p.height), d.top + by)) } : d));
 

@@ -2,10 +2,10 @@
 // check status) and between HAProxy versions. Empty is good news, and says so. The count stays on top; the
 // lines below are a list with the same cursor and scrolling as the fleet table (↑/↓, PgUp/PgDn, Home/End).
 import { Box, Text } from 'ink';
-import type { Fleet } from '../../model/fleet.js';
-import { fleetDrift } from '../../store/fleet-drift.js';
-import { plain, ScrollText, type Line } from '../components/ScrollText.js';
-import { tokenProps, useTheme } from '../theme-context.js';
+import type { Fleet } from '../../../model/fleet.js';
+import { fleetDrift } from '../../../store/fleet-drift.js';
+import { plain, ScrollText, type Line } from '../../components/ScrollText.js';
+import { tokenProps, useTheme } from '../../theme-context.js';
 
 export interface DriftLines {
   title: Line;
