@@ -6,9 +6,11 @@ import { buildCommand } from '../sources/haproxy/command.js';
 import { parseServersState } from '../sources/haproxy/parse-servers-state.js';
 import type { AuditLog } from './audit-log.js';
 import { forcedAdminOf } from './server-admin.js';
+import { verifySessionsGone } from './session-verify.js';
 import type { ApplyReport, LbOutcome, Plan, PlannedCommand } from './types.js';
 import { refuseIfReadOnly, sendWrite } from './write-path.js';
 import { recordPlan } from './audit-plan.js';
+import { verifyTableKey } from './tables/verify-key.js';
 import { UnreachableRefusedError } from '../model/errors.js';
 
 export { replyIsError } from './write-path.js';
@@ -56,7 +58,8 @@ export function reportOf(plan: Plan, outcomes: LbOutcome[], touched: readonly st
     plan,
     outcomes,
     ok: !troubled && outcomes.every((o) => o.status === 'verified'),
-    rollbackOffered: troubled ? [...touched] : [],
+    // Ended sessions cannot be restored: nothing to offer (session-kill.ts).
+    rollbackOffered: troubled && plan.kind !== 'sessions' ? [...touched] : [],
     leftOut: (plan.unreachable ?? []).map((u) => u.lb),
   };
 }
@@ -150,12 +153,17 @@ export async function settle(lb: string, commands: PlannedCommand[], deps: Apply
   }
 }
 
-/** Re-reads `show servers state` of each touched backend and compares with what each command expected. */
+/** Re-reads `show servers state` of each touched backend (and a cleared stick-table key: tables/verify-key.ts) and compares with what each command expected. */
 export async function verify(lb: string, commands: PlannedCommand[], deps: ApplyDeps, timeoutMs?: number): Promise<string | null> {
   const client = deps.clients.get(lb)!;
-  const problems: string[] = [];
+  // `shutdown session(s)`: the sessions it ended are gone from `show sess` (session-verify.ts).
+  const problems: string[] = await verifySessionsGone(client, commands, timeoutMs);
   const byBackend = new Map<string, ReturnType<typeof parseServersState>>();
   for (const planned of commands) {
+    if (planned.readBack) {
+      problems.push(...(await verifyTableKey(client, planned.readBack, timeoutMs)));
+      continue;
+    }
     const target = /^set server (\S+?)\/(\S+) (state|weight) /.exec(planned.command);
     if (!target || !planned.expect) continue;
     const backend = target[1]!;

@@ -12,6 +12,7 @@ export function formatPlan(plan: Plan): string {
       lines.push(`  ${where}  ${change.from} → ${change.to}${sessions}`);
     }
   }
+  if (plan.notes?.length) lines.push('', ...plan.notes.map((n) => `  ${n}`));
   lines.push('', 'Runtime API commands:');
   if (plan.commands.length === 0) lines.push('  (none: nothing to send)');
   for (const command of plan.commands) lines.push(`  [${command.lb}] ${command.command}`);

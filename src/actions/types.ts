@@ -10,6 +10,10 @@ export interface PlannedCommand {
   before?: string;
   /** What we expect after, checked by verify. */
   expect?: string;
+  /** For `shutdown session(s)`: the sessions it is meant to end, so verify tells them from new ones (session-verify.ts). */
+  sessions?: { id: string; client: string | null }[];
+  /** A stick-table entry this command clears: verify reads the key again and expects it gone (tables/verify-key.ts). */
+  readBack?: { table: string; key: string };
 }
 
 /** A change on one target (LB + backend/server), shown as a row of the preview table. */
@@ -28,13 +32,15 @@ export interface Plan {
   /** "drain be/s1 on lb1, lb2". */
   title: string;
   /** undo: the way back of an action in the audit log, re-planned against the current state (undo-plan.ts). */
-  kind: 'server-admin' | 'server-weight' | 'node' | 'raw' | 'undo';
+  kind: 'server-admin' | 'server-weight' | 'node' | 'raw' | 'sessions' | 'table-clear' | 'undo';
   changes: PlannedChange[];
   commands: PlannedCommand[];
   /** Commands that put every LB back as it was, in the order to send them. */
   rollback: PlannedCommand[];
   /** Why a part of the request cannot be done (server absent on an LB...): shown, not sent. */
   warnings: string[];
+  /** What the operator should see before confirming and is not a warning (the stick-table entries a clear removes). */
+  notes?: string[];
   /**
    * For kind 'node': which node and what was asked, so apply can save the prior states and follow the drain.
    * `name` is the machine's address (or the name, for servers with no machine address): the node record's key.

@@ -24,6 +24,8 @@ export function undoRefusal(entry: HistoryEntry): string | null {
   if (entry.kind === 'vip-move' || entry.kind === 'bgp' || entry.kind === 'failover') {
     return 'undo not offered for a failover: moving the VIP back is another failover, with its own pre-checks (VRRP priorities, peers in sync, BGP sessions); run it as one (lbtop vip move, lbtop bgp enable)';
   }
+  if (entry.kind === 'sessions') return 'undo not offered: ended sessions cannot be brought back (their clients reconnect on their own)';
+  if (entry.kind === 'table-clear') return 'undo not offered: a cleared stick-table entry cannot be put back (its counters are gone; the next request from that key starts a new one)';
   if (entry.kind === 'cli') return 'undo not offered for a raw command (CLI view, lbtop cli): lbtop does not know what it replaced';
   if (entry.rollback === undefined) return 'undo not offered: this entry was written by an lbtop that did not record the way back';
   if (entry.rollback.length === 0) return 'undo not offered: the action recorded no way back (a rollback, or nothing to change)';

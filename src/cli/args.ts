@@ -12,6 +12,8 @@ import { isNodeWrite, NODE_SUBCOMMANDS, type NodeInvocation } from './node-args.
 import { FAILOVER_SUBCOMMANDS, isFailoverWrite, type FailoverInvocation } from './failover-args.js';
 import { isRoutingWrite, ROUTING_SUBCOMMANDS, type RoutingInvocation } from './routing-args.js';
 import { COMPLETION_SUBCOMMANDS, type CompletionInvocation } from './completion-args.js';
+import { isSessionWrite, SESSION_SUBCOMMANDS, type SessionInvocation } from './session-args.js';
+import { isTablesWrite, TABLES_SUBCOMMANDS, type TablesInvocation } from './tables-args.js';
 import { HISTORY_SUBCOMMANDS, isUndoWrite, type HistoryInvocation } from './history-args.js';
 
 export interface ServerRef {
@@ -37,6 +39,8 @@ export type Invocation =
   | { kind: 'demo'; fleet?: number }
   | NodeInvocation
   | RoutingInvocation
+  | SessionInvocation
+  | TablesInvocation
   | CompletionInvocation
   | HistoryInvocation;
 
@@ -168,7 +172,7 @@ const demo: Subcommand = {
       ),
 };
 
-export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...HISTORY_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...SESSION_SUBCOMMANDS, ...TABLES_SUBCOMMANDS, ...HISTORY_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
 
 /**
  * The command line as commander sees it: global options and every subcommand, each calling `done` when it is the
@@ -259,7 +263,9 @@ export async function parseArgs(
     return fail([`error: read-only: server ${inv.action} can only run with --dry-run`]);
   }
   if (resolved.config.readOnly && isNodeWrite(inv)) return fail(['error: read-only: node drain/maint/ready can only run with --dry-run']);
+  if (resolved.config.readOnly && isSessionWrite(inv)) return fail(['error: read-only: sessions kill can only run with --dry-run']);
   if (resolved.config.readOnly && isRoutingWrite(inv)) return fail(['error: read-only: map/acl edits can only run with --dry-run']);
+  if (resolved.config.readOnly && isTablesWrite(inv)) return fail(['error: read-only: tables clear can only run with --dry-run']);
   if (resolved.config.readOnly && isUndoWrite(inv)) return fail(['error: read-only: undo can only run with --dry-run']);
   return { type: 'run', invocation: inv, config: resolved.config, warnings: resolved.warnings, lbRefs: line.lbRefs };
 }

@@ -24,7 +24,7 @@ export const EXIT_CODE_MEANINGS: readonly (readonly [number, string])[] = [
   [EXIT.LEFT_OUT, 'applied and verified, but unreachable LBs were left out (--skip-unreachable)'],
 ];
 /** The read-only reports answer differently: found or not found, like grep. */
-export const EXIT_CODES_REPORTS = 'drift, trace, certs, vip status: 0 all well, 1 something found, 2 an LB could not be read';
+export const EXIT_CODES_REPORTS = 'drift, trace, certs, vip status, tables, peers: 0 all well, 1 something found, 2 an LB could not be read';
 
 export const EXIT_CODES_HELP = `
 Exit codes:

@@ -80,6 +80,7 @@ export async function runSubcommand(
           config,
           failover,
           fleet: async () => (await runtime.refresh(), buildFleet(config, runtime.store.getState().lbs)),
+          peers: async () => (await import('../actions/tables/read-peers.js')).readPeersOnLbs(runtime.clients, failover.lbs.map((lb) => lb.name)),
           audit,
           askWord,
           out: (text) => process.stdout.write(text),
@@ -137,6 +138,37 @@ export async function runSubcommand(
       const io = { auditPath: audit.path ?? defaultAuditPath(), out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };
       if (invocation.kind === 'history') return runHistoryCommand(invocation, io);
       return runUndoCommand(invocation, config, runtime, { ...io, deps, confirm });
+    }
+    case 'sessions':
+    case 'sessions-kill':
+    case 'errors': {
+      const { runSessionsCommand } = await import('../subcommands/sessions-command.js');
+      if (invocation.kind !== 'errors') await runtime.refresh(); // HAProxy's version decides the show sess filters
+      const versionOf = (lb: string) => runtime.store.getState().lbs.get(lb)?.health.version ?? null;
+      return runSessionsCommand(invocation, {
+        deps: { ...deps, versionOf },
+        lbs: config.lbs.map((lb) => lb.name),
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+        confirm,
+      });
+    }
+    case 'tables':
+    case 'tables-clear':
+    case 'peers': {
+      const { runTablesCommand } = await import('../subcommands/tables-command.js');
+      // The version (for a filter's data names) comes from one poll, only when a filter asks for it.
+      let polled: Promise<void> | null = null;
+      const version = async (lb: string) => {
+        polled ??= runtime.refresh();
+        await polled;
+        return buildFleet(config, runtime.store.getState().lbs).lbs.find((l) => l.name === lb)?.version ?? null;
+      };
+      return runTablesCommand(invocation, {
+        clients: runtime.clients, lbs: config.lbs.map((lb) => lb.name), version, audit, confirm,
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+      });
     }
     case 'pattern':
     case 'drift':

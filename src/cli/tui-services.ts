@@ -10,9 +10,11 @@ import type { ApplyReport } from '../actions/types.js';
 import { historySource } from '../actions/history-source.js';
 import { planUndo } from '../actions/undo-plan.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
+import { createSessionServices } from '../actions/session-services.js';
 import { nodeServices } from '../subcommands/node-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
+import type { TablesServices } from '../ui/panels/tables/tables-services.js';
 import { loadOnFirstCall } from '../runtime/load-on-first-call.js';
 import type { RunnerFactory } from '../runtime/failover-runtime.js';
 import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
@@ -55,7 +57,9 @@ export async function tuiServices(
     ]);
     const runtimeOfFailover = fleetFailoverRuntime(config, runtime, options.runnerFor);
     runtimeOfFailover.start();
-    failover = createFailoverServices({ config, failover: runtimeOfFailover, fleet: fleetNow, audit });
+    const { readPeersOnLbs } = await import('../actions/tables/read-peers.js');
+    const peers = () => readPeersOnLbs(runtime.clients, runtimeOfFailover.lbs.map((lb) => lb.name));
+    failover = createFailoverServices({ config, failover: runtimeOfFailover, fleet: fleetNow, peers, audit });
   }
   // The routing views' code loads when one of them first asks; the editor (sync) is only reached from a view
   // that has already read its data, so the code is there by then.
@@ -70,6 +74,18 @@ export async function tuiServices(
     },
     { editText: (text, name) => routingLoaded?.editText(text, name) ?? null },
   );
+  // The TABLES panel's code loads when it first reads.
+  let tablesLoaded: Promise<TablesServices> | null = null;
+  const tablesNow = () => (tablesLoaded ??= import('../runtime/tables-ui-services.js').then(({ createTablesServices }) => createTablesServices({
+    clients: runtime.clients,
+    lbs: config.lbs.map((lb) => lb.name),
+    version: (lb) => fleetBuilder.build(config, runtime.store.getState().lbs).lbs.find((l) => l.name === lb)?.version ?? null,
+  })));
+  const tables: TablesServices = {
+    overview: async () => (await tablesNow()).overview(),
+    entries: async (table, filter) => (await tablesNow()).entries(table, filter),
+    planClear: async (table, key) => (await tablesNow()).planClear(table, key),
+  };
   const app: AppServices = {
     store: runtime.store,
     config,
@@ -84,6 +100,7 @@ export async function tuiServices(
     resolveHost: node.resolveHost,
     snapshot: node.snapshot,
     nodeProgress: node.nodeProgress,
+    sessions: createSessionServices({ clients: runtime.clients, versionOf: (lb) => runtime.store.getState().lbs.get(lb)?.health.version ?? null }, () => config.lbs.map((lb) => lb.name)),
     runRaw: async (lb, line) => {
       const result = await runRawCommand(deps, lb, line);
       switch (result.status) {
@@ -100,6 +117,7 @@ export async function tuiServices(
     readOnly: config.readOnly,
     history: { ...historySource(audit.path), planUndo },
     routing,
+    tables,
     ...(failover ? { failover } : {}),
     ...(options.prompts ? { passphrase: options.prompts } : {}),
     version: options.version,

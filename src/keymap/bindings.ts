@@ -113,6 +113,14 @@ export const COMMANDS = [
   { id: 'vip.moveLbForce', keys: ['M'], scopes: ['failover'], description: "Move every VIP of the holder even though the target's HAProxy has an affected backend not UP", dangerous: true },
   { id: 'bgp.toggle', keys: ['x'], scopes: ['failover'], description: 'Disable / enable the selected BIRD protocol with a reason (preview; confirm by typing its name)', dangerous: true, hint: 'disable/enable' },
 
+  { id: 'tables.open', keys: ['enter'], scopes: ['tables'], description: 'TABLES: open the selected table (its entries on every LB that has it)', hint: 'open' },
+  { id: 'tables.back', keys: ['esc'], scopes: ['tables'], description: 'TABLES: back to the list of tables', hint: 'back' },
+  { id: 'tables.column', keys: ['c'], scopes: ['tables'], description: 'TABLES: next data column (entries sort by it, highest first)', hint: 'column' },
+  { id: 'tables.filter', keys: ['f'], scopes: ['tables'], description: "TABLES: keep the entries whose column is ≥ the selected entry's (HAProxy's data filter, named per LB version); again: no filter", hint: 'filter' },
+  { id: 'tables.compare', keys: ['C'], scopes: ['tables'], description: 'TABLES: compare the open table across the LBs that have it (keys missing on some, values that differ)', hint: 'compare' },
+  { id: 'tables.peers', keys: ['p'], scopes: ['tables'], description: 'TABLES: show or hide the peers of every LB (connected, initial resync)', hint: 'peers' },
+  { id: 'tables.clear', keys: ['d'], scopes: ['tables'], description: "TABLES: clear the selected entry's key on every LB that has the table (preview first)", dangerous: true, hint: 'clear key' },
+
   { id: 'dialog.confirm', keys: ['y'], scopes: ['preview'], description: 'Send the previewed commands', hint: 'send' },
   { id: 'dialog.cancel', keys: ['esc', 'n'], scopes: ['preview'], description: 'Cancel: send nothing', hint: 'cancel' },
   { id: 'dialog.skipUnreachable', keys: ['u'], scopes: ['preview'], description: 'Plan refused for unreachable LBs: apply on the others, leaving them out (then y)', dangerous: true, hint: 'leave out unreachable' },
@@ -123,11 +131,16 @@ export const COMMANDS = [
   { id: 'report.close', keys: ['esc', 'enter'], scopes: ['report'], description: 'Close the report', hint: 'close' },
 
   { id: 'progress.close', keys: ['esc'], scopes: ['progress'], description: 'Close the drain progress (the drain and its follow-up go on)', hint: 'close' },
+  { id: 'progress.endSessions', keys: ['x'], scopes: ['progress'], description: 'End the sessions a drain stuck past its timeout left (shutdown sessions server)', dangerous: true, hint: 'end sessions' },
   { id: 'progress.maint', keys: ['m'], scopes: ['progress'], description: 'Put the drained node in maintenance (preview first)', dangerous: true, hint: 'maint' },
 
   { id: 'history.detail', keys: ['enter'], scopes: ['history'], description: 'HISTORY: the selected action\'s commands and its outcome on each LB (Enter again: the list)', hint: 'detail' },
   { id: 'history.back', keys: ['esc'], scopes: ['history'], description: 'HISTORY: back from the detail to the list' },
   { id: 'history.undo', keys: ['u'], scopes: ['history'], description: 'HISTORY: undo the selected action (its way back, re-planned against the LBs now; preview first)', dangerous: true, hint: 'undo' },
+  { id: 'sessions.end', keys: ['x'], scopes: ['sessions'], description: 'End the selected session (shutdown session)', dangerous: true, hint: 'end session' },
+  { id: 'sessions.endServer', keys: ['E'], scopes: ['sessions'], description: 'End all sessions of its server on every LB (shutdown sessions server)', dangerous: true, hint: 'end all of server' },
+  { id: 'sessions.refresh', keys: ['C-r'], scopes: ['sessions', 'captures'], description: 'Read again now (else every poll interval)', hint: 'reread' },
+  { id: 'captures.lb', keys: ['l'], scopes: ['captures'], description: 'Show the next LB\'s captures (or all LBs)', hint: 'LB' },
 
   { id: 'chooser.pick', keys: ['enter'], scopes: ['chooser'], description: 'Node name on several machines: preview the selected machine (nothing is sent)', hint: 'preview this machine' },
   { id: 'chooser.cancel', keys: ['esc', 'n'], scopes: ['chooser'], description: 'Close the machine chooser: nothing planned', hint: 'cancel' },

@@ -11,6 +11,7 @@ import { planWayBack } from '../actions/failover/way-back.js';
 import type { AuditLog } from '../actions/audit-log.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { Fleet } from '../model/fleet.js';
+import type { PeersReading } from '../model/tables.js';
 import type { FailoverServices } from '../ui/failover/failover-services.js';
 import type { FailoverRuntime } from './failover-runtime.js';
 
@@ -19,6 +20,8 @@ export interface FailoverUiDeps {
   failover: FailoverRuntime;
   /** Refreshes HAProxy and returns the fleet, for the standby pre-check. */
   fleet(): Promise<Fleet | null>;
+  /** `show peers` of the failover LBs, for the peers check of a VIP move (absent: not checked). */
+  peers?(): Promise<PeersReading[]>;
   audit: AuditLog;
 }
 
@@ -28,9 +31,9 @@ export function createFailoverServices(deps: FailoverUiDeps): FailoverServices {
   const why = config.readOnly ? 'lbtop runs read-only (-n / read_only)' : [...failover.runners.values()].some((r) => r.readOnly) ? 'these hosts are a recorded replay (read-only)' : null;
   const readOnly = <P extends { refused: string | null }>(plan: P): P => (why && !plan.refused ? { ...plan, refused: why } : plan);
   const context = async (): Promise<FailoverContext> => {
-    const [fleet] = await Promise.all([deps.fleet(), failover.refresh()]);
+    const [fleet, peers] = await Promise.all([deps.fleet(), deps.peers?.(), failover.refresh()]);
     const s = failover.store.getState();
-    return { config, hosts: s.hosts, vips: s.vips, fleet };
+    return { config, hosts: s.hosts, vips: s.vips, fleet, ...(peers ? { peers } : {}) };
   };
   const after = async <T>(work: Promise<T>) => {
     const result = await work;

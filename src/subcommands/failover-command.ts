@@ -8,6 +8,7 @@ import { formatFailoverReport } from '../actions/failover/preview.js';
 import type { AuditLog } from '../actions/audit-log.js';
 import type { FailoverInvocation } from '../cli/failover-args.js';
 import type { LbtopConfig } from '../model/config.js';
+import type { PeersReading } from '../model/tables.js';
 import type { Fleet } from '../model/fleet.js';
 import type { FailoverRuntime } from '../runtime/failover-runtime.js';
 import { vipStatusJson, vipStatusText } from './vip-status.js';
@@ -19,6 +20,8 @@ export interface FailoverCommandDeps {
   /** Refreshes HAProxy and returns the fleet, for the standby pre-check. */
   fleet: () => Promise<Fleet | null>;
   audit: AuditLog;
+  /** `show peers` of the failover LBs, for the peers check of a VIP move (absent: not checked). */
+  peers?: () => Promise<PeersReading[]>;
   /** Asks the operator to type `word`; false when they did not (or stdin is no terminal). */
   askWord: (prompt: string, word: string) => Promise<boolean>;
   out: (text: string) => void;
@@ -26,9 +29,9 @@ export interface FailoverCommandDeps {
 }
 
 async function context(deps: FailoverCommandDeps): Promise<FailoverContext> {
-  const [fleet] = await Promise.all([deps.fleet(), deps.failover.refresh()]);
+  const [fleet, peers] = await Promise.all([deps.fleet(), deps.peers?.(), deps.failover.refresh()]);
   const s = deps.failover.store.getState();
-  return { config: deps.config, hosts: s.hosts, vips: s.vips, fleet };
+  return { config: deps.config, hosts: s.hosts, vips: s.vips, fleet, ...(peers ? { peers } : {}) };
 }
 
 export async function runFailoverCommand(inv: FailoverInvocation, deps: FailoverCommandDeps): Promise<number> {

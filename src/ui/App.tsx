@@ -54,6 +54,7 @@ import { failoverHintScope, isFailoverView } from './failover/failover-ui-state.
 import { useFailover } from './failover/useFailover.js';
 import { ThemeContext } from './theme-context.js';
 import { helpLines } from './views/help-lines.js';
+import { endSessionsRefusal, previewLeftSessions } from './handlers/drain-sessions.js';
 
 export interface AppProps {
   services: AppServices;
@@ -165,6 +166,11 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
       'progress.close': () => {
         drain.close();
         flash(`${drain.follow!.node}: the follow-up goes on here in the flash line; P shows it again`, 'info');
+      },
+      // A drain stuck past its timeout: end what is left on its servers (a plan, previewed like any write).
+      'progress.endSessions': {
+        disabled: () => endSessionsRefusal(drain.follow!, services),
+        run: () => void previewLeftSessions(drain.follow!, services, flow.preview, flash),
       },
       'progress.maint': {
         disabled: () => (drain.follow!.action === 'maint' ? `${drain.follow!.node} is already in maintenance` : null),

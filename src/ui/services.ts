@@ -4,6 +4,7 @@ import type { ServerTarget, WeightRequest } from '../actions/server-admin.js';
 import type { ApplyReport, Plan } from '../actions/types.js';
 import type { NodeRequest } from '../actions/node-plan.js';
 import type { DrainProgress } from '../actions/node-wait.js';
+import type { SessionServices } from '../actions/session-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { Fleet, LbState } from '../model/fleet.js';
 import type { AdminTarget } from '../model/haproxy.js';
@@ -14,6 +15,7 @@ import type { FailoverServices } from './failover/failover-services.js';
 import type { HistorySource } from '../actions/history-source.js';
 import type { HistoryEntry } from '../actions/history.js';
 import type { UndoResult } from '../actions/undo-plan.js';
+import type { TablesServices } from './panels/tables/tables-services.js';
 
 export type { ServerTarget, WeightRequest };
 
@@ -48,12 +50,16 @@ export interface AppServices {
   routing?: RoutingServices;
   /** VIPS and BGP views: keepalived/heartbeat/BIRD state and failover; absent when no LB declares a failover stack. */
   failover?: FailoverServices;
+  /** TABLES panel: stick tables, their entries and peers per LB, and the clear plan; absent in the fixture replay. */
+  tables?: TablesServices;
   /** A node (a machine: by address, server name or hostname) on every backend of every LB; absent where node actions are not offered. */
   planNode?(fleet: Fleet, request: NodeRequest): Plan;
   /** A hostname NODE's addresses (`:node worker1.lab.example`); absent where lbtop resolves nothing. */
   resolveHost?(name: string): Promise<string[]>;
   /** Writes an incident snapshot (state, drift, events, audit) and resolves with the JSON file's path. */
   snapshot?(): Promise<string>;
+  /** show sess / shutdown session(s) / show errors: the SESSIONS and CAPTURES panels, the drain view's `x`. */
+  sessions?: SessionServices;
   /** Drain progress after a node drain was applied (sessions and queue falling to zero). */
   nodeProgress?: { subscribe(listener: (update: NodeProgressUpdate) => void): () => void };
   /** HISTORY view: the audit log as actions (re-read cheaply), and the undo of one planned against the fleet on screen. */

@@ -108,6 +108,8 @@ describe('where undo is not offered, it says why', () => {
   it('failover, raw commands and plans with no way back', () => {
     expect(undoRefusal(entry({ kind: 'vip-move' }))).toMatch(/^undo not offered for a failover: moving the VIP back is another failover/);
     expect(undoRefusal(entry({ kind: 'cli', id: 'cli-2026-lb1' }))).toMatch(/raw command/);
+    expect(undoRefusal(entry({ kind: 'sessions', rollback: [] }))).toMatch(/ended sessions cannot be brought back/);
+    expect(undoRefusal(entry({ kind: 'table-clear', rollback: [] }))).toMatch(/cleared stick-table entry cannot be put back/);
     expect(undoRefusal(entry({ rollback: [] }))).toMatch(/recorded no way back/);
     expect(undoRefusal(entry({ rollback: [{ lb: 'lb1', command: 'del map #1 k' }] }))).toMatch(/which undo does not re-plan/);
   });

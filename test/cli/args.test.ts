@@ -34,6 +34,17 @@ describe('parseCommandLine: subcommands', () => {
     }
   });
 
+  it('sessions [BACKEND[/SERVER]], sessions kill BACKEND/SERVER [--id], errors', () => {
+    expect(invocation('sessions')).toEqual({ kind: 'sessions', lbs: [], json: false });
+    expect(invocation('sessions be/s1 --lb lb1 --json')).toEqual({ kind: 'sessions', backend: 'be', server: 's1', lbs: ['lb1'], json: true });
+    expect(invocation('sessions be')).toEqual({ kind: 'sessions', backend: 'be', lbs: [], json: false });
+    expect(invocation('sessions kill be/s1 --id 0x55AB --lb lb2 --yes')).toEqual({ kind: 'sessions-kill', target: { backend: 'be', server: 's1' }, id: '0x55ab', lbs: ['lb2'], dryRun: false, yes: true, json: false });
+    expect(invocation('errors --lb lb1 --json')).toEqual({ kind: 'errors', lbs: ['lb1'], json: true });
+    expect(failure('sessions kill be').stderr).toContain('expected BACKEND/SERVER');
+    expect(failure('sessions kill be/s1 --id 1234').stderr).toContain('expected a session id');
+    expect(failure('sessions kill be/s1 --dry-run --yes').code).toBe(2);
+  });
+
   it('server ready|drain|maint BACKEND/SERVER with --lb repeated and --dry-run or --yes', () => {
     expect(invocation('server drain k8s_https_lb_backend/worker1 --lb lb1 --lb lb2 --yes')).toEqual({
       kind: 'server',

@@ -1,10 +1,13 @@
 // Fuzz: the runtime API reply parsers (`show info`, `show stat`, `show servers state`, `show ssl cert`, `show
-// map|acl`, `prepare map`) on mutations of replies recorded from HAProxy 2.6. See run.ts for what passes.
+// map|acl`, `prepare map`, `show sess`, `show errors`) on mutations of replies recorded from HAProxy 2.6 (and
+// 3.0 for sessions and errors). See run.ts for what passes.
 import { describe, it } from 'vitest';
 import { CommandRejectedError } from '../../src/model/errors.js';
 import { parsePatternEntries, parsePatternRefs, parsePreparedVersion } from '../../src/sources/haproxy/maps/runtime.js';
 import { parseInfo } from '../../src/sources/haproxy/parse-info.js';
 import { parseServersState } from '../../src/sources/haproxy/parse-servers-state.js';
+import { errorMark, parseShowErrors } from '../../src/sources/haproxy/errors/parse-show-errors.js';
+import { parseShowSess } from '../../src/sources/haproxy/sessions/parse-show-sess.js';
 import { StatParser } from '../../src/sources/haproxy/parse-stat.js';
 import { parseSslCert, parseSslCertList } from '../../src/sources/haproxy/ssl-cert.js';
 import { fixture } from './mutate.js';
@@ -46,6 +49,21 @@ export const TARGETS: Target[] = [
     runs: 3000,
   },
   { name: 'parsePreparedVersion', fixtures: [`${R}prepare-map.txt`, `${R}unknown-map.txt`], parse: (t) => parsePreparedVersion(t), errors: rejected, runs: 1000 },
+  {
+    name: 'parseShowSess',
+    fixtures: ['2.6', '3.0'].flatMap((v) => [`haproxy-sessions/${v}/show-sess.txt`, `haproxy-sessions/${v}/show-sess-all.txt`, `haproxy-sessions/${v}/show-sess-unknown-id.txt`]),
+    parse: (t) => parseShowSess(t),
+    errors: rejected,
+    runs: 3000,
+  },
+  {
+    name: 'parseShowErrors',
+    fixtures: ['2.6', '3.0'].flatMap((v) => [`haproxy-sessions/${v}/show-errors.txt`, `haproxy-sessions/${v}/show-errors-empty.txt`]),
+    // The error mark too: a position past the capture, or in a cut line, must not throw.
+    parse: (t) => parseShowErrors(t).captures.map(errorMark),
+    errors: rejected,
+    runs: 3000,
+  },
 ];
 
 describe('fuzz: HAProxy runtime API replies', () => {

@@ -66,7 +66,7 @@ describe('shell completion', () => {
     for (const name of drain.options.flatMap((o) => o.names).filter((n) => n.startsWith('--'))) expect(drainOpts).toContain(name);
     expect(drainOpts).toContain('--config'); // lbtop's own options parse after a subcommand too
     expect(method).toEqual(['priority']);
-    expect(help).toEqual(['server']);
+    expect(help).toEqual(['server', 'sessions']);
   });
 
   it('bash completes LB and cluster names from the config, and map and ACL files from the running HAProxy', () => {

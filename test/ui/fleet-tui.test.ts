@@ -98,7 +98,7 @@ describe('the TUI on a real fleet over SSH', () => {
 
   it('a confirmed node drain opens the progress view; live sessions fall to zero; Esc leaves it running; P and m', async () => {
     // Four held requests per LB: round robin gives node1 two on each.
-    const requests = lab.lbs.flatMap((lb) => Array.from({ length: 4 }, () => get(lab.url(lb, '/?hold=3000'))));
+    const requests = lab.lbs.flatMap((lb) => Array.from({ length: 4 }, () => get(lab.url(lb, '/?hold=6000')))); // long enough to outlast a loaded machine's preview
     const scur = () => {
       const fleet = buildFleet(services.config, runtime.store.getState().lbs);
       const be = fleet.clusters.flatMap((c) => c.backends).find((b) => b.name === 'be_http');

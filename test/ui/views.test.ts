@@ -56,7 +56,8 @@ describe('views', () => {
 
   it('? shows help generated from the keymap; Esc goes back', async () => {
     const { services } = fakeServices({ store: demoStore(clock), clock });
-    const app = await renderApp(services, { columns: 120, rows: 300 });
+    // Tall enough for the whole help, which grows with every panel's keys (actions.test.ts's too).
+    const app = await renderApp(services, { columns: 120, rows: 400 });
     await app.press('3', '?');
     const frame = app.frame();
     for (const command of COMMANDS) expect(frame, command.id).toContain(command.description);

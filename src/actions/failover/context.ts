@@ -3,6 +3,7 @@
 import type { LbtopConfig } from '../../model/config.js';
 import type { HostFailoverState, VipRow } from '../../model/failover-state.js';
 import type { Fleet } from '../../model/fleet.js';
+import type { PeersReading } from '../../model/tables.js';
 import type { VrrpInstance } from '../../model/failover.js';
 import { addressKey } from '../../sources/netlink/address.js';
 
@@ -12,6 +13,8 @@ export interface FailoverContext {
   vips: readonly VipRow[];
   /** null: HAProxy not read; the pre-check then refuses. */
   fleet: Fleet | null;
+  /** `show peers` of the failover LBs, for the peers check (peers-check.ts); absent: not read, not checked. */
+  peers?: readonly PeersReading[];
 }
 
 export interface MoveRequest {

@@ -20,6 +20,7 @@ export function formatFailoverPlan(plan: FailoverPlan): string {
   }
   for (const d of plan.diffs) lines.push('', `File ${d.path} on ${d.lb}:`, ...d.diff.split('\n').map((l) => `  ${l}`));
   if (plan.precheck.lines.length) lines.push('', `Standby check (${plan.precheck.ok ? 'OK' : 'FAILED'}):`, ...plan.precheck.lines.map((l) => `  ${l}`));
+  if (plan.peers?.lines.length) lines.push('', `Peers check (${plan.peers.ok ? 'OK' : 'NOT IN SYNC'}):`, ...plan.peers.lines.map((l) => `  ${l}`));
   if (plan.notes.length) lines.push('', 'Methods not used:', ...plan.notes.map((n) => `  - ${n}`));
   for (const w of plan.warnings) lines.push(`  ! ${w}`);
   if (plan.refused) lines.push('', `REFUSED: ${plan.refused}`);

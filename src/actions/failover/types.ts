@@ -44,6 +44,8 @@ export interface FailoverPlan {
   reason: string;
   /** Standby health check; problems refuse the plan unless overridden. */
   precheck: { ok: boolean; lines: string[] };
+  /** Stick-table peers of the holder and the target (peers-check.ts): a warning only, never a refusal. */
+  peers?: { ok: boolean; lines: string[] };
   /** Methods considered and why each was not used. */
   notes: string[];
   warnings: string[];

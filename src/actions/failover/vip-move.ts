@@ -5,6 +5,7 @@ import type { VipRow } from '../../model/failover-state.js';
 import { holdsGroup } from '../../store/vip-rows.js';
 import { findVipRows, nextPlanId, type FailoverContext, type MoveRequest } from './context.js';
 import { chooseKeepalivedMethod, priorityTable, type MethodChoice } from './keepalived-plan.js';
+import { precheckPeers } from './peers-check.js';
 import { precheckStandby } from './precheck.js';
 import type { FailoverPlan } from './types.js';
 
@@ -79,6 +80,8 @@ export function planVipMove(ctx: FailoverContext, request: MoveRequest): Failove
     ? priorityTable(ctx, row, choice)
     : lbs.map((lb) => ({ lb, state: row.perLb[lb]?.state ?? '?', priorityNow: null, priorityAfter: null, predicted: lb === request.to ? 'holds' : 'standby' }));
   plan.precheck = precheckStandby(ctx.fleet, ctx.config.clusters.find((c) => c.name === cluster), request.to);
+  plan.peers = precheckPeers(ctx.peers, [from, request.to]);
+  if (!plan.peers.ok) plan.warnings.push(`stick tables not in sync between ${[from, request.to].filter(Boolean).join(' and ')} (Peers check): entries may be lost on ${request.to}; typing the word goes on knowingly`);
   if (!plan.refused && !plan.precheck.ok && !request.force) {
     plan.refused = `${request.to}'s HAProxy does not have every backend of ${cluster} UP (override: --force)`;
   }

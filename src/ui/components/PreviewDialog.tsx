@@ -11,6 +11,17 @@ import { useCommands } from '../hooks/useCommands.js';
 import { tokenProps, useTheme } from '../theme-context.js';
 import { ScrollText, plain, type Line } from './ScrollText.js';
 
+/** Ending sessions: who is cut, per LB (client, age, bytes as `show sess` listed them; session-kill.ts). */
+function sessionsCut(plan: Plan): Line[] {
+  const lines: Line[] = [[], plain('Sessions that will be cut', 'dialog.title')];
+  for (const c of plan.commands) {
+    const cut = (c.before ?? '').split('; ').filter(Boolean);
+    for (const who of cut.slice(0, 10)) lines.push(plain(`  ${fit(c.lb, 12, 'left')} ${who}`));
+    if (cut.length > 10) lines.push(plain(`  ${fit(c.lb, 12, 'left')} … and ${cut.length - 10} more`, 'text.dim'));
+  }
+  return lines;
+}
+
 export function previewLines(plan: Plan): Line[] {
   const lines: Line[] = [];
   lines.push(plain('Changes', 'dialog.title'));
@@ -24,10 +35,12 @@ export function previewLines(plan: Plan): Line[] {
     ]);
   }
   if (plan.changes.length === 0) lines.push(plain('  (none)', 'text.dim'));
+  for (const n of plan.notes ?? []) lines.push(plain(`  ${n}`, 'text.dim'));
   lines.push([]);
   lines.push(plain('Commands, in the order they will be sent', 'dialog.title'));
   for (const c of plan.commands) lines.push([{ text: `  ${fit(c.lb, 12, 'left')} ` }, { text: c.command, token: 'dialog.command' }]);
   if (plan.commands.length === 0) lines.push(plain('  nothing to send', 'dialog.warning'));
+  if (plan.kind === 'sessions') lines.push(...sessionsCut(plan));
   if (plan.warnings.length > 0) {
     lines.push([]);
     lines.push(plain('Warnings', 'dialog.warning'));

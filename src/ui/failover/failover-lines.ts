@@ -78,6 +78,7 @@ export function failoverPreviewLines(plan: FailoverPlan): Line[] {
   }
   for (const d of plan.diffs) lines.push([], plain(`File ${d.path} on ${d.lb}`, 'dialog.title'), ...d.diff.split('\n').map((l) => plain(`  ${l}`, l.startsWith('+') || l.startsWith('-') ? 'dialog.command' : undefined)));
   if (plan.precheck.lines.length) lines.push([], plain(`Standby check: ${plan.precheck.ok ? 'OK' : 'FAILED'}`, plan.precheck.ok ? 'dialog.title' : 'dialog.warning'), ...plan.precheck.lines.map((l) => plain(`  ${l}`)));
+  if (plan.peers?.lines.length) lines.push([], plain(`Peers check: ${plan.peers.ok ? 'OK' : 'NOT IN SYNC'}`, plan.peers.ok ? 'dialog.title' : 'dialog.warning'), ...plan.peers.lines.map((l) => plain(`  ${l}`)));
   if (plan.notes.length) lines.push([], plain('Methods not used', 'dialog.title'), ...plan.notes.map((n) => plain(`  - ${n}`, 'text.dim')));
   for (const w of plan.warnings) lines.push(plain(`  ! ${w}`, 'dialog.warning'));
   if (plan.refused) lines.push([], plain(`REFUSED: ${plan.refused}`, 'dialog.warning'));

@@ -16,7 +16,7 @@ export function drainStatus(f: DrainFollow, now: number): Line {
     const offer = f.action === 'maint' ? '' : ' · m puts it in maintenance';
     return plain(`${verb} ${f.node}: DRAINED, no sessions or queue left · ${elapsed}${offer}`, 'header.ok');
   }
-  if (f.finished) return plain(`${verb} ${f.node}: TIMEOUT, ${p.left ?? '?'} session(s)/queued still left · ${elapsed}${timeout}${f.action === 'maint' ? '' : ' · m maint anyway'}`, 'header.down');
+  if (f.finished) return plain(`${verb} ${f.node}: TIMEOUT, ${p.left ?? '?'} session(s)/queued still left · ${elapsed}${timeout} · x ends the sessions left${f.action === 'maint' ? '' : ' · m maint anyway'}`, 'header.down');
   return plain(`${verb} ${f.node}: ${p.left ?? '?'} session(s)/queued left · ${elapsed}${timeout} · following…`, 'header.stale');
 }
 
