@@ -4,12 +4,13 @@
 // addresses plans nothing and lists the machines instead. One plan covers every (LB, backend, server) of the
 // machine, with the exact commands and the sessions on each, and a rollback to each one's exact prior forced
 // state. `ready` restores the states saved when the machine was drained (node-record.ts, keyed by address).
+import type { BgpNodeMap } from '../model/bgp-nodes.js';
 import type { Fleet, NodeMember } from '../model/fleet.js';
 import type { AdminTarget } from '../model/haproxy.js';
 import { adminStateOf, maintNotForced } from '../sources/haproxy/admin-state.js';
 import { resolveNode, type NodeResolution } from '../store/nodes.js';
 import type { NodeRecord } from './node-record.js';
-import { nodeNotes } from './node-notes.js';
+import { matchOf, nodeNotes } from './node-notes.js';
 import { adminCommand, findServer, forcedAdminOf } from './server-admin.js';
 import type { Plan, PlannedChange, PlannedCommand } from './types.js';
 import { unreachableIn } from './unreachable.js';
@@ -24,6 +25,8 @@ export interface NodeRequest {
   cluster?: string;
   /** What a hostname NODE resolved to (asked by the composition root when no server carries the name). */
   resolved?: readonly string[];
+  /** Kubernetes nodes read through BGP (store/bgp-nodes.ts): a NODE naming one takes the servers in its prefixes. */
+  bgp?: BgpNodeMap | null;
 }
 
 export interface NodeScope {
@@ -36,9 +39,15 @@ export type RecordLookup = (key: string) => NodeRecord | null;
 
 let counter = 0;
 
-export function resolveRequest(fleet: Fleet, request: Pick<NodeRequest, 'node' | 'cluster' | 'resolved'>, scope: NodeScope = {}): NodeResolution {
+export function resolveRequest(fleet: Fleet, request: Pick<NodeRequest, 'node' | 'cluster' | 'resolved' | 'bgp'>, scope: NodeScope = {}): NodeResolution {
   const lbGroup = request.cluster !== undefined ? scope.lbGroups?.get(request.cluster) : undefined;
-  return resolveNode(fleet, { node: request.node, ...(request.cluster !== undefined ? { cluster: request.cluster } : {}), ...(lbGroup ? { lbGroup } : {}), ...(request.resolved ? { resolved: request.resolved } : {}) });
+  return resolveNode(fleet, {
+    node: request.node,
+    ...(request.cluster !== undefined ? { cluster: request.cluster } : {}),
+    ...(lbGroup ? { lbGroup } : {}),
+    ...(request.resolved ? { resolved: request.resolved } : {}),
+    ...(request.bgp ? { bgp: request.bgp } : {}),
+  });
 }
 
 /** A NODE no server carries, and not yet looked up, that can be a hostname: the one test both front ends use. */
@@ -53,7 +62,7 @@ export function planNode(fleet: Fleet, request: NodeRequest, scope: NodeScope = 
   const rollback: PlannedCommand[] = [];
   const warnings: string[] = [];
   const key = resolution.kind === 'machine' ? resolution.address : request.node;
-  const members: NodeMember[] = resolution.kind === 'machine' || resolution.kind === 'named' ? resolution.members : [];
+  const members: NodeMember[] = resolution.kind === 'machine' || resolution.kind === 'named' || resolution.kind === 'bgp' ? resolution.members : [];
   const base = {
     id: `node-${Date.now().toString(36)}-${(counter++).toString(36)}`,
     kind: 'node' as const,
@@ -96,7 +105,8 @@ export function planNode(fleet: Fleet, request: NodeRequest, scope: NodeScope = 
     if (wanted === 'ready' && maintNotForced(on.state)) {
       warnings.push(`${m.lb}: ${ref} is in maintenance from the config or a tracked server; "ready" cannot clear that`);
     }
-    changes.push({ lb: m.lb, backend: m.backend, server: m.server, from: shown, to: wanted, sessions: on.row.scur });
+    const matched = matchOf(resolution, request, m);
+    changes.push({ lb: m.lb, backend: m.backend, server: m.server, from: shown, to: wanted, sessions: on.row.scur, ...(matched ? { matched } : {}) });
     commands.push({ lb: m.lb, command: adminCommand(m.backend, m.server, wanted), before: shown, expect: wanted });
     rollback.push({ lb: m.lb, command: adminCommand(m.backend, m.server, forced), expect: forced });
   }
@@ -104,7 +114,7 @@ export function planNode(fleet: Fleet, request: NodeRequest, scope: NodeScope = 
   if (request.action === 'ready' && record) warnings.unshift(`restoring the states saved at ${record.savedAt} (before the ${record.action})`);
   const lbs = [...new Set(commands.map((c) => c.lb))];
   const backends = new Set(changes.map((c) => c.backend)).size;
-  const what = resolution.kind === 'machine' && resolution.via !== 'address' ? `${request.node} (${resolution.address})` : request.node;
+  const what = resolution.kind === 'machine' && resolution.via !== 'address' ? `${request.node} (${resolution.address})` : resolution.kind === 'bgp' ? `${request.node} (BGP: ${resolution.node.prefixes.join(', ')})` : request.node;
   return {
     ...base,
     title: `${request.action} node ${what} (${changes.length} server(s) in ${backends} backend(s) on ${lbs.length} LB(s))`,

@@ -9,7 +9,7 @@ export function formatPlan(plan: Plan): string {
     for (const change of plan.changes) {
       const where = `${change.lb}  ${change.backend}/${change.server}`.padEnd(width);
       const sessions = change.sessions === null ? '' : `  (${change.sessions} current sessions)`;
-      lines.push(`  ${where}  ${change.from} → ${change.to}${sessions}`);
+      lines.push(`  ${where}  ${change.from} → ${change.to}${sessions}${change.matched ? `  [${change.matched}]` : ''}`);
     }
   }
   if (plan.notes?.length) lines.push('', ...plan.notes.map((n) => `  ${n}`));

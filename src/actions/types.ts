@@ -25,6 +25,8 @@ export interface PlannedChange {
   to: string;
   /** Current sessions on that server on that LB, so the operator sees what a maint would cut. */
   sessions: number | null;
+  /** A node action: how this server was found ("address 10.0.0.21", "BGP prefix 172.16.171.64/26 via worker1"). */
+  matched?: string;
 }
 
 export interface Plan {

@@ -1,11 +1,12 @@
-// `lbtop node drain|maint|ready NAME` and `lbtop snapshot --out FILE`. Registered by args.ts through
-// NODE_SUBCOMMANDS; run by src/subcommands/node-command.ts and src/subcommands/snapshot-command.ts.
+// `lbtop node drain|maint|ready NAME`, `lbtop nodes` and `lbtop snapshot --out FILE`. Registered by args.ts through
+// NODE_SUBCOMMANDS; run by src/subcommands/node-command.ts, nodes-command.ts and snapshot-command.ts.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Invocation, Subcommand } from './args.js';
 
 export type NodeInvocation =
   | { kind: 'node'; action: 'drain' | 'maint' | 'ready'; node: string; cluster?: string; wait: boolean; timeoutSec: number; dryRun: boolean; yes: boolean; json: boolean; skipUnreachable?: boolean }
-  | { kind: 'snapshot'; out: string };
+  | { kind: 'snapshot'; out: string }
+  | { kind: 'nodes'; json: boolean };
 
 type Done = (invocation: Invocation, lbRefs?: string[]) => void;
 
@@ -40,7 +41,7 @@ const node: Subcommand = {
       group
         .command(action)
         .description(description)
-        .argument('<NODE>', 'the machine: its address, a server name or a hostname (a name on several machines is refused; pick with --cluster or the address)', nodeName)
+        .argument('<NODE>', 'the machine: its address, a server name or a hostname (a name on several machines is refused; pick with --cluster or the address), or a Kubernetes node BIRD learns pod prefixes from (lbtop nodes)', nodeName)
         .option('--cluster <name>', 'only the backends of this cluster, or the LBs of this inventory group')
         .option('--wait', 'after a drain, show sessions and queue until they reach zero')
         .option('--timeout <seconds>', 'give up waiting after this long (default 300)', seconds)
@@ -76,7 +77,18 @@ const snapshot: Subcommand = {
       .action((o: { out: string }) => done({ kind: 'snapshot', out: o.out })),
 };
 
-export const NODE_SUBCOMMANDS: readonly Subcommand[] = [node, snapshot];
+// Kubernetes nodes through BGP (seed 004): read-only, so no --dry-run/--yes.
+const nodes: Subcommand = {
+  needsLbs: true,
+  register: (program, done) =>
+    program
+      .command('nodes')
+      .description('Kubernetes nodes through BGP: the peers BIRD on the LBs learns pod prefixes from, the LBs that learn them and the servers (pods) inside')
+      .option('--json', 'machine-readable result')
+      .action((o: { json?: boolean }) => done({ kind: 'nodes', json: o.json === true })),
+};
+
+export const NODE_SUBCOMMANDS: readonly Subcommand[] = [node, nodes, snapshot];
 
 export function isNodeWrite(inv: Invocation): boolean {
   return inv.kind === 'node' && !inv.dryRun;

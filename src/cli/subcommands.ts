@@ -123,10 +123,17 @@ export async function runSubcommand(
       return exitCodeOf(report);
     }
     case 'node':
+    case 'nodes':
     case 'snapshot': {
-      const { runNodeCommand } = await import('../subcommands/node-command.js');
+      const [{ runNodeCommand }, { bgpNodeReader }, { fleetRunnerFor }] = await Promise.all([
+        import('../subcommands/node-command.js'),
+        import('../runtime/bgp-nodes-runtime.js'),
+        import('../runtime/failover-wiring.js'),
+      ]);
       return runNodeCommand(invocation, config, runtime, {
         deps,
+        // BIRD on the LBs, through the failover commands' runners: a NODE may be a Kubernetes node (seed 004).
+        bgp: bgpNodeReader(config, fleetRunnerFor(runtime)),
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
         confirm,

@@ -38,8 +38,16 @@ export async function tuiServices(
   const audit = openAuditLog(options.auditPath ?? defaultAuditPath());
   const deps = { clients: runtime.clients, audit };
   const fleetBuilder = new FleetBuilder();
+  // Kubernetes nodes through BGP (NODES view; `:node worker1` and N on a pod): BIRD read where an LB declares it,
+  // once now so that a node name works before the view is opened, then as the NODES view asks.
+  let bgpNodes: AppServices['bgpNodes'];
+  if (config.lbs.some((lb) => lb.failover?.bird)) {
+    const [{ fleetRunnerFor }, { bgpNodeReader, bgpNodesService }] = await Promise.all([import('../runtime/failover-wiring.js'), import('../runtime/bgp-nodes-runtime.js')]);
+    bgpNodes = bgpNodesService(config, bgpNodeReader(config, fleetRunnerFor(runtime, options.runnerFor)));
+    bgpNodes.read().catch(() => {}); // an LB's error is in the readings; the NODES view shows it
+  }
   // Node drain (N, :node NAME), its follow-up to zero sessions, and the snapshot key (S).
-  const node = nodeServices(config, runtime, deps);
+  const node = nodeServices(config, runtime, deps, bgpNodes ? { bgp: bgpNodes } : {});
   // The regular polls wait while a write is sent (runtime.hold); the report, and the drain's progress view hidden
   // behind "sending…" until then, show at once: the full read that shows the write everywhere follows behind them.
   const afterWrite = async <T>(work: Promise<T>) => {
@@ -97,6 +105,7 @@ export async function tuiServices(
     apply: (plan) => afterWrite(plan.kind === 'node' ? node.applyNode(plan) : plan.fanout ? applyPlanFanout(plan, deps).then((r) => undoneNode(r)) : applyPlan(plan, deps)),
     rollback: (report) => afterWrite(report.plan.kind === 'node' || report.plan.fanout ? rollbackFanout(report, deps) : rollbackReport(report, deps)),
     planNode: node.planNode,
+    ...(bgpNodes ? { bgpNodes } : {}),
     resolveHost: node.resolveHost,
     snapshot: node.snapshot,
     nodeProgress: node.nodeProgress,

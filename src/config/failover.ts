@@ -44,6 +44,7 @@ export function toFailoverStack(lbName: string, raw: Obj): FailoverStack | undef
   if (raw.bird !== undefined && raw.bird !== false) {
     const b = obj(raw.bird);
     const target: BirdHostTarget = { socket: str(b.socket, FAILOVER_DEFAULTS.birdSocket), client: str(b.client, FAILOVER_DEFAULTS.birdClient) };
+    if (typeof b.nodes === 'object' && b.nodes !== null) target.nodes = { ...(b.nodes as Record<string, string>) };
     stack.bird = target;
   }
   return stack.keepalived || stack.heartbeat || stack.bird ? stack : undefined;

@@ -92,6 +92,7 @@ export function buildConfig(data: unknown, src: YamlSource): LbtopConfig {
     intervalSec: (root.interval as number | undefined) ?? DEFAULTS.intervalSec,
     readOnly: (root.read_only as boolean | undefined) ?? DEFAULTS.readOnly,
     theme: (root.theme as string | undefined) ?? DEFAULTS.theme,
+    ...(isObj(root.bgp) && isObj(root.bgp.nodes) ? { bgpNodes: { ...(root.bgp.nodes as Record<string, string>) } } : {}),
   };
 }
 

@@ -65,6 +65,8 @@ export interface LbtopConfig {
   lbDefaults?: Record<string, unknown>;
   /** Where the file came from, for messages; undefined when built from -s flags only. */
   path?: string;
+  /** `bgp.nodes:` BGP peers named as Kubernetes nodes on every LB (a protocol name or an address → the node). */
+  bgpNodes?: Record<string, string>;
 }
 
 /** A problem in the config file, with the 1-based line it points at (0 when not tied to a line). */

@@ -29,6 +29,8 @@ export interface BirdHostTarget {
   socket: string;
   /** birdc, or birdc6 for BIRD 1.6's IPv6 daemon. */
   client: string;
+  /** `nodes:` of this LB's bird: a protocol name, neighbor address or next hop → a Kubernetes node name. */
+  nodes?: Record<string, string>;
 }
 
 export interface FailoverStack {

@@ -220,6 +220,10 @@ export interface BirdRoute {
   primary: boolean;
   preference: number;
   nextHops: { via: string | null; interface: string | null }[];
+  /** The peer BIRD names after "from" (a route reflector's client, an IPv6 route over an IPv4 session); else null. */
+  from: string | null;
+  /** `show route all`: the attribute lines ("BGP.origin" → "IGP", "BGP.next_hop" → …); empty without `all`. */
+  attributes: Record<string, string>;
 }
 
 export interface BirdRouteCount {

@@ -7,11 +7,16 @@ import { createFailoverRuntime, type FailoverRuntime, type RunnerFactory } from 
 import type { FleetRuntime } from './fleet-runtime.js';
 import { sshCommandRunner } from './ssh-connectors.js';
 
+/** How a host command reaches an LB: its `ssh:` connection, else `hostRunner` (the demo's namespaces), else here. */
+export function fleetRunnerFor(fleet: FleetRuntime, hostRunner?: RunnerFactory): RunnerFactory {
+  const local = localRunner();
+  return (lb) => (lb.ssh && fleet.ssh ? sshCommandRunner(fleet.ssh, lb) : (hostRunner?.(lb) ?? local));
+}
+
 /** `hostRunner`: how to reach an LB without `ssh:` when it is not this machine (the demo's user namespaces). */
 export function fleetFailoverRuntime(config: LbtopConfig, fleet: FleetRuntime, hostRunner?: RunnerFactory): FailoverRuntime {
-  const local = localRunner();
   return createFailoverRuntime(config, {
-    runnerFor: (lb) => (lb.ssh && fleet.ssh ? sshCommandRunner(fleet.ssh, lb) : (hostRunner?.(lb) ?? local)),
+    runnerFor: fleetRunnerFor(fleet, hostRunner),
     onEvents: (events) => fleet.store.recordEvents(events),
   });
 }

@@ -2,6 +2,7 @@
 // machine: every server at its address, whatever its name or port, on every backend of every LB. Seed 000
 // reuses names across clusters on different machines (worker1 is .94 in k8s01, .101 in k8s01-dev, .111 in
 // k8s02-dev), so a name that lands on several addresses names no machine: the caller lists the candidates.
+import type { BgpNode, BgpNodeMap, BgpPod } from '../model/bgp-nodes.js';
 import type { Fleet, NodeCandidate, NodeMember } from '../model/fleet.js';
 import { normalizeIp, serverAddress } from './node-address.js';
 
@@ -12,6 +13,8 @@ export interface NodeQuery {
   lbGroup?: readonly string[];
   /** The addresses a hostname NODE resolved to (the composition root asks DNS when no server carries the name). */
   resolved?: readonly string[];
+  /** Kubernetes nodes read from BIRD on the LBs (store/bgp-nodes.ts): a NODE that names one takes its pods. */
+  bgp?: BgpNodeMap | null;
 }
 
 export type NodeResolution =
@@ -29,7 +32,9 @@ export type NodeResolution =
   /** The name is carried only by servers without a machine address (unix sockets, the demo): the node is them. */
   | { kind: 'named'; members: NodeMember[] }
   | { kind: 'ambiguous'; candidates: NodeCandidate[]; unaddressed: NodeMember[] }
-  | { kind: 'unknown'; reason: string; hostname: boolean };
+  | { kind: 'unknown'; reason: string; hostname: boolean }
+  /** A BGP peer's name (seed 004's worker1): every server inside the prefixes it announces, on every LB. */
+  | { kind: 'bgp'; node: BgpNode; members: BgpPod[]; outside: BgpPod[]; named: NodeMember[]; errors: BgpNodeMap['errors'] };
 
 /** Every (LB, backend, server) of the fleet with the cluster that shows it. */
 export function nodeMembers(fleet: Fleet): NodeMember[] {
@@ -75,6 +80,14 @@ export function resolveNode(fleet: Fleet, query: NodeQuery): NodeResolution {
   // A name: the server name, or the DNS name a server is configured with.
   // A DNS name compares without case (RFC 4343); a server name as HAProxy stores it.
   const named = scoped.filter((m) => m.server === query.node || (m.fqdn !== '' && m.fqdn.toLowerCase() === query.node.toLowerCase()));
+  // A BGP node's name comes before a server name: the node is what announces the pods' addresses, and servers
+  // named like it elsewhere are listed by the preview, not taken.
+  const bgpNode = query.bgp?.nodes.find((n) => n.name === query.node);
+  if (bgpNode) {
+    const same = (a: NodeMember, b: NodeMember) => a.lb === b.lb && a.backend === b.backend && a.server === b.server;
+    const members = bgpNode.pods.filter(inScope);
+    return { kind: 'bgp', node: bgpNode, members, outside: bgpNode.pods.filter((p) => !inScope(p)), named: named.filter((m) => !members.some((p) => same(p, m))), errors: query.bgp!.errors };
+  }
   const ips = [...new Set(named.map(ipOf).filter((ip): ip is string => ip !== null))];
   if (ips.length === 1) return { ...machine(ips[0]!, 'name'), unaddressed: unaddressed.filter((m) => named.includes(m)) };
   if (ips.length > 1) return { kind: 'ambiguous', candidates: ips.map((ip) => candidate(ip, scoped)), unaddressed: named.filter((m) => ipOf(m) === null) };

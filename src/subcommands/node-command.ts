@@ -18,6 +18,9 @@ import { refuseUnreachable } from './unreachable-text.js';
 import { candidatesText } from './node-text.js';
 import { resolveHost, type HostResolver } from '../transport/dns.js';
 import type { Fleet } from '../model/fleet.js';
+import type { BgpNodeReader } from '../runtime/bgp-nodes-runtime.js';
+import { addressArgument } from '../store/nodes.js';
+import { runNodesCommand } from './nodes-command.js';
 
 export interface NodeCommandIo {
   deps: ApplyDeps;
@@ -28,6 +31,8 @@ export interface NodeCommandIo {
   nodeDir?: string;
   /** Resolves a hostname NODE (default: getaddrinfo on this machine). */
   resolveHost?: HostResolver;
+  /** Reads BGP routes from BIRD on the LBs (Kubernetes nodes, `lbtop nodes`); none: NODE is never a BGP node. */
+  bgp?: BgpNodeReader;
 }
 
 /** The request, with a hostname's addresses when no server carries NODE as a name or DNS name. */
@@ -40,11 +45,18 @@ export { lbGroupsOf };
 
 export async function runNodeCommand(invocation: NodeInvocation, config: LbtopConfig, runtime: FleetRuntime, io: NodeCommandIo): Promise<number> {
   if (invocation.kind === 'snapshot') return runSnapshotCommand(invocation, config, runtime, io);
+  if (invocation.kind === 'nodes') {
+    if (!io.bgp) throw new Error('lbtop nodes needs the BGP reader');
+    return runNodesCommand(invocation, config, runtime, io.bgp, io);
+  }
   const dir = io.nodeDir ?? defaultNodeDir();
   await runtime.refresh();
   const fleet = buildFleet(config, runtime.store.getState().lbs);
   const scope = lbGroupsOf(config);
-  const request = await withResolved(fleet, { node: invocation.node, action: invocation.action, cluster: invocation.cluster }, scope, io.resolveHost ?? resolveHost);
+  // A NODE that is no address may name a Kubernetes node BIRD learns pod prefixes from: read them first.
+  const bgp = io.bgp && io.bgp.lbs.length > 0 && addressArgument(invocation.node) === null ? await io.bgp.map(fleet) : null;
+  const asked = { node: invocation.node, action: invocation.action, cluster: invocation.cluster, ...(bgp ? { bgp } : {}) };
+  const request = await withResolved(fleet, asked, scope, io.resolveHost ?? resolveHost);
   const records = invocation.action === 'ready' ? (key: string) => readNodeRecord(dir, key) : null;
   const plan = planNode(fleet, request, scope, records);
   const ambiguous = candidatesText(plan, invocation.cluster);

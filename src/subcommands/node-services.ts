@@ -14,6 +14,8 @@ import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import { buildFleet } from '../store/selectors.js';
 import { lbGroupsOf } from './node-scope.js';
 import { resolveHost } from '../transport/dns.js';
+import { mapBgpNodes } from '../store/bgp-nodes.js';
+import type { BgpNodesService } from '../ui/services.js';
 
 /** One step of a follow; `startedAt` tells one drain's follow from the next (the progress view opens on a new one). */
 type Update = { node: string; address: string; progress: DrainProgress; finished: boolean; action: 'drain' | 'maint'; startedAt: number; timeoutMs: number };
@@ -24,6 +26,8 @@ export interface NodeServicesOptions {
   drainTimeoutMs?: number;
   /** Time between two reads of the drained servers (default 1 s). */
   drainIntervalMs?: number;
+  /** BGP routes from BIRD on the LBs: a NODE may name a Kubernetes node (its last readings are used). */
+  bgp?: BgpNodesService;
 }
 
 /** A reading of nothing yet: what the progress view shows until the first one is in. */
@@ -67,8 +71,11 @@ export function nodeServices(config: LbtopConfig, runtime: FleetRuntime, deps: A
     });
   };
   return {
-    planNode: (fleet: Fleet, request: NodeRequest): Plan =>
-      planNode(fleet, request, lbGroupsOf(config), request.action === 'ready' ? (key: string) => readNodeRecord(dir, key) : null),
+    planNode: (fleet: Fleet, request: NodeRequest): Plan => {
+      const readings = options.bgp?.last();
+      const bgp = request.bgp ?? (readings && options.bgp ? mapBgpNodes(fleet, readings, options.bgp.names) : null);
+      return planNode(fleet, { ...request, bgp }, lbGroupsOf(config), request.action === 'ready' ? (key: string) => readNodeRecord(dir, key) : null);
+    },
     /** A hostname NODE's addresses (the TUI asks when no server carries the name). */
     resolveHost,
     async applyNode(plan: Plan): Promise<ApplyReport> {

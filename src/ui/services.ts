@@ -4,6 +4,7 @@ import type { ServerTarget, WeightRequest } from '../actions/server-admin.js';
 import type { ApplyReport, Plan } from '../actions/types.js';
 import type { NodeRequest } from '../actions/node-plan.js';
 import type { DrainProgress } from '../actions/node-wait.js';
+import type { BgpReadings } from '../model/bgp-nodes.js';
 import type { SessionServices } from '../actions/session-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { Fleet, LbState } from '../model/fleet.js';
@@ -33,6 +34,18 @@ export interface NodeProgressUpdate {
   timeoutMs?: number;
 }
 
+/** Kubernetes nodes through BGP (NODES view, `:node NODE`): BGP routes read from BIRD on the LBs with `bird:`. */
+export interface BgpNodesService {
+  /** The LBs whose BIRD is read. */
+  lbs: readonly string[];
+  /** Reads them again (one read at a time); resolves with every LB's reading or error. */
+  read(): Promise<BgpReadings>;
+  /** The last readings, or null before the first came in. */
+  last(): BgpReadings | null;
+  /** Node names from lbtop.yaml (bgp.nodes, bird.nodes) for an LB. */
+  names(lb: string): Record<string, string>;
+}
+
 export interface AppServices {
   store: StoreReader;
   config: LbtopConfig;
@@ -54,6 +67,8 @@ export interface AppServices {
   tables?: TablesServices;
   /** A node (a machine: by address, server name or hostname) on every backend of every LB; absent where node actions are not offered. */
   planNode?(fleet: Fleet, request: NodeRequest): Plan;
+  /** Kubernetes nodes through BGP; absent when no LB declares `bird:`. planNode uses its last readings. */
+  bgpNodes?: BgpNodesService;
   /** A hostname NODE's addresses (`:node worker1.lab.example`); absent where lbtop resolves nothing. */
   resolveHost?(name: string): Promise<string[]>;
   /** Writes an incident snapshot (state, drift, events, audit) and resolves with the JSON file's path. */

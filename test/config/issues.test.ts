@@ -46,7 +46,7 @@ describe('loadConfig reports every mistake at its line and column', () => {
 
   it('an unknown key far from any known one lists the allowed keys', () => {
     expect(report(yaml('globals: {}')).lines).toEqual([
-      'lbtop.yaml:1:1: globals: unknown key "globals" (allowed: lbs, clusters, defaults, interval, read_only, theme)',
+      'lbtop.yaml:1:1: globals: unknown key "globals" (allowed: lbs, clusters, defaults, bgp, interval, read_only, theme)',
     ]);
   });
 

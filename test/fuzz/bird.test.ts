@@ -25,7 +25,7 @@ const forms = <T>(parse: (text: string, form?: 'birdc' | 'socket') => T) => (t: 
 export const TARGETS: Target[] = [
   { name: 'parseBirdProtocols', fixtures: [...both(['v-show-protocols.txt', 'show-protocols.txt', 'raw-show-protocols.txt']), `${B}2.0.12-v-r-show-protocols.txt`], parse: forms(parseBirdProtocols), errors, runs: 5000 },
   { name: 'parseBirdProtocolsAll', fixtures: both(['v-show-protocols-all-bgp1.txt', 'show-protocols-all-bgp2.txt']), parse: forms(parseBirdProtocolsAll), errors, runs: 5000 },
-  { name: 'parseBirdRoutes', fixtures: [...both(['v-show-route-protocol-bgp1.txt', 'show-route-protocol-bgp1.txt', 'v-show-route-protocol-nosuch.txt']), `${B}2.0.12-v-r-show-route-protocol-static.txt`], parse: forms(parseBirdRoutes), errors, runs: 6000 },
+  { name: 'parseBirdRoutes', fixtures: [...both(['v-show-route-protocol-bgp1.txt', 'show-route-protocol-bgp1.txt', 'v-show-route-protocol-nosuch.txt', 'v-r-show-route-all.txt', 'r-show-route-protocol-worker2.txt']), `${B}2.0.12-v-r-show-route-protocol-static.txt`], parse: forms(parseBirdRoutes), errors, runs: 6000 },
   { name: 'parseBirdRouteCount', fixtures: both(['v-show-route-count.txt', 'show-route-count.txt', 'raw-show-route-count.txt']), parse: forms(parseBirdRouteCount), errors, runs: 3000 },
 ];
 

@@ -29,4 +29,6 @@ export const birdArgv = {
   showRouteProtocol: (t: BirdTarget, name: string): string[] => birdc(t, 'show', 'route', 'protocol', protocolName(name)),
   showRouteCount: (t: BirdTarget = {}): string[] => birdc(t, 'show', 'route', 'count'),
   showStatus: (t: BirdTarget = {}): string[] => birdc(t, 'show', 'status'),
+  /** Every BGP route of every table, one reply (the NODES view): BIRD 2.0.12 and 1.6.8 accept the filter under -r. */
+  showBgpRoutes: (t: BirdTarget = {}): string[] => birdc(t, 'show', 'route', 'where', 'source', '=', 'RTS_BGP'),
 };

@@ -65,7 +65,8 @@ export function decodeBirdReply(text: string, form: BirdReplyForm = 'birdc'): Bi
       continue;
     }
     // `birdc -r` first sends `restrict`; BIRD acknowledges with "0016 Access restricted", which is not data.
-    if (code === 16 && content.trim() === 'Access restricted') continue;
+    // Plain `birdc -r` prints the same acknowledgement without its code, before any data.
+    if ((code === 16 || (!coded && lines.length === 0)) && content.trim() === 'Access restricted') continue;
     if (code !== null && code >= 8000) throw new BirdCommandError(content.trim(), code, line);
     if (!coded && PLAIN_ERRORS.some((re) => re.test(content.trim()))) {
       throw new BirdCommandError(content.trim(), null, line);

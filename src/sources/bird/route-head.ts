@@ -1,5 +1,5 @@
 // The first line of a route in `show route` (routes.ts), matched by hand in linear time. It replaces the regex
-//   /^(\S+)?\s+(.*?)\s*\[(\S+) ([^\]]*?)(?: from \S+)?\]\s*(\*)?\s*\((\d+)(?:\/[^)]*)?\)(?:\s*\[[^\]]*\])?\s*$/
+//   /^(\S+)?\s+(.*?)\s*\[(\S+) ([^\]]*?)(?: from (\S+))?\]\s*(\*)?\s*\((\d+)(?:\/[^)]*)?\)(?:\s*\[[^\]]*\])?\s*$/
 // and gives the same captures on every line (test/sources/bird/route-head.test.ts compares the two on random
 // lines), but that regex backtracked through every way of sharing a blank run between `\s+`, `(.*?)` and `\s*`:
 // 20 s for one line with 4,000 blanks. Each step below is the one choice the regex could succeed with, and every
@@ -12,6 +12,8 @@ export interface RouteHead {
   since: string;
   primary: boolean;
   preference: string;
+  /** "[bgp1 12:00 from 10.0.0.9]": the peer the route came from, when BIRD prints it (it differs from the next hop). */
+  from: string | undefined;
 }
 
 /** JavaScript's \s: what trim() removes. */
@@ -131,8 +133,8 @@ function afterBracket(text: string, q: number, froms: { at: number; close: numbe
   const from = froms[fromIndex];
   if (from && from.at < first) {
     const t = tail(text, from.close)!;
-    return { match: { protocol, since: text.slice(since, from.at), ...t }, fromIndex };
+    return { match: { protocol, since: text.slice(since, from.at), ...t, from: text.slice(from.at + 6, from.close) }, fromIndex };
   }
   const t = first < n ? tail(text, first) : null;
-  return { match: t ? { protocol, since: text.slice(since, first), ...t } : null, fromIndex };
+  return { match: t ? { protocol, since: text.slice(since, first), ...t, from: undefined } : null, fromIndex };
 }

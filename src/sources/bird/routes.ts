@@ -4,7 +4,7 @@
 //        172.16.189.64/26     unicast [bgp1 12:34:10.863] * (100) [i]
 //        	via 10.98.0.2 on eth1
 // An alternative route for the same network repeats the line without the network. Attribute lines of
-// `show route all` ("\tBGP.origin: IGP") are skipped.
+// `show route all` ("\tBGP.origin: IGP", "\tType: BGP univ") are kept by name on their route.
 import { ParseError } from '../../model/errors.js';
 import type { BirdRoute, BirdRouteCount } from '../../model/failover.js';
 import { splitCidr } from '../netlink/address.js';
@@ -13,7 +13,7 @@ import { matchRouteHead } from './route-head.js';
 
 const NEXT_HOP = /^\s+via (\S+)(?: on (\S+))?/;
 const DEV = /^\s+dev (\S+)/;
-const ATTRIBUTE = /^\s+[\w.]+(?: \w+)*:(\s|$)/;
+const ATTRIBUTE = /^\s+([\w.]+(?: \w+)*):(?:\s(.*))?$/;
 
 function what(text: string, line: number): Pick<BirdRoute, 'type' | 'nextHops'> {
   const via = /^via (\S+)(?: on (\S+))?/.exec(text);
@@ -51,6 +51,8 @@ export function parseBirdRoutes(text: string, form?: BirdReplyForm): BirdRoute[]
         since: head.since.trim(),
         primary: head.primary,
         preference: Number(head.preference),
+        from: head.from ?? null,
+        attributes: {},
       });
       continue;
     }
@@ -65,7 +67,11 @@ export function parseBirdRoutes(text: string, form?: BirdReplyForm): BirdRoute[]
       last.nextHops.push({ via: null, interface: dev[1] ?? null });
       continue;
     }
-    if (ATTRIBUTE.test(body) && last) continue;
+    const attribute = ATTRIBUTE.exec(body);
+    if (attribute && last) {
+      last.attributes[attribute[1] as string] = (attribute[2] ?? '').trim();
+      continue;
+    }
     throw new ParseError(`not a route line: "${body.trim().slice(0, 80)}"`, line);
   }
   return routes;

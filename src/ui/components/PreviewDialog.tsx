@@ -32,6 +32,8 @@ export function previewLines(plan: Plan): Line[] {
       { text: `  ${fit(c.lb, 12, 'left')} ${fit(`${c.backend}/${c.server}`, 32, 'left')} ${fit(c.from, 12, 'left')} ` },
       { text: fit(c.to, 12, 'left'), token: 'dialog.title' },
       { text: ` ${sessions}`, token: c.sessions ? 'dialog.warning' : undefined },
+      // A node action: how the server was found (its address, or the BGP prefix that puts it on the node).
+      ...(c.matched ? [{ text: `  ${c.matched}`, token: 'text.dim' as const }] : []),
     ]);
   }
   if (plan.changes.length === 0) lines.push(plain('  (none)', 'text.dim'));

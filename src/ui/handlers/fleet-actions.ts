@@ -1,9 +1,10 @@
 // Fleet-wide keys: N drains the machine of the selected server row (its address: every server there, on every
-// LB and backend; never every server that shares the row's name), `:node NODE` does the same for an address, a
-// name or a hostname, S writes an incident snapshot. A name on several machines opens the chooser instead of a
+// LB and backend; never every server that shares the row's name; for a pod, the Kubernetes node whose BGP prefix
+// holds it), `:node NODE` does the same for an address, a name, a hostname or a BGP node, S writes an incident snapshot. A name on several machines opens the chooser instead of a
 // preview. Each says why when it cannot act.
 import type { Plan } from '../../actions/types.js';
 import type { Fleet } from '../../model/fleet.js';
+import { mapBgpNodes } from '../../store/bgp-nodes.js';
 import { candidate, machinesOfServer, nodeMembers } from '../../store/nodes.js';
 import type { NodeChoice } from '../components/NodeChooser.js';
 import type { Handler } from '../hooks/useCommands.js';
@@ -49,8 +50,22 @@ export function previewNode(ctx: NodeContext, node: string, action: Action = 'dr
   }
 }
 
-/** N on a server row: the row's machine, by its address (one LB may report another address: then a choice). */
+/** The Kubernetes node a pod row sits on, by BGP (its address inside a node's prefixes), from the last readings. */
+function bgpNodeOf(ctx: NodeContext, row: TableRow): string | null {
+  const bgp = ctx.services.bgpNodes;
+  const readings = bgp?.last();
+  if (!bgp || !readings) return null;
+  const nodes = mapBgpNodes(ctx.fleet, readings, bgp.names).nodes.filter((n) => n.pods.some((p) => p.backend === row.backend && p.server === row.server));
+  return nodes.length === 1 ? nodes[0]!.name : null;
+}
+
+/**
+ * N on a server row: the row's machine, by its address (one LB may report another address: then a choice). A pod's
+ * address is no machine: its machine is the Kubernetes node whose BGP prefix holds it, so N drains that node.
+ */
 function previewRowMachine(ctx: NodeContext, row: TableRow): void {
+  const node = bgpNodeOf(ctx, row);
+  if (node !== null) return previewNode(ctx, node, 'drain');
   const machines = machinesOfServer(ctx.fleet, row.backend!, row.server!);
   if (machines.length === 1) return previewNode(ctx, machines[0]!, 'drain');
   if (machines.length === 0) {

@@ -6,6 +6,7 @@ import { LbDriftPanel } from './lbdrift/LbDriftPanel.js';
 import { SessionsPanel } from './sessions/SessionsPanel.js';
 import type { PanelDef } from './types.js';
 import { HistoryPanel } from './history/HistoryPanel.js';
+import { NodesPanel } from './nodes/NodesPanel.js';
 import { TablesPanel } from './tables/TablesPanel.js';
 
 export const PANELS: Partial<Record<PanelId, PanelDef>> = {
@@ -14,4 +15,5 @@ export const PANELS: Partial<Record<PanelId, PanelDef>> = {
   captures: { id: 'captures', scope: 'captures', Component: CapturesPanel },
   tables: { id: 'tables', scope: 'tables', Component: TablesPanel },
   history: { id: 'history', scope: 'history', Component: HistoryPanel },
+  nodes: { id: 'nodes', scope: 'nodes', Component: NodesPanel },
 };

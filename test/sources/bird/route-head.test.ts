@@ -5,11 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchRouteHead } from '../../../src/sources/bird/route-head.js';
 
-const OLD = /^(\S+)?\s+(.*?)\s*\[(\S+) ([^\]]*?)(?: from \S+)?\]\s*(\*)?\s*\((\d+)(?:\/[^)]*)?\)(?:\s*\[[^\]]*\])?\s*$/;
+const OLD = /^(\S+)?\s+(.*?)\s*\[(\S+) ([^\]]*?)(?: from (\S+))?\]\s*(\*)?\s*\((\d+)(?:\/[^)]*)?\)(?:\s*\[[^\]]*\])?\s*$/;
 
 function oracle(line: string) {
   const m = OLD.exec(line);
-  return m && { network: m[1], what: m[2], protocol: m[3], since: m[4], primary: m[5] === '*', preference: m[6] };
+  return m && { network: m[1], what: m[2], protocol: m[3], since: m[4], primary: m[6] === '*', preference: m[7], from: m[5] };
 }
 
 const TOKENS = [

@@ -30,6 +30,8 @@ describe('show route protocol', () => {
         since: '12:34:10.863',
         primary: true,
         preference: 100,
+        from: null,
+        attributes: {},
       },
       {
         network: '172.16.171.64/26',
@@ -40,6 +42,8 @@ describe('show route protocol', () => {
         since: '12:34:10.863',
         primary: true,
         preference: 100,
+        from: null,
+        attributes: {},
       },
     ]);
     expect(parseBirdRoutes(fixture('2.0.12-v-show-route-protocol-bgp1.txt')).map((r) => r.nextHops)).toEqual(
@@ -57,6 +61,8 @@ describe('show route protocol', () => {
       since: '12:34:22',
       primary: true,
       preference: 100,
+      from: null,
+      attributes: {},
     });
     expect(parseBirdRoutes(fixture('1.6.8-show-route-protocol-bgp1.txt'))).toEqual([
       route('172.16.171.64/26'),
@@ -77,6 +83,38 @@ describe('show route protocol', () => {
       ['172.16.0.64/26', 'blackhole', 'static1', true, 0],
     ]);
     expect(routes[1]?.nextHops).toEqual([{ via: null, interface: 'eth2' }]);
+  });
+
+  it('reads every BGP route with its protocol, next hop and "from" peer (the NODES view\'s command, 2.0.12 and 1.6.8)', () => {
+    const v2 = parseBirdRoutes(fixture('2.0.12-v-r-show-route-bgp.txt'));
+    expect(v2.map((r) => [r.table, r.network, r.protocol, r.nextHops[0]?.via, r.from])).toEqual([
+      ['master4', '172.16.171.0/24', 'worker2', '10.97.1.2', null],
+      ['master4', '172.16.189.64/26', 'worker2', '10.97.1.2', null],
+      ['master4', '172.16.171.64/26', 'worker1', '10.97.0.2', null],
+      // The IPv6 block over the IPv4 session: BIRD names the session's peer after "from".
+      ['master6', 'fd00:171::/64', 'worker1', 'fd00:97::2', '10.97.0.2'],
+    ]);
+    const v16 = parseBirdRoutes(fixture('1.6.8-v-r-show-route-bgp.txt'));
+    expect(v16.map((r) => [r.network, r.protocol, r.nextHops[0]?.via])).toEqual([
+      ['172.16.171.0/24', 'worker2', '10.97.1.2'],
+      ['172.16.171.64/26', 'worker1', '10.97.0.2'],
+      ['172.16.189.64/26', 'worker2', '10.97.1.2'],
+    ]);
+  });
+
+  it('keeps the attributes of `show route all` on their route (2.0.12 and 1.6.8)', () => {
+    for (const v of ['2.0.12', '1.6.8']) {
+      const [route] = parseBirdRoutes(fixture(`${v}-v-r-show-route-all-protocol-worker1.txt`));
+      expect(route).toMatchObject({ network: '172.16.171.64/26', protocol: 'worker1' });
+      expect(route?.attributes).toMatchObject({ 'BGP.origin': 'IGP', 'BGP.as_path': '', 'BGP.next_hop': '10.97.0.2', 'BGP.local_pref': '100' });
+    }
+    const all = parseBirdRoutes(fixture('2.0.12-v-r-show-route-all.txt'));
+    expect(all.find((r) => r.network === 'fd00:171::/64')?.attributes['BGP.next_hop']).toMatch(/^fd00:97::2 fe80::/);
+  });
+
+  it('reads plain `birdc -r` output ("Access restricted" without its code is no route)', () => {
+    expect(parseBirdRoutes(fixture('2.0.12-r-show-route-protocol-worker2.txt')).map((r) => r.network)).toEqual(['172.16.171.0/24', '172.16.189.64/26']);
+    expect(parseBirdRoutes(fixture('1.6.8-r-show-route-protocol-worker2.txt')).map((r) => r.network)).toEqual(['172.16.171.0/24', '172.16.189.64/26']);
   });
 
   it('reports garbage and orphan lines with their line, and error replies as BirdCommandError', () => {
