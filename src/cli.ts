@@ -26,6 +26,11 @@ async function main(argv: string[]): Promise<number> {
     const { runCompletion } = await import('./cli/completion-command.js');
     return runCompletion(invocation, outcome.config, VERSION, (text) => process.stdout.write(text));
   }
+  // History reads the audit log only: no LB is polled, no SSH connection made.
+  if (invocation.kind === 'history') {
+    const [{ runHistoryCommand }, { defaultAuditPath }] = await Promise.all([import('./subcommands/history-command.js'), import('./actions/audit-log.js')]);
+    return runHistoryCommand(invocation, { auditPath: defaultAuditPath(), out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
+  }
   const [{ runInteractive }, { openFleetRuntime }, { PassphrasePrompts }] = await Promise.all([
     import('./cli/interactive.js'),
     import('./runtime/fleet-core.js'),

@@ -6,6 +6,7 @@
 import { Limiter } from '../store/limiter.js';
 import { admit, applyLb, groupByLb, reportOf, rollbackPlan, type ApplyDeps } from './apply.js';
 import type { ApplyReport, LbOutcome, Plan } from './types.js';
+import { recordPlan } from './audit-plan.js';
 
 /**
  * LBs written at once: as many as are polled at once (DEFAULT_POLL_CONCURRENCY in fleet-runtime.ts), so a node
@@ -24,6 +25,7 @@ export interface FanoutOptions {
 
 export async function applyPlanFanout(plan: Plan, deps: ApplyDeps, options: FanoutOptions = {}): Promise<ApplyReport> {
   admit(plan, deps);
+  recordPlan(deps.audit, plan);
   const limiter = new Limiter(options.concurrency ?? DEFAULT_APPLY_CONCURRENCY);
   const groups = [...groupByLb(plan.commands)];
   const touched = new Set<string>();

@@ -9,6 +9,7 @@ import { forcedAdminOf } from './server-admin.js';
 import { verifySessionsGone } from './session-verify.js';
 import type { ApplyReport, LbOutcome, Plan, PlannedCommand } from './types.js';
 import { refuseIfReadOnly, sendWrite } from './write-path.js';
+import { recordPlan } from './audit-plan.js';
 import { verifyTableKey } from './tables/verify-key.js';
 import { UnreachableRefusedError } from '../model/errors.js';
 
@@ -23,6 +24,7 @@ export interface ApplyDeps {
 
 export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyReport> {
   admit(plan, deps);
+  recordPlan(deps.audit, plan);
   const outcomes: LbOutcome[] = [];
   const touched: string[] = [];
   let stop = false;

@@ -15,13 +15,36 @@ export interface AuditRecord {
   command: string;
   /** A write's reply or an error message, capped; absent on the "about to send" record and on a read's reply. */
   reply?: string;
-  /** outcome: what an action did on one LB, written once it is known (verified, FAILED, UNKNOWN...). */
-  phase: 'send' | 'reply' | 'error' | 'outcome';
+  /**
+   * outcome: what an action did on one LB, written once it is known (verified, FAILED, UNKNOWN...).
+   * plan: the action itself, written once before its first command (audit-plan.ts): its title is `command`, its
+   * LBs `lb` (comma-separated), and `kind`, `steps`, `rollback` say what history and undo need. Logs written
+   * before lbtop wrote this record stay readable: history then shows the action without a way back.
+   */
+  phase: 'send' | 'reply' | 'error' | 'outcome' | 'plan';
   plan?: string;
+  /** phase 'plan': Plan.kind ('server-admin', 'node' …), or 'map'/'acl' for a map/ACL edit. */
+  kind?: string;
+  /** phase 'plan': each command the action sends, with the state it expects after (undo checks it still holds). */
+  steps?: AuditStep[];
+  /** phase 'plan': the recorded way back, each LB's prior state, in the order to send it. */
+  rollback?: AuditStep[];
+  /** phase 'plan': why the action has no way back to re-plan, or what to run instead. */
+  undoNote?: string;
+  /** phase 'plan' of a node drain/maint: the key of the node record it saves (node-record.ts); undo removes it. */
+  nodeRecord?: string;
   /** True when the command cannot change anything (show, get, help…); set by append. */
   readOnly?: boolean;
   /** A read's reply: size, line count, first line (or why not even that is kept); set by append. */
   summary?: ReplySummary;
+}
+
+/** One command of a recorded plan (a PlannedCommand as stored: redacted by the policy). */
+export interface AuditStep {
+  lb: string;
+  command: string;
+  /** "drain", "weight 50": what verify expects after the command. */
+  expect?: string;
 }
 
 /** What a caller hands to append; the log adds the time and user and applies the policy. */

@@ -80,6 +80,10 @@ export type PolicyEntry = Omit<AuditRecord, 'time' | 'user'>;
 export function applyAuditPolicy<T extends PolicyEntry>(entry: T): T {
   const readOnly = isReadOnly(entry.command);
   const out: T = { ...entry, command: redactCommand(entry.command), readOnly };
+  // A plan record's commands go through the same redaction as the commands sent.
+  if (entry.steps) out.steps = entry.steps.map((s) => ({ ...s, command: redactCommand(s.command) }));
+  if (entry.rollback) out.rollback = entry.rollback.map((s) => ({ ...s, command: redactCommand(s.command) }));
+  if (entry.undoNote !== undefined) out.undoNote = redactText(capText(entry.undoNote, 1000));
   if (entry.reply === undefined) return out;
   // A read's reply, and any reply to a chain holding a secret read, is summarised; a write's reply or an error
   // is kept, capped (after a secret read, only the error's first line: lbtop's own message).

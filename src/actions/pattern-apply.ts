@@ -18,6 +18,7 @@ import { checkConfig, reloadLb } from './lb-reload.js';
 import type { PatternLbOutcome, PatternLbPlan, PatternPlan, PatternReport } from './pattern-types.js';
 import type { RoutingDeps } from './routing-deps.js';
 import { refuseIfReadOnly, replaceWrite, sendWrite } from './write-path.js';
+import { recordPatternPlan } from './pattern-undo-note.js';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const same = (a: readonly PatternEntryRow[], b: readonly PatternEntryRow[]) =>
@@ -57,6 +58,7 @@ export async function applyPatternPlan(plan: PatternPlan, deps: RoutingDeps): Pr
     const outcomes = work.map((l, i) => checks[i] ?? { lb: l.lb, status: 'skipped' as const, steps: [], error: 'not attempted: another LB changed since the read' });
     return { plan, outcomes, ok: false };
   }
+  if (work.length > 0) recordPatternPlan(deps.audit, plan);
   const outcomes: PatternLbOutcome[] = [];
   let failed = false;
   for (const lbPlan of work) {

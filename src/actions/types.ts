@@ -34,7 +34,8 @@ export interface Plan {
   id: string;
   /** "drain be/s1 on lb1, lb2". */
   title: string;
-  kind: 'server-admin' | 'server-weight' | 'node' | 'raw' | 'user-command' | 'sessions' | 'table-clear';
+  /** undo: the way back of an action in the audit log, re-planned against the current state (undo-plan.ts). */
+  kind: 'server-admin' | 'server-weight' | 'node' | 'raw' | 'user-command' | 'sessions' | 'table-clear' | 'undo';
   changes: PlannedChange[];
   commands: PlannedCommand[];
   /** Commands that put every LB back as it was, in the order to send them. */
@@ -65,6 +66,15 @@ export interface Plan {
   hooks?: string[];
   /** The before-hooks already run, one failed, and the operator chose to send the drain anyway (they do not run again). */
   hooksRun?: UserRunResult[];
+  /** For kind 'undo': the history entry (the plan id in the audit log) this plan undoes. */
+  undoOf?: string;
+  /** Every LB at once (apply-fanout.ts), as a node action went: set on the undo of one, which may span a fleet. */
+  fanout?: boolean;
+  /**
+   * The undo of a node drain/maint: the node record (node-record.ts) to remove once the undo is verified, so a later
+   * `node ready` does not restore states saved before a drain that was undone.
+   */
+  clearsNodeRecord?: string;
   /** Why the whole plan is refused before anything is sent (a weight the backend's algorithm cannot take). */
   refused?: string[];
   /** True when the operator must type a word (e.g. the cluster name) rather than press y. */

@@ -15,6 +15,7 @@ import { isRoutingWrite, ROUTING_SUBCOMMANDS, type RoutingInvocation } from './r
 import { COMPLETION_SUBCOMMANDS, type CompletionInvocation } from './completion-args.js';
 import { isSessionWrite, SESSION_SUBCOMMANDS, type SessionInvocation } from './session-args.js';
 import { isTablesWrite, TABLES_SUBCOMMANDS, type TablesInvocation } from './tables-args.js';
+import { HISTORY_SUBCOMMANDS, isUndoWrite, type HistoryInvocation } from './history-args.js';
 
 export interface ServerRef {
   backend: string;
@@ -42,7 +43,8 @@ export type Invocation =
   | RoutingInvocation
   | SessionInvocation
   | TablesInvocation
-  | CompletionInvocation;
+  | CompletionInvocation
+  | HistoryInvocation;
 
 export interface Subcommand {
   /** False when the run brings its own LBs (demo): no config file or socket is required. */
@@ -172,7 +174,7 @@ const demo: Subcommand = {
       ),
 };
 
-export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...RUN_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...SESSION_SUBCOMMANDS, ...TABLES_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...RUN_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...SESSION_SUBCOMMANDS, ...TABLES_SUBCOMMANDS, ...HISTORY_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
 
 /**
  * The command line as commander sees it: global options and every subcommand, each calling `done` when it is the
@@ -268,5 +270,6 @@ export async function parseArgs(
   if (resolved.config.readOnly && isSessionWrite(inv)) return fail(['error: read-only: sessions kill can only run with --dry-run']);
   if (resolved.config.readOnly && isRoutingWrite(inv)) return fail(['error: read-only: map/acl edits can only run with --dry-run']);
   if (resolved.config.readOnly && isTablesWrite(inv)) return fail(['error: read-only: tables clear can only run with --dry-run']);
+  if (resolved.config.readOnly && isUndoWrite(inv)) return fail(['error: read-only: undo can only run with --dry-run']);
   return { type: 'run', invocation: inv, config: resolved.config, warnings: resolved.warnings, lbRefs: line.lbRefs };
 }

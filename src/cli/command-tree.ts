@@ -53,6 +53,7 @@ const ARGUMENT_VALUES: Record<string, ValueKind> = {
   SOURCE: { files: true },
   HOST: { names: 'lbs' },
   'VIP|INSTANCE|LB': { names: 'lbs' },
+  ID: { names: 'actions' },
 };
 
 /**

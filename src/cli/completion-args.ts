@@ -6,7 +6,7 @@ import type { Invocation, Subcommand } from './args.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
-export const NAME_LISTS = ['lbs', 'clusters', 'maps', 'acls'] as const;
+export const NAME_LISTS = ['lbs', 'clusters', 'maps', 'acls', 'actions'] as const;
 export type NameList = (typeof NAME_LISTS)[number];
 
 export type CompletionInvocation = { kind: 'completion'; shell: Shell } | { kind: 'complete'; what: NameList };

@@ -13,7 +13,7 @@ export const ENVIRONMENT: readonly [string, string][] = [
 
 export const FILES: readonly [string, string][] = [
   ['$XDG_CONFIG_HOME/lbtop/config.yaml, ~/.config/lbtop/config.yaml', 'the config: LBs (stats sockets or SSH hosts), clusters, keepalived/heartbeat/BIRD, routing; the first that exists is read'],
-  ['~/.local/state/lbtop/audit.jsonl', 'the audit log: every command sent to an LB, who sent it and the outcome'],
+  ['~/.local/state/lbtop/audit.jsonl', 'the audit log: every command sent to an LB, who sent it and the outcome (lbtop history lists it)'],
   ['/usr/lib/lbtop/schema/lbtop.schema.json', 'the JSON schema of the config file (in the npm package: schema/), for editors'],
   ['/usr/lib/lbtop/themes/', 'the built-in themes dark, light and mono; --theme also takes a .yaml file of your own'],
   ['/usr/share/bash-completion/completions/lbtop', 'bash completion (or: eval "$(lbtop completion bash)")'],
@@ -31,6 +31,8 @@ export const EXAMPLES: readonly [string[], string][] = [
   [['map', 'set', '/etc/haproxy/hosts.map', 'app.example.com', 'be_app', '--dry-run'], 'Preview a map change on every LB that has the map:'],
   [['trace', 'app.example.com/api'], 'Where does a request go, and why:'],
   [['vip', 'move', '10.0.0.100', '--to', 'lb2'], 'Move a VIP to another LB (preview, then type the cluster name):'],
+  [['history', '--limit', '5'], 'The last five changes, who made them and their outcome per LB:'],
+  [['undo', 'plan-mxdcxllg-0', '--dry-run'], 'What undoing one of them would send now (servers changed since are left out):'],
   [['certs', '--warn-days', '30'], 'Certificates expiring within 30 days (exit 1 if any):'],
   [['demo'], 'The built-in lab, to try every view:'],
 ];

@@ -148,6 +148,13 @@ export async function runSubcommand(
         confirm,
       });
     }
+    case 'history':
+    case 'undo': {
+      const { runHistoryCommand, runUndoCommand } = await import('../subcommands/history-command.js');
+      const io = { auditPath: audit.path ?? defaultAuditPath(), out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };
+      if (invocation.kind === 'history') return runHistoryCommand(invocation, io);
+      return runUndoCommand(invocation, config, runtime, { ...io, deps, confirm });
+    }
     case 'sessions':
     case 'sessions-kill':
     case 'errors': {

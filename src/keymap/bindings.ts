@@ -137,6 +137,9 @@ export const COMMANDS = [
   { id: 'progress.endSessions', keys: ['x'], scopes: ['progress'], description: 'End the sessions a drain stuck past its timeout left (shutdown sessions server)', dangerous: true, hint: 'end sessions' },
   { id: 'progress.maint', keys: ['m'], scopes: ['progress'], description: 'Put the drained node in maintenance (preview first)', dangerous: true, hint: 'maint' },
 
+  { id: 'history.detail', keys: ['enter'], scopes: ['history'], description: 'HISTORY: the selected action\'s commands and its outcome on each LB (Enter again: the list)', hint: 'detail' },
+  { id: 'history.back', keys: ['esc'], scopes: ['history'], description: 'HISTORY: back from the detail to the list' },
+  { id: 'history.undo', keys: ['u'], scopes: ['history'], description: 'HISTORY: undo the selected action (its way back, re-planned against the LBs now; preview first)', dangerous: true, hint: 'undo' },
   { id: 'sessions.end', keys: ['x'], scopes: ['sessions'], description: 'End the selected session (shutdown session)', dangerous: true, hint: 'end session' },
   { id: 'sessions.endServer', keys: ['E'], scopes: ['sessions'], description: 'End all sessions of its server on every LB (shutdown sessions server)', dangerous: true, hint: 'end all of server' },
   { id: 'sessions.refresh', keys: ['C-r'], scopes: ['sessions', 'captures'], description: 'Read again now (else every poll interval)', hint: 'reread' },

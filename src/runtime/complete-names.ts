@@ -1,5 +1,6 @@
 // The names `lbtop __complete WHAT` prints for the shell completions: LBs and clusters from the config (and the
-// inventory groups, which --cluster accepts too), and the map and ACL files the LBs' HAProxies hold.
+// inventory groups, which --cluster accepts too), the map and ACL files the LBs' HAProxies hold, and the actions
+// of the audit log that `lbtop undo` can take.
 //
 // A TAB must be quick and leave nothing behind: maps and ACL files are asked only of LBs reached on this machine
 // (a unix or TCP socket: `show map`, `show acl`, read-only commands), each within a short timeout and all at once.
@@ -25,6 +26,14 @@ export async function completeNames(config: LbtopConfig, what: NameList): Promis
       const local = config.lbs.filter((lb) => !lb.ssh && (lb.haproxy.socket || lb.haproxy.tcp));
       const files = await Promise.all(local.map((lb) => patternFiles(lb, command)));
       return unique(files.flat()).sort();
+    }
+    case 'actions': {
+      // `lbtop undo ID`: the newest actions of the audit log that undo can take, newest first.
+      const { defaultAuditPath } = await import('../actions/audit-log.js');
+      const { readAuditLog } = await import('../actions/audit-read.js');
+      const { groupHistory } = await import('../actions/history.js');
+      const { undoRefusal } = await import('../actions/undo-plan.js');
+      return groupHistory(readAuditLog(defaultAuditPath()).records).filter((e) => undoRefusal(e) === null).slice(0, 50).map((e) => e.id);
     }
   }
 }

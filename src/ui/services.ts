@@ -14,6 +14,9 @@ import type { StoreReader } from '../store/types.js';
 import type { RoutingServices } from './routing/routing-services.js';
 import type { FailoverServices } from './failover/failover-services.js';
 import type { UserCommandRuntime } from '../actions/user-command.js';
+import type { HistorySource } from '../actions/history-source.js';
+import type { HistoryEntry } from '../actions/history.js';
+import type { UndoResult } from '../actions/undo-plan.js';
 import type { TablesServices } from './panels/tables/tables-services.js';
 
 export type { ServerTarget, WeightRequest };
@@ -77,6 +80,8 @@ export interface AppServices {
   sessions?: SessionServices;
   /** Drain progress after a node drain was applied (sessions and queue falling to zero). */
   nodeProgress?: { subscribe(listener: (update: NodeProgressUpdate) => void): () => void };
+  /** HISTORY view: the audit log as actions (re-read cheaply), and the undo of one planned against the fleet on screen. */
+  history?: HistorySource & { planUndo(entry: HistoryEntry, fleet: Fleet): UndoResult };
   /** SSH key passphrases the pool asks for while lbtop runs (a masked dialog answers them). */
   passphrase?: PassphraseSource;
   /**

@@ -1,6 +1,8 @@
 // End to end with real keepalived and HAProxy in two LB namespaces: lbtop reads who holds each VIP, moves one
 // to lb2 and back (checked with `ip addr` in the namespaces), sees keepalived move it when HAProxy stops, and
 // raises the duplicate-VIP alarm after `kill -9` of keepalived.
+import { groupHistory } from '../../src/actions/history.js';
+import { undoRefusal } from '../../src/actions/undo-plan.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFailover } from '../../src/actions/failover/apply.js';
@@ -141,6 +143,10 @@ describe('keepalived pair in namespaces', () => {
       `write ${pair.lbs.lb1.dir}/maint: 1`,
       expect.stringMatching(/^restore .*\/maint/),
     ]);
+    // History: the move and its way back, each titled, neither offered for undo (a failover is planned as one).
+    const moves = groupHistory(audit.records).filter((e) => e.kind === 'failover');
+    expect(moves.map((e) => e.title)).toEqual([returned.plan.title, report.plan.title]);
+    for (const e of moves) expect(undoRefusal(e)).toMatch(/^undo not offered for a failover/);
   });
 
   it('a priority edit is checked with keepalived -t, reloads, moves the VIP; the way back restores the file', async () => {

@@ -3,14 +3,14 @@
 // command lines (COMP_WORDS, as bash's own completion sets it); fish completes with `complete -C`; zsh loads the
 // script under compinit and registers it. The names come from `lbtop __complete`, which must write nothing.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/args.js';
 import { allCommands, commandTree } from '../../src/cli/command-tree.js';
 import { LAB_HEAD, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
-import { BIN, ensureFreshBuild } from '../e2e/fresh-build.js';
+import { BIN, ensureFreshBuild, ROOT } from '../e2e/fresh-build.js';
 
 const TREE = commandTree(buildProgram('0', () => {}));
 
@@ -84,6 +84,20 @@ describe('shell completion', () => {
     expect(maps).toEqual([path.join(dir, 'hosts.map')]);
     expect(acls).toEqual([path.join(dir, 'blocked.acl')]);
     expect(host).toEqual(['lb-c']);
+  });
+
+  it('bash completes lbtop undo with the ids of the audit log\'s actions, newest first', () => {
+    const state = path.join(home, '.local/state/lbtop');
+    mkdirSync(state, { recursive: true });
+    copyFileSync(path.join(ROOT, 'fixtures/lbtop/audit.jsonl'), path.join(state, 'audit.jsonl'));
+    try {
+      expect(execFileSync(BIN, ['__complete', 'actions'], { env, encoding: 'utf8' }).split('\n')[0]).toBe('plan-mxdcxwlj-0');
+      const [all, undos] = bash(['lbtop', 'undo', ''], ['lbtop', 'undo', 'undo-']);
+      expect(all).toHaveLength(8);
+      expect(undos).toEqual(['undo-mxdcxnhl-0', 'undo-mxdcxpty-0', 'undo-mxdcxrkm-0']);
+    } finally {
+      rmSync(path.join(home, '.local'), { recursive: true, force: true });
+    }
   });
 
   it('bash passes -c on to __complete, and completes paths where a file is expected', () => {

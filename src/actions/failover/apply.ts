@@ -8,7 +8,8 @@ import { collectAddresses } from '../../sources/netlink/collect.js';
 import { checkVip } from '../../sources/netlink/vip-truth.js';
 import { holdsGroup } from '../../store/vip-rows.js';
 import { refuseIfReadOnly } from '../write-path.js';
-import { runStep, type StepDeps } from './steps.js';
+import { recordOtherPlan } from '../audit-plan.js';
+import { describeStep, runStep, type StepDeps } from './steps.js';
 import type { FailoverPlan, FailoverReport, HostStep, StepOutcome } from './types.js';
 
 export interface ApplyFailoverDeps extends StepDeps {
@@ -17,6 +18,9 @@ export interface ApplyFailoverDeps extends StepDeps {
   /** How long the VIP gets to move. VRRP with advert_int 1 takes 1 to 4 s; heartbeat a few seconds more. */
   watchTimeoutMs?: number;
 }
+
+/** What history says of undoing a failover (undo-plan.ts gives the same reason for logs without this record). */
+const FAILOVER_UNDO = 'undo not offered for a failover: moving the VIP back is another failover, with its own pre-checks (VRRP priorities, peers in sync, BGP sessions); run it as one (lbtop vip move)';
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -72,6 +76,7 @@ function orderUndo(undos: HostStep[][]): HostStep[] {
 export async function applyFailover(plan: FailoverPlan, deps: ApplyFailoverDeps): Promise<FailoverReport> {
   if (plan.refused) throw new LbtopError(`refused: ${plan.refused}`);
   refuseIfReadOnly(plan.title, ...plan.steps.flatMap((s) => [deps.runners.get(s.lb), deps.files.get(s.lb)]));
+  recordOtherPlan(deps.audit, { id: plan.id, title: plan.title, kind: 'failover', lbs: [...new Set(plan.steps.map((s) => s.lb))], steps: plan.steps.map((s) => ({ lb: s.lb, command: describeStep(s) })), undoNote: FAILOVER_UNDO });
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? defaultSleep;
   const steps: StepOutcome[] = [];

@@ -9,6 +9,7 @@ import { collectBird, exportedRoutes, importedRoutes } from '../../sources/bird/
 import type { CommandRunner } from '../../transport/exec.js';
 import type { AuditLog } from '../audit-log.js';
 import { runWrite } from '../write-path.js';
+import { recordOtherPlan } from '../audit-plan.js';
 import { nextPlanId } from './context.js';
 
 export interface BgpPlan {
@@ -76,6 +77,10 @@ export function formatBgpPlan(plan: BgpPlan): string {
 
 export async function applyBgp(plan: BgpPlan, deps: { runner: CommandRunner; target: BirdHostTarget; audit: AuditLog; sleep?: (ms: number) => Promise<void> }): Promise<BgpReport> {
   if (plan.refused) throw new LbtopError(`refused: ${plan.refused}`);
+  // History's record of the action (audit-plan.ts); a read-only runner refuses below, before anything is recorded.
+  if (!deps.runner.readOnly) {
+    recordOtherPlan(deps.audit, { id: plan.id, title: plan.title, kind: 'bgp', lbs: [plan.lb], steps: [{ lb: plan.lb, command: plan.argv.join(' ') }], undoNote: `undo not offered for a BGP change: run its opposite (lbtop bgp ${plan.action === 'disable' ? 'enable' : 'disable'} ${plan.lb} ${plan.protocol}), with its own preview` });
+  }
   let reply: string;
   let lost = false;
   try {

@@ -5,6 +5,7 @@ import { CapturesPanel } from './captures/CapturesPanel.js';
 import { LbDriftPanel } from './lbdrift/LbDriftPanel.js';
 import { SessionsPanel } from './sessions/SessionsPanel.js';
 import type { PanelDef } from './types.js';
+import { HistoryPanel } from './history/HistoryPanel.js';
 import { NodesPanel } from './nodes/NodesPanel.js';
 import { OutputPanel } from './output/OutputPanel.js';
 import { TablesPanel } from './tables/TablesPanel.js';
@@ -14,6 +15,7 @@ export const PANELS: Partial<Record<PanelId, PanelDef>> = {
   sessions: { id: 'sessions', scope: 'sessions', Component: SessionsPanel },
   captures: { id: 'captures', scope: 'captures', Component: CapturesPanel },
   tables: { id: 'tables', scope: 'tables', Component: TablesPanel },
+  history: { id: 'history', scope: 'history', Component: HistoryPanel },
   nodes: { id: 'nodes', scope: 'nodes', Component: NodesPanel },
   output: { id: 'output', scope: 'output', Component: OutputPanel },
 };

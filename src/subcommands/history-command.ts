@@ -1,0 +1,79 @@
+// `lbtop history` and `lbtop undo ID`. History reads the audit log only (no LB is asked). Undo finds the entry,
+// polls every LB, re-plans the recorded way back against what they show now (undo-plan.ts), prints the preview,
+// and sends it like any plan: --dry-run stops there, --yes or a terminal y applies, verifies and reports, with a
+// rollback offered on a partial failure.
+import { applyPlan, rollbackReport, type ApplyDeps } from '../actions/apply.js';
+import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
+import { readAuditLog } from '../actions/audit-read.js';
+import { groupHistory } from '../actions/history.js';
+import { formatPlan, formatReport } from '../actions/preview-text.js';
+import { findEntry, planUndo } from '../actions/undo-plan.js';
+import { clearNodeRecord, defaultNodeDir } from '../actions/node-record.js';
+import type { HistoryInvocation } from '../cli/history-args.js';
+import { EXIT, exitCodeOf } from '../cli/exit-codes.js';
+import type { LbtopConfig } from '../model/config.js';
+import type { FleetRuntime } from '../runtime/fleet-runtime.js';
+import { buildFleet } from '../store/selectors.js';
+import { historyJson, historyText } from './history-text.js';
+import { refuseUnreachable } from './unreachable-text.js';
+
+export interface HistoryIo {
+  auditPath: string;
+  /** Where node records live (default: under XDG_STATE_HOME). */
+  nodeDir?: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export function runHistoryCommand(invocation: Extract<HistoryInvocation, { kind: 'history' }>, io: HistoryIo): number {
+  const { records, problems } = readAuditLog(io.auditPath);
+  const all = groupHistory(records);
+  const entries = invocation.limit === 0 ? all : all.slice(0, invocation.limit);
+  io.out(invocation.json ? `${JSON.stringify(historyJson(entries, problems), null, 2)}\n` : historyText(entries, problems));
+  return EXIT.OK;
+}
+
+export async function runUndoCommand(
+  invocation: Extract<HistoryInvocation, { kind: 'undo' }>,
+  config: LbtopConfig,
+  runtime: FleetRuntime,
+  io: HistoryIo & { deps: ApplyDeps; confirm(question: string): Promise<boolean> },
+): Promise<number> {
+  const { records, problems } = readAuditLog(io.auditPath);
+  for (const p of problems) io.err(`! ${p}\n`);
+  const entry = findEntry(groupHistory(records), invocation.id);
+  if (typeof entry === 'string') {
+    io.err(`${entry}\n`);
+    return EXIT.REFUSED;
+  }
+  await runtime.refresh();
+  const undo = planUndo(entry, buildFleet(config, runtime.store.getState().lbs));
+  if (!undo.offered) {
+    io.err(`${entry.id} (${entry.title}): ${undo.reason}\n`);
+    if (invocation.json) io.out(`${JSON.stringify({ id: entry.id, undo: { offered: false, reason: undo.reason } })}\n`);
+    return EXIT.REFUSED;
+  }
+  const { plan } = undo;
+  io.out(`${formatPlan(plan)}\n`);
+  const refused = refuseUnreachable(plan, invocation.skipUnreachable, io.err);
+  if (refused !== null) return refused;
+  if (invocation.dryRun || plan.commands.length === 0) {
+    if (invocation.json) io.out(`${JSON.stringify({ id: entry.id, plan: { title: plan.title, commands: plan.commands, warnings: plan.warnings } })}\n`);
+    return plan.commands.length > 0 ? EXIT.OK : EXIT.FAILED;
+  }
+  if (!invocation.yes && !(await io.confirm('Send these commands?'))) {
+    io.out('Nothing sent.\n');
+    return EXIT.FAILED;
+  }
+  // The undo of a node action goes to every LB at once, as the node action did.
+  const report = plan.fanout ? await applyPlanFanout(plan, io.deps) : await applyPlan(plan, io.deps);
+  io.out(`${formatReport(report)}\n`);
+  if (report.ok && plan.clearsNodeRecord !== undefined) clearNodeRecord(io.nodeDir ?? defaultNodeDir(), plan.clearsNodeRecord);
+  let undone = null;
+  if (report.rollbackOffered.length > 0 && (invocation.yes || (await io.confirm('Roll back the LBs that changed?')))) {
+    undone = plan.fanout ? await rollbackFanout(report, io.deps) : await rollbackReport(report, io.deps);
+    io.out(`${formatReport(undone)}\n`);
+  }
+  if (invocation.json) io.out(`${JSON.stringify({ id: entry.id, undo: plan.id, outcomes: report.outcomes, leftOut: report.leftOut, warnings: plan.warnings, rollback: undone?.outcomes ?? null })}\n`);
+  return exitCodeOf(report);
+}
