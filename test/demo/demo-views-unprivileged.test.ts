@@ -111,6 +111,19 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
     await until('the VIPs', () => /^192\.168\.50\.253\s+VI_2\s+k3s\s+MASTER 101\s+BACKUP 100\s+lb-0\s+held/m.test(pane()));
     keys('B');
     await until('the BGP sessions', () => (pane().match(/^lb-[01]\s+worker[12]\s+BGP\s+up\s.*Established/gm) ?? []).length === 4);
+    // The incident views, each with what the lab makes (src/lab/demo-pair-extras.ts, demo-traffic.ts): the long
+    // sessions on the ingress, a captured malformed request, the pair's rate-limit table shared by peers, and
+    // seed 004's pods inside the prefixes the BIRD node speakers announce.
+    keys('s');
+    await until('the sessions', () => /^lb-[01]\s+0x[0-9a-f]+\s+\S+\s+http\s+k8s-http-ingress\/ingress\d/m.test(pane()));
+    keys('X');
+    await until('a capture', () => /^lb-0\s+\S+\s+#\d+ request\s+http\s/m.test(pane()) && pane().includes('error at byte'));
+    keys('T');
+    await until('the stick tables', () => /^http\s+lb-0\s+ip\s+\d+\/102400/m.test(pane()) && /^http\s+lb-1\s+ip\s+\d+\/102400/m.test(pane()));
+    keys('K');
+    await until('the nodes', () => /^worker1\s+\d+\s.*172\.16\.171\.64\/26/m.test(pane()) && /^worker2\s+\d+\s.*172\.16\.189\.64\/26/m.test(pane()));
+    keys('H');
+    await until('the history', () => pane().includes('no action in the audit log yet'));
     // 8: what a reload would revert: the map entry added live on homelab, the weight set live on lb-1.
     keys('8');
     await until('drift', () => pane().includes('k8s-http-ingress/ingress2  runtime weight 5 · disk weight 10') && /homelab\s+map \S+hosts\.map\s+1 entry differs/.test(pane()));
@@ -210,6 +223,13 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
     await on('certs', () => /^homelab\s+3 \S+ used\s+\S+k8s02-dev\.example\.net\.pem/m.test(replay.pane()));
     replay.keys('0');
     await on('LB drift', () => replay.pane().includes('k8s-http-ingress/ingress2 weight: lb-0 10, lb-1 5'));
+    // The incident views answer from the recorded replies (fixtures/demo/record-incident.ts).
+    replay.keys('s');
+    await on('the sessions', () => /^lb-[01]\s+0x[0-9a-f]+\s+\S+\s+http\s+k8s-http-ingress\/ingress\d/m.test(replay.pane()));
+    replay.keys('X');
+    await on('a capture', () => /^lb-0\s+\S+\s+#\d+ request\s+http\s/m.test(replay.pane()));
+    replay.keys('T');
+    await on('the stick tables', () => /^http\s+lb-1\s+ip\s+\d+\/102400/m.test(replay.pane()));
     replay.keys('q');
     await on('npm start to exit', () => replay.pane().includes('LBTOP-EXITED-0'));
     expect(psUser(USER)).toEqual([]);
