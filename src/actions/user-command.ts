@@ -5,7 +5,7 @@
 import { CommandTimeoutError, ReadOnlyError } from '../model/errors.js';
 import type { UserCommand, UserValues } from '../model/user-command.js';
 import type { CommandRunner } from '../transport/exec.js';
-import { shellJoin } from '../transport/ssh/quote.js';
+import { shellJoin } from '../transport/shell-quote.js';
 import type { AuditLog } from './audit-log.js';
 import { expand } from './user-command-words.js';
 import { runWrite } from './write-path.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TransportError, UnsafeArgumentError } from '../../src/model/errors.js';
 import { localRunner } from '../../src/transport/exec.js';
-import { shellJoin, shellQuote } from '../../src/transport/ssh/quote.js';
+import { shellJoin, shellQuote } from '../../src/transport/shell-quote.js';
 
 describe('localRunner', () => {
   const runner = localRunner();

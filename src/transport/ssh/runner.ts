@@ -3,7 +3,7 @@
 import { CommandTimeoutError, TransportError } from '../../model/errors.js';
 import { DEFAULT_COMMAND_TIMEOUT_MS, type CommandRunner, type CommandResult } from '../exec.js';
 import type { SshPool, SshTargetOverrides } from './pool.js';
-import { shellJoin } from './quote.js';
+import { shellJoin } from '../shell-quote.js';
 
 // A runaway command must not eat lbtop's memory; real outputs (ip -j route on a big node) stay far below.
 const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;

@@ -11,7 +11,7 @@ import type { StreamConnector } from '../types.js';
 import type { SshConnection } from './connection.js';
 import { ChannelOpenError, failChannel } from './errors.js';
 import type { SshPool, SshTargetOverrides } from './pool.js';
-import { shellJoin, shellQuote } from './quote.js';
+import { shellJoin, shellQuote } from '../shell-quote.js';
 import { checkSocatSocketPath, socatArgv, sudoersRule } from './socat.js';
 
 export type SocketRoute = 'stream-local' | 'socat' | 'socat (sudo)';
