@@ -16,7 +16,8 @@ import { readOnlyFiles, readOnlyRunner } from '../actions/write-gate.js';
 
 export const KEEPALIVED_MIN_INTERVAL_MS = 5000;
 
-export type RunnerFactory = (lb: LbConfig) => CommandRunner;
+export type { RunnerFactory } from './hosts.js';
+import type { RunnerFactory } from './hosts.js';
 
 export interface FailoverRuntime {
   store: FailoverStore;

@@ -5,12 +5,13 @@ import type { LbtopConfig } from '../model/config.js';
 import { localRunner } from '../transport/exec.js';
 import { createFailoverRuntime, type FailoverRuntime, type RunnerFactory } from './failover-runtime.js';
 import type { FleetRuntime } from './fleet-runtime.js';
-import { sshCommandRunner } from './ssh-connectors.js';
+import { hostRunnerFor } from './hosts.js';
 
-/** How a host command reaches an LB: its `ssh:` connection, else `hostRunner` (the demo's namespaces), else here. */
+/** How a host command reaches an LB (hosts.ts); an `ssh:` LB with no SSH connection open runs here, as before. */
 export function fleetRunnerFor(fleet: FleetRuntime, hostRunner?: RunnerFactory): RunnerFactory {
   const local = localRunner();
-  return (lb) => (lb.ssh && fleet.ssh ? sshCommandRunner(fleet.ssh, lb) : (hostRunner?.(lb) ?? local));
+  const reach = hostRunnerFor(fleet.ssh, hostRunner);
+  return (lb) => reach(lb) ?? local;
 }
 
 /** `hostRunner`: how to reach an LB without `ssh:` when it is not this machine (the demo's user namespaces). */

@@ -13,7 +13,8 @@ import type { StreamConnector } from '../transport/types.js';
 import { withSudo } from '../sources/runner-check.js';
 import type { SshPool } from '../transport/ssh/pool.js';
 import { localConnector } from './fleet-runtime.js';
-import { sshCommandRunner, sshConnectorFactory } from './ssh-connectors.js';
+import { sshConnectorFactory } from './ssh-connectors.js';
+import { hostRunnerFor } from './hosts.js';
 import { readOnlyFiles, readOnlyRunner, readOnlyRuntime } from '../actions/write-gate.js';
 
 export interface RoutingRuntimeOptions {
@@ -79,10 +80,10 @@ export function createRoutingDeps(config: LbtopConfig, clients: ReadonlyMap<stri
 export function fleetRoutingDeps(config: LbtopConfig, runtime: { clients: ReadonlyMap<string, RuntimeApi>; ssh: SshPool | null }, audit: AuditLog) {
   const pool = runtime.ssh;
   const viaSsh = pool ? sshConnectorFactory(pool) : null;
-  const local = localRunner();
+  const reach = hostRunnerFor(pool);
   return createRoutingDeps(config, runtime.clients, audit, {
     runnerFor: (lb) => {
-      const base = lb.ssh ? (pool ? sshCommandRunner(pool, lb) : null) : local;
+      const base = reach(lb);
       return base && withSudo(base, lb.routing?.sudo ?? lb.failover?.sudo === true);
     },
     connectorFor: (lb) => (lb.ssh && viaSsh ? viaSsh(lb) : localConnector(lb)),

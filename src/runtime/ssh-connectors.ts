@@ -9,10 +9,9 @@ import { sshRunner } from '../transport/ssh/runner.js';
 import { sshSocket } from '../transport/ssh/socket.js';
 import { sshTcp } from '../transport/ssh/tcp.js';
 import { discoverStatsSocket, type DiscoveredSocket } from './discover-socket.js';
+import { sshAlias } from './ssh-alias.js';
 
-export function sshAlias(lb: LbConfig): string {
-  return lb.ssh?.host ?? lb.name;
-}
+export { sshAlias };
 
 export function sshOverrides(ssh: SshTarget): SshTargetOverrides {
   return { user: ssh.user, port: ssh.port, identity: ssh.identity, jump: ssh.jump, configFile: ssh.config };

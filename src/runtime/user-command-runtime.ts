@@ -13,7 +13,7 @@ import type { UserCommand, UserValues } from '../model/user-command.js';
 import { withSudo } from '../sources/runner-check.js';
 import { localRunner, type CommandRunner } from '../transport/exec.js';
 import type { SshPool } from '../transport/ssh/pool.js';
-import type { RunnerFactory } from './failover-runtime.js';
+import { hostRunnerFor, type RunnerFactory } from './hosts.js';
 
 export interface UserCommandRuntimeOptions {
   ssh?: SshPool | null;
@@ -21,21 +21,6 @@ export interface UserCommandRuntimeOptions {
   hostRunner?: RunnerFactory;
   local?: CommandRunner;
   now?: () => number;
-}
-
-/**
- * The LB's SSH exec runner, its code loaded when a command first runs there: the TUI builds this runtime at start,
- * and the SSH transport stays out of the first screen (test/e2e/startup-lazy.test.ts).
- */
-function sshRunnerOnFirstRun(pool: SshPool, lb: LbConfig): CommandRunner {
-  let inner: Promise<CommandRunner> | null = null;
-  return {
-    label: `ssh ${lb.ssh?.host ?? lb.name}`,
-    async run(argv, runOptions) {
-      inner ??= import('./ssh-connectors.js').then((m) => m.sshCommandRunner(pool, lb));
-      return (await inner).run(argv, runOptions);
-    },
-  };
 }
 
 /** Runs kept for the OUTPUT panel (each holds at most 2 MiB of output). */
@@ -47,9 +32,10 @@ export function createUserCommandRuntime(config: LbtopConfig, audit: AuditLog, o
   const now = options.now ?? Date.now;
   const declared = (argv: readonly string[]) => commands.some((c) => !c.dangerous && isExpansionOf(c, argv));
   const gated = (runner: CommandRunner) => (config.readOnly ? declaredReadRunner(runner, declared) : runner);
+  const reach = hostRunnerFor(options.ssh ?? null, options.hostRunner ?? (() => local));
   const hostOf = (lb: LbConfig): CommandRunner | string => {
-    const base = lb.ssh ? (options.ssh ? sshRunnerOnFirstRun(options.ssh, lb) : `${lb.name} is reached over ssh, and no SSH connection is open`) : (options.hostRunner?.(lb) ?? local);
-    return typeof base === 'string' ? base : withSudo(base, lb.sudo === true || lb.failover?.sudo === true);
+    const base = reach(lb);
+    return base === null ? `${lb.name} is reached over ssh, and no SSH connection is open` : withSudo(base, lb.sudo === true || lb.failover?.sudo === true);
   };
   const runnerOf = (command: UserCommand, lbName: string | null): CommandRunner | string => {
     if (command.where === 'local') return gated(local);
