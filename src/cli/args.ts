@@ -16,6 +16,7 @@ import { COMPLETION_SUBCOMMANDS, type CompletionInvocation } from './completion-
 import { isSessionWrite, SESSION_SUBCOMMANDS, type SessionInvocation } from './session-args.js';
 import { isTablesWrite, TABLES_SUBCOMMANDS, type TablesInvocation } from './tables-args.js';
 import { HISTORY_SUBCOMMANDS, isUndoWrite, type HistoryInvocation } from './history-args.js';
+import { FIND_SUBCOMMANDS, type FindInvocation } from './find-args.js';
 
 export interface ServerRef {
   backend: string;
@@ -44,7 +45,8 @@ export type Invocation =
   | SessionInvocation
   | TablesInvocation
   | CompletionInvocation
-  | HistoryInvocation;
+  | HistoryInvocation
+  | FindInvocation;
 
 export interface Subcommand {
   /** False when the run brings its own LBs (demo): no config file or socket is required. */
@@ -174,7 +176,7 @@ const demo: Subcommand = {
       ),
 };
 
-export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...RUN_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...SESSION_SUBCOMMANDS, ...TABLES_SUBCOMMANDS, ...HISTORY_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...RUN_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...SESSION_SUBCOMMANDS, ...TABLES_SUBCOMMANDS, ...HISTORY_SUBCOMMANDS, ...FIND_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
 
 /**
  * The command line as commander sees it: global options and every subcommand, each calling `done` when it is the

@@ -26,6 +26,7 @@ export const EXAMPLES: readonly [string[], string][] = [
   [['-c', 'prod.yaml', '--read-only'], 'Watch the fleet of a config file, with every change disabled:'],
   [['--inventory', 'hosts.ini', '--group', 'lb'], 'The LBs of an Ansible inventory group, over SSH:'],
   [['status', '--json'], 'Every LB, backend and server once, for a script:'],
+  [['find', '10.0.0.94'], 'Which LBs carry a server at this address (or with this name or hostname):'],
   [['node', 'drain', 'worker3', '--wait', '--dry-run'], 'What draining a Kubernetes node on every LB would send, without sending it:'],
   [['server', 'weight', 'k8s_https_lb_backend/worker1', '50%', '--yes'], 'Halve a server\'s weight on every LB that has it, without asking:'],
   [['map', 'set', '/etc/haproxy/hosts.map', 'app.example.com', 'be_app', '--dry-run'], 'Preview a map change on every LB that has the map:'],

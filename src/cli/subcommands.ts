@@ -42,6 +42,12 @@ export async function runSubcommand(
       process.stdout.write(invocation.json ? `${JSON.stringify(statusJson(fleet), null, 2)}\n` : `${statusText(fleet)}\n`);
       return fleet.lbs.every((lb) => lb.ok) ? 0 : 1;
     }
+    case 'find': {
+      const { runFindCommand } = await import('../subcommands/find-command.js');
+      await runtime.refresh();
+      const fleet = buildFleet(config, runtime.store.getState().lbs);
+      return runFindCommand(invocation, fleet, (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+    }
     case 'cli': {
       const lbs = invocation.lb ? [invocation.lb] : config.lbs.map((lb) => lb.name);
       checkRawCommand(invocation.command);
