@@ -86,12 +86,15 @@ export async function tuiServices(
     },
     { editText: (text, name) => routingLoaded?.editText(text, name) ?? null },
   );
+  // The HAProxy version an LB's last poll read (the sessions' and tables' commands differ by version): from the
+  // store, without building a fleet for it.
+  const versionOf = (lb: string) => runtime.store.getState().lbs.get(lb)?.health.version ?? null;
   // The TABLES panel's code loads when it first reads.
   let tablesLoaded: Promise<TablesServices> | null = null;
   const tablesNow = () => (tablesLoaded ??= import('../runtime/tables-ui-services.js').then(({ createTablesServices }) => createTablesServices({
     clients: runtime.clients,
     lbs: config.lbs.map((lb) => lb.name),
-    version: (lb) => fleetBuilder.build(config, runtime.store.getState().lbs).lbs.find((l) => l.name === lb)?.version ?? null,
+    version: versionOf,
   })));
   const tables: TablesServices = {
     overview: async () => (await tablesNow()).overview(),
@@ -116,7 +119,7 @@ export async function tuiServices(
     resolveHost: node.resolveHost,
     snapshot: node.snapshot,
     nodeProgress: node.nodeProgress,
-    sessions: createSessionServices({ clients: runtime.clients, versionOf: (lb) => runtime.store.getState().lbs.get(lb)?.health.version ?? null }, () => config.lbs.map((lb) => lb.name)),
+    sessions: createSessionServices({ clients: runtime.clients, versionOf }, () => config.lbs.map((lb) => lb.name)),
     runRaw: async (lb, line) => {
       const result = await runRawCommand(deps, lb, line);
       switch (result.status) {
