@@ -61,7 +61,9 @@ export async function startHaproxy(options: StartOptions): Promise<HaproxyProces
   const render = (text: string) => text.replaceAll('@SOCKET@', socket).replaceAll('@DIR@', dir);
   writeFileSync(configPath, render(options.config));
   const bin = options.haproxyBin ?? defaultHaproxyBin();
-  const argv = [...(options.wrap ?? []), bin, '-W', '-db', '-f', configPath, '-S', `${masterSocket},mode,600`];
+  // -dR: no SO_REUSEPORT, so a port another lab HAProxy already holds fails the start loudly instead of the two
+  // sharing its connections.
+  const argv = [...(options.wrap ?? []), bin, '-W', '-db', '-dR', '-f', configPath, '-S', `${masterSocket},mode,600`];
   const child: ChildProcess = spawn(argv[0]!, argv.slice(1), {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, PATH: `${process.env.PATH ?? ''}:/usr/sbin:/sbin` },

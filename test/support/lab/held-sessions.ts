@@ -77,12 +77,35 @@ export const HOLD_HTTP = 'GET /stream HTTP/1.1\r\nhost: lab\r\n\r\n';
 export const holdHttpOn = (server: string) => `GET /${server}/stream HTTP/1.1\r\nhost: lab\r\n\r\n`;
 
 /** A loopback port nothing listens on right now, for a lab HAProxy's `bind` (the client's address shows in `show sess`). */
+// Ports for HAProxy listeners. A port from `listen(0)` is free only until it is closed: another test file running
+// at the same time can be handed the same one before HAProxy binds it, and two HAProxys bind one port side by side
+// (SO_REUSEPORT), so one file's requests land in the other's HAProxy. Each vitest worker therefore takes its ports
+// from its own block below the kernel's ephemeral range (32768+), which listen(0) and outgoing connections use.
+const BLOCK = 200;
+let next = 0;
+
 export async function freePort(): Promise<number> {
+  const pool = Number(process.env.VITEST_POOL_ID ?? 0);
+  if (!(pool > 0)) return listenAndClose(0);
+  for (; next < BLOCK; next++) {
+    const port = 20_000 + pool * BLOCK + next;
+    try {
+      await listenAndClose(port);
+      next++;
+      return port;
+    } catch {
+      // still held (a listener of an earlier file in this worker): take the next one
+    }
+  }
+  throw new Error(`no free port left in this worker's block (${BLOCK})`);
+}
+
+async function listenAndClose(port: number): Promise<number> {
   const server = net.createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as net.AddressInfo).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  return bound;
 }
 
 /**
