@@ -1,15 +1,8 @@
 // A fixed-height window over lines of styled text (dialogs, help, CLI output): like WindowedTable, it only
 // renders what fits, and never wraps (a wrapped line would push the frame past the terminal height).
 import { Box, Text } from 'ink';
-import type { Token } from '../../theme/tokens.js';
+import type { Line } from '../../present/line.js';
 import { tokenProps, useTheme } from '../theme-context.js';
-
-export interface Segment {
-  text: string;
-  token?: Token;
-}
-
-export type Line = readonly Segment[];
 
 export function ScrollText({ lines, height, top }: { lines: readonly Line[]; height: number; top: number }) {
   const theme = useTheme();
@@ -30,4 +23,5 @@ export function ScrollText({ lines, height, top }: { lines: readonly Line[]; hei
   );
 }
 
-export const plain = (text: string, token?: Token): Line => [{ text, token }];
+// Re-exported for the TUI's line builders that have not moved to src/present yet.
+export { plain, type Line, type Segment } from '../../present/line.js';
