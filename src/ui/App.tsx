@@ -212,6 +212,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
     <ThemeContext.Provider value={theme}>
       <Box flexDirection="column" height={layout.frame} width={layout.width} overflow="hidden">
         <Header
+          width={layout.width}
           version={services.version}
           clusters={data.fleet.clusters.filter((c) => !c.implicit).map((c) => c.name)}
           lbs={data.fleet.lbs}
@@ -260,7 +261,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           trends={services.store.trends}
           detailHeight={detailLinesHeight}
         />}
-        <Footer hints={hintsFor(keymap, passphrase ? 'passphrase' : choice && !dialogOpen ? 'chooser' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash ?? hint} prompt={ui.prompt} candidates={candidates} />
+        <Footer width={layout.width} hints={hintsFor(keymap, passphrase ? 'passphrase' : choice && !dialogOpen ? 'chooser' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash ?? hint} prompt={ui.prompt} candidates={candidates} />
       </Box>
     </ThemeContext.Provider>
   );

@@ -9,7 +9,6 @@ import { runTui } from '../../src/ui/run.js';
 import { demoStore, fakeServices, NOW, settle } from './helpers.js';
 import { Keyboard, Tty } from './tty.js';
 
-// eslint-disable-next-line no-control-regex -- SGR sequences, to compare the frames' text when they differ
 const plainText = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
 
 async function bothFrames(size: { columns: number; rows: number }, options: { readOnly?: boolean; hint?: string } = {}) {

@@ -1,5 +1,6 @@
 // A row's cells as drawn: each column's pure cell function, fitted, with the changed-cell highlight. Pure (no
-// React): StatsRow draws them through Ink, and the first frame (src/ui/first-frame) before Ink has loaded.
+// React): the stats table (views/StatsView.tsx) styles them into one text for Ink, and the first frame
+// (src/ui/first-frame) draws them the same way before Ink has loaded.
 import type { StoreState } from '../../store/types.js';
 import type { Token } from '../../theme/tokens.js';
 import type { TableRow } from '../rows/types.js';

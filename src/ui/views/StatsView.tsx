@@ -1,12 +1,13 @@
 // Views 1–4: the fleet table with the view's column set (see src/ui/columns/).
+import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { TrendReader } from '../../store/trends.js';
 import type { StoreState } from '../../store/types.js';
-import { useTheme } from '../theme-context.js';
+import { tokenProps, useTheme } from '../theme-context.js';
 import { columnsFor, fitColumns } from '../columns/index.js';
 import type { LbInfo } from '../columns/types.js';
-import { drawCells, StatsHeader, StatsRow } from '../components/StatsRow.js';
-import { WindowedTable } from '../components/WindowedTable.js';
+import { drawCells, headerText, ROW_TOKEN } from '../columns/draw-cells.js';
+import { styledRow } from '../styled-text.js';
 import { useAgeTick, type AgeTicks } from '../hooks/useAgeTicks.js';
 import type { TableRow } from '../rows/types.js';
 import type { StatsViewId } from '../state/views.js';
@@ -33,22 +34,35 @@ export interface StatsViewProps {
 
 export function StatsView(p: StatsViewProps) {
   useAgeTick(p.ageTicks);
+  const theme = useTheme();
   const lbKey = p.lbs.map((l) => `${l.name}:${l.down}:${l.stale}`).join(',');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the columns depend on the LBs' names and states only (lbKey), not on the array's identity
   const columns = useMemo(() => fitColumns(columnsFor(p.view, p.lbs), p.width), [p.view, lbKey, p.width]);
-  const ascii = useTheme().ascii;
+  const ascii = theme.ascii === true;
   const ctx = useMemo(() => ({ lbs: p.lbs, trends: p.trends, ascii }), [lbKey, p.trends, ascii]); // eslint-disable-line react-hooks/exhaustive-deps -- as above
+  // The rows on screen as one styled text, one line per row: one node for Ink to lay out and measure, where a
+  // <Text> per row and per coloured cell made Ink's layout and text measuring most of a frame's cost (issue 13).
+  const end = Math.min(p.rows.length, p.top + p.height);
+  const lines: string[] = [];
+  for (let i = p.top; i < end; i++) {
+    const row = p.rows[i]!;
+    lines.push(styledRow(drawCells(row, columns, ctx, p.changedCells, p.now), i === p.selected ? 'row.selected' : ROW_TOKEN[row.kind], theme));
+  }
+  const empty = p.filtered ? 'no row matches the filter (Esc clears it)' : 'no data yet: waiting for the first poll of any LB';
   return (
-    <WindowedTable
-      rows={p.rows}
-      height={p.height}
-      top={p.top}
-      selected={p.selected}
-      header={<StatsHeader columns={columns} sort={p.sort ?? null} ascii={ascii} />}
-      empty={p.filtered ? 'no row matches the filter (Esc clears it)' : 'no data yet: waiting for the first poll of any LB'}
-      renderRow={(row, _i, selected) => (
-        <StatsRow kind={row.kind} cells={drawCells(row, columns, ctx, p.changedCells, p.now)} selected={selected} />
+    <Box flexDirection="column" height={p.height + 1} overflow="hidden">
+      <Box height={1} overflow="hidden">
+        <Text wrap="truncate" {...tokenProps(theme, 'table.header')}>
+          {headerText(columns, p.sort ?? null, ascii)}
+        </Text>
+      </Box>
+      {lines.length > 0 ? (
+        <Text>{lines.join('\n')}</Text>
+      ) : (
+        <Text wrap="truncate" {...tokenProps(theme, 'text.dim')}>
+          {empty}
+        </Text>
       )}
-    />
+    </Box>
   );
 }

@@ -1,10 +1,12 @@
 // Text styled the way Ink's <Text> styles it (ink/build/components/Text.js and colorize.js, Ink 6.8: dim, colour,
-// background, bold, italic, underline, inverse, in that order, through the same chalk), so that the first frame
-// drawn before Ink loads and Ink's own first frame parse into the same cells: the screen writer then has nothing
-// to rewrite when Ink takes over. test/ui/first-frame.test.ts compares the two frames cell by cell.
+// background, bold, italic, underline, inverse, in that order, through the same chalk). Two users: the first
+// frame, drawn before Ink loads, whose cells must be the ones Ink's first frame has (test/ui/first-frame.test.ts
+// compares them cell by cell); and the stats table, whose rows are handed to Ink as one styled text rather than
+// a <Text> per cell, because Ink's per-node layout and text measuring were most of a frame's cost.
 import chalk, { type ChalkInstance } from 'chalk';
 import cliTruncate from 'cli-truncate';
-import type { TextStyleProps } from '../token-props.js';
+import type { Theme, Token } from '../theme/tokens.js';
+import { tokenProps, type TextStyleProps } from './token-props.js';
 
 function colorize(text: string, color: string, type: 'fg' | 'bg'): string {
   const named = chalk as unknown as Record<string, ChalkInstance>;
@@ -36,4 +38,11 @@ export function styled(text: string, props: TextStyleProps | undefined): string 
 /** `wrap="truncate"`: a line wider than the frame ends in "…" at its last column, by the cli-truncate Ink uses. */
 export function truncated(line: string, width: number): string {
   return cliTruncate(line, width, { position: 'end' });
+}
+
+/** A row of cells: each cell in its own token (or the row's), the whole row in the row's token. */
+export function styledRow(cells: readonly { text: string; token: Token | undefined }[], rowToken: Token, theme: Theme): string {
+  let inner = '';
+  for (const c of cells) inner += c.token ? styled(c.text, tokenProps(theme, c.token)) : c.text;
+  return styled(inner, tokenProps(theme, rowToken));
 }
