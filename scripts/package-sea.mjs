@@ -32,7 +32,8 @@ const PATCHES = [
   [/chunks[\\/]chunk-/, 'pathToFileURL(packagePath("schema", "lbtop.schema.json"))', 'new URL("file:///lbtop-sea/schema/lbtop.schema.json")'],
   [/chunks[\\/]demo-/, 'packagePath("fixtures", "demo")', '"/lbtop-sea/fixtures/demo (not in the single executable)"'],
   [/chunks[\\/]chunk-/, 'createRequire(import.meta.url)("ssh2")', 'lbtopSsh2'],
-  [/chunks[\\/]run-/, 'createRequire(import.meta.url)("yaml")', 'lbtopYaml'],
+  // Whichever chunk theme/load.ts lands in: the UI's, or one it shares with the first frame.
+  [/chunks[\\/](run|chunk)-/, 'createRequire(import.meta.url)("yaml")', 'lbtopYaml'],
 ];
 const CHUNK_BANNER = "import { createRequire as lbtopCreateRequire } from 'node:module'; const require = lbtopCreateRequire(import.meta.url);";
 const IMPORTS = { lbtopSsh2: 'ssh2', lbtopYaml: 'yaml' };
