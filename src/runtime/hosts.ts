@@ -49,7 +49,6 @@ export interface Hosts {
   readonly config: LbtopConfig;
   /** The SSH connections of LBs declared with `ssh:`; null when every LB is local. */
   readonly ssh: SshPool | null;
-  lb(name: string): LbConfig | undefined;
   /** A new runtime-API client of the LB (gated when read-only); `keepAlive` for the pollers' own client. */
   client(lb: LbConfig, options?: { keepAlive?: boolean }): RuntimeApi;
   /** The command runner on the LB's host, its `sudo:` applied, gated when read-only; null: nothing reaches it. */
@@ -103,7 +102,6 @@ export function createHosts(config: LbtopConfig, options: HostsOptions = {}): Ho
   return {
     config,
     ssh: pool,
-    lb: (name) => byName.get(name),
     // A kept connection (prompt mode) only for the pollers' client: see fleet-core.ts.
     client: (lb, { keepAlive = false } = {}) =>
       gate(options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), { timeoutMs: lb.haproxy.timeoutMs, keepAlive, pipelinePrompt: keepAlive })),
