@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
     const starting = () => process.stderr.write(`lbtop: starting the namespace fleet lab (${invocation.fleet} LBs over SSH)…\n`);
     const demo = invocation.fleet ? await startFleetDemo(outcome.config, invocation.fleet, { starting }) : await startDemo(outcome.config);
     try {
-      return await runInteractive(demo.config, demo.runtime, { version: `${VERSION} · ${demo.banner}`, hint: demo.hint, auditPath: demo.auditPath, ...(demo.runnerFor ? { runnerFor: demo.runnerFor } : {}) });
+      return await runInteractive(demo.config, demo.runtime, { version: `${VERSION} · ${demo.banner}`, hint: demo.hint, auditPath: demo.auditPath });
     } finally {
       // Our connections go first, then the lab (for the fleet lab: its sshd, HAProxy and namespaces).
       demo.runtime.stop();

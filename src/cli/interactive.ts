@@ -4,10 +4,9 @@
 // the routing views' code when one of them is opened (src/runtime/load-on-first-call.ts).
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-core.js';
-import type { RunnerFactory } from '../runtime/failover-runtime.js';
 import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
 
-export async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, options: { version: string; prompts?: PassphrasePrompts; runnerFor?: RunnerFactory; hint?: string; auditPath?: string }): Promise<number> {
+export async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, options: { version: string; prompts?: PassphrasePrompts; hint?: string; auditPath?: string }): Promise<number> {
   // Focused polling (src/sources/haproxy/focused-stat.ts): the screen will say which backends it shows; until it
   // does, the first poll reads the frontend and backend rows only, and the servers follow at once.
   runtime.focus(new Set());

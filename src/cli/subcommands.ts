@@ -78,16 +78,13 @@ export async function runSubcommand(
     case 'vip-status':
     case 'vip-move':
     case 'bgp': {
-      const { fleetFailoverRuntime } = await import('../runtime/failover-wiring.js');
+      const { createFailoverService } = await import('../runtime/failover-wiring.js');
       const { runFailoverCommand } = await import('../subcommands/failover-command.js');
-      const failover = fleetFailoverRuntime(config, runtime);
+      // The same service as the TUI's VIPS/BGP views (tui-services.ts), over the fleet's hosts.
+      const failover = createFailoverService(runtime.hosts, runtime, audit);
       try {
         return await runFailoverCommand(invocation, {
-          config,
-          failover,
-          fleet: async () => (await runtime.refresh(), buildFleet(config, runtime.store.getState().lbs)),
-          peers: async () => (await import('../actions/tables/read-peers.js')).readPeersOnLbs(runtime.clients, failover.lbs.map((lb) => lb.name)),
-          audit,
+          ...failover,
           askWord,
           out: (text) => process.stdout.write(text),
           err: (text) => process.stderr.write(text),
@@ -130,25 +127,24 @@ export async function runSubcommand(
     }
     case 'run': {
       const { runUserSubcommand } = await import('../subcommands/run-command.js');
-      const { createUserCommandRuntime } = await import('../runtime/user-command-runtime.js');
-      const hooks = createUserCommandRuntime(config, audit, { ssh: runtime.ssh });
+      const { createUserCommandService } = await import('../runtime/user-command-runtime.js');
+      const hooks = createUserCommandService(runtime.hosts, audit);
       return runUserSubcommand(invocation, { runtime: hooks, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), confirm });
     }
     case 'node':
     case 'nodes':
     case 'snapshot': {
-      const [{ runNodeCommand }, { bgpNodeReader }, { fleetRunnerFor }, { createUserCommandRuntime }] = await Promise.all([
+      const [{ runNodeCommand }, { createBgpNodesService }, { createUserCommandService }] = await Promise.all([
         import('../subcommands/node-command.js'),
         import('../runtime/bgp-nodes-runtime.js'),
-        import('../runtime/failover-wiring.js'),
         import('../runtime/user-command-runtime.js'),
       ]);
       return runNodeCommand(invocation, config, runtime, {
         deps,
-        // BIRD on the LBs, through the failover commands' runners: a NODE may be a Kubernetes node (seed 004).
-        bgp: bgpNodeReader(config, fleetRunnerFor(runtime)),
+        // BIRD on the LBs, through each LB's runner (hosts.ts): a NODE may be a Kubernetes node (seed 004).
+        bgp: createBgpNodesService(runtime.hosts),
         // `on: {node-drain: …}` commands run around the drain (a failed before-hook holds it back).
-        hooks: createUserCommandRuntime(config, audit, { ssh: runtime.ssh }),
+        hooks: createUserCommandService(runtime.hosts, audit),
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
         confirm,
@@ -196,9 +192,9 @@ export async function runSubcommand(
     case 'drift':
     case 'trace':
     case 'certs': {
-      const { fleetRoutingDeps } = await import('../runtime/routing-runtime.js');
+      const { createRoutingService } = await import('../runtime/routing-runtime.js');
       const { runRoutingCommand } = await import('../subcommands/routing-command.js');
-      const routing = fleetRoutingDeps(config, runtime, audit);
+      const routing = createRoutingService(runtime.hosts, runtime, audit);
       try {
         return await runRoutingCommand(routing, invocation, {
           out: (text) => process.stdout.write(text),

@@ -16,12 +16,11 @@ import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import type { TablesServices } from '../ui/panels/tables/tables-services.js';
 import { loadOnFirstCall } from '../runtime/load-on-first-call.js';
-import type { RunnerFactory } from '../runtime/failover-runtime.js';
 import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
-import { buildFleet, FleetBuilder, polledServerStates } from '../store/selectors.js';
+import { FleetBuilder } from '../store/selectors.js';
 import type { AppServices } from '../ui/services.js';
 import type { RoutingServices } from '../ui/routing/routing-services.js';
-import { createUserCommandRuntime } from '../runtime/user-command-runtime.js';
+import { createUserCommandService } from '../runtime/user-command-runtime.js';
 import { userCommandReport } from '../actions/user-command-plan.js';
 
 /** A verified undo of a node drain removes the node record that drain saved (node-record.ts), as `node ready` does. */
@@ -33,24 +32,26 @@ function undoneNode(report: ApplyReport): ApplyReport {
 export async function tuiServices(
   config: LbtopConfig,
   runtime: FleetRuntime,
-  /** runnerFor: how the failover commands reach hosts that are neither local nor `ssh:` (the demo's namespaces). */
   /** auditPath: the demo's own log in its lab directory, so a demo never writes into the operator's history. */
-  options: { version: string; prompts?: PassphrasePrompts; runnerFor?: RunnerFactory; hint?: string; auditPath?: string },
+  options: { version: string; prompts?: PassphrasePrompts; hint?: string; auditPath?: string },
 ): Promise<{ app: AppServices; stop(): void }> {
   const audit = openAuditLog(options.auditPath ?? defaultAuditPath());
   const deps = { clients: runtime.clients, audit };
+  // What reaches each LB (runtime API, runner with its sudo, files, master CLI): built once with the fleet
+  // (src/runtime/hosts.ts); every feature below takes its service over it, as its subcommand does (src/cli/subcommands.ts).
+  const { hosts } = runtime;
   const fleetBuilder = new FleetBuilder();
   // Kubernetes nodes through BGP (NODES view; `:node worker1` and N on a pod): BIRD read where an LB declares it,
   // once now so that a node name works before the view is opened, then as the NODES view asks.
   let bgpNodes: AppServices['bgpNodes'];
   if (config.lbs.some((lb) => lb.failover?.bird)) {
-    const [{ fleetRunnerFor }, { bgpNodeReader, bgpNodesService }] = await Promise.all([import('../runtime/failover-wiring.js'), import('../runtime/bgp-nodes-runtime.js')]);
-    bgpNodes = bgpNodesService(config, bgpNodeReader(config, fleetRunnerFor(runtime, options.runnerFor)));
+    const { createBgpNodesService } = await import('../runtime/bgp-nodes-runtime.js');
+    bgpNodes = createBgpNodesService(hosts);
     bgpNodes.read().catch(() => {}); // an LB's error is in the readings; the NODES view shows it
   }
   // Node drain (N, :node NAME), its follow-up to zero sessions, and the snapshot key (S).
   // lbtop.yaml `commands:`: their keys, the OUTPUT panel's runs, and the node-drain hooks.
-  const user = createUserCommandRuntime(config, audit, { ssh: runtime.ssh, ...(options.runnerFor ? { hostRunner: options.runnerFor } : {}) });
+  const user = createUserCommandService(hosts, audit);
   const node = nodeServices(config, runtime, deps, { hooks: user, ...(bgpNodes ? { bgp: bgpNodes } : {}) });
   // The regular polls wait while a write is sent (runtime.hold); the report, and the drain's progress view hidden
   // behind "sending…" until then, show at once: the full read that shows the write everywhere follows behind them.
@@ -60,29 +61,28 @@ export async function tuiServices(
     return result;
   };
   // keepalived/heartbeat/BIRD pollers only when an LB declares one (the VIPS and BGP views say so otherwise).
-  const fleetNow = async () => (await runtime.refresh(), buildFleet(config, runtime.store.getState().lbs));
   let failover: AppServices['failover'];
+  let stopFailover = () => {};
   if (config.lbs.some((lb) => lb.failover)) {
-    const [{ fleetFailoverRuntime }, { createFailoverServices }] = await Promise.all([
+    const [{ createFailoverService }, { createFailoverServices }] = await Promise.all([
       import('../runtime/failover-wiring.js'),
       import('../runtime/failover-ui-services.js'),
     ]);
-    const runtimeOfFailover = fleetFailoverRuntime(config, runtime, options.runnerFor);
-    runtimeOfFailover.start();
-    const { readPeersOnLbs } = await import('../actions/tables/read-peers.js');
-    const peers = () => readPeersOnLbs(runtime.clients, runtimeOfFailover.lbs.map((lb) => lb.name));
-    failover = createFailoverServices({ config, failover: runtimeOfFailover, fleet: fleetNow, peers, audit });
+    const service = createFailoverService(hosts, runtime, audit);
+    service.failover.start();
+    stopFailover = service.stop;
+    failover = createFailoverServices(service);
   }
   // The routing views' code loads when one of them first asks; the editor (sync) is only reached from a view
   // that has already read its data, so the code is there by then.
   let routingLoaded: RoutingServices | undefined;
   const routing = loadOnFirstCall<RoutingServices>(
     async () => {
-      const [{ fleetRoutingDeps }, { createRoutingServices }] = await Promise.all([
+      const [{ createRoutingService }, { createRoutingServices }] = await Promise.all([
         import('../runtime/routing-runtime.js'),
         import('../runtime/routing-ui-services.js'),
       ]);
-      return (routingLoaded = createRoutingServices({ ...fleetRoutingDeps(config, runtime, audit), polledServerStates: (lb) => polledServerStates(runtime.store, lb) }));
+      return (routingLoaded = createRoutingServices(createRoutingService(hosts, runtime, audit)));
     },
     { editText: (text, name) => routingLoaded?.editText(text, name) ?? null },
   );
@@ -144,5 +144,11 @@ export async function tuiServices(
     ...(options.hint ? { hint: options.hint } : {}),
     now: Date.now,
   };
-  return { app, stop: () => node.stop() };
+  return {
+    app,
+    stop: () => {
+      node.stop();
+      stopFailover();
+    },
+  };
 }

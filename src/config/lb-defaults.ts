@@ -2,6 +2,8 @@
 // key, so `defaults: { ssh: { user: ops, jump: bastion } }` plus `lb-0: { ssh: 10.0.0.250 }` is
 // `ssh: { host: 10.0.0.250, user: ops, jump: bastion }`. Applied to the raw (schema-valid) data before the typed
 // config is built, so every later check sees the LB as it will run.
+import { routingSudo } from './sudo.js';
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -21,7 +23,8 @@ export function withDefaults(lb: unknown, defaults: unknown): Obj {
     const mine = typeof own.ssh === 'string' ? { host: own.ssh } : isObj(own.ssh) ? own.ssh : {};
     out.ssh = { ...defaults.ssh, ...mine };
   }
-  if (typeof defaults.sudo === 'boolean' && own.sudo === undefined) out.sudo = defaults.sudo;
+  // The LB's own (deprecated) `routing.sudo` is more its own than the fleet's default (sudo.ts).
+  if (typeof defaults.sudo === 'boolean' && own.sudo === undefined && routingSudo(own) === undefined) out.sudo = defaults.sudo;
   return out;
 }
 

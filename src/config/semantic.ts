@@ -7,6 +7,7 @@
 import type { ClusterConfig, ConfigIssue, LbConfig, LbtopConfig, NameMatcher, SshTarget } from '../model/config.js';
 import { toFailoverStack } from './failover.js';
 import { toRoutingConfig } from './routing.js';
+import { lbSudo, routingSudoWarning } from './sudo.js';
 import { endpointProblem, withDefaults } from './lb-defaults.js';
 import { isRegexMatcher, parseMatcher } from './matcher.js';
 import { DEFAULTS } from './schema.js';
@@ -25,6 +26,8 @@ export function checkSemantics(data: unknown, src: YamlSource): ConfigIssue[] {
 
   for (const [name, raw] of Object.entries(isObj(root.lbs) ? root.lbs : {})) {
     const lb = withDefaults(raw, root.defaults);
+    const oldSudo = routingSudoWarning(raw);
+    if (oldSudo) add(['lbs', name, 'routing', 'sudo'], oldSudo, 'warning');
     const missing = isObj(raw) ? endpointProblem(lb) : null;
     if (missing) add(missing.at === 'lb' ? ['lbs', name] : ['lbs', name, 'haproxy'], missing.message);
     const tcp = isObj(lb) && isObj(lb.haproxy) ? lb.haproxy.tcp : undefined;
@@ -107,9 +110,10 @@ export function toLb(name: string, raw: Obj): LbConfig {
   if (raw.ssh !== undefined) {
     lb.ssh = typeof raw.ssh === 'string' ? { host: raw.ssh } : { ...(raw.ssh as SshTarget) };
   }
-  // Kept for the LB's own commands too (user commands `where: lb`), not only for a failover stack.
-  if (raw.sudo === true) lb.sudo = true;
-  const failover = toFailoverStack(name, raw);
+  // One per host, for every feature's commands there (sudo.ts); the failover stack keeps a copy for its readers.
+  const sudo = lbSudo(raw);
+  if (sudo) lb.sudo = true;
+  const failover = toFailoverStack(name, { ...raw, sudo });
   if (failover) lb.failover = failover;
   if (raw.routing !== undefined) lb.routing = toRoutingConfig(raw);
   return lb;

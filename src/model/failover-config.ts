@@ -37,6 +37,6 @@ export interface FailoverStack {
   keepalived?: KeepalivedTarget;
   heartbeat?: HeartbeatTarget;
   bird?: BirdHostTarget;
-  /** Prefix every failover command with `sudo -n` (an SSH login that is not root). */
+  /** The LB's `sudo:` (LbConfig.sudo), copied here; runners take it from the LB (runtime/host-runners.ts). */
   sudo: boolean;
 }

@@ -13,6 +13,6 @@ export interface RoutingConfig {
   /** How to reload: the master CLI, or `systemctl reload SERVICE`. */
   reloadVia: 'master' | 'systemctl';
   service: string;
-  /** `sudo -n` for file access and commands on the host; undefined: the LB's own `sudo:`. */
+  /** Deprecated `routing.sudo`, as written: lbtop reads the LB's one `sudo:` (config/sudo.ts folds this into it). */
   sudo?: boolean;
 }

@@ -1,15 +1,15 @@
 // Reads BGP routes from BIRD on every LB that declares `bird:`, for Kubernetes nodes (the NODES view, `lbtop nodes`,
-// `lbtop node drain NODE`). The same runner path as the failover pollers (SSH exec channel or local, sudo when
-// asked), always wrapped read-only: this reader only ever shows, whatever mode lbtop runs in.
+// `lbtop node drain NODE`). The LB's runner from hosts.ts, as the failover pollers' (SSH exec channel, the demo's
+// namespaces or local, the LB's `sudo:` applied), always wrapped read-only: this reader only ever shows, whatever
+// mode lbtop runs in.
 import { readOnlyRunner } from '../actions/write-gate.js';
 import type { BgpReadings } from '../model/bgp-nodes.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { Fleet } from '../model/fleet.js';
 import { collectBgpRoutes } from '../sources/bird/bgp-routes.js';
-import { withSudo } from '../sources/runner-check.js';
 import { bgpNodeNames, mapBgpNodes } from '../store/bgp-nodes.js';
 import type { BgpNodeMap } from '../model/bgp-nodes.js';
-import type { RunnerFactory } from './failover-runtime.js';
+import { createHosts, type Hosts, type RunnerFactory } from './hosts.js';
 import type { BgpNodesService } from '../ui/services.js';
 
 export interface BgpNodeReader {
@@ -20,14 +20,22 @@ export interface BgpNodeReader {
   map(fleet: Fleet): Promise<BgpNodeMap>;
 }
 
+/** Over `runnerFor` (tests' namespace shells); the LB's `sudo:` applied as hosts.ts applies it. */
 export function bgpNodeReader(config: LbtopConfig, runnerFor: RunnerFactory): BgpNodeReader {
+  return bgpNodeReaderOn(createHosts(config, { runnerFor }));
+}
+
+export function bgpNodeReaderOn(hosts: Pick<Hosts, 'config' | 'ungatedRunner'>): BgpNodeReader {
+  const { config } = hosts;
   const lbs = config.lbs.filter((lb) => lb.failover?.bird);
-  const runners = new Map(lbs.map((lb) => [lb.name, readOnlyRunner(withSudo(runnerFor(lb), lb.failover!.sudo))] as const));
+  const runners = new Map(lbs.map((lb) => [lb.name, hosts.ungatedRunner(lb.name)] as const));
   const read = async (): Promise<BgpReadings> => {
     const entries = await Promise.all(
       lbs.map(async (lb) => {
         try {
-          return [lb.name, { reading: await collectBgpRoutes(runners.get(lb.name)!, lb.failover!.bird!), error: null }] as const;
+          const runner = runners.get(lb.name);
+          if (!runner) throw new Error(`${lb.name} is reached over ssh, and no SSH connection is open`);
+          return [lb.name, { reading: await collectBgpRoutes(readOnlyRunner(runner), lb.failover!.bird!), error: null }] as const;
         } catch (error) {
           return [lb.name, { reading: null, error: (error as Error).message }] as const;
         }
@@ -56,4 +64,11 @@ export function bgpNodesService(config: LbtopConfig, reader: BgpNodeReader): Bgp
         },
       )),
   };
+}
+
+/** The BGP nodes feature, one object for `lbtop node|nodes` (a BgpNodeReader) and the TUI (a BgpNodesService). */
+export function createBgpNodesService(hosts: Pick<Hosts, 'config' | 'ungatedRunner'>): BgpNodeReader & BgpNodesService {
+  const reader = bgpNodeReaderOn(hosts);
+  const service = bgpNodesService(hosts.config, reader);
+  return { ...service, map: async (fleet) => mapBgpNodes(fleet, await service.read(), service.names) };
 }

@@ -9,7 +9,7 @@ import type { NameList } from '../cli/completion-args.js';
 import type { LbConfig, LbtopConfig } from '../model/config.js';
 import { HaproxyClient } from '../sources/haproxy/client.js';
 import { parsePatternRefs } from '../sources/haproxy/maps/runtime.js';
-import { tcpSocket, unixSocket } from '../transport/local.js';
+import { localConnector } from './hosts.js';
 
 /** Per LB, for the whole `show map`/`show acl` exchange: a local HAProxy answers in a few ms. */
 const TIMEOUT_MS = 500;
@@ -39,7 +39,7 @@ export async function completeNames(config: LbtopConfig, what: NameList): Promis
 }
 
 async function patternFiles(lb: LbConfig, command: string): Promise<string[]> {
-  const connector = lb.haproxy.socket ? unixSocket(lb.haproxy.socket) : tcpSocket(lb.haproxy.tcp!);
+  const connector = localConnector(lb); // local LBs only (see above): hosts.ts's choice for them
   try {
     const reply = await new HaproxyClient(connector, { timeoutMs: TIMEOUT_MS }).send(command);
     return parsePatternRefs(reply, command).map((ref) => ref.file).filter((file) => file !== '');

@@ -3,8 +3,8 @@
 // read-only: there is nothing to write to.
 // Beside the HAProxy lab, keepalived and BIRD for lb-0/lb-1 in user namespaces (src/lab/userns), root or not, or
 // their recorded outputs where they cannot start; the header says which, and why. lbtop reaches those hosts
-// through the Demo's runnerFor (nsenter into their namespaces), not through a config field: an operator's LBs are
-// local or `ssh:`, and nothing in lbtop.yaml should exist only for the demo.
+// through the Demo's runnerFor (nsenter into their namespaces), handed to the fleet's hosts (hosts.ts), not through
+// a config field: an operator's LBs are local or `ssh:`, and nothing in lbtop.yaml should exist only for the demo.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packagePath } from '../package-root.js';
@@ -18,7 +18,7 @@ import { namespaceLabMode, type LabProbe } from '../lab/netns/preflight.js';
 import { haproxyAvailable } from '../lab/haproxy-process.js';
 import type { LbtopConfig } from '../model/config.js';
 import { replayApi } from '../transport/replay.js';
-import type { RunnerFactory } from './failover-runtime.js';
+import type { RunnerFactory } from './hosts.js';
 import { demoHint } from './demo-hint.js';
 import { createFleetRuntime, type FleetRuntime } from './fleet-runtime.js';
 
@@ -69,7 +69,7 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
           ? `DEMO: VIPS/BGP REPLAYED read-only (${failover.replayedBecause}); live HAProxy lab in ${lab.dir}`
           : `DEMO: live HAProxy lab in ${lab.dir} · keepalived + BIRD in user namespaces`;
         const hint = demoHint(config, { live: true, maps: true });
-        return { config, runtime: createFleetRuntime(config), banner, hint, runnerFor: failover.runnerFor, auditPath: path.join(lab.dir, 'audit.jsonl'), stop };
+        return { config, runtime: createFleetRuntime(config, { stackRunner: failover.runnerFor }), banner, hint, runnerFor: failover.runnerFor, auditPath: path.join(lab.dir, 'audit.jsonl'), stop };
       } catch (error) {
         await stop();
         throw error;
@@ -82,7 +82,7 @@ export async function startDemo(flags: LbtopConfig, env: NodeJS.ProcessEnv = pro
     const failover = replayedFailover(why);
     const config = load(declareFailover(files.configText, failover.declarations), path.join(FIXTURES, 'lbtop.yaml'), { ...overrides, readOnly: true });
     const replay = { root: files.dir, ...(files.recordedAt === undefined ? {} : { recordedAt: files.recordedAt }) };
-    const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name, Date.now, replay) });
+    const runtime = createFleetRuntime(config, { clientFor: (lb) => replayApi(FIXTURES, lb.name, Date.now, replay), stackRunner: failover.runnerFor });
     const hint = demoHint(config, { live: false, maps: true });
     return { config, runtime, banner: `DEMO REPLAY: recorded fixtures, ${why} (read-only)`, hint, runnerFor: failover.runnerFor, auditPath: path.join(files.dir, 'audit.jsonl'), stop: async () => files.stop() };
   } catch (error) {

@@ -7,17 +7,16 @@ import { collectBird } from '../sources/bird/collect.js';
 import { collectHeartbeat } from '../sources/heartbeat/collect.js';
 import { collectKeepalived } from '../sources/keepalived/collect.js';
 import { collectAddresses } from '../sources/netlink/collect.js';
-import { withSudo } from '../sources/runner-check.js';
 import { FailoverStore, type FailoverSource } from '../store/failover-store.js';
 import { Poller } from '../store/poller.js';
 import { localRunner, type CommandRunner } from '../transport/exec.js';
 import { hostFiles, type HostFiles } from '../transport/host-files.js';
-import { readOnlyFiles, readOnlyRunner } from '../actions/write-gate.js';
+import { TransportError } from '../model/errors.js';
+import { createHosts, type Hosts, type RunnerFactory } from './hosts.js';
 
 export const KEEPALIVED_MIN_INTERVAL_MS = 5000;
 
-export type { RunnerFactory } from './hosts.js';
-import type { RunnerFactory } from './hosts.js';
+export type { RunnerFactory };
 
 export interface FailoverRuntime {
   store: FailoverStore;
@@ -33,6 +32,9 @@ export interface FailoverRuntime {
 }
 
 export interface FailoverRuntimeOptions {
+  /** What reaches each LB (the fleet's, hosts.ts); without it, built here over `runnerFor`. */
+  hosts?: Pick<Hosts, 'stackRunner' | 'stackFiles'>;
+  /** The transport of the host commands when no `hosts` is given (tests' namespace shells); default: this machine. */
   runnerFor?: RunnerFactory;
   onEvents?: (events: TimelineEvent[]) => void;
   intervalMs?: number;
@@ -40,14 +42,11 @@ export interface FailoverRuntimeOptions {
 
 export function createFailoverRuntime(config: LbtopConfig, options: FailoverRuntimeOptions = {}): FailoverRuntime {
   const lbs = config.lbs.filter((lb) => lb.failover);
-  const runnerFor = options.runnerFor ?? (() => localRunner());
-  const runners = new Map<string, CommandRunner>();
-  // Read-only (-n): runners run only what the sources read with, files refuse every replace (actions/write-gate.ts).
-  for (const lb of lbs) {
-    const runner = withSudo(runnerFor(lb), lb.failover!.sudo);
-    runners.set(lb.name, config.readOnly ? readOnlyRunner(runner) : runner);
-  }
-  const files = new Map([...runners].map(([name, runner]) => [name, config.readOnly ? readOnlyFiles(hostFiles(runner)) : hostFiles(runner)] as const));
+  const hosts = options.hosts ?? createHosts(config, { runnerFor: options.runnerFor ?? (() => localRunner()) });
+  // The LB's runner and files from hosts.ts: its `sudo:` applied, and under read-only (-n) runners that run only
+  // what the sources read with, files that refuse every replace (actions/write-gate.ts).
+  const runners = new Map<string, CommandRunner>(lbs.map((lb) => [lb.name, hosts.stackRunner(lb.name) ?? unreachable(lb)]));
+  const files = new Map<string, HostFiles>(lbs.map((lb) => [lb.name, hosts.stackFiles(lb.name) ?? hostFiles(runners.get(lb.name)!)]));
   const sourcesOf = (lb: LbConfig): FailoverSource[] => {
     const f = lb.failover!;
     return [...(f.keepalived ? ['keepalived' as const] : []), ...(f.heartbeat ? ['heartbeat' as const] : []), ...(f.bird ? ['bird' as const] : []), 'addresses'];
@@ -95,4 +94,9 @@ export function createFailoverRuntime(config: LbtopConfig, options: FailoverRunt
     },
     stop: () => pollers.forEach((list) => list.forEach((p) => p.stop())),
   };
+}
+
+/** An `ssh:` LB while no SSH connection is open: its commands fail saying so (never run on this machine instead). */
+function unreachable(lb: LbConfig): CommandRunner {
+  return { label: lb.name, run: () => Promise.reject(new TransportError(`${lb.name} is reached over ssh, and no SSH connection is open`)) };
 }

@@ -1,23 +1,36 @@
-// The failover runtime of a real run: LBs with `ssh:` run their keepalived/heartbeat/BIRD commands as exec
-// channels on the fleet's shared SSH connection to that host; the others run locally. Events join the fleet's
-// timeline. Used by cli.ts for the TUI and the `vip`/`bgp` subcommands.
+// The failover feature of a running lbtop, one service for the TUI (VIPS/BGP views, failover-ui-services.ts) and
+// `lbtop vip|bgp` (subcommands/failover-command.ts): its keepalived/heartbeat/BIRD pollers on each LB's runner from
+// hosts.ts (SSH exec channels, the demo's namespaces or this machine, the LB's `sudo:` applied), events joining
+// the fleet's timeline, and the fleet and `show peers` readings its plans check against.
+import type { AuditLog } from '../actions/audit-log.js';
 import type { LbtopConfig } from '../model/config.js';
-import { localRunner } from '../transport/exec.js';
-import { createFailoverRuntime, type FailoverRuntime, type RunnerFactory } from './failover-runtime.js';
-import type { FleetRuntime } from './fleet-runtime.js';
-import { hostRunnerFor } from './hosts.js';
+import type { Fleet } from '../model/fleet.js';
+import type { PeersReading } from '../model/tables.js';
+import { buildFleet } from '../store/selectors.js';
+import { createFailoverRuntime, type FailoverRuntime } from './failover-runtime.js';
+import type { FleetRuntime } from './fleet-core.js';
+import type { Hosts } from './hosts.js';
 
-/** How a host command reaches an LB (hosts.ts); an `ssh:` LB with no SSH connection open runs here, as before. */
-export function fleetRunnerFor(fleet: FleetRuntime, hostRunner?: RunnerFactory): RunnerFactory {
-  const local = localRunner();
-  const reach = hostRunnerFor(fleet.ssh, hostRunner);
-  return (lb) => reach(lb) ?? local;
+export interface FailoverService {
+  config: LbtopConfig;
+  failover: FailoverRuntime;
+  /** Refreshes HAProxy and returns the fleet, for the standby pre-check. */
+  fleet(): Promise<Fleet | null>;
+  /** `show peers` of the failover LBs, for the peers check of a VIP move. */
+  peers(): Promise<PeersReading[]>;
+  audit: AuditLog;
+  stop(): void;
 }
 
-/** `hostRunner`: how to reach an LB without `ssh:` when it is not this machine (the demo's user namespaces). */
-export function fleetFailoverRuntime(config: LbtopConfig, fleet: FleetRuntime, hostRunner?: RunnerFactory): FailoverRuntime {
-  return createFailoverRuntime(config, {
-    runnerFor: fleetRunnerFor(fleet, hostRunner),
-    onEvents: (events) => fleet.store.recordEvents(events),
-  });
+export function createFailoverService(hosts: Hosts, fleet: FleetRuntime, audit: AuditLog): FailoverService {
+  const { config } = hosts;
+  const failover = createFailoverRuntime(config, { hosts, onEvents: (events) => fleet.store.recordEvents(events) });
+  return {
+    config,
+    failover,
+    fleet: async () => (await fleet.refresh(), buildFleet(config, fleet.store.getState().lbs)),
+    peers: async () => (await import('../actions/tables/read-peers.js')).readPeersOnLbs(fleet.clients, failover.lbs.map((lb) => lb.name)),
+    audit,
+    stop: () => failover.stop(),
+  };
 }

@@ -3,20 +3,23 @@
 // not imported here: fleet-runtime.ts adds it (createFleetRuntime), and openFleetRuntime loads it only when an
 // LB is reached over SSH, so `lbtop -s SOCK` starts without it.
 import type { LbConfig, LbtopConfig } from '../model/config.js';
-import { HaproxyClient, type RuntimeApi } from '../sources/haproxy/client.js';
+import type { RuntimeApi } from '../sources/haproxy/client.js';
 import { SnapshotReader } from '../sources/haproxy/read-snapshot.js';
 import { FleetStore } from '../store/fleet-store.js';
 import { Limiter } from '../store/limiter.js';
 import { Poller } from '../store/poller.js';
-import { tcpSocket, unixSocket } from '../transport/local.js';
 import type { SshPool, SshPoolOptions } from '../transport/ssh/pool.js';
-import type { StreamConnector } from '../transport/types.js';
-import { readOnlyRuntime } from '../actions/write-gate.js';
+import { createHosts, type ConnectorFactory, type Hosts, type RunnerFactory } from './hosts.js';
+
+export { localConnector, type ConnectorFactory } from './hosts.js';
 
 export interface FleetRuntime {
   store: FleetStore;
+  /** What reaches each LB (hosts.ts): runtime API, command runner with sudo, files, master CLI. */
+  hosts: Hosts;
+  /** The operator's runtime-API client per LB (the pollers have their own). */
   clients: Map<string, RuntimeApi>;
-  /** The SSH connections of LBs declared with `ssh:`; null when every LB is local. */
+  /** The SSH connections of LBs declared with `ssh:`; null when every LB is local (hosts.ssh). */
   ssh: SshPool | null;
   start(): void;
   /**
@@ -39,18 +42,12 @@ export interface FleetRuntime {
   stop(): void;
 }
 
-export type ConnectorFactory = (lb: LbConfig) => StreamConnector;
-
-export const localConnector: ConnectorFactory = (lb) => {
-  if (lb.haproxy.socket) return unixSocket(lb.haproxy.socket);
-  if (lb.haproxy.tcp) return tcpSocket(lb.haproxy.tcp);
-  throw new Error(`${lb.name}: no socket or tcp address`);
-};
-
 export interface FleetRuntimeOptions {
   connectorFor?: ConnectorFactory;
   /** Replaces the runtime-API client per LB (the fixture replay of the demo uses this). */
   clientFor?: (lb: LbConfig) => RuntimeApi;
+  /** How the failover stack and user commands reach an LB whose stack is not on this machine (the demo's namespaces). */
+  stackRunner?: RunnerFactory;
   /** The pool for `ssh:` LBs (tests pass one on their own ssh_config), or options for the one made here. */
   ssh?: SshPool | SshPoolOptions;
   /** Polls in flight at once across the fleet (fan-out bound). */
@@ -100,23 +97,23 @@ export function buildFleetRuntime(
   options: Omit<FleetRuntimeOptions, 'ssh'>,
   ssh: { pool: SshPool; connectorFor: ConnectorFactory } | null,
 ): FleetRuntime {
-  const pool = ssh?.pool ?? null;
-  const viaSsh = ssh?.connectorFor ?? null;
-  const connectorFor = options.connectorFor ?? ((lb: LbConfig) => (lb.ssh && viaSsh ? viaSsh(lb) : localConnector(lb)));
+  const hosts = createHosts(config, {
+    ssh,
+    ...(options.connectorFor ? { connectorFor: options.connectorFor } : {}),
+    ...(options.clientFor ? { clientFor: options.clientFor } : {}),
+    ...(options.stackRunner ? { stackRunner: options.stackRunner } : {}),
+  });
+  const pool = hosts.ssh;
   // A kept connection (prompt mode) stays with the HAProxy process that accepted it: after a reload it would
   // keep talking to the old worker (and keep it alive), so a write could land on a process on its way out and
   // a poll would show its frozen stats. Operator commands and actions therefore open a connection per command
   // (over SSH: a channel on the shared connection), and polls keep one only for the length of one poll.
   // Polls (reads only) send `prompt` with their first command: one round trip and one SSH packet less per poll.
   // Over a forwarding channel (no process, no session slot on the host) a poll's connection is kept for the next
-  // poll, and closed when HAProxy says it is stopping (see pollKept).
-  const clientOptions = (lb: LbConfig, keepAlive = false) => ({ timeoutMs: lb.haproxy.timeoutMs, keepAlive, pipelinePrompt: keepAlive });
-  // Read-only (-n): every client refuses a state-changing command before it connects (actions/write-gate.ts).
-  const gate = (api: RuntimeApi) => (config.readOnly ? readOnlyRuntime(api) : api);
+  // poll, and closed when HAProxy says it is stopping (see pollKept). Read-only (-n): every client refuses a
+  // state-changing command before it connects (hosts.ts, actions/write-gate.ts).
   const clients = new Map<string, RuntimeApi>();
-  for (const lb of config.lbs) {
-    clients.set(lb.name, gate(options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb))));
-  }
+  for (const lb of config.lbs) clients.set(lb.name, hosts.client(lb));
   const store = new FleetStore(
     config.lbs.map((lb) => ({ name: lb.name, endpoint: clients.get(lb.name)!.label })),
     config.lbs.length > NOTIFY_BATCH_LBS ? { notifyEveryMs: NOTIFY_EVERY_MS } : {},
@@ -125,7 +122,7 @@ export function buildFleetRuntime(
   const pollClients = new Map<string, RuntimeApi>();
   for (const lb of config.lbs) {
     // Over SSH one channel for a poll's commands instead of one each; kept between polls where it costs nothing.
-    pollClients.set(lb.name, gate(options.clientFor?.(lb) ?? new HaproxyClient(connectorFor(lb), clientOptions(lb, lb.ssh !== undefined))));
+    pollClients.set(lb.name, hosts.client(lb, { keepAlive: lb.ssh !== undefined }));
   }
   const limiter = new Limiter(options.pollConcurrency ?? DEFAULT_POLL_CONCURRENCY);
   // hold(): while `holds` > 0 a poll waits for `released` before it starts.
@@ -175,6 +172,7 @@ export function buildFleetRuntime(
   }
   return {
     store,
+    hosts,
     clients,
     ssh: pool,
     start: () => pollers.forEach((p) => p.start()),
@@ -207,6 +205,7 @@ export function buildFleetRuntime(
       pollers.forEach((p) => p.stop());
       clients.forEach((c) => c.close());
       pollClients.forEach((c) => c.close());
+      hosts.close();
       pool?.close();
     },
   };

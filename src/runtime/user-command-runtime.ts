@@ -1,7 +1,8 @@
 // Where a user command runs, and the runs of this session. `where: local` runs here; `where: lb` runs on the LB's
-// host as the failover and routing commands do: the fleet's SSH connection for an LB with `ssh:`, the demo's
-// namespace runner, or this machine for a local LB, under `sudo -n` when the LB says `sudo: true`. In read-only
-// mode every runner is gated (write-gate.ts): only the exact shape of a `dangerous: false` command gets through.
+// host through the runner hosts.ts gives every feature: the fleet's SSH connection for an LB with `ssh:`, the
+// demo's namespace runner, or this machine for a local LB, under `sudo -n` when the LB says `sudo: true`. In
+// read-only mode every runner is gated (write-gate.ts): only the exact shape of a `dangerous: false` command
+// gets through.
 import { invoke, runUserCommand, type UserCommandRuntime, type UserRunEntry, type UserRunResult } from '../actions/user-command.js';
 
 export type { UserCommandRuntime };
@@ -10,10 +11,9 @@ import { declaredReadRunner } from '../actions/write-gate.js';
 import type { AuditLog } from '../actions/audit-log.js';
 import type { LbConfig, LbtopConfig } from '../model/config.js';
 import type { UserCommand, UserValues } from '../model/user-command.js';
-import { withSudo } from '../sources/runner-check.js';
 import { localRunner, type CommandRunner } from '../transport/exec.js';
 import type { SshPool } from '../transport/ssh/pool.js';
-import { hostRunnerFor, type RunnerFactory } from './hosts.js';
+import { createHosts, type Hosts, type RunnerFactory } from './hosts.js';
 
 export interface UserCommandRuntimeOptions {
   ssh?: SshPool | null;
@@ -26,17 +26,22 @@ export interface UserCommandRuntimeOptions {
 /** Runs kept for the OUTPUT panel (each holds at most 2 MiB of output). */
 const KEPT_RUNS = 20;
 
+/** Over a config alone (tests, scripts): hosts.ts built here with `options.ssh` and `options.hostRunner`. */
 export function createUserCommandRuntime(config: LbtopConfig, audit: AuditLog, options: UserCommandRuntimeOptions = {}): UserCommandRuntime {
+  const local = options.local ?? localRunner();
+  const hosts = createHosts(config, { ssh: options.ssh ? { pool: options.ssh } : null, stackRunner: options.hostRunner ?? (() => local) });
+  return createUserCommandService(hosts, audit, { local, ...(options.now ? { now: options.now } : {}) });
+}
+
+/** The user commands feature, one service for `lbtop run` and the TUI (keys, OUTPUT panel, node-drain hooks). */
+export function createUserCommandService(hosts: Pick<Hosts, 'config' | 'ungatedRunner'>, audit: AuditLog, options: { local?: CommandRunner; now?: () => number } = {}): UserCommandRuntime {
+  const { config } = hosts;
   const commands = config.commands ?? [];
   const local = options.local ?? localRunner();
   const now = options.now ?? Date.now;
   const declared = (argv: readonly string[]) => commands.some((c) => !c.dangerous && isExpansionOf(c, argv));
   const gated = (runner: CommandRunner) => (config.readOnly ? declaredReadRunner(runner, declared) : runner);
-  const reach = hostRunnerFor(options.ssh ?? null, options.hostRunner ?? (() => local));
-  const hostOf = (lb: LbConfig): CommandRunner | string => {
-    const base = reach(lb);
-    return base === null ? `${lb.name} is reached over ssh, and no SSH connection is open` : withSudo(base, lb.sudo === true || lb.failover?.sudo === true);
-  };
+  const hostOf = (lb: LbConfig): CommandRunner | string => hosts.ungatedRunner(lb.name) ?? `${lb.name} is reached over ssh, and no SSH connection is open`;
   const runnerOf = (command: UserCommand, lbName: string | null): CommandRunner | string => {
     if (command.where === 'local') return gated(local);
     const lb = config.lbs.find((l) => l.name === lbName);

@@ -25,5 +25,6 @@ export async function runOk(runner: CommandRunner, argv: readonly string[], opti
 /** `sudo -n` in front of every command, for SSH logins that are not root; -n: never wait for a password. */
 export function withSudo(runner: CommandRunner, sudo: boolean): CommandRunner {
   if (!sudo) return runner;
-  return { label: runner.label, run: (argv, options) => runner.run(['sudo', '-n', '--', ...argv], options) };
+  // readOnly carried over: a replayed host (the demo) stays known as one under sudo.
+  return { label: runner.label, ...(runner.readOnly ? { readOnly: true } : {}), run: (argv, options) => runner.run(['sudo', '-n', '--', ...argv], options) };
 }

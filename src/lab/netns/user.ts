@@ -31,7 +31,22 @@ export function ensureSocatSudoRule(user: string, socketPath: string): (() => vo
   const socat = sh(['sh', '-c', 'command -v socat']).stdout.trim();
   const rule = sudoersRule(user, socat, socketPath);
   if (!rule) throw new Error(`no exact sudoers rule can name ${socat}`);
-  const file = `/etc/sudoers.d/lbtop-lab-${user}-${createHash('sha256').update(socketPath).digest('hex').slice(0, 12)}`;
+  return installSudoersRule(`${user}-${createHash('sha256').update(socketPath).digest('hex').slice(0, 12)}`, rule);
+}
+
+/**
+ * Lets `user` run exactly `argv` (an absolute path, plain words) as root without a password, nothing else. Returns
+ * the function that removes the rule, or null when sudo is not installed.
+ */
+export function ensureExactSudoRule(user: string, argv: readonly string[]): (() => void) | null {
+  if (!existsSync('/usr/bin/sudo')) return null;
+  if (!argv[0]?.startsWith('/') || argv.some((word) => !/^[\w./-]+$/.test(word))) throw new Error(`not a plain command: ${argv.join(' ')}`);
+  return installSudoersRule(`${user}-${createHash('sha256').update(argv.join(' ')).digest('hex').slice(0, 12)}`, `${user} ALL=(root) NOPASSWD: ${argv.join(' ')}`);
+}
+
+/** Checked with `visudo -c` under a name sudo ignores (it has a dot) before it is renamed into effect. */
+function installSudoersRule(name: string, rule: string): () => void {
+  const file = `/etc/sudoers.d/lbtop-lab-${name}`;
   const draft = `${file}.draft`;
   writeFileSync(draft, `${rule}\n`, { mode: 0o440 });
   const check = sh(['visudo', '-c', '-f', draft], { allowFail: true });
