@@ -4,7 +4,9 @@ import { memo } from 'react';
 import type { StoreState } from '../../store/types.js';
 import type { Token } from '../../theme/tokens.js';
 import { HIGHLIGHT_MS, isChanged } from '../columns/changed.js';
-import { fit } from '../columns/format.js';
+import { fit } from '../../present/format.js';
+import { lineText } from '../../present/line.js';
+import { headerLine, type Fitted } from '../../present/table.js';
 import type { CellContext, Column } from '../columns/types.js';
 import type { TableRow } from '../rows/types.js';
 import { tokenProps, useTheme } from '../theme-context.js';
@@ -17,10 +19,7 @@ const ROW_TOKEN: Record<TableRow['kind'], Token> = {
   sublb: 'row.sublb',
 };
 
-export interface FittedColumn {
-  column: Column;
-  width: number;
-}
+export type FittedColumn = Fitted<Column>;
 
 /** One cell as drawn: its text fitted to the column (separator included) and its colour, if not the row's. */
 export interface DrawnCell {
@@ -83,17 +82,9 @@ export interface HeaderProps {
   ascii?: boolean;
 }
 
-/** A column's header with the sort arrow after it, shortened to keep the arrow when the column is narrow. */
-export function sortedHeader(header: string, width: number, desc: boolean, ascii = false): string {
-  const arrow = ascii ? (desc ? 'v' : '^') : desc ? '▼' : '▲';
-  return header.length < width ? header + arrow : header.slice(0, Math.max(0, width - 1)) + arrow;
-}
-
 export function StatsHeader({ columns, sort, ascii }: HeaderProps) {
   const theme = useTheme();
-  const line = columns
-    .map(({ column, width }) => fit(sort?.column === column.id ? sortedHeader(column.header, width, sort.desc, ascii) : column.header, width, column.align))
-    .join(' ');
+  const line = lineText(headerLine(columns, sort ?? null, ascii));
   return (
     <Text wrap="truncate" {...tokenProps(theme, 'table.header')}>
       {line}
