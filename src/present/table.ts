@@ -79,6 +79,8 @@ export function headerLine<Col extends Fittable & { id: string; header: string; 
 ): Line {
   const text = columns
     .map(({ column, width }, i) => {
+      // A rest column without a header shares the one before it ("LBS / USED BY"): no gap, nothing to pad.
+      if (column.rest && !column.header) return '';
       const header = sort?.column === column.id ? sortedHeader(column.header, width, sort.desc, ascii) : column.header;
       return gapOf(column, i) + (column.rest ? header : fit(header, width, column.align));
     })
@@ -87,7 +89,9 @@ export function headerLine<Col extends Fittable & { id: string; header: string; 
 }
 
 /** One row's line: each cell fitted, in its own colour; the gaps between cells never take a cell's colour. */
-export function rowLine<R, C>(columns: readonly Fitted<Column<R, C>>[], row: R, ctx: C): Line {
+export function rowLine<R>(columns: readonly Fitted<Column<R>>[], row: R): Line;
+export function rowLine<R, C>(columns: readonly Fitted<Column<R, C>>[], row: R, ctx: C): Line;
+export function rowLine<R, C>(columns: readonly Fitted<Column<R, C>>[], row: R, ctx?: C): Line {
   const line: Segment[] = [];
   const push = (text: string, token?: Token) => {
     const last = line[line.length - 1];
@@ -95,7 +99,7 @@ export function rowLine<R, C>(columns: readonly Fitted<Column<R, C>>[], row: R, 
     else if (text) line.push(token ? { text, token } : { text });
   };
   columns.forEach(({ column, width }, i) => {
-    const cell = column.cell(row, ctx);
+    const cell = column.cell(row, ctx as C);
     push(gapOf(column, i));
     push(column.rest ? cell.text : fit(cell.text, width, column.align), cell.token);
   });
@@ -103,7 +107,9 @@ export function rowLine<R, C>(columns: readonly Fitted<Column<R, C>>[], row: R, 
 }
 
 /** The whole table: the header line, then one line per row (what the CLI prints through `lineText`). */
-export function tableLines<R, C>(columns: readonly Column<R, C>[], rows: readonly R[], width: number, ctx: C): Line[] {
+export function tableLines<R>(columns: readonly Column<R>[], rows: readonly R[], width: number): Line[];
+export function tableLines<R, C>(columns: readonly Column<R, C>[], rows: readonly R[], width: number, ctx: C): Line[];
+export function tableLines<R, C>(columns: readonly Column<R, C>[], rows: readonly R[], width: number, ctx?: C): Line[] {
   const fitted = fitColumns(columns, width);
-  return [headerLine(fitted), ...rows.map((row) => rowLine(fitted, row, ctx))];
+  return [headerLine(fitted), ...rows.map((row) => rowLine(fitted, row, ctx as C))];
 }

@@ -9,12 +9,13 @@ interface Peer {
   info: string;
 }
 
+const host = (p: Peer) => ({ text: p.host });
 const columns: Column<Peer>[] = [
-  { id: 'host', header: 'HOST', width: 8, align: 'left', before: '  ' },
+  { id: 'host', header: 'HOST', width: 8, align: 'left', before: '  ', cell: host },
   { id: 'state', header: 'STATE', width: 5, align: 'left', cell: (p) => ({ text: p.state, token: p.state === 'up' ? 'status.up' : 'status.down' }) },
   { id: 'routes', header: 'ROUTES', width: 6, align: 'right', cell: (p) => ({ text: String(p.routes) }) },
   { id: 'info', header: 'INFO', width: 0, align: 'left', rest: true, before: '  ', cell: (p) => ({ text: p.info }) },
-].map((c) => ({ cell: (p: Peer) => ({ text: p.host }), ...c }));
+];
 
 const peers: Peer[] = [
   { host: 'lb-0', state: 'up', routes: 12, info: 'Established' },
