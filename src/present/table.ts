@@ -19,7 +19,7 @@ export interface Column<R, C = void> {
   align: 'left' | 'right';
   /** Takes the width left over by the fixed columns (NAME in the stats views). */
   flex?: boolean;
-  /** The last column: its text as it is, never padded or cut (INFO, FILE / NAMES): the terminal truncates the line. */
+  /** Its text as it is, never padded or cut (INFO, FILE / NAMES: last on the line, the terminal truncates it). */
   rest?: boolean;
   /** What goes before the cell: one space between columns (nothing before the first) unless said otherwise. */
   before?: string;
