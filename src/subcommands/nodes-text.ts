@@ -25,7 +25,9 @@ export function nodesJson(map: BgpNodeMap) {
 export function nodesText(map: BgpNodeMap): string {
   const lines: string[] = [];
   if (map.nodes.length === 0) lines.push(map.errors.length > 0 ? 'No BGP node read.' : 'No BGP node: BIRD on the LBs has no BGP route.');
-  if (map.nodes.length > 0) lines.push(...textTable(nodeColumns(map.nodes), map.nodes, undefined, { gap: '  ' }));
+  // The panel's columns but STATE (a test pins `lbtop nodes`' rows as NODE PODS LBS PREFIXES).
+  const columns = nodeColumns(map.nodes).filter((c) => c.id !== 'state');
+  if (map.nodes.length > 0) lines.push(...textTable(columns, map.nodes, undefined, { gap: '  ' }));
   for (const n of map.nodes.filter((x) => x.pods.length > 0)) {
     // Each node's pods under it, indented, without the header the NODES panel shows above them.
     const columns = podColumns(n.pods).map((c, i) => (i === 0 ? { ...c, before: '  ' } : c));
