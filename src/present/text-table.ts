@@ -18,7 +18,8 @@ export function sizedToContent<R, C>(columns: readonly Column<R, C>[], rows: rea
     const longest = rows.reduce((w, row) => Math.max(w, [...column.cell(row, ctx).text].length), [...column.header].length);
     const width = Math.min(Math.max(longest, o.atLeast ? column.width : 0), o.max?.(column) ?? Infinity);
     const before = i === 0 ? (column.before ?? '') : (o.gap ?? column.before ?? ' ');
-    return { ...column, width, before, flex: false, rest: i === columns.length - 1 };
+    // The last column is not padded (no blanks at the end of the line), unless it lines up to the right.
+    return { ...column, width, before, flex: false, rest: i === columns.length - 1 && column.align === 'left' };
   });
 }
 
