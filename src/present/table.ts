@@ -60,6 +60,15 @@ export function fitColumns<Col extends Fittable>(columns: readonly Col[], width:
     .map((c) => ({ column: c, width: c.flex ? c.width + Math.min(spare, 40) : c.width }));
 }
 
+/**
+ * Fits columns to a panel that keeps them all (EVENTS, HISTORY): the flex column takes every column the others
+ * leave, never less than its own width; the line runs past a narrow screen and the terminal truncates it.
+ */
+export function stretchColumns<Col extends Fittable>(columns: readonly Col[], width: number): Fitted<Col>[] {
+  const fixed = columns.reduce((a, c) => a + (c.flex ? 0 : c.width) + 1, 0);
+  return columns.map((c) => ({ column: c, width: c.flex ? Math.max(c.width, width - fixed) : c.width }));
+}
+
 /** A column's header with the sort arrow after it, shortened to keep the arrow when the column is narrow. */
 export function sortedHeader(header: string, width: number, desc: boolean, ascii = false): string {
   const arrow = ascii ? (desc ? 'v' : '^') : desc ? '▼' : '▲';

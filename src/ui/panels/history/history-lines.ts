@@ -5,7 +5,7 @@ import { undoRefusal } from '../../../actions/undo-plan.js';
 import type { Token } from '../../../theme/tokens.js';
 import { historyColumns, shortTime } from '../../../present/columns/history.js';
 import { lineText } from '../../../present/line.js';
-import { headerLine, rowLine, type Column, type Fitted } from '../../../present/table.js';
+import { headerLine, rowLine, stretchColumns } from '../../../present/table.js';
 import type { Line } from '../../components/ScrollText.js';
 
 /** The worst outcome decides the colour: anything not verified stands out. */
@@ -17,10 +17,7 @@ export function outcomeToken(entry: HistoryEntry): Token {
 }
 
 /** ACTION takes what the fixed columns leave, however narrow the screen: the others keep their widths. */
-function fitted(width: number): Fitted<Column<HistoryEntry>>[] {
-  const fixed = historyColumns.reduce((a, c) => a + (c.flex ? 0 : c.width) + 1, 0);
-  return historyColumns.map((c) => ({ column: c, width: c.flex ? Math.max(c.width, width - fixed) : c.width }));
-}
+const fitted = (width: number) => stretchColumns(historyColumns, width);
 
 export function headerText(width: number): string {
   return lineText(headerLine(fitted(width)));
