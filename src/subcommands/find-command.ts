@@ -4,6 +4,8 @@
 import { EXIT } from '../cli/exit-codes.js';
 import type { FindInvocation } from '../cli/find-args.js';
 import type { Fleet } from '../model/fleet.js';
+import { findColumns } from '../present/columns/find.js';
+import { textTable } from '../present/text-table.js';
 import { findServers } from '../store/find-servers.js';
 
 const LIMIT = 1000;
@@ -14,11 +16,7 @@ export function runFindCommand(invocation: FindInvocation, fleet: Fleet, out: (t
   if (invocation.json) {
     out(`${JSON.stringify({ query: invocation.text, matches, unreadLbs: unread }, null, 2)}\n`);
   } else {
-    const rows = matches.map((m) => [m.lb, m.cluster, `${m.backend}/${m.server}`, m.address || '-', m.hostname || '-', m.exact ? 'exact' : '']);
-    const head = ['LB', 'CLUSTER', 'BACKEND/SERVER', 'ADDRESS', 'HOSTNAME', ''];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-    if (matches.length > 0) out(`${[head, ...rows].map(line).join('\n')}\n`);
+    if (matches.length > 0) out(`${textTable(findColumns, matches, undefined, { gap: '  ' }).join('\n')}\n`);
     else out(`no server matches "${invocation.text}" on ${fleet.lbs.length - unread.length} LB(s)\n`);
     if (matches.length === LIMIT) err(`only the first ${LIMIT} matches are listed: say more of the name or address\n`);
   }

@@ -1,5 +1,8 @@
-// `lbtop nodes`: Kubernetes nodes through BGP as text and as JSON, from the pure map (store/bgp-nodes.ts).
+// `lbtop nodes`: Kubernetes nodes through BGP as text (the NODES panel's columns) and as JSON, from the pure map
+// (store/bgp-nodes.ts).
 import type { BgpNodeMap } from '../model/bgp-nodes.js';
+import { nodeColumns, podColumns } from '../present/columns/nodes.js';
+import { textTable } from '../present/text-table.js';
 
 const ref = (m: { lb: string; backend: string; server: string }) => `${m.lb}  ${m.backend}/${m.server}`;
 
@@ -22,13 +25,13 @@ export function nodesJson(map: BgpNodeMap) {
 export function nodesText(map: BgpNodeMap): string {
   const lines: string[] = [];
   if (map.nodes.length === 0) lines.push(map.errors.length > 0 ? 'No BGP node read.' : 'No BGP node: BIRD on the LBs has no BGP route.');
-  const width = Math.max(4, ...map.nodes.map((n) => n.name.length));
-  if (map.nodes.length > 0) lines.push(`${'NODE'.padEnd(width)}  PODS  LBS  PREFIXES`);
-  for (const n of map.nodes) lines.push(`${n.name.padEnd(width)}  ${String(n.pods.length).padStart(4)}  ${n.lbs.join(',')}  ${n.prefixes.join(', ')}`);
+  // The panel's columns but STATE (a test pins `lbtop nodes`' rows as NODE PODS LBS PREFIXES).
+  const columns = nodeColumns(map.nodes).filter((c) => c.id !== 'state');
+  if (map.nodes.length > 0) lines.push(...textTable(columns, map.nodes, undefined, { gap: '  ' }));
   for (const n of map.nodes.filter((x) => x.pods.length > 0)) {
-    lines.push('', `${n.name}:`);
-    const w = Math.max(...n.pods.map((p) => ref(p).length));
-    for (const p of n.pods) lines.push(`  ${ref(p).padEnd(w)}  ${p.ip.padEnd(15)}  ${p.status.padEnd(6)}  ${p.prefix} via ${p.protocol}${p.learnedOn !== p.lb ? ` (learned on ${p.learnedOn})` : ''}`);
+    // Each node's pods under it, indented, without the header the NODES panel shows above them.
+    const columns = podColumns(n.pods).map((c, i) => (i === 0 ? { ...c, before: '  ' } : c));
+    lines.push('', `${n.name}:`, ...textTable(columns, n.pods, undefined, { gap: '  ' }).slice(1));
   }
   for (const c of map.conflicts) lines.push(`! ${ref(c.member)} (${c.member.addr}): ${c.prefix} is announced by ${c.nodes.join(' and ')} alike; on no node`);
   for (const e of map.errors) lines.push(`! ${e.lb}: BIRD not read: ${e.error}`);

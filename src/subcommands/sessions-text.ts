@@ -1,25 +1,17 @@
-// `lbtop sessions` and `lbtop errors` as text and JSON: pure functions from what was read to what is printed.
+// `lbtop sessions` and `lbtop errors` as text and JSON: pure functions from what was read to what is printed. The
+// sessions table has the SESSIONS panel's columns (src/present/columns/sessions.ts).
 import type { FleetErrors } from '../actions/errors-read.js';
 import { sessionRows, type FleetSessions } from '../actions/session-read.js';
 import type { ErrorCapture } from '../model/sessions.js';
 import { captureWithMark } from '../sources/haproxy/errors/parse-show-errors.js';
-import { formatAge } from '../sources/haproxy/sessions/human-time.js';
-
-const table = (rows: string[][]) => {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
-};
+import { sessionColumns } from '../present/columns/sessions.js';
+import { textTable } from '../present/text-table.js';
 
 export function sessionsText(reads: readonly FleetSessions[]): string {
   const rows = sessionRows(reads);
   const lines: string[] = [];
   if (rows.length > 0) {
-    lines.push(
-      table([
-        ['LB', 'ID', 'CLIENT', 'FRONTEND', 'BACKEND/SERVER', 'AGE', 'STATE', 'IN', 'OUT'],
-        ...rows.map((s) => [s.lb, s.id, s.client ?? '-', s.frontend, `${s.backend ?? '-'}/${s.server ?? '-'}`, formatAge(s.ageSec), s.state, String(s.bytesIn ?? '-'), String(s.bytesOut ?? '-')]),
-      ]),
-    );
+    lines.push(...textTable(sessionColumns, rows, { exactBytes: true }, { gap: '  ' }));
   }
   lines.push(`${rows.length} sessions on ${reads.filter((r) => 'read' in r).length} LBs`);
   for (const r of reads) {

@@ -1,5 +1,7 @@
 // `lbtop status` without --json: the same snapshot as aligned text, one block per cluster.
 import type { Fleet } from '../model/fleet.js';
+import { statusColumns, type StatusRow } from '../present/columns/status.js';
+import { textTable } from '../present/text-table.js';
 
 export function statusText(fleet: Fleet): string {
   const lines: string[] = [];
@@ -9,19 +11,15 @@ export function statusText(fleet: Fleet): string {
   }
   for (const cluster of fleet.clusters) {
     lines.push('', `${cluster.implicit ? 'group' : 'cluster'} ${cluster.name}  (${cluster.lbs.join(', ') || 'no LB'})`);
-    const lbs = cluster.lbs;
-    const header = ['', ...lbs].map((h, i) => (i === 0 ? ''.padEnd(40) : h.padEnd(12))).join(' ');
-    lines.push(`  ${header}`);
-    for (const backend of cluster.backends) {
-      lines.push(`  ${backend.name.padEnd(40)} ${lbs.map((lb) => (backend.perLb[lb]?.status ?? '-').padEnd(12)).join(' ')}`);
-      for (const server of backend.servers) {
-        const cells = lbs.map((lb) => {
-          const on = server.perLb[lb];
-          return (on ? `${on.row.status} ${on.row.scur ?? 0}` : '-').padEnd(12);
-        });
-        lines.push(`    ${server.name.padEnd(38)} ${cells.join(' ')}`);
-      }
-    }
+    const rows: StatusRow[] = cluster.backends.flatMap((backend) => [
+      { name: backend.name, server: false, perLb: Object.fromEntries(cluster.lbs.flatMap((lb) => (backend.perLb[lb] ? [[lb, backend.perLb[lb].status]] : []))) },
+      ...backend.servers.map((server) => ({
+        name: server.name,
+        server: true,
+        perLb: Object.fromEntries(cluster.lbs.flatMap((lb) => (server.perLb[lb] ? [[lb, `${server.perLb[lb].row.status} ${server.perLb[lb].row.scur ?? 0}`]] : []))),
+      })),
+    ]);
+    lines.push(...textTable(statusColumns(cluster.lbs), rows, undefined, { atLeast: true }));
   }
   return lines.join('\n');
 }

@@ -1,19 +1,24 @@
 // Plain text of the `lbtop tables` and `lbtop peers` reads (the TABLES panel draws the same data).
 import { entrySummary } from '../actions/tables/entry-text.js';
 import type { PeersReading, StickTableInfo } from '../model/tables.js';
+import { TABLE_LIST_COLUMNS, tableListTextColumns, type TableListRow } from '../present/columns/stick-tables.js';
+import { lineText } from '../present/line.js';
+import { fitColumns, headerLine, rowLine } from '../present/table.js';
+import { sizedToContent } from '../present/text-table.js';
 import { peerRows, peersProblems, resyncFinished } from '../sources/haproxy/tables/peers-sync.js';
 import type { TableRead } from '../sources/haproxy/tables/read-tables.js';
 
 export type LbResult<T> = { lb: string; value: T } | { lb: string; error: string };
 
+/** The TABLES panel's list columns, by LB; an LB without tables says why on its row. */
 export function tableListText(results: readonly LbResult<StickTableInfo[]>[]): string {
-  const lines = [`${'LB'.padEnd(14)} ${'TABLE'.padEnd(28)} ${'TYPE'.padEnd(8)} ${'USED'.padStart(8)} ${'SIZE'.padStart(9)}`];
-  for (const r of results) {
-    if ('error' in r) lines.push(`${r.lb.padEnd(14)} ERROR: ${r.error}`);
-    else if (r.value.length === 0) lines.push(`${r.lb.padEnd(14)} (no stick table)`);
-    else for (const t of r.value) lines.push(`${r.lb.padEnd(14)} ${t.name.padEnd(28)} ${t.type.padEnd(8)} ${String(t.used).padStart(8)} ${String(t.size).padStart(9)}`);
-  }
-  return lines.join('\n');
+  const rows = results.flatMap((r): TableListRow[] =>
+    'error' in r ? [{ lb: r.lb, note: `ERROR: ${r.error}` }] : r.value.length === 0 ? [{ lb: r.lb, note: '(no stick table)' }] : r.value.map((table) => ({ lb: r.lb, table })),
+  );
+  const sized = sizedToContent(tableListTextColumns, rows, undefined, { atLeast: true });
+  const fitted = fitColumns(sized, Infinity);
+  const noted = fitColumns([sized[0]!, TABLE_LIST_COLUMNS.note], Infinity);
+  return [headerLine(fitted), ...rows.map((r) => rowLine(r.table ? fitted : noted, r))].map((l) => lineText(l).trimEnd()).join('\n');
 }
 
 export function tableEntriesText(table: string, results: readonly LbResult<TableRead | null>[]): string {

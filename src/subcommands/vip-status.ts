@@ -1,6 +1,10 @@
 // `lbtop vip status`: every VIP row (instance × VIP) with each LB's daemon state and priority, the kernels'
-// holder and alarms; and the BIRD protocols per host. Text for people, JSON (stable fields) for scripts.
+// holder and alarms; and the BIRD protocols per host. Text for people (the TUI's VIPS and BGP columns), JSON
+// (stable fields) for scripts.
 import type { FailoverState } from '../store/failover-store.js';
+import { bgpColumns, bgpRows } from '../present/columns/bgp.js';
+import { truthColumn, vipColumns, vipLbs } from '../present/columns/vips.js';
+import { textTable } from '../present/text-table.js';
 import { exportedRoutes, importedRoutes } from '../sources/bird/collect.js';
 
 export function vipStatusJson(state: FailoverState) {
@@ -29,20 +33,18 @@ export function vipStatusJson(state: FailoverState) {
   };
 }
 
+/** The VIPS and BGP tables of the TUI with their columns (src/present/columns), sized to their content. */
 export function vipStatusText(state: FailoverState): string {
   const lines: string[] = [];
-  const lbs = [...new Set(state.vips.flatMap((r) => Object.keys(r.perLb)))];
-  lines.push(['VIP'.padEnd(16), 'INSTANCE'.padEnd(24), 'CLUSTER'.padEnd(12), ...lbs.map((lb) => lb.padEnd(20)), 'HELD BY'].join(' '));
-  for (const r of state.vips) {
-    const cells = lbs.map((lb) => {
-      const s = r.perLb[lb];
-      return (s ? `${s.state}${s.effectivePriority !== null ? ` ${s.effectivePriority}` : ''}` : '-').padEnd(20);
-    });
-    const held = r.verdict.kind === 'unknown' ? '?' : [...new Set(r.verdict.holders.map((h) => h.host))].join('+') || 'NOBODY';
-    lines.push([r.vip.padEnd(16), r.instance.padEnd(24), (r.cluster ?? '-').padEnd(12), ...cells, held].join(' '));
+  // TRUTH goes on a line of its own under the row: a terminal would cut it at the end of a long row.
+  const columns = vipColumns(vipLbs(state.vips)).filter((c) => c !== truthColumn);
+  const [head, ...rows] = textTable(columns, state.vips, { width: Infinity }, { atLeast: true });
+  lines.push(head!);
+  state.vips.forEach((r, i) => {
+    lines.push(rows[i]!);
     if (r.verdict.alarm) lines.push(`  ALARM: ${r.verdict.message}`);
     if (r.resource) lines.push(`  ${r.verdict.message}`);
-  }
+  });
   if (state.vips.length === 0) lines.push('(no VIP read yet)');
   for (const h of state.hosts) {
     for (const k of ['keepalived', 'heartbeat', 'bird', 'addresses'] as const) {
@@ -50,12 +52,9 @@ export function vipStatusText(state: FailoverState): string {
       if (s?.error) lines.push(`${h.lb}: ${k}: ${s.error}${s.stale ? ' (showing the last good reading)' : ''}`);
     }
     const bird = h.bird?.value;
-    if (bird) {
-      lines.push(`${h.lb}: BIRD ${bird.version ?? ''}`.trimEnd());
-      for (const p of bird.protocols) {
-        lines.push(`  ${p.name.padEnd(14)} ${p.proto.padEnd(8)} ${p.state.padEnd(6)} ${p.since.padEnd(20)} imported ${importedRoutes(bird, p.name) ?? '-'} exported ${exportedRoutes(bird, p.name) ?? '-'}  ${p.info}`);
-      }
-    }
+    if (bird) lines.push(`${h.lb}: BIRD ${bird.version ?? ''}`.trimEnd());
   }
+  const protocols = bgpRows(state);
+  if (protocols.length) lines.push(...textTable(bgpColumns, protocols, undefined));
   return lines.join('\n');
 }

@@ -1,5 +1,4 @@
 // Columns every stats view shares: NAME, one state column per LB, weight and check (hatop's NAME/W/STATUS/CHECK).
-import type { Token } from '../../theme/tokens.js';
 import type { TableRow } from '../rows/types.js';
 import { isPlaceholderSlot, PLACEHOLDER_LABEL } from '../../sources/haproxy/placeholder.js';
 import { agreed, worstCheck } from './aggregate.js';
@@ -16,17 +15,9 @@ export const nameColumn: Column = {
   cell: (row) => ({ text: INDENT[row.kind] + row.name }),
 };
 
-/** Status text → token. "UP 1/3" is up but failing checks; "DOWN 1/2" is down but recovering. */
-export function statusToken(status: string): Token {
-  const s = status.toUpperCase();
-  if (s.startsWith('MAINT')) return 'status.maint';
-  if (s.startsWith('DRAIN') || s.includes('(DRAIN)')) return 'status.drain';
-  if (s.startsWith('NOLB') || /^UP \d/.test(s)) return 'status.nolb';
-  if (s.startsWith('DOWN') || s === 'STOP') return 'status.down';
-  if (s === 'OPEN') return 'status.open';
-  if (s.startsWith('UP') || s === 'NO CHECK' || s === 'READY') return 'status.up';
-  return 'status.unknown';
-}
+import { statusToken } from '../../present/status-token.js';
+
+export { statusToken };
 
 /** Short form for a narrow per-LB column: "MAINT (via be/s)" → "MAINT*", "no check" → "nochk". */
 export function shortStatus(status: string): string {

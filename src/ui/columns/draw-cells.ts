@@ -5,7 +5,9 @@ import type { StoreState } from '../../store/types.js';
 import type { Token } from '../../theme/tokens.js';
 import type { TableRow } from '../rows/types.js';
 import { HIGHLIGHT_MS, isChanged } from './changed.js';
-import { fit } from './format.js';
+import { fit } from '../../present/format.js';
+import { lineText } from '../../present/line.js';
+import { headerLine, type Fitted } from '../../present/table.js';
 import type { CellContext, Column } from './types.js';
 
 export const ROW_TOKEN: Record<TableRow['kind'], Token> = {
@@ -16,10 +18,7 @@ export const ROW_TOKEN: Record<TableRow['kind'], Token> = {
   sublb: 'row.sublb',
 };
 
-export interface FittedColumn {
-  column: Column;
-  width: number;
-}
+export type FittedColumn = Fitted<Column>;
 
 /** One cell as drawn: its text fitted to the column (separator included) and its colour, if not the row's. */
 export interface DrawnCell {
@@ -44,16 +43,9 @@ export function drawCells(row: TableRow, columns: readonly FittedColumn[], ctx: 
   });
 }
 
+export { sortedHeader } from '../../present/table.js';
 
-/** A column's header with the sort arrow after it, shortened to keep the arrow when the column is narrow. */
-export function sortedHeader(header: string, width: number, desc: boolean, ascii = false): string {
-  const arrow = ascii ? (desc ? 'v' : '^') : desc ? '▼' : '▲';
-  return header.length < width ? header + arrow : header.slice(0, Math.max(0, width - 1)) + arrow;
-}
-
-/** The column header line, with the sort in force marked. */
+/** The column header line, with the sort in force marked (src/present/table.ts, as every table's). */
 export function headerText(columns: readonly FittedColumn[], sort: { column: string; desc: boolean } | null, ascii = false): string {
-  return columns
-    .map(({ column, width }) => fit(sort?.column === column.id ? sortedHeader(column.header, width, sort.desc, ascii) : column.header, width, column.align))
-    .join(' ');
+  return lineText(headerLine(columns, sort, ascii));
 }

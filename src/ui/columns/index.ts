@@ -6,7 +6,8 @@ import { httpColumns } from './http.js';
 import { statusColumns } from './status.js';
 import { trafficColumns } from './traffic.js';
 import type { TableRow } from '../rows/types.js';
-import { duration } from './format.js';
+import { duration } from '../../present/format.js';
+import { fitColumns as fitTable } from '../../present/table.js';
 import type { CellContext, Column, LbInfo } from './types.js';
 
 const BY_VIEW: Record<StatsViewId, readonly Column[]> = {
@@ -20,25 +21,9 @@ export function columnsFor(view: StatsViewId, lbs: readonly LbInfo[]): Column[] 
   return [nameColumn, ...lbStateColumns(lbs), ...BY_VIEW[view]];
 }
 
-/**
- * Fits columns to the terminal: the flex column (NAME) takes what is left, down to its minimum width; columns
- * that still do not fit are dropped from the right, never wrapped (a wrapped row would break the frame height).
- */
+/** Fits columns to the terminal (src/present/table.ts): NAME takes what is left, the rest drop from the right. */
 export function fitColumns(columns: readonly Column[], width: number): { column: Column; width: number }[] {
-  const gap = 1;
-  const fixed = columns.filter((c) => !c.flex);
-  const flexMin = columns.filter((c) => c.flex).reduce((a, c) => a + c.width + gap, 0);
-  const kept: Column[] = [];
-  let used = flexMin;
-  for (const c of fixed) {
-    if (used + c.width + gap > width) break;
-    kept.push(c);
-    used += c.width + gap;
-  }
-  const spare = Math.max(0, width - used);
-  return columns
-    .filter((c) => c.flex || kept.includes(c))
-    .map((c) => ({ column: c, width: c.flex ? c.width + Math.min(spare, 40) : c.width }));
+  return fitTable(columns, width);
 }
 
 const AGE_FIELDS = ['lastchg', 'downtime'] as const;

@@ -1,14 +1,10 @@
-// A view's columns as data (k9s renderers): a header, a width, and a pure function from row to cell.
+// A stats view's columns as data: the generic table column (src/present/table.ts) over the fleet's rows.
 import type { StatRow } from '../../model/haproxy.js';
 import type { TrendReader } from '../../store/trends.js';
-import type { Token } from '../../theme/tokens.js';
+import type { Column as TableColumn } from '../../present/table.js';
 import type { StatOnLb, TableRow } from '../rows/types.js';
 
-export interface Cell {
-  text: string;
-  /** Semantic colour; the row's own token when absent. */
-  token?: Token;
-}
+export type { Cell } from '../../present/table.js';
 
 export interface LbInfo {
   name: string;
@@ -25,20 +21,12 @@ export interface CellContext {
   ascii?: boolean;
 }
 
-export interface Column {
-  id: string;
-  header: string;
-  width: number;
-  align: 'left' | 'right';
-  /** Takes the width left over by the fixed columns (NAME). */
-  flex?: boolean;
+/** A stats view's column: the generic table column (src/present/table.ts) over fleet rows, with the highlight's fields. */
+export interface Column extends TableColumn<TableRow, CellContext> {
   /** StatRow fields this cell shows, for the changed-cell highlight. */
   fields?: readonly (keyof StatRow)[];
   /** Restrict the highlight to one LB's stats (per-LB state columns). */
   lb?: string;
-  cell(row: TableRow, ctx: CellContext): Cell;
-  /** What `o` sorts by (a number or text; null sorts last); the cell's text when absent. */
-  sortKey?(row: TableRow, ctx: CellContext): number | string | null;
 }
 
 export type StatsOf = (row: TableRow) => readonly StatOnLb[];

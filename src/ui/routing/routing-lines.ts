@@ -3,9 +3,11 @@
 import { formatFleetTrace } from '../../actions/trace-text.js';
 import { driftDetail } from '../../actions/drift-text.js';
 import type { Line } from '../components/ScrollText.js';
-import { fit } from '../columns/format.js';
+import { certViewColumns } from '../../present/columns/certs.js';
+import { fileColumns } from '../../present/columns/maps.js';
+import { fitColumns, headerLine, rowLine } from '../../present/table.js';
 import { certsSortedForView } from './cert-order.js';
-import { certLevel, driftLabel, entriesOf, entryText, fileRows } from './routing-rows.js';
+import { driftLabel, entriesOf, entryText, fileRows } from './routing-rows.js';
 import type { Loaded, RoutingState, RoutingView } from './routing-state.js';
 
 export const WARN_DAYS = 21;
@@ -34,12 +36,9 @@ function maps(s: RoutingState): ViewLines {
   }
   const rows = fileRows(all, s.kind);
   const errors = all.filter((l) => l.error || l.configError).map((l): Line => [{ text: `! ${l.lb}: ${l.error ?? `config not read (${l.configError}): uses unknown`}`, token: 'dialog.warning' }]);
-  const head: Line[] = [[{ text: `${fit('FILE', 48, 'left')} ${fit('ENTRIES', 7, 'right')}  LBS / USED BY`, token: 'table.header' }], ...errors, ...status(s.patterns, what)];
-  const body = rows.map((r): Line => [
-    { text: `${fit(tail(r.file, 48), 48, 'left')} ${fit(String(r.count), 7, 'right')}  ` },
-    { text: r.lbs.join(',') + (r.agree ? '' : ' (LBs differ)'), token: r.agree ? undefined : 'dialog.warning' },
-    { text: `  ${r.uses.map((u) => `${u.proxy}:${u.line} ${u.via}`).join(', ')}`, token: 'text.dim' },
-  ]);
+  const columns = fitColumns(fileColumns, Infinity);
+  const head: Line[] = [headerLine(columns), ...errors, ...status(s.patterns, what)];
+  const body = rows.map((r): Line => rowLine(columns, r));
   if (rows.length === 0 && !s.patterns.loading) body.push([{ text: `no ${what} on any LB (t toggles maps/ACLs)`, token: 'text.dim' }]);
   return { head, body, cursor: rows.length ? s.cursor.files : null };
 }
@@ -57,13 +56,9 @@ function drift(s: RoutingState): ViewLines {
 
 function certs(s: RoutingState): ViewLines {
   const list = certsSortedForView(s.certs.value ?? []);
-  const head: Line[] = [[{ text: `${fit('LB', 10, 'left')} ${fit('DAYS', 5, 'right')} ${fit('NOT AFTER', 10, 'left')} ${fit('STATUS', 7, 'left')} FILE / NAMES`, token: 'table.header' }], ...status(s.certs, 'certificates')];
-  const token = { expired: 'status.down', soon: 'status.drain', ok: 'status.up', none: 'text.dim' } as const;
-  const body = list.map((c): Line => [
-    { text: `${fit(c.lb, 10, 'left')} ` },
-    { text: fit(c.daysLeft === null ? '-' : String(c.daysLeft), 5, 'right'), token: token[certLevel(c, WARN_DAYS)] },
-    { text: ` ${fit((c.notAfter ?? '-').slice(0, 10), 10, 'left')} ${fit(c.used ? 'used' : c.status.toLowerCase(), 7, 'left')} ${c.file}  ${c.sans.join(',')}` },
-  ]);
+  const columns = fitColumns(certViewColumns, Infinity);
+  const head: Line[] = [headerLine(columns), ...status(s.certs, 'certificates')];
+  const body = list.map((c): Line => rowLine(columns, c, { warnDays: WARN_DAYS }));
   if (list.length === 0 && !s.certs.loading) body.push([{ text: 'no certificates loaded on any LB', token: 'text.dim' }]);
   return { head, body, cursor: list.length ? s.cursor.certs : null };
 }
@@ -80,10 +75,4 @@ function trace(s: RoutingState): ViewLines {
 
 export function routingLines(view: RoutingView, s: RoutingState): ViewLines {
   return view === 'maps' ? maps(s) : view === 'drift' ? drift(s) : view === 'certs' ? certs(s) : trace(s);
-}
-
-/** A path cut at its start, not its end: two maps in one long directory must not look the same ("…/hosts.map"). */
-function tail(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `…${chars.slice(chars.length - width + 1).join('')}`;
 }

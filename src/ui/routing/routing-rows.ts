@@ -1,16 +1,10 @@
 // Pure rows of the routing views: maps/ACL files merged across LBs (one row per file name, with the LBs that
 // carry it and whether their entries agree), the entries of one file, drift items, certificates.
-import type { CertInfo } from '../../model/certs.js';
-import type { DriftItem, LbPatterns, PatternEntryRow, PatternKind, PatternTable, PatternUse } from '../../model/patterns.js';
+import type { DriftItem, LbPatterns, PatternEntryRow, PatternKind, PatternTable } from '../../model/patterns.js';
+import type { FileRow } from '../../present/columns/maps.js';
 
-export interface FileRow {
-  file: string;
-  lbs: string[];
-  count: number;
-  uses: PatternUse[];
-  /** False when the LBs carrying the file hold different entries. */
-  agree: boolean;
-}
+export type { FileRow } from '../../present/columns/maps.js';
+export { certLevel } from '../../present/columns/certs.js';
 
 const tablesOf = (p: LbPatterns, kind: PatternKind) => (kind === 'map' ? p.maps : p.acls);
 const key = (entries: readonly PatternEntryRow[]) => entries.map((e) => `${e.key} ${e.value ?? ''}`).join('\n');
@@ -55,12 +49,6 @@ export function driftLabel(item: DriftItem): string {
   }
   const n = item.runtimeOnly.length + item.diskOnly.length + item.changed.length;
   return `${item.lb}  ${item.table} ${item.file}  ${n ? `${n} entr${n === 1 ? 'y differs' : 'ies differ'}` : 'order differs'}`;
-}
-
-export function certLevel(c: CertInfo, warnDays: number): 'expired' | 'soon' | 'ok' | 'none' {
-  if (c.daysLeft === null) return 'none';
-  if (c.daysLeft < 0) return 'expired';
-  return c.daysLeft <= warnDays ? 'soon' : 'ok';
 }
 
 /** The text handed to $EDITOR: a comment line, then one entry per line. */

@@ -1,8 +1,10 @@
 // View 6: the event timeline, newest first, windowed like the fleet table.
 import { Text } from 'ink';
 import type { TimelineEvent } from '../../model/events.js';
-import { eventColumns } from '../columns/events.js';
-import { fit } from '../columns/format.js';
+import { eventColumns } from '../../present/columns/events.js';
+import { fit } from '../../present/format.js';
+import { lineText } from '../../present/line.js';
+import { headerLine, stretchColumns } from '../../present/table.js';
 import { WindowedTable } from '../components/WindowedTable.js';
 import { tokenProps, useTheme } from '../theme-context.js';
 
@@ -16,15 +18,12 @@ export interface EventsViewProps {
   filtered: boolean;
 }
 
-function widths(width: number): number[] {
-  const fixed = eventColumns.filter((c) => !c.flex).reduce((a, c) => a + c.width + 1, 0);
-  return eventColumns.map((c) => (c.flex ? Math.max(c.width, width - fixed) : c.width));
-}
 
 export function EventsView(p: EventsViewProps) {
   const theme = useTheme();
-  const w = widths(p.width);
-  const header = eventColumns.map((c, i) => fit(c.header, w[i]!, 'left')).join(' ');
+  // DETAIL takes the rest of the line; the other columns keep their widths however narrow the screen.
+  const columns = stretchColumns(eventColumns, p.width);
+  const header = lineText(headerLine(columns));
   return (
     <WindowedTable
       rows={p.events}
@@ -35,9 +34,10 @@ export function EventsView(p: EventsViewProps) {
       empty={p.filtered ? 'no event matches the filter (Esc clears it)' : 'no events yet: state changes seen by the pollers appear here'}
       renderRow={(e, _i, selected) => (
         <Text wrap="truncate" {...tokenProps(theme, selected ? 'row.selected' : 'text')}>
-          {eventColumns.map((c, i) => {
+          {columns.map(({ column: c, width }, i) => {
             const cell = c.cell(e);
-            const text = `${i > 0 ? ' ' : ''}${fit(cell.text, w[i]!, 'left')}`;
+            // The separator is drawn in the cell's colour, as in the stats views.
+            const text = `${i > 0 ? ' ' : ''}${fit(cell.text, width, c.align)}`;
             return cell.token ? <Text key={c.header} {...tokenProps(theme, cell.token)}>{text}</Text> : <Text key={c.header}>{text}</Text>;
           })}
         </Text>

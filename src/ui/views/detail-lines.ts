@@ -4,7 +4,10 @@ import type { TimelineEvent } from '../../model/events.js';
 import type { Metric, TrendReader } from '../../store/trends.js';
 import type { Token } from '../../theme/tokens.js';
 import { statusToken } from '../columns/common.js';
-import { clock, count, fit } from '../columns/format.js';
+import { lbStatColumns } from '../../present/columns/lb-stats.js';
+import { clock, count, fit } from '../../present/format.js';
+import { lineText } from '../../present/line.js';
+import { fitColumns, headerLine, rowLine } from '../../present/table.js';
 import { sparkline, summary } from '../columns/sparkline.js';
 import { trendRows } from '../columns/trend.js';
 import type { TableRow } from '../rows/types.js';
@@ -63,14 +66,12 @@ export function detailLines(row: TableRow, ctx: DetailContext): DetailLine[] {
   const one = new Float32Array(1);
   for (const s of row.stats) if (ctx.trends?.series([{ lb: s.lb, proxy: s.row.proxy, name: s.row.name }], 'err5xx', one)) perLb.set(s.lb, one[0]!);
 
-  lines.push({ text: `${fit('LB', 12, 'left')} ${fit('STATUS', 10, 'left')} ${fit('SESS/s', 7, 'right')} ${fit('5XX/s', 7, 'right')} ${fit('QUEUE', 6, 'right')} ${fit('SCUR', 6, 'right')}  ADDRESS / CHECK`, token: 'table.header' });
+  const columns = fitColumns(lbStatColumns, Infinity);
+  lines.push({ text: lineText(headerLine(columns)), token: 'table.header' });
   for (const s of row.stats) {
-    const r = s.row;
-    const where = [r.addr || s.state?.address || '', s.state?.fqdn ?? '', r.checkStatus].filter(Boolean).join('  ');
-    lines.push({
-      text: `${fit(s.lb, 12, 'left')} ${fit(r.status + (s.stale ? '?' : ''), 10, 'left')} ${fit(count(r.rate), 7, 'right')} ${fit(num(perLb.get(s.lb) ?? NaN), 7, 'right')} ${fit(count(r.qcur), 6, 'right')} ${fit(count(r.scur), 6, 'right')}  ${where}`,
-      token: s.stale ? 'cell.stale' : statusToken(r.status) === 'status.down' ? 'status.down' : undefined,
-    });
+    // One colour for the whole line: the LB's state there.
+    const token = s.stale ? 'cell.stale' : statusToken(s.row.status) === 'status.down' ? 'status.down' : undefined;
+    lines.push({ text: lineText(rowLine(columns, s, { err5xx: perLb, num })), token });
   }
 
   lines.push({ text: 'STATE CHANGES (newest first)', token: 'table.header' });

@@ -1,10 +1,11 @@
 // The node drain progress as lines: a status line (left, elapsed, timeout), then one row per drained
-// (LB, backend/server) with sessions and queue now, where they started, and a bar that empties as they fall.
+// (LB, backend/server) with sessions and queue now, where they started, and a bar that empties as they fall
+// (the columns: src/present/columns/drain.ts).
 import { plain, type Line } from '../components/ScrollText.js';
-import { fit, stopwatch } from '../columns/format.js';
+import { drainColumns } from '../../present/columns/drain.js';
+import { stopwatch } from '../../present/format.js';
+import { fitColumns, headerLine, rowLine } from '../../present/table.js';
 import type { DrainFollow } from '../hooks/useDrainProgress.js';
-
-const BAR = 10;
 
 export function drainStatus(f: DrainFollow, now: number): Line {
   const p = f.progress;
@@ -21,19 +22,10 @@ export function drainStatus(f: DrainFollow, now: number): Line {
 }
 
 export function drainRows(f: DrainFollow): Line[] {
-  const lines: Line[] = [[{ text: `${fit('LB', 12, 'left')} ${fit('BACKEND/SERVER', 28, 'left')} ${fit('SCUR', 6, 'right')} ${fit('QCUR', 6, 'right')} ${fit('START', 6, 'right')}  LEFT`, token: 'table.header' }]];
-  for (const r of f.progress.rows) {
+  const columns = fitColumns(drainColumns, Infinity);
+  const rows = f.progress.rows.map((r) => {
     const start = f.first.rows.find((s) => s.lb === r.lb && s.backend === r.backend && s.server === r.server);
-    const was = (start?.scur ?? 0) + (start?.qcur ?? 0);
-    const left = r.scur === null ? null : r.scur + (r.qcur ?? 0);
-    const filled = left === null ? 0 : was === 0 ? 0 : Math.min(BAR, Math.ceil((left / was) * BAR));
-    const bar = left === null ? '?'.padEnd(BAR) : '█'.repeat(filled) + '·'.repeat(BAR - filled);
-    const num = (n: number | null) => fit(n === null ? '?' : String(n), 6, 'right');
-    lines.push([
-      { text: `${fit(r.lb, 12, 'left')} ${fit(`${r.backend}/${r.server}`, 28, 'left')} ${num(r.scur)} ${num(r.qcur)} ${fit(String(was), 6, 'right')}  ` },
-      { text: bar, token: left === 0 ? 'header.ok' : 'header.stale' },
-      ...(r.error ? [{ text: `  ${r.error}`, token: 'header.down' as const }] : []),
-    ]);
-  }
-  return lines;
+    return { ...r, was: (start?.scur ?? 0) + (start?.qcur ?? 0) };
+  });
+  return [headerLine(columns), ...rows.map((r) => rowLine(columns, r))];
 }

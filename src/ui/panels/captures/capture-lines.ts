@@ -1,24 +1,24 @@
 // The CAPTURES panel's lines: one per captured request/response (per LB, newest first), and the selected one's
 // dump as HAProxy printed it with a `^` under the byte where its parser stopped.
 import type { FleetErrors } from '../../../actions/errors-read.js';
-import type { ErrorCapture } from '../../../model/sessions.js';
+import { captureColumns, type CaptureRow } from '../../../present/columns/captures.js';
+import { lineText } from '../../../present/line.js';
+import { fitColumns, headerLine, rowLine } from '../../../present/table.js';
 import { captureWithMark } from '../../../sources/haproxy/errors/parse-show-errors.js';
-import { fit } from '../../columns/format.js';
 import type { Line } from '../../components/ScrollText.js';
 
-export type CaptureRow = ErrorCapture & { lb: string };
+export type { CaptureRow } from '../../../present/columns/captures.js';
 
-export const CAPTURE_HEADER: Line = [
-  { text: `${fit('LB', 10, 'left')} ${fit('WHEN', 24, 'left')} ${fit('EVENT', 6, 'right')} ${fit('SIDE', 8, 'left')} ${fit('PROXY', 20, 'left')} ${fit('SOURCE', 22, 'left')} PARSER AT`, token: 'table.header' },
-];
+const COLUMNS = fitColumns(captureColumns, Infinity);
+
+export const CAPTURE_HEADER: Line = headerLine(COLUMNS);
 
 export function captureRows(reads: readonly FleetErrors[] | null, lb: string | null): CaptureRow[] {
   return (reads ?? []).flatMap((r) => ('read' in r && (lb === null || r.lb === lb) ? r.read.captures.map((c) => ({ ...c, lb: r.lb })) : []));
 }
 
 export function captureLine(c: CaptureRow, selected: boolean): Line {
-  const text = `${fit(c.lb, 10, 'left')} ${fit(c.when, 24, 'left')} ${fit(`#${c.event}`, 6, 'right')} ${fit(c.direction, 8, 'left')} ${fit(c.proxy, 20, 'left')} ${fit(c.source ?? '-', 22, 'left')} ${c.parserState ?? '-'}`;
-  return [{ text, ...(selected ? { token: 'row.selected' as const } : {}) }];
+  return [{ text: lineText(rowLine(COLUMNS, c)), ...(selected ? { token: 'row.selected' as const } : {}) }];
 }
 
 export function dumpLines(c: CaptureRow | null): Line[] {

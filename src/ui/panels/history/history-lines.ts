@@ -1,12 +1,12 @@
-// HISTORY as text: one row per action for the list, and the lines of one action's detail (commands with what
+// HISTORY as text: one row per action for the list (`lbtop history`' columns, src/present/columns/history.ts), and the lines of one action's detail (commands with what
 // HAProxy answered, the outcome on each LB, the way back or why undo is not offered). Pure: entries in, lines out.
 import type { HistoryEntry } from '../../../actions/history.js';
 import { undoRefusal } from '../../../actions/undo-plan.js';
 import type { Token } from '../../../theme/tokens.js';
-import { fit } from '../../columns/format.js';
+import { historyColumns, shortTime } from '../../../present/columns/history.js';
+import { lineText } from '../../../present/line.js';
+import { headerLine, rowLine, stretchColumns } from '../../../present/table.js';
 import type { Line } from '../../components/ScrollText.js';
-
-const shortTime = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
 
 /** The worst outcome decides the colour: anything not verified stands out. */
 export function outcomeToken(entry: HistoryEntry): Token {
@@ -16,30 +16,15 @@ export function outcomeToken(entry: HistoryEntry): Token {
   return 'report.unverified';
 }
 
-const COLUMNS = [
-  { header: 'TIME (UTC)', width: 19 },
-  { header: 'USER', width: 8 },
-  { header: 'LBS', width: 14 },
-  { header: 'ACTION', width: 0 },
-  { header: 'OUTCOME', width: 26 },
-  { header: 'UNDO', width: 4 },
-];
-
-function widths(width: number): number[] {
-  const fixed = COLUMNS.reduce((a, c) => a + c.width + 1, 0);
-  return COLUMNS.map((c) => c.width || Math.max(12, width - fixed));
-}
+/** ACTION takes what the fixed columns leave, however narrow the screen: the others keep their widths. */
+const fitted = (width: number) => stretchColumns(historyColumns, width);
 
 export function headerText(width: number): string {
-  const w = widths(width);
-  return COLUMNS.map((c, i) => fit(c.header, w[i]!, 'left')).join(' ');
+  return lineText(headerLine(fitted(width)));
 }
 
 export function rowText(entry: HistoryEntry, width: number): string {
-  const w = widths(width);
-  const outcome = entry.outcomes.map((o) => `${o.lb} ${o.status}`).join(', ') || '-';
-  const cells = [shortTime(entry.time), entry.user, entry.lbs.join(',') || '-', entry.title, outcome, undoRefusal(entry) === null ? 'yes' : 'no'];
-  return cells.map((c, i) => fit(c, w[i]!, 'left')).join(' ');
+  return lineText(rowLine(fitted(width), entry));
 }
 
 const RESULT_TOKEN: Record<string, Token> = { done: 'report.verified', rejected: 'report.failed', 'not-sent': 'report.failed', unknown: 'report.failed', 'no-reply': 'report.unverified' };

@@ -3,6 +3,8 @@
 // lines below are a list with the same cursor and scrolling as the fleet table (↑/↓, PgUp/PgDn, Home/End).
 import { Box, Text } from 'ink';
 import type { Fleet } from '../../../model/fleet.js';
+import { lbDriftColumns } from '../../../present/columns/lb-drift.js';
+import { fitColumns, rowLine } from '../../../present/table.js';
 import { fleetDrift } from '../../../store/fleet-drift.js';
 import { plain, ScrollText, type Line } from '../../components/ScrollText.js';
 import { tokenProps, useTheme } from '../../theme-context.js';
@@ -13,6 +15,8 @@ export interface DriftLines {
   /** One key per line, so the cursor follows its line when a refresh adds or removes lines above it. */
   keys: string[];
 }
+
+const COLUMNS = fitColumns(lbDriftColumns, Infinity);
 
 export function driftLines(fleet: Fleet): DriftLines {
   const items = fleetDrift(fleet);
@@ -28,7 +32,7 @@ export function driftLines(fleet: Fleet): DriftLines {
       lines.push(plain(cluster ? `${cluster}` : 'fleet', 'header.label'));
       keys.push(`cluster\0${cluster ?? ''}`);
     }
-    lines.push([{ text: `  ${item.kind.padEnd(8)}`, token: item.kind === 'missing' || item.kind === 'admin' ? 'header.down' : 'header.stale' }, { text: item.text }]);
+    lines.push(rowLine(COLUMNS, item));
     keys.push(`${cluster ?? ''}\0${item.kind}\0${item.text}`);
   }
   return { title: plain(`${items.length} disagreement(s) between LBs`, 'header.stale'), lines, keys };

@@ -4,12 +4,11 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import type { TableFilter } from '../../../sources/haproxy/tables/filter.js';
-import { fit } from '../../columns/format.js';
 import { tokenProps, useTheme } from '../../theme-context.js';
 import type { PanelProps } from '../types.js';
 import { usePanelKeys } from '../usePanelKeys.js';
 import { useListNav } from '../useListNav.js';
-import { columnsOf, compareRows, entryHeader, entryRows, LIST_HEADER, listRows, peerLines, type PanelRow } from './table-lines.js';
+import { columnsOf, COMPARE_HEADER, compareRows, entryHeader, entryRows, LIST_HEADER, listRows, peerLines, type PanelRow } from './table-lines.js';
 import { useTablesData } from './useTablesData.js';
 
 interface TablesView {
@@ -52,7 +51,7 @@ export function TablesPanel(p: PanelProps) {
     const c = compareRows(table, perLb);
     rows = c.rows;
     title = data.entries ? `COMPARE ${c.summary}` : `COMPARE ${table}: reading…`;
-    header = `${fit('KEY', 24, 'left')} ${fit('KIND', 8, 'left')} DETAIL`;
+    header = COMPARE_HEADER;
   } else {
     rows = entryRows(perLb, column, columns);
     const how = perLb.map((l) => (l.error ? `${l.lb}: ${l.error}` : l.dump === null ? `${l.lb}: no such table` : l.filteredByLbtop ? `${l.lb}: filtered by lbtop` : null)).filter(Boolean);

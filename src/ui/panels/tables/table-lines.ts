@@ -1,7 +1,12 @@
 // Pure rows of the TABLES panel (k9s render/*): the list of tables per LB, a table's entries sorted by the
-// chosen column, the compare, the peers. Text in, text out; the component only windows and colours them.
+// chosen column, the compare, the peers. Text in, text out; the component only windows and colours them. The
+// columns are `lbtop tables`' (src/present/columns/stick-tables.ts).
 import { compareTables } from '../../../actions/tables/compare.js';
 import type { StickEntry } from '../../../model/tables.js';
+import { compareColumns, entryColumns, entryValue, TABLE_LIST_COLUMNS, tableListColumns, type TableListRow } from '../../../present/columns/stick-tables.js';
+import { lineText } from '../../../present/line.js';
+import { fitColumns, headerLine, rowLine, type Fitted } from '../../../present/table.js';
+import type { Column } from '../../../present/table.js';
 import { peerRows, peersProblems, resyncFinished } from '../../../sources/haproxy/tables/peers-sync.js';
 import { fit } from '../../columns/format.js';
 import type { LbEntries, TablesOverview } from './tables-services.js';
@@ -17,16 +22,21 @@ export interface PanelRow {
   warn?: boolean;
 }
 
+const LIST = fitColumns(tableListColumns, Infinity);
+const UNREADABLE = fitColumns([TABLE_LIST_COLUMNS.table, TABLE_LIST_COLUMNS.lb, TABLE_LIST_COLUMNS.note], Infinity);
+const COMPARE = fitColumns(compareColumns, Infinity);
+const text = (columns: readonly Fitted<Column<TableListRow>>[], row: TableListRow) => lineText(rowLine(columns, row));
+
 export function listRows(o: TablesOverview | null): PanelRow[] {
   if (!o) return [];
   const rows: PanelRow[] = [];
   for (const l of o.lists) {
-    if ('error' in l) rows.push({ id: `!${l.lb}`, text: `${fit('(unreadable)', 28, 'left')} ${fit(l.lb, 14, 'left')} ${l.error}`, warn: true });
-    else for (const t of l.tables) rows.push({ id: `${t.name}@${l.lb}`, table: t.name, text: `${fit(t.name, 28, 'left')} ${fit(l.lb, 14, 'left')} ${fit(t.type, 8, 'left')} ${fit(`${t.used}/${t.size}`, 14, 'right')}` });
+    if ('error' in l) rows.push({ id: `!${l.lb}`, text: text(UNREADABLE, { lb: l.lb, note: l.error }), warn: true });
+    else for (const t of l.tables) rows.push({ id: `${t.name}@${l.lb}`, table: t.name, text: text(LIST, { lb: l.lb, table: t }) });
   }
   return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
-export const LIST_HEADER = `${fit('TABLE', 28, 'left')} ${fit('LB', 14, 'left')} ${fit('TYPE', 8, 'left')} ${fit('USED/SIZE', 14, 'right')}`;
+export const LIST_HEADER = lineText(headerLine(LIST));
 
 /** The data columns of a table's entries, in the order HAProxy prints them. */
 export function columnsOf(perLb: readonly LbEntries[]): string[] {
@@ -35,17 +45,16 @@ export function columnsOf(perLb: readonly LbEntries[]): string[] {
   return [...seen];
 }
 
-const valueOf = (e: StickEntry, column: string | undefined) => e.data.find((d) => d.column === column)?.value;
+const valueOf = entryValue;
 
 export function entryRows(perLb: readonly LbEntries[], column: string | undefined, columns: readonly string[]): PanelRow[] {
   const rows = perLb.flatMap((l) => (l.dump?.entries ?? []).map((entry) => ({ lb: l.lb, entry })));
   rows.sort((a, b) => Number(valueOf(b.entry, column) ?? -Infinity) - Number(valueOf(a.entry, column) ?? -Infinity) || (a.entry.key < b.entry.key ? -1 : a.entry.key > b.entry.key ? 1 : a.lb < b.lb ? -1 : 1));
-  return rows.map(({ lb, entry }) => ({
-    id: `${entry.key}@${lb}`, key: entry.key, entry,
-    text: `${fit(entry.key, 24, 'left')} ${fit(lb, 12, 'left')} ${fit(String(entry.use), 4, 'right')} ${fit(`${Math.round(entry.expMs / 1000)}s`, 7, 'right')} ${columns.map((c) => fit(String(valueOf(entry, c) ?? '-'), Math.max(8, c.length), 'right')).join(' ')}`,
-  }));
+  const fitted = fitColumns(entryColumns(columns), Infinity);
+  return rows.map(({ lb, entry }) => ({ id: `${entry.key}@${lb}`, key: entry.key, entry, text: lineText(rowLine(fitted, { lb, entry })) }));
 }
-export const entryHeader = (columns: readonly string[]) => `${fit('KEY', 24, 'left')} ${fit('LB', 12, 'left')} ${fit('USE', 4, 'right')} ${fit('EXP', 7, 'right')} ${columns.map((c) => fit(c.toUpperCase(), Math.max(8, c.length), 'right')).join(' ')}`;
+export const entryHeader = (columns: readonly string[]) => lineText(headerLine(fitColumns(entryColumns(columns), Infinity)));
+export const COMPARE_HEADER = lineText(headerLine(COMPARE));
 
 export function compareRows(table: string, perLb: readonly LbEntries[]): { summary: string; rows: PanelRow[] } {
   const c = compareTables(table, new Map(perLb.filter((l) => !l.error).map((l) => [l.lb, l.dump])));
@@ -54,7 +63,7 @@ export function compareRows(table: string, perLb: readonly LbEntries[]): { summa
     const text = r.kind === 'missing'
       ? `only on ${on.join(', ')}; missing on ${Object.keys(r.perLb).filter((lb) => !on.includes(lb)).join(', ')}`
       : r.columns.map((col) => `${col}: ${Object.entries(r.perLb).map(([lb, e]) => `${lb}=${e ? valueOf(e, col) ?? '-' : '-'}`).join(' ')}`).join('; ');
-    return { id: r.key, key: r.key, text: `${fit(r.key, 24, 'left')} ${fit(r.kind.toUpperCase(), 8, 'left')} ${text}`, warn: true };
+    return { id: r.key, key: r.key, text: lineText(rowLine(COMPARE, { key: r.key, kind: r.kind, detail: text })), warn: true };
   });
   return { summary: `${table} on ${c.lbs.join(', ') || 'no LB'}: ${c.same} key(s) alike, ${c.rows.length} differ${c.without.length ? `; not on ${c.without.join(', ')}` : ''}`, rows };
 }
