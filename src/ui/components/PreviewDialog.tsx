@@ -6,70 +6,10 @@ import { useState } from 'react';
 import type { Plan } from '../../actions/types.js';
 import type { Keymap } from '../../keymap/resolve.js';
 import type { KeyPress } from '../../keymap/parse-key.js';
-import { fit } from '../columns/format.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { tokenProps, useTheme } from '../theme-context.js';
-import { ScrollText, plain, type Line } from './ScrollText.js';
-import { userCommandPreviewLines } from './user-command-preview.js';
-
-/** Ending sessions: who is cut, per LB (client, age, bytes as `show sess` listed them; session-kill.ts). */
-function sessionsCut(plan: Plan): Line[] {
-  const lines: Line[] = [[], plain('Sessions that will be cut', 'dialog.title')];
-  for (const c of plan.commands) {
-    const cut = (c.before ?? '').split('; ').filter(Boolean);
-    for (const who of cut.slice(0, 10)) lines.push(plain(`  ${fit(c.lb, 12, 'left')} ${who}`));
-    if (cut.length > 10) lines.push(plain(`  ${fit(c.lb, 12, 'left')} … and ${cut.length - 10} more`, 'text.dim'));
-  }
-  return lines;
-}
-
-export function previewLines(plan: Plan): Line[] {
-  const lines: Line[] = [];
-  if (plan.kind === 'user-command' && plan.user) lines.push(...userCommandPreviewLines(plan));
-  else lines.push(...changeLines(plan));
-  if (plan.warnings.length > 0) {
-    lines.push([]);
-    lines.push(plain('Warnings', 'dialog.warning'));
-    for (const w of plan.warnings) lines.push(plain(`  ! ${w}`, 'dialog.warning'));
-  }
-  if ((plan.hooks ?? []).length > 0) {
-    lines.push([]);
-    lines.push(plain('User commands around the drain (lbtop.yaml on: node-drain)', 'dialog.title'));
-    for (const h of plan.hooks!) lines.push(plain(`  ${h}`));
-  }
-  const unreachable = plan.unreachable ?? [];
-  if (unreachable.length > 0) {
-    lines.push([]);
-    lines.push(plain(plan.skipUnreachable ? 'Left out (unreachable): lbtop will not change them' : 'REFUSED: unreachable LBs may carry the target', 'dialog.danger'));
-    for (const u of unreachable) lines.push(plain(`  ${fit(u.lb, 12, 'left')} ${u.error}`, 'dialog.warning'));
-  }
-  return lines;
-}
-
-/** A runtime-API plan: the change per LB and server, then the exact commands in order. */
-function changeLines(plan: Plan): Line[] {
-  const lines: Line[] = [];
-  lines.push(plain('Changes', 'dialog.title'));
-  lines.push(plain(`  ${fit('LB', 12, 'left')} ${fit('SERVER', 32, 'left')} ${fit('FROM', 12, 'left')} ${fit('TO', 12, 'left')} SESSIONS`, 'table.header'));
-  for (const c of plan.changes) {
-    const sessions = c.sessions === null ? '?' : String(c.sessions);
-    lines.push([
-      { text: `  ${fit(c.lb, 12, 'left')} ${fit(`${c.backend}/${c.server}`, 32, 'left')} ${fit(c.from, 12, 'left')} ` },
-      { text: fit(c.to, 12, 'left'), token: 'dialog.title' },
-      { text: ` ${sessions}`, token: c.sessions ? 'dialog.warning' : undefined },
-      // A node action: how the server was found (its address, or the BGP prefix that puts it on the node).
-      ...(c.matched ? [{ text: `  ${c.matched}`, token: 'text.dim' as const }] : []),
-    ]);
-  }
-  if (plan.changes.length === 0) lines.push(plain('  (none)', 'text.dim'));
-  for (const n of plan.notes ?? []) lines.push(plain(`  ${n}`, 'text.dim'));
-  lines.push([]);
-  lines.push(plain('Commands, in the order they will be sent', 'dialog.title'));
-  for (const c of plan.commands) lines.push([{ text: `  ${fit(c.lb, 12, 'left')} ` }, { text: c.command, token: 'dialog.command' }]);
-  if (plan.commands.length === 0) lines.push(plain('  nothing to send', 'dialog.warning'));
-  if (plan.kind === 'sessions') lines.push(...sessionsCut(plan));
-  return lines;
-}
+import { planPreviewLines } from '../../present/plan-preview.js';
+import { ScrollText, plain } from './ScrollText.js';
 
 export interface PreviewDialogProps {
   plan: Plan;
@@ -89,7 +29,7 @@ export interface PreviewDialogProps {
 export function PreviewDialog(p: PreviewDialogProps) {
   const theme = useTheme();
   const [top, setTop] = useState(0);
-  const lines = previewLines(p.plan);
+  const lines = planPreviewLines(p.plan);
   const stale = p.staleLbs.filter((lb) => p.plan.commands.some((c) => c.lb === lb));
   if (stale.length > 0) lines.push([], plain(`! stale data from ${stale.join(', ')}: FROM and SESSIONS there are the last good values`, 'dialog.warning'));
   const inner = Math.max(1, p.height - 4); // border (2) + title + prompt

@@ -4,12 +4,11 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Keymap } from '../../keymap/resolve.js';
-import { ScrollText, plain, type Line } from '../components/ScrollText.js';
+import { batchPlanLines, bgpPlanLines, failoverPlanLines, targetLine } from '../../present/failover-preview.js';
+import { ScrollText, type Line } from '../components/ScrollText.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { editText } from '../state/edit-text.js';
 import { tokenProps, useTheme } from '../theme-context.js';
-import { batchPreviewLines, targetLine } from './batch-lines.js';
-import { bgpPreviewLines, failoverPreviewLines } from './failover-lines.js';
 import type { FailoverApi } from './useFailover.js';
 
 export interface FailoverDialogProps {
@@ -30,7 +29,7 @@ export function FailoverDialogView({ api, height, keymap, onMessage }: FailoverD
   };
   const preview = d.kind === 'vip-preview' || d.kind === 'bgp-preview' || d.kind === 'lb-preview';
   const undoable = d.kind === 'result' && (d.report?.undo.length || d.batch?.reports.some((r) => r.undo.length));
-  const lines: Line[] = d.kind === 'vip-preview' ? [targetLine(d.plan.to, d.retarget), ...failoverPreviewLines(d.plan)] : d.kind === 'lb-preview' ? batchPreviewLines(d.batch, d.retarget) : d.kind === 'bgp-preview' ? bgpPreviewLines(d.plan) : d.kind === 'result' ? d.lines.map((l) => plain(l)) : [];
+  const lines: Line[] = d.kind === 'vip-preview' ? [targetLine(d.plan.to, d.retarget?.targets), ...failoverPlanLines(d.plan)] : d.kind === 'lb-preview' ? batchPlanLines(d.batch, d.retarget?.targets) : d.kind === 'bgp-preview' ? bgpPlanLines(d.plan) : d.kind === 'result' ? d.lines : [];
   const scroll = (by: number) => setTop((t) => Math.max(0, Math.min(Math.max(0, lines.length - inner), t + by)));
   const type = (key: Parameters<typeof editText>[1]) =>
     api.set((s) => {

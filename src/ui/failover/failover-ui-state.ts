@@ -3,6 +3,7 @@
 import type { BgpPlan } from '../../actions/failover/bgp.js';
 import type { LbBatch } from '../../actions/failover/lb-batch.js';
 import type { FailoverPlan, FailoverReport } from '../../actions/failover/types.js';
+import type { Line } from '../../present/line.js';
 
 /** The LBs a preview may be pointed at (Tab cycles them and plans again), and the request to re-plan with. */
 export interface Retarget {
@@ -19,7 +20,7 @@ export type FailoverDialog =
   /** Every VIP one LB holds, moved as one batch (or their way back); confirmed by typing the LB's name. */
   | { kind: 'lb-preview'; batch: LbBatch; typed: string; retarget?: Retarget }
   | { kind: 'bgp-preview'; plan: BgpPlan; typed: string }
-  | { kind: 'result'; title: string; lines: string[]; ok: boolean; report: FailoverReport | null; batch?: { done: LbBatch; reports: FailoverReport[] } };
+  | { kind: 'result'; title: string; lines: Line[]; ok: boolean; report: FailoverReport | null; batch?: { done: LbBatch; reports: FailoverReport[] } };
 
 export interface FailoverUiState {
   cursor: { vips: number; bgp: number };

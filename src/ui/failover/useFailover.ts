@@ -3,7 +3,8 @@
 // back. Apply runs in the background; the dialog says "applying" meanwhile. A whole LB moves as one batch (every
 // VIP it holds, confirmed once by the LB's name); Tab in a preview points it at the next candidate LB.
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { formatFailoverReport } from '../../actions/failover/preview.js';
+import { bgpReportLines, failoverReportLines } from '../../present/failover-report.js';
+import { plain } from '../../present/line.js';
 import type { FailoverReport } from '../../actions/failover/types.js';
 import type { FailoverState } from '../../store/failover-store.js';
 import type { FailoverServices } from './failover-services.js';
@@ -43,10 +44,10 @@ export function useFailover(services: FailoverServices | undefined, flash: Flash
     if (mounted.current) setUi((s) => (current.current = update(s)));
   }, []);
   const openDialog = useCallback((dialog: FailoverDialog | null) => set((s) => ({ ...s, dialog })), [set]);
-  const fail = useCallback((title: string) => (e: unknown) => openDialog({ kind: 'result', title, lines: [message(e)], ok: false, report: null }), [openDialog]);
+  const fail = useCallback((title: string) => (e: unknown) => openDialog({ kind: 'result', title, lines: [plain(message(e))], ok: false, report: null }), [openDialog]);
 
   const showReport = useCallback((report: FailoverReport) => {
-    openDialog({ kind: 'result', title: report.plan.title, lines: formatFailoverReport(report).split('\n').slice(1), ok: report.ok, report });
+    openDialog({ kind: 'result', title: report.plan.title, lines: failoverReportLines(report), ok: report.ok, report });
     flash(report.ok ? report.detail : `failover not verified: ${report.detail}`, report.ok ? 'ok' : 'error');
   }, [openDialog, flash]);
 
@@ -95,7 +96,7 @@ export function useFailover(services: FailoverServices | undefined, flash: Flash
       const notes: string[] = [];
       services.applyLbBatch(batch, (t) => notes.push(t)).then((reports) => {
         const ok = reports.length > 0 && reports.every((r) => r.ok) && !notes.some((n) => n.startsWith('REFUSED'));
-        const lines = [...reports.flatMap((r) => formatFailoverReport(r).split('\n')), ...notes];
+        const lines = [...reports.flatMap((r) => [plain(`Result: ${r.plan.title}`), ...failoverReportLines(r)]), ...notes.map((n) => plain(n))];
         openDialog({ kind: 'result', title: batch.title, lines, ok, report: null, batch: { done: batch, reports } });
         flash(ok ? `${batch.title}: done, ${reports.length} step(s)` : `${batch.title}: not all done`, ok ? 'ok' : 'error');
       }, fail(batch.title));
@@ -104,7 +105,7 @@ export function useFailover(services: FailoverServices | undefined, flash: Flash
       if (d.typed !== d.plan.confirmWord) return flash(`type "${d.plan.confirmWord}" exactly to confirm`, 'error');
       openDialog({ kind: 'busy', title: `applying: ${d.plan.title}` });
       services.applyBgp(d.plan).then(
-        (r) => openDialog({ kind: 'result', title: d.plan.title, lines: [r.detail, ...(r.after ? [`routes imported ${r.after.imported ?? '?'}, exported ${r.after.exported ?? '?'}`] : []), `BIRD: ${r.reply}`], ok: r.ok, report: null }),
+        (r) => openDialog({ kind: 'result', title: d.plan.title, lines: bgpReportLines(r), ok: r.ok, report: null }),
         fail(d.plan.title),
       );
     }
@@ -115,12 +116,12 @@ export function useFailover(services: FailoverServices | undefined, flash: Flash
     if (services && d?.kind === 'result' && d.batch) {
       const { done, reports } = d.batch;
       openDialog({ kind: 'busy', title: 'planning the way back' });
-      return void services.lbWayBack(done, reports).then((batch) => (batch ? openDialog({ kind: 'lb-preview', batch, typed: '' }) : openDialog({ kind: 'result', title: 'the way back', lines: ['nothing to undo'], ok: false, report: null })), fail('the way back'));
+      return void services.lbWayBack(done, reports).then((batch) => (batch ? openDialog({ kind: 'lb-preview', batch, typed: '' }) : openDialog({ kind: 'result', title: 'the way back', lines: [plain('nothing to undo')], ok: false, report: null })), fail('the way back'));
     }
     if (!services || d?.kind !== 'result' || !d.report) return;
     const report = d.report;
     openDialog({ kind: 'busy', title: 'planning the way back' });
-    services.wayBack(report).then((plan) => (plan ? openDialog({ kind: 'vip-preview', plan, typed: '' }) : openDialog({ kind: 'result', title: 'the way back', lines: ['nothing to undo'], ok: false, report: null })), fail('the way back'));
+    services.wayBack(report).then((plan) => (plan ? openDialog({ kind: 'vip-preview', plan, typed: '' }) : openDialog({ kind: 'result', title: 'the way back', lines: [plain('nothing to undo')], ok: false, report: null })), fail('the way back'));
   }, [services, openDialog, fail]);
 
   return { data, ui, set, openDialog, planMove, planLbMove, cycleTarget, planBgp, confirm, wayBack };

@@ -3,10 +3,10 @@
 // line while lbtop reads or applies, and the result per LB.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { formatPatternPlan } from '../../actions/pattern-preview.js';
 import { rollbackCandidates } from '../../actions/pattern-rollback.js';
 import type { Keymap } from '../../keymap/resolve.js';
-import { ScrollText, type Line } from '../components/ScrollText.js';
+import { configEditPlanLines, patternPlanLines } from '../../present/pattern-preview.js';
+import { ScrollText, plain, type Line } from '../components/ScrollText.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { editText } from '../state/edit-text.js';
 import { tokenProps, useTheme } from '../theme-context.js';
@@ -17,13 +17,6 @@ export interface RoutingDialogProps {
   height: number;
   keymap: Keymap;
   onMessage(text: string, level: 'info' | 'error'): void;
-}
-
-function diffToken(line: string) {
-  if (line.startsWith('+') && !line.startsWith('+++')) return 'status.up' as const;
-  if (line.startsWith('-') && !line.startsWith('---')) return 'status.drain' as const;
-  if (/^\s*[✗!]/.test(line) || /FAILED|CONFLICT/.test(line)) return 'dialog.warning' as const;
-  return undefined;
 }
 
 export function submitInput(api: RoutingApi, purpose: 'add' | 'change' | 'trace', text: string, kind: 'map' | 'acl', selectedKey: string | undefined): string | null {
@@ -53,11 +46,10 @@ export function RoutingDialogView(p: RoutingDialogProps) {
   const d = p.api.state.dialog!;
   const s = p.api.state;
   const preview = d.kind === 'pattern-preview' || d.kind === 'config-preview';
-  const text = d.kind === 'pattern-preview' ? formatPatternPlan(d.plan)
-    : d.kind === 'config-preview' ? [`Plan: write ${d.plan.path} on ${d.plan.lb}`, '', d.plan.diff || '(no change)', ...d.plan.skipped.map((x) => `! ${x}`), '', 'Then: haproxy -c -f (the old file goes back if it fails), and a reload if this LB is configured to'].join('\n')
-    : d.kind === 'result' ? [`Result: ${d.title}`, ...d.lines].join('\n')
-    : d.kind === 'busy' ? d.title : '';
-  const lines: Line[] = text.split('\n').map((l) => [{ text: l, token: diffToken(l) }]);
+  const lines: Line[] = d.kind === 'pattern-preview' ? [plain(`Plan: ${d.plan.title}`), ...patternPlanLines(d.plan)]
+    : d.kind === 'config-preview' ? [plain(`Plan: write ${d.plan.path} on ${d.plan.lb}`), ...configEditPlanLines(d.plan)]
+    : d.kind === 'result' ? [plain(`Result: ${d.title}`), ...d.lines]
+    : d.kind === 'busy' ? [plain(d.title)] : [];
   const inner = Math.max(1, p.height - 3);
   const scroll = (by: number) => setTop((t) => Math.max(0, Math.min(Math.max(0, lines.length - inner), t + by)));
   const nav = { 'nav.down': () => scroll(1), 'nav.up': () => scroll(-1), 'nav.pageDown': () => scroll(inner - 1), 'nav.pageUp': () => scroll(1 - inner) };

@@ -4,6 +4,7 @@ import type { PatternPlan, PatternReport } from '../../actions/pattern-types.js'
 import type { FleetTrace } from '../../actions/trace-read.js';
 import type { CertInfo } from '../../model/certs.js';
 import type { DriftReport, LbPatterns, PatternKind } from '../../model/patterns.js';
+import type { Line } from '../../present/line.js';
 import type { ConfigEditPlan } from './routing-services.js';
 
 export type RoutingView = 'maps' | 'drift' | 'certs' | 'trace';
@@ -13,7 +14,7 @@ export type RoutingDialog =
   | { kind: 'busy'; title: string }
   | { kind: 'pattern-preview'; plan: PatternPlan; shownAt: number }
   | { kind: 'config-preview'; plan: ConfigEditPlan; shownAt: number }
-  | { kind: 'result'; title: string; lines: string[]; ok: boolean; report?: PatternReport };
+  | { kind: 'result'; title: string; lines: Line[]; ok: boolean; report?: PatternReport };
 
 export interface Loaded<T> {
   value: T | null;

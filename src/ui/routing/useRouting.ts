@@ -4,7 +4,8 @@
 import { confirmedTooSoon, READ_FIRST } from '../state/confirm-guard.js';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { rollbackCandidates, rollbackPlan } from '../../actions/pattern-rollback.js';
-import type { PatternEdit, PatternReport } from '../../actions/pattern-types.js';
+import type { PatternEdit } from '../../actions/pattern-types.js';
+import { configEditReportLines, patternReportLines } from '../../present/pattern-preview.js';
 import type { Plan } from '../../actions/types.js';
 import type { DriftItem } from '../../model/patterns.js';
 import type { RoutingServices } from './routing-services.js';
@@ -16,14 +17,6 @@ export const DRIFT_EVERY_MS = 60_000;
 export const DRIFT_FIRST_MS = 1_000;
 type Flash = (text: string, level: 'info' | 'ok' | 'error') => void;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-export function reportLines(report: PatternReport): string[] {
-  return report.outcomes.flatMap((o) => [
-    `${o.lb}: ${o.status === 'applied' ? 'applied' : o.status.toUpperCase()}${o.error ? `: ${o.error}` : ''}`,
-    ...o.steps.map((s) => `  - ${s}`),
-    ...(o.threeWay ? ['  three-way difference:', ...o.threeWay.diff.split('\n').map((l) => `    ${l}`)] : []),
-  ]);
-}
 
 export interface RoutingApi {
   state: RoutingState;
@@ -140,15 +133,14 @@ export function useRouting(services: RoutingServices | undefined, now: () => num
         if (d.plan.errors.length > 0) return flash('this plan has errors: nothing can be applied', 'error');
         busy(`applying: ${d.plan.title}`);
         services.applyEdit(d.plan).then((report) => {
-          set((x) => ({ ...x, dialog: { kind: 'result', title: d.plan.title, lines: reportLines(report), ok: report.ok, report } }));
+          set((x) => ({ ...x, dialog: { kind: 'result', title: d.plan.title, lines: patternReportLines(report), ok: report.ok, report } }));
           flash(report.ok ? `done: ${d.plan.title}` : `FAILED: ${d.plan.title}`, report.ok ? 'ok' : 'error');
           afterWrite();
         }, fail('apply'));
       } else {
         busy(`writing ${d.plan.path} on ${d.plan.lb}`);
         services.applyConfigEdit(d.plan).then((o) => {
-          const lines = [`${o.lb}: ${o.status}${o.error ? `: ${o.error}` : ''}`, ...o.steps.map((s) => `  - ${s}`)];
-          set((x) => ({ ...x, dialog: { kind: 'result', title: `write ${d.plan.path}`, lines, ok: o.status === 'applied' } }));
+                    set((x) => ({ ...x, dialog: { kind: 'result', title: `write ${d.plan.path}`, lines: configEditReportLines(o), ok: o.status === 'applied' } }));
           afterWrite();
         }, fail('write'));
       }
@@ -159,7 +151,7 @@ export function useRouting(services: RoutingServices | undefined, now: () => num
       const plan = rollbackPlan(d.report);
       busy(plan.title);
       services.applyEdit(plan).then((report) => {
-        set((x) => ({ ...x, dialog: { kind: 'result', title: plan.title, lines: reportLines(report), ok: report.ok } }));
+        set((x) => ({ ...x, dialog: { kind: 'result', title: plan.title, lines: patternReportLines(report), ok: report.ok } }));
         flash(report.ok ? `rolled back: ${d.title}` : `roll back FAILED: ${d.title}`, report.ok ? 'ok' : 'error');
         afterWrite();
       }, fail('roll back'));
