@@ -1,5 +1,5 @@
-// The one confirmation guard of every preview (server/node plans, map and config edits): a confirm key this soon
-// after the preview appeared (or changed) is refused. The preview is there to be read, and a key typed ahead
+// The one confirmation guard, applied by the one write flow (useWriteFlow) to every preview confirmed by a key:
+// a confirm key this soon after the preview appeared (or changed) is refused. The preview is there to be read, and a key typed ahead
 // ("dy", key repeat) must not send what nobody has seen. Previews confirmed by a typed word need no timer.
 export const CONFIRM_GUARD_MS = 300;
 
