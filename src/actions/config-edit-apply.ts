@@ -8,6 +8,16 @@ import type { PatternLbOutcome } from './pattern-types.js';
 import type { RoutingDeps } from './routing-deps.js';
 import { refuseIfReadOnly, replaceWrite } from './write-path.js';
 
+/** haproxy.cfg rewritten on one LB (server states written to disk), shown as a diff before it is written. */
+export interface ConfigEditPlan {
+  lb: string;
+  path: string;
+  before: string;
+  after: string;
+  diff: string;
+  skipped: string[];
+}
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function applyConfigEdit(deps: RoutingDeps, lb: string, before: string, after: string): Promise<PatternLbOutcome> {

@@ -5,7 +5,8 @@ import { createInterface } from 'node:readline/promises';
 import { Readable } from 'node:stream';
 import { applyPlan, rollbackReport } from '../actions/apply.js';
 import { defaultAuditPath, openAuditLog } from '../actions/audit-log.js';
-import { formatPlan, formatReport } from '../actions/preview-text.js';
+import { reportText } from '../present/apply-report.js';
+import { planText } from '../present/plan-preview.js';
 import { runRawCommand } from '../actions/raw-command.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
 import { statusJson } from '../subcommands/status-json.js';
@@ -101,7 +102,7 @@ export async function runSubcommand(
         invocation.action === 'weight'
           ? planServerWeight(fleet, target, invocation.weight.percent ? { percent: invocation.weight.value } : invocation.weight.value)
           : planServerAdmin(fleet, target, invocation.action);
-      process.stdout.write(`${formatPlan(plan)}\n`);
+      process.stdout.write(`${planText(plan)}\n`);
       // A weight the backend's algorithm cannot take: refused here, nothing sent (static-weight.ts).
       if (plan.refused?.length) {
         process.stderr.write(`REFUSED before sending:\n${plan.refused.map((r) => `  ${r}\n`).join('')}Nothing was sent.\n`);
@@ -116,11 +117,11 @@ export async function runSubcommand(
         return EXIT.FAILED;
       }
       const report = await applyPlan(plan, deps);
-      process.stdout.write(`${formatReport(report)}\n`);
+      process.stdout.write(`${reportText(report)}\n`);
       let undone = null;
       if (report.rollbackOffered.length > 0 && (invocation.yes || (await confirm('Roll back the LBs that changed?')))) {
         undone = await rollbackReport(report, deps);
-        process.stdout.write(`${formatReport(undone)}\n`);
+        process.stdout.write(`${reportText(undone)}\n`);
       }
       if (invocation.json) process.stdout.write(`${JSON.stringify({ outcomes: report.outcomes, leftOut: report.leftOut, rollback: undone?.outcomes ?? null })}\n`);
       return exitCodeOf(report);

@@ -1,10 +1,12 @@
 // Runs `vip status`, `vip move` and `bgp disable|enable` on the same plan/preview/apply code as the TUI. The
 // composition root passes the runtimes, the audit log and how to ask the operator (a typed word, never y).
 import { EXIT } from '../cli/exit-codes.js';
-import { applyBgp, formatBgpPlan, planBgp, type BgpReport } from '../actions/failover/bgp.js';
+import { applyBgp, planBgp, type BgpReport } from '../actions/failover/bgp.js';
+import { bgpPlanText } from '../present/failover-preview.js';
+import { bgpReportLines, failoverReportText } from '../present/failover-report.js';
+import { linesText } from '../present/line.js';
 import { applyFailover } from '../actions/failover/apply.js';
 import type { FailoverContext } from '../actions/failover/context.js';
-import { formatFailoverReport } from '../actions/failover/preview.js';
 import type { AuditLog } from '../actions/audit-log.js';
 import type { FailoverInvocation } from '../cli/failover-args.js';
 import type { LbtopConfig } from '../model/config.js';
@@ -53,7 +55,7 @@ export async function runFailoverCommand(inv: FailoverInvocation, deps: Failover
         context: () => context(deps),
         apply: async (plan) => {
           const report = await applyFailover(plan, { runners: deps.failover.runners, files: deps.failover.files, audit: deps.audit, lbs: deps.config.lbs });
-          deps.out(`${formatFailoverReport(report)}\n`);
+          deps.out(`${failoverReportText(report)}\n`);
           return report;
         },
         askWord: deps.askWord,
@@ -71,7 +73,7 @@ export async function runFailoverCommand(inv: FailoverInvocation, deps: Failover
       await deps.failover.refresh([inv.lb]);
       const reading = deps.failover.store.host(inv.lb)?.bird?.value ?? null;
       const plan = planBgp(inv.lb, target, reading, inv.action, inv.protocol, inv.reason);
-      deps.out(`${formatBgpPlan(plan)}\n`);
+      deps.out(`${bgpPlanText(plan)}\n`);
       if (plan.refused) return 1;
       if (inv.dryRun) return 0;
       if (!inv.yes && !(await deps.askWord(`Type ${plan.confirmWord} to apply: `, plan.confirmWord))) {
@@ -79,8 +81,7 @@ export async function runFailoverCommand(inv: FailoverInvocation, deps: Failover
         return 1;
       }
       const report: BgpReport = await applyBgp(plan, { runner, target, audit: deps.audit });
-      const a = report.after;
-      deps.out(`Result: ${report.ok ? 'done' : report.unknown ? 'UNKNOWN' : 'FAILED'}: ${report.detail}${a ? `; routes imported ${a.imported ?? '?'}, exported ${a.exported ?? '?'}` : ''}\n`);
+      deps.out(`Result: ${linesText(bgpReportLines(report))}\n`);
       return report.unknown ? EXIT.UNKNOWN : report.ok ? EXIT.OK : EXIT.FAILED;
     }
   }

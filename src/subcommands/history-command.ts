@@ -6,7 +6,8 @@ import { applyPlan, rollbackReport, type ApplyDeps } from '../actions/apply.js';
 import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
 import { readAuditLog } from '../actions/audit-read.js';
 import { groupHistory } from '../actions/history.js';
-import { formatPlan, formatReport } from '../actions/preview-text.js';
+import { reportText } from '../present/apply-report.js';
+import { planText } from '../present/plan-preview.js';
 import { findEntry, planUndo } from '../actions/undo-plan.js';
 import { clearNodeRecord, defaultNodeDir } from '../actions/node-record.js';
 import type { HistoryInvocation } from '../cli/history-args.js';
@@ -54,7 +55,7 @@ export async function runUndoCommand(
     return EXIT.REFUSED;
   }
   const { plan } = undo;
-  io.out(`${formatPlan(plan)}\n`);
+  io.out(`${planText(plan)}\n`);
   const refused = refuseUnreachable(plan, invocation.skipUnreachable, io.err);
   if (refused !== null) return refused;
   if (invocation.dryRun || plan.commands.length === 0) {
@@ -67,12 +68,12 @@ export async function runUndoCommand(
   }
   // The undo of a node action goes to every LB at once, as the node action did.
   const report = plan.fanout ? await applyPlanFanout(plan, io.deps) : await applyPlan(plan, io.deps);
-  io.out(`${formatReport(report)}\n`);
+  io.out(`${reportText(report)}\n`);
   if (report.ok && plan.clearsNodeRecord !== undefined) clearNodeRecord(io.nodeDir ?? defaultNodeDir(), plan.clearsNodeRecord);
   let undone = null;
   if (report.rollbackOffered.length > 0 && (invocation.yes || (await io.confirm('Roll back the LBs that changed?')))) {
     undone = plan.fanout ? await rollbackFanout(report, io.deps) : await rollbackReport(report, io.deps);
-    io.out(`${formatReport(undone)}\n`);
+    io.out(`${reportText(undone)}\n`);
   }
   if (invocation.json) io.out(`${JSON.stringify({ id: entry.id, undo: plan.id, outcomes: report.outcomes, leftOut: report.leftOut, warnings: plan.warnings, rollback: undone?.outcomes ?? null })}\n`);
   return exitCodeOf(report);

@@ -6,7 +6,8 @@ import { admit, type ApplyDeps } from '../actions/apply.js';
 import { planNode, resolveRequest, wantsHostLookup, type NodeRequest, type NodeScope } from '../actions/node-plan.js';
 import { clearNodeRecord, defaultNodeDir, readNodeRecord, saveNodeRecord } from '../actions/node-record.js';
 import { drainTargets, formatProgress, waitForDrain } from '../actions/node-wait.js';
-import { formatPlan, formatReport } from '../actions/preview-text.js';
+import { reportText } from '../present/apply-report.js';
+import { planText } from '../present/plan-preview.js';
 import type { NodeInvocation } from '../cli/node-args.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
@@ -71,7 +72,7 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
     if (invocation.json) io.out(`${JSON.stringify({ refused: 'several machines', node: invocation.node, candidates: plan.node!.candidates })}\n`);
     return EXIT.REFUSED;
   }
-  io.out(`${formatPlan(plan)}\n`);
+  io.out(`${planText(plan)}\n`);
   const refused = refuseUnreachable(plan, invocation.skipUnreachable === true, io.err);
   if (refused !== null) return refused;
   if (invocation.dryRun) return plan.commands.length > 0 || plan.changes.length > 0 ? 0 : 1;
@@ -91,7 +92,7 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
   let report = await drainWithHooks(plan, io.hooks, send);
   if (report.held) {
     // A before-hook failed: nothing was sent. --yes confirmed the preview, not this; only a terminal y goes on.
-    io.out(`${formatReport(report)}\n`);
+    io.out(`${reportText(report)}\n`);
     if (invocation.yes || !(await io.confirm('A before-hook failed. Send the drain anyway?'))) {
       io.out('Nothing sent.\n');
       if (invocation.json) io.out(`${JSON.stringify({ held: true, hooks: report.hooks })}\n`);
@@ -99,10 +100,10 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
     }
     report = await drainWithHooks(goOnPlan(report), io.hooks, send);
   }
-  io.out(`${formatReport(report)}\n`);
+  io.out(`${reportText(report)}\n`);
   if (report.rollbackOffered.length > 0 && (invocation.yes || (await io.confirm('Roll back the LBs that changed?')))) {
     const undone = await rollbackFanout(report, io.deps);
-    io.out(`${formatReport(undone)}\n`);
+    io.out(`${reportText(undone)}\n`);
   }
   if (invocation.action === 'ready' && report.ok) clearNodeRecord(dir, key);
   let drained = true;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { applyPatternPlan } from '../actions/pattern-apply.js';
 import { rollbackCandidates, rollbackPlan } from '../actions/pattern-rollback.js';
 import { planPatternEdit } from '../actions/pattern-plan.js';
-import { formatPatternPlan, formatPatternReport } from '../actions/pattern-preview.js';
+import { patternPlanText, patternReportText } from '../present/pattern-preview.js';
 import { readPatternInputs, readUses } from '../actions/pattern-read.js';
 import type { PatternEdit } from '../actions/pattern-types.js';
 import type { RoutingDeps } from '../actions/routing-deps.js';
@@ -64,7 +64,7 @@ export async function runPatternCommand(deps: RoutingDeps, inv: PatternInvocatio
   else if (inv.action === 'set') edit = { op: 'set', key: inv.key!, value: inv.value! };
   else edit = inv.table === 'map' ? { op: 'add', key: inv.key!, value: inv.value! } : { op: 'add', key: inv.key! };
   const plan = planPatternEdit(inv.table, file, edit, await readPatternInputs(deps, inv.table, file, inv.lbs));
-  io.out(`${formatPatternPlan(plan)}\n`);
+  io.out(`${patternPlanText(plan)}\n`);
   if (plan.errors.length > 0) return 2;
   if (plan.lbs.every((l) => l.noop)) {
     io.out('Nothing to change.\n');
@@ -76,10 +76,10 @@ export async function runPatternCommand(deps: RoutingDeps, inv: PatternInvocatio
     return 1;
   }
   const report = await applyPatternPlan(plan, deps);
-  io.out(`${formatPatternReport(report)}\n`);
+  io.out(`${patternReportText(report)}\n`);
   const back = rollbackCandidates(report);
   if (back.length > 0 && (inv.yes || (await io.confirm(`Roll back ${back.join(', ')} (runtime and file as they were)?`)))) {
-    io.out(`${formatPatternReport(await applyPatternPlan(rollbackPlan(report), deps))}\n`);
+    io.out(`${patternReportText(await applyPatternPlan(rollbackPlan(report), deps))}\n`);
   }
   if (inv.json) io.out(`${JSON.stringify(report.outcomes)}\n`);
   if (report.outcomes.some((o) => o.status === 'unknown')) return EXIT.UNKNOWN;

@@ -3,7 +3,8 @@
 // applyPlan (write path, audit, verify by re-reading show sess).
 import { applyPlan, type ApplyDeps } from '../actions/apply.js';
 import { readFleetErrors } from '../actions/errors-read.js';
-import { formatPlan, formatReport } from '../actions/preview-text.js';
+import { reportText } from '../present/apply-report.js';
+import { planText } from '../present/plan-preview.js';
 import { planSessionKill } from '../actions/session-kill.js';
 import { readFleetSessions, type SessionReadDeps } from '../actions/session-read.js';
 import type { SessionInvocation } from '../cli/session-args.js';
@@ -34,7 +35,7 @@ export async function runSessionsCommand(inv: SessionInvocation, io: SessionsIo)
   }
   const reads = await readFleetSessions(io.deps, lbs, inv.target);
   const plan = planSessionKill(reads, { ...inv.target, ...(inv.id ? { id: inv.id } : {}) });
-  io.out(`${formatPlan(plan)}\n`);
+  io.out(`${planText(plan)}\n`);
   for (const c of plan.commands) io.out(`  [${c.lb}] ends: ${c.before}\n`);
   if (plan.refused?.length) {
     io.err(`REFUSED before sending:\n${plan.refused.map((r) => `  ${r}\n`).join('')}Nothing was sent.\n`);
@@ -47,7 +48,7 @@ export async function runSessionsCommand(inv: SessionInvocation, io: SessionsIo)
     return EXIT.FAILED;
   }
   const report = await applyPlan(plan, io.deps);
-  io.out(`${formatReport(report)}\n`);
+  io.out(`${reportText(report)}\n`);
   if (inv.json) io.out(`${JSON.stringify({ outcomes: report.outcomes, ended: plan.commands.map((c) => ({ lb: c.lb, sessions: c.sessions })) })}\n`);
   return exitCodeOf(report);
 }

@@ -3,7 +3,8 @@
 // differences or peers not in sync, 2 an LB could not be read); the clear exits like every write.
 import { applyPlan } from '../actions/apply.js';
 import type { AuditLog } from '../actions/audit-log.js';
-import { formatPlan, formatReport } from '../actions/preview-text.js';
+import { reportText } from '../present/apply-report.js';
+import { planText } from '../present/plan-preview.js';
 import { planTableClear } from '../actions/tables/clear-plan.js';
 import { compareTables, compareText } from '../actions/tables/compare.js';
 import { readKeyOnLbs } from '../actions/tables/read-key.js';
@@ -81,7 +82,7 @@ export async function runTablesCommand(inv: TablesInvocation, deps: TablesComman
 
 async function clear(inv: Extract<TablesInvocation, { kind: 'tables-clear' }>, lbs: string[], deps: TablesCommandDeps): Promise<number> {
   const plan = planTableClear(inv.table, inv.key, await readKeyOnLbs(deps.clients, lbs, inv.table, inv.key), inv.lbs);
-  deps.out(`${formatPlan(plan)}\n`);
+  deps.out(`${planText(plan)}\n`);
   const refused = refuseUnreachable(plan, false, deps.err);
   if (refused !== null) return refused;
   if (plan.commands.length === 0) return EXIT.FAILED;
@@ -91,7 +92,7 @@ async function clear(inv: Extract<TablesInvocation, { kind: 'tables-clear' }>, l
     return EXIT.FAILED;
   }
   const report = await applyPlan(plan, { clients: deps.clients, audit: deps.audit });
-  deps.out(`${formatReport(report)}\n`);
+  deps.out(`${reportText(report)}\n`);
   if (inv.json) deps.out(`${JSON.stringify({ outcomes: report.outcomes })}\n`);
   return exitCodeOf(report);
 }

@@ -2,13 +2,14 @@
 // each re-planned just before it is applied). Confirmation is the cluster name for one VIP, the LB's name for an
 // LB. `--back` takes the way back at once (a drill); otherwise the way back is offered on a terminal and printed.
 import { EXIT } from '../cli/exit-codes.js';
-import { formatFailoverPlan } from '../actions/failover/preview.js';
-import { describeStep } from '../actions/failover/steps.js';
 import type { FailoverContext } from '../actions/failover/context.js';
 import { applyLbBatch, planLbBack, planLbBatch, type LbBatch } from '../actions/failover/lb-batch.js';
 import type { FailoverPlan, FailoverReport } from '../actions/failover/types.js';
 import { planVipMove } from '../actions/failover/vip-move.js';
 import type { FailoverInvocation } from '../cli/failover-args.js';
+import { failoverPlanText as planText } from '../present/failover-preview.js';
+import { wayBackByHandLines } from '../present/failover-report.js';
+import { linesText } from '../present/line.js';
 
 type MoveInvocation = Extract<FailoverInvocation, { kind: 'vip-move' }>;
 
@@ -30,7 +31,7 @@ export async function runVipMove(inv: MoveInvocation, deps: MoveDeps): Promise<n
   const one = (plan: FailoverPlan): LbBatch => ({ kind: 'lb-move', lb: plan.from ?? inv.target, to: inv.to, title: plan.title, confirmWord: plan.confirmWord, plans: [plan], refused: plan.refused, request, undoes: [] });
   const batch = lbMove ? planLbBatch(ctx, inv.target, request) : one(planVipMove(ctx, { ...request, target: inv.target }));
   const { plans, refused } = batch;
-  for (const plan of plans) deps.out(`${formatFailoverPlan(plan)}\n\n`);
+  for (const plan of plans) deps.out(`${planText(plan)}\n\n`);
   if (refused) {
     // One plan already says REFUSED in its preview; for an LB, the sum of them.
     if (lbMove) deps.out(`REFUSED: ${refused}\n`);
@@ -48,11 +49,11 @@ export async function runVipMove(inv: MoveInvocation, deps: MoveDeps): Promise<n
   if (undo.length && (inv.back || (!inv.yes && (await deps.askWord(`The way back: type ${word} to take it now (Enter: not now): `, word))))) {
     const back = planLbBack(await deps.context(), batch, reports);
     if (back) {
-      if (back.plans[0]) deps.out(`${formatFailoverPlan(back.plans[0])}\n`);
-      reports.push(...(await applyLbBatch(back, { context: deps.context, apply: deps.apply, note, planned: (p) => deps.out(`${formatFailoverPlan(p)}\n`) })));
+      if (back.plans[0]) deps.out(`${planText(back.plans[0])}\n`);
+      reports.push(...(await applyLbBatch(back, { context: deps.context, apply: deps.apply, note, planned: (p) => deps.out(`${planText(p)}\n`) })));
     }
   } else if (undo.length) {
-    deps.out(`The way back, by hand:\n${undo.flatMap((r) => r.undo).map((s) => `  [${s.lb}] ${describeStep(s)}    # ${s.why}\n`).join('')}`);
+    deps.out(`${linesText(wayBackByHandLines(undo.flatMap((r) => r.undo)))}\n`);
   }
   if (inv.json) deps.out(`${JSON.stringify(reports.map(summary))}\n`);
   if (reports.some((r) => r.unknown)) return EXIT.UNKNOWN;

@@ -15,7 +15,7 @@ import { Body } from './components/Body.js';
 import { agesOnScreen } from './columns/index.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
-import { useActionFlow } from './hooks/useActionFlow.js';
+import { useWriteFlow } from './hooks/useWriteFlow.js';
 import { useCliSession } from './hooks/useCliSession.js';
 import { useClock } from './hooks/useClock.js';
 import { useCommands } from './hooks/useCommands.js';
@@ -37,6 +37,7 @@ import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { computeLayout } from './layout.js';
 import type { AppServices } from './services.js';
 import { hintScopeOf, positionText } from './state/chrome.js';
+import { writeHintScope } from './state/write-dialog.js';
 import { locate, settle, type Selection } from './state/selection.js';
 import { initialUiState, uiReducer } from './state/ui-state.js';
 import { isPanelView, isStatsView, VIEWS, type ViewId } from './state/views.js';
@@ -91,7 +92,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const help = useMemo(() => helpLines(keymap), [keymap]);
   const lbNames = useMemo(() => data.fleet.lbs.map((h) => h.name), [data.fleet]);
   const now = useClock(services.now, store.changedCells, data.lbs.some((l) => l.stale || l.down));
-  const flow = useActionFlow(services, flash, () => dispatch({ type: 'view', view: 'output' }));
+  const flow = useWriteFlow(services, flash, () => dispatch({ type: 'view', view: 'output' }));
   // A node name on several machines: the chooser lists them; picking one previews that machine.
   const [choice, setChoice] = useState<NodeChoice | null>(null);
   useNodeProgress(services, flash);
@@ -125,9 +126,9 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   } else screenText.current = null;
   useReadFocus(services.focus, isStatsView(ui.view) ? data.rows : null, table.top, table.height);
 
-  const routing = useRouting(services.routing, services.now, flash, flow.preview, () => dispatch({ type: 'view', view: 'trace' }));
+  const routing = useRouting(services.routing, services.now, flash, flow, () => dispatch({ type: 'view', view: 'trace' }));
   const editor = useEditor(services.routing?.editText);
-  const failover = useFailover(services.failover, flash);
+  const failover = useFailover(services.failover, flow);
   const scope: Scope = isStatsView(ui.view) ? (detailShown ? 'detail' : 'table') : isRoutingView(ui.view) ? 'routing' : isFailoverView(ui.view) ? 'failover' : isPanelView(ui.view) ? (panel?.scope ?? 'global') : ui.view;
   const handlers = mainHandlers({
     ui,
@@ -261,7 +262,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
           trends={services.store.trends}
           detailHeight={detailLinesHeight}
         />}
-        <Footer width={layout.width} hints={hintsFor(keymap, passphrase ? 'passphrase' : choice && !dialogOpen ? 'chooser' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash ?? hint} prompt={ui.prompt} candidates={candidates} />
+        <Footer width={layout.width} hints={hintsFor(keymap, passphrase ? 'passphrase' : choice && !dialogOpen ? 'chooser' : progressShown ? 'progress' : writeHintScope(flow.dialog) ?? failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(ui.prompt, scope))} readOnly={keymap.readOnly} flash={ui.flash ?? hint} prompt={ui.prompt} candidates={candidates} />
       </Box>
     </ThemeContext.Provider>
   );

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { replyIsError } from '../../src/actions/apply.js';
-import { formatPlan } from '../../src/actions/preview-text.js';
+import { planText } from '../../src/present/plan-preview.js';
 import { planTableClear } from '../../src/actions/tables/clear-plan.js';
 import { compareTables, compareText } from '../../src/actions/tables/compare.js';
 import { readKeyOnLbs } from '../../src/actions/tables/read-key.js';
@@ -37,7 +37,7 @@ describe.each(['2.6', '3.0'])('clear and compare on HAProxy %s replies', (v) => 
     expect(plan.commands).toEqual([{ lb: 'lb-a', command: 'clear table per_client key alice', before: expect.stringContaining('http_req_cnt=3'), readBack: { table: 'per_client', key: 'alice' } }]);
     expect(plan.rollback).toEqual([]);
     expect(plan.unreachable).toEqual([{ lb: 'lb-e', error: 'no connection configured' }]);
-    const text = formatPlan(plan);
+    const text = planText(plan);
     expect(text).toContain('lb-b: no entry for alice (nothing to send)');
     expect(text).toContain('lb-c: has no table per_client');
     expect(text).toMatch(/! lb-d: HAProxy refused .*Require and operator/);

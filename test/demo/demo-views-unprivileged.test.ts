@@ -138,7 +138,7 @@ describe('npm start as an unprivileged user, in a real terminal', () => {
     keys('8');
     await until('drift again', () => pane().includes('runtime weight 5 · disk weight 10'));
     keys('j', 'x');
-    await until('the drift fix preview', () => /lb-1\s+set server k8s-http-ingress\/ingress2 weight 10/.test(pane()));
+    await until('the drift fix preview', () => /\[lb-1\] set server k8s-http-ingress\/ingress2 weight 10/.test(pane()));
     await wait(400);
     keys('y');
     await until('the drift fix report', () => /lb-1\s+verified/.test(pane()));

@@ -64,7 +64,7 @@ describe('lbtop tables / peers (bundled bin)', () => {
     expect(await keysOn('lb-a')).toContain('erin');
     const done = await lbtop('tables', 'clear', 'per_client', '--key', 'erin', '--yes', '--json');
     expect(done.code).toBe(0);
-    expect(done.stdout).toMatch(/lb-a: applied, verified\n {2}lb-b: applied, verified/);
+    expect(done.stdout).toMatch(/lb-a\s+verified[\s\S]*lb-b\s+verified/);
     expect(await keysOn('lb-a')).not.toContain('erin');
     expect(await keysOn('lb-b')).not.toContain('erin');
   });

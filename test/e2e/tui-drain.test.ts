@@ -55,8 +55,8 @@ describe('lbtop in a real terminal', () => {
     tmux('send-keys', '-t', 'e2e', 'd');
     await until('the preview', () => /set server k8s_https_lb_backend\/worker1 state drain/.test(pane()));
     const preview = pane();
-    expect(preview).toMatch(/lb1\s+set server k8s_https_lb_backend\/worker1 state drain/);
-    expect(preview).toMatch(/lb2\s+set server k8s_https_lb_backend\/worker1 state drain/);
+    expect(preview).toMatch(/\[lb1\] set server k8s_https_lb_backend\/worker1 state drain/);
+    expect(preview).toMatch(/\[lb2\] set server k8s_https_lb_backend\/worker1 state drain/);
     // Nothing has been sent while the preview is open.
     for (const lb of lbs) expect(await rawCommand(lb.socket, 'show stat')).toMatch(/^k8s_https_lb_backend,worker1,.*,(UP|DOWN|no check),/m);
 

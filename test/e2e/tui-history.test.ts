@@ -74,8 +74,8 @@ describe('HISTORY and undo in a real terminal', () => {
 
     await keys('u');
     await until('the undo preview', () => /undo: drain k8s_https_lb_backend\/worker1/.test(pane()) && /set server k8s_https_lb_backend\/worker1 state ready/.test(pane()));
-    expect(pane()).toMatch(/lb1\s+set server k8s_https_lb_backend\/worker1 state ready/);
-    expect(pane()).toMatch(/lb2\s+set server k8s_https_lb_backend\/worker1 state ready/);
+    expect(pane()).toMatch(/\[lb1\] set server k8s_https_lb_backend\/worker1 state ready/);
+    expect(pane()).toMatch(/\[lb2\] set server k8s_https_lb_backend\/worker1 state ready/);
     expect(await admin()).toEqual(['8', '8']); // nothing sent while the preview is open
     await keys('y');
     await until('the undo report', () => /lb2\s+verified/.test(pane()));

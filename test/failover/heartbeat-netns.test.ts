@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFailover } from '../../src/actions/failover/apply.js';
 import { openAuditLog } from '../../src/actions/audit-log.js';
-import { formatFailoverPlan } from '../../src/actions/failover/preview.js';
+import { failoverPlanText } from '../../src/present/failover-preview.js';
 import { planVipMove } from '../../src/actions/failover/vip-move.js';
 import { planWayBack } from '../../src/actions/failover/way-back.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -108,7 +108,7 @@ describe('heartbeat pair in namespaces', () => {
     expect(plan.refused).toBeNull();
     expect(plan.method).toBe('hb-standby');
     expect(plan.steps).toEqual([{ kind: 'run', lb: 'hb1', argv: ['/usr/share/heartbeat/hb_standby', 'all'], why: 'hb1 gives its resources to its peer' }]);
-    expect(formatFailoverPlan(plan)).toMatch(/Standby check \(FAILED\)/);
+    expect(failoverPlanText(plan)).toMatch(/Standby check \(FAILED\)/);
     const report = await applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs, watchTimeoutMs: 40_000 });
     expect(report.verified, report.detail).toBe(true);
     expect(holders()).toEqual(['hb2']);

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFailover } from '../../src/actions/failover/apply.js';
 import { openAuditLog } from '../../src/actions/audit-log.js';
-import { formatFailoverPlan, formatFailoverReport } from '../../src/actions/failover/preview.js';
+import { failoverPlanText } from '../../src/present/failover-preview.js';
+import { failoverReportText } from '../../src/present/failover-report.js';
 import { planVipMove } from '../../src/actions/failover/vip-move.js';
 import { planWayBack } from '../../src/actions/failover/way-back.js';
 import { runFailoverCommand } from '../../src/subcommands/failover-command.js';
@@ -122,7 +123,7 @@ describe('keepalived pair in namespaces', () => {
     expect(plan.refused).toBeNull();
     expect(plan.method).toBe('track-file');
     expect(plan.confirmWord).toBe('k8s01');
-    expect(formatFailoverPlan(plan)).not.toContain(AUTH_PASS);
+    expect(failoverPlanText(plan)).not.toContain(AUTH_PASS);
     const report = await applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs });
     expect(report.detail).toMatch(/is on lb2 after \d+ ms; lb2 says MASTER/);
     expect(report.verified).toBe(true);
@@ -156,7 +157,7 @@ describe('keepalived pair in namespaces', () => {
     expect(plan.refused).toBeNull();
     expect(plan.diffs[0]?.diff).toMatch(/^\+\s+priority 99$/m);
     const report = await applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs });
-    expect(report.verified, formatFailoverReport(report)).toBe(true);
+    expect(report.verified, failoverReportText(report)).toBe(true);
     expect(pair.holders(pair.vips[1])).toEqual(['lb2']);
     const edited = readFileSync(confPath, 'utf8');
     expect(edited).toContain(`auth_pass ${AUTH_PASS}`); // the real file keeps its password

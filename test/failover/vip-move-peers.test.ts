@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FailoverContext } from '../../src/actions/failover/context.js';
-import { formatFailoverPlan } from '../../src/actions/failover/preview.js';
+import { failoverPlanLines, failoverPlanText } from '../../src/present/failover-preview.js';
 import { planVipMove } from '../../src/actions/failover/vip-move.js';
 import { readPeersOnLbs } from '../../src/actions/tables/read-peers.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -22,7 +22,6 @@ import { redactKeepalived } from '../../src/sources/keepalived/redact.js';
 import { parseIpAddrJson } from '../../src/sources/netlink/ip-addr.js';
 import { peersProblems } from '../../src/sources/haproxy/tables/peers-sync.js';
 import { FailoverStore } from '../../src/store/failover-store.js';
-import { failoverPreviewLines } from '../../src/ui/failover/failover-lines.js';
 import { fixture } from './fixture-runner.js';
 
 function context(config: FailoverContext['config'], peers: PeersReading[]): FailoverContext {
@@ -75,14 +74,14 @@ clusters:
     for (let i = 0; i < 300 && !inSync(readings); i++) readings = (await sleep(100), await read());
     const ok = planVipMove(context(config, readings), { target: '10.99.0.200', to: 'lb-1' });
     expect(ok.peers).toMatchObject({ ok: true });
-    expect(formatFailoverPlan(ok)).toMatch(/Peers check \(OK\):\n {2}lb-0 lbpeers: peer lb-b 127\.0\.0\.1:\d+ connected/);
+    expect(failoverPlanText(ok)).toMatch(/Peers check \(OK\):\n {2}lb-0 lbpeers: peer lb-b 127\.0\.0\.1:\d+ connected/);
 
     await lab.lbs['lb-b'].stop();
     for (let i = 0; i < 300 && inSync(readings); i++) readings = (await sleep(100), await read());
     const plan = planVipMove(context(config, readings), { target: '10.99.0.200', to: 'lb-1' });
     expect(plan.refused).toBeNull();
     expect(plan.peers!.ok).toBe(false);
-    const text = formatFailoverPlan(plan);
+    const text = failoverPlanText(plan);
     expect(text).toMatch(/Peers check \(NOT IN SYNC\):/);
     expect(text).toMatch(/lb-0 lbpeers: peer lb-b .*NOT connected/);
     // lb-1 (the target here) is down: its runtime API does not answer, and the check says so.
@@ -90,8 +89,8 @@ clusters:
     expect(text).toMatch(/! stick tables not in sync between lb-0 and lb-1/);
     expect(text).toContain('Confirm by typing: cluster01');
     // The VIPS view's dialog draws the same check.
-    const drawn = failoverPreviewLines(plan).map((line) => line.map((part) => part.text).join('')).join('\n');
-    expect(drawn).toMatch(/Peers check: NOT IN SYNC\n {2}lb-0 lbpeers: peer lb-b .*NOT connected/);
+    const drawn = failoverPlanLines(plan).map((line) => line.map((part) => part.text).join('')).join('\n');
+    expect(drawn).toMatch(/Peers check \(NOT IN SYNC\):\n {2}lb-0 lbpeers: peer lb-b .*NOT connected/);
   });
 
   it('both running with the peer at a wrong port: NOT IN SYNC on both sides', async () => {

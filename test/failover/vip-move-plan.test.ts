@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FailoverContext } from '../../src/actions/failover/context.js';
-import { formatFailoverPlan } from '../../src/actions/failover/preview.js';
+import { failoverPlanText } from '../../src/present/failover-preview.js';
 import { planVipMove } from '../../src/actions/failover/vip-move.js';
 import { planWayBack } from '../../src/actions/failover/way-back.js';
 import { instancesHeldBy, planLbMove } from '../../src/actions/failover/lb-move.js';
@@ -72,7 +72,7 @@ describe('planVipMove on the recorded keepalived pair', () => {
       { lb: 'lb-1', state: 'BACKUP', priorityNow: 73, priorityAfter: 73, predicted: 'MASTER' },
     ]);
     expect(plan.predictedOwner).toBe('lb-1');
-    const text = formatFailoverPlan(plan);
+    const text = failoverPlanText(plan);
     expect(text).toContain('[lb-0] write /etc/keepalived/lb-0/maint: 1');
     expect(text).toContain('Confirm by typing: cluster01');
   });

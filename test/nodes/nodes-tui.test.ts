@@ -93,9 +93,9 @@ describe('NODES panel', () => {
     await app.press('N');
     frame = app.frame();
     expect(frame).toContain('PREVIEW: drain node worker1 (BGP: 172.16.171.64/26) (4 server(s) in 1 backend(s) on 2 LB(s))');
-    expect(frame).toMatch(/be_app\/SRV_1 .* BGP prefix 172\.16\.171\.64\/26 via bgp1/);
+    expect(frame).toMatch(/be_app\/SRV_1 .* \[BGP prefix 172\.16\.171\.64\/26 via bgp1\]/);
     const sent = frame.split('\n').filter((l) => /set server/.test(l)).map((l) => l.replace(/│/g, '').trim().replace(/\s+/g, ' ')).sort();
-    expect(sent).toEqual(['lb1 set server be_app/SRV_1 state drain', 'lb1 set server be_app/SRV_2 state drain', 'lb2 set server be_app/SRV_1 state drain', 'lb2 set server be_app/SRV_2 state drain']);
+    expect(sent).toEqual(['[lb1] set server be_app/SRV_1 state drain', '[lb1] set server be_app/SRV_2 state drain', '[lb2] set server be_app/SRV_1 state drain', '[lb2] set server be_app/SRV_2 state drain']);
     await new Promise((r) => setTimeout(r, 350)); // the preview is read before y is taken
     await app.press('y');
     for (let i = 0; i < 100 && !/verified/.test(app.frame()); i++) await new Promise((r) => setTimeout(r, 50));

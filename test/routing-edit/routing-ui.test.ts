@@ -58,7 +58,7 @@ describe('routing views in the TUI', () => {
     await ui.press(...Array(30).fill(KEYS.backspace));
     await ui.type('https_k8s02_dev_backend');
     await ui.press(KEYS.enter);
-    const preview = await until('y: apply');
+    const preview = await until('y send');
     expect(preview).toContain(`set map ${lab.map('lb-a', 'hosts.map')} ${HOST} https_k8s02_dev_backend`);
     expect(preview).toContain(`-${HOST} https_k8s01_dev_backend`);
     expect(readFileSync(lab.map('lb-a', 'hosts.map'), 'utf8')).toContain(`${HOST} https_k8s01_dev_backend`);
@@ -70,7 +70,7 @@ describe('routing views in the TUI', () => {
     await ui.press(KEYS.enter);
     // $EDITOR on the whole list: the script adds one entry; the preview shows it; y applies with prepare/commit.
     await ui.press('E');
-    const edited = await until('y: apply');
+    const edited = await until('y send');
     expect(edited).toContain('+added.example.org be_api');
     expect(edited).toContain(`prepare map ${lab.map('lb-a', 'hosts.map')}`);
     clock.now += 1000;

@@ -30,8 +30,8 @@ describe('write flow: preview, confirm, report', () => {
     expect(frame).toContain('PREVIEW: drain k8s-http-ingress/ingress1 on lb-0, lb-1');
     expect(frame).toMatch(/lb-0\s+k8s-http-ingress\/ingress1\s+ready\s+drain\s+\d+/);
     expect(frame).toMatch(/lb-1\s+k8s-http-ingress\/ingress1\s+ready\s+drain/);
-    expect(frame).toMatch(/lb-0\s+set server k8s-http-ingress\/ingress1 state drain/);
-    expect(frame).toMatch(/lb-1\s+set server k8s-http-ingress\/ingress1 state drain/);
+    expect(frame).toMatch(/\[lb-0\] set server k8s-http-ingress\/ingress1 state drain/);
+    expect(frame).toMatch(/\[lb-1\] set server k8s-http-ingress\/ingress1 state drain/);
     expect(frame).toContain('y send');
     // Keys that would act elsewhere do nothing while the dialog owns the keyboard.
     await app.press('j', 'q', '2', 'm', KEYS.tab);
@@ -108,8 +108,8 @@ describe('write flow: preview, confirm, report', () => {
     await app.press('a');
     expect(app.frame()).toContain('actions on lb-0 only');
     await app.press(KEYS.f5);
-    expect(app.frame()).toMatch(/lb-0\s+set server k8s-http-ingress\/ingress3 weight 0/);
-    expect(app.frame()).not.toMatch(/lb-1\s+set server/);
+    expect(app.frame()).toMatch(/\[lb-0\] set server k8s-http-ingress\/ingress3 weight 0/);
+    expect(app.frame()).not.toMatch(/\[lb-1\] set server/);
     await app.press('n');
     expect(calls.apply).toEqual([]);
   });
@@ -135,7 +135,7 @@ describe('write flow: preview, confirm, report', () => {
     expect(app.frame()).toMatch(/lb-0\s+verified/);
     expect(app.frame()).toMatch(/lb-1\s+FAILED/);
     expect(app.frame()).toContain('HAProxy: No such server.');
-    expect(app.frame()).toMatch(/lb-0\s+set server k8s-http-ingress\/ingress1 state ready/);
+    expect(app.frame()).toMatch(/\[lb-0\] set server k8s-http-ingress\/ingress1 state ready/);
     expect(app.frame()).toContain('R roll back lb-0');
     await app.press('R');
     expect(calls.rollback).toHaveLength(1);

@@ -188,7 +188,7 @@ describe('VIPS and BGP views', () => {
     expect(ui.frame()).toContain('refused — Esc closes, Tab tries the next target');
     await ui.press(KEYS.tab);
     expect(ui.frame()).toContain('PREVIEW: move cluster01-api-vip (10.99.0.200) from lb-0 to lb-1');
-    expect(ui.frame()).toContain('type "cluster01" and Enter to apply, Esc cancels: ▏');
+    expect(ui.frame()).toContain('type "cluster01" and Enter to send, Esc cancels: ▏');
     await ui.type('cluster01');
     await ui.press(KEYS.enter);
     await ui.press(KEYS.esc.slice(0, 0));

@@ -111,7 +111,7 @@ describe('the TUI on a real fleet over SSH', () => {
     await app.type('node node1');
     await app.press(KEYS.enter);
     expect(app.frame()).toContain('PREVIEW: drain node node1');
-    expect(app.frame()).toMatch(/lb1\s+set server be_http\/node1 state drain/);
+    expect(app.frame()).toMatch(/\[lb1\] set server be_http\/node1 state drain/);
     await new Promise((r) => setTimeout(r, 350)); // the preview is read before y is taken
     await app.press('y');
     await until('the progress view', () => /drain node1 \(10\.[\d.]+\): [1-9]\d* session\(s\)\/queued left · elapsed \d+s · timeout 30s · following…/.test(app.frame()));
@@ -131,7 +131,7 @@ describe('the TUI on a real fleet over SSH', () => {
     expect(app.frame()).toMatch(/lb1\s+be_http\/node1\s+0\s+0\s+[12]\s+··········/);
     await app.press('m');
     expect(app.frame()).toMatch(/PREVIEW: maint node 10\.[\d.]+ \(/); // m acts on the machine node1 meant
-    expect(app.frame()).toMatch(/lb2\s+set server be_http\/node1 state maint/);
+    expect(app.frame()).toMatch(/\[lb2\] set server be_http\/node1 state maint/);
     await app.press(KEYS.esc); // nothing sent
     for (const lb of lab.lbs) {
       const state = await runtime.clients.get(lb)!.send('show servers state be_http');

@@ -35,8 +35,8 @@ describe('node drain in the TUI', () => {
     await app.press(KEYS.enter);
     const frame = app.frame();
     expect(frame).toContain('PREVIEW: drain node ingress1');
-    expect(frame).toMatch(/lb-0\s+set server k8s-http-ingress\/ingress1 state drain/);
-    expect(frame).toMatch(/lb-1\s+set server k8s-http-ingress\/ingress1 state drain/);
+    expect(frame).toMatch(/\[lb-0\] set server k8s-http-ingress\/ingress1 state drain/);
+    expect(frame).toMatch(/\[lb-1\] set server k8s-http-ingress\/ingress1 state drain/);
     t.clock.now += 1000;
     await app.press('y');
     expect(t.calls.apply).toHaveLength(1);

@@ -177,7 +177,7 @@ describe('node entry points in the TUI on seed 000', () => {
     await app.press(KEYS.esc);
     // 10 − 10 = 0: a static algorithm takes weight 0, so this one is previewed as usual.
     await app.press(KEYS.f5);
-    expect(app.frame()).toMatch(/homelab\s+set server k8s01_sticky\/worker2 weight 0/);
+    expect(app.frame()).toMatch(/\[homelab\] set server k8s01_sticky\/worker2 weight 0/);
     await app.press(KEYS.esc);
     app.unmount();
   });

@@ -94,8 +94,8 @@ describe('a stuck drain finished from the progress view', () => {
     await app.press('x');
     await until('the preview', () => /PREVIEW: end the sessions left on k8s_http_backend\/worker1/.test(app.frame()));
     const frame = app.frame();
-    expect(frame).toMatch(/lb1\s+shutdown sessions server k8s_http_backend\/worker1/);
-    expect(frame).toMatch(/lb2\s+shutdown sessions server k8s_http_backend\/worker1/);
+    expect(frame).toMatch(/\[lb1\] shutdown sessions server k8s_http_backend\/worker1/);
+    expect(frame).toMatch(/\[lb2\] shutdown sessions server k8s_http_backend\/worker1/);
     expect(frame).not.toMatch(/shutdown sessions server k8s_http_backend\/worker2/); // it holds none
     await wait(350);
     await app.press('y');

@@ -26,7 +26,7 @@ describe('unreachable LBs and unknown outcomes in the TUI', () => {
     expect(app.frame()).toMatch(/REFUSED: unreachable LBs may carry the target/);
     expect(app.frame()).toMatch(/lb-1\s+.*connection refused/);
     expect(app.frame()).toMatch(/REFUSED: lb-1 unreachable — u apply without them/);
-    expect(app.frame()).not.toMatch(/lb-1\s+set server/);
+    expect(app.frame()).not.toMatch(/\[lb-1\] set server/);
     clock.now += 1000;
     await app.press('y');
     expect(calls.apply).toEqual([]);

@@ -80,7 +80,7 @@ commands:
       expect(await t.drain(true)).toBe(0);
       expect(t.runs()).toEqual([['cordon', 'worker1'], ['after', 'worker1', '127.0.0.1']]);
       const text = t.out.join('');
-      expect(text).toMatch(/User commands around the drain:\n {2}before: cordon .* — if it fails, nothing is sent\n {2}after: notify/);
+      expect(text).toMatch(/User commands around the drain \(lbtop.yaml on: node-drain\)\n {2}before: cordon .* — if it fails, nothing is sent\n {2}after: notify/);
       expect(text).toMatch(/user command cordon: exit 0 in [\d.]+ s \(local\)/);
       const order = t.audited().filter((r) => r.phase === 'send').map((r) => (r.command.startsWith('set server') ? 'drain' : r.command.includes('cordon') ? 'cordon' : 'after'));
       expect(order).toEqual(['cordon', 'drain', 'drain', 'after']);
@@ -96,7 +96,7 @@ commands:
     const t = setup('fail', 3);
     try {
       expect(await t.drain(true)).not.toBe(0);
-      expect(t.out.join('')).toMatch(/lb1: skipped \(not sent: before-hook cordon failed\)[\s\S]*user command cordon: exit 3[\s\S]*Nothing sent\./);
+      expect(t.out.join('')).toMatch(/lb1\s+skipped\n {4}not sent: before-hook cordon failed[\s\S]*user command cordon: exit 3[\s\S]*Nothing sent\./);
       expect(await t.admin()).toBe('0');
       expect(t.audited().some((r) => r.command.startsWith('set server'))).toBe(false);
       expect(t.runs()).toEqual([['cordon', 'worker1']]);

@@ -65,16 +65,6 @@ export function planBgp(lb: string, target: BirdHostTarget, reading: BirdReading
   };
 }
 
-export function formatBgpPlan(plan: BgpPlan): string {
-  const b = plan.before;
-  const lines = [`Plan: ${plan.title}`];
-  if (b) lines.push(`  now: ${b.state} ${b.info}; routes imported ${b.imported ?? '?'}, exported ${b.exported ?? '?'}`);
-  if (plan.action === 'disable') lines.push('  the session closes and every route it exchanges is withdrawn from the peer');
-  lines.push(`  [${plan.lb}] ${plan.argv.join(' ')}`);
-  lines.push(plan.refused ? `REFUSED: ${plan.refused}` : `Confirm by typing: ${plan.confirmWord}`);
-  return lines.join('\n');
-}
-
 export async function applyBgp(plan: BgpPlan, deps: { runner: CommandRunner; target: BirdHostTarget; audit: AuditLog; sleep?: (ms: number) => Promise<void> }): Promise<BgpReport> {
   if (plan.refused) throw new LbtopError(`refused: ${plan.refused}`);
   // History's record of the action (audit-plan.ts); a read-only runner refuses below, before anything is recorded.

@@ -6,7 +6,7 @@ import type { TimelineEvent } from '../../model/events.js';
 import type { TrendReader } from '../../store/trends.js';
 import type { StoreState } from '../../store/types.js';
 import type { ListGeometry } from '../handlers/main-handlers.js';
-import type { ActionFlow } from '../hooks/useActionFlow.js';
+import type { WriteFlow } from '../hooks/useWriteFlow.js';
 import type { AgeTicks } from '../hooks/useAgeTicks.js';
 import type { FlashFn } from '../hooks/useFlash.js';
 import type { FleetRows } from '../hooks/useFleetRows.js';
@@ -20,8 +20,7 @@ import { EventsView } from '../views/EventsView.js';
 import { HelpView } from '../views/HelpView.js';
 import { StatsView } from '../views/StatsView.js';
 import type { Line } from './ScrollText.js';
-import { PreviewDialog } from './PreviewDialog.js';
-import { ReportDialog } from './ReportDialog.js';
+import { WriteDialog } from './WriteDialog.js';
 
 export interface BodyProps {
   ui: UiState;
@@ -35,7 +34,7 @@ export interface BodyProps {
   cli: CliState;
   store: StoreState;
   now: number;
-  flow: ActionFlow;
+  flow: WriteFlow;
   keymap: Keymap;
   flash: FlashFn;
   /** LB-DRIFT lines and their list geometry (computed only while view 0 is shown). */
@@ -50,20 +49,9 @@ export interface BodyProps {
 function content(p: BodyProps) {
   const { ui, layout, flow } = p;
   const message = (text: string, level: 'info' | 'error') => p.flash(text, level);
-  const d = flow.dialog;
-  if (d && (d.kind === 'preview' || d.kind === 'sending')) {
-    const typed = d.kind === 'preview' ? d.typed : '';
-    return (
-      <PreviewDialog plan={d.plan} typed={typed} sending={d.kind === 'sending'} height={layout.body} keymap={p.keymap}
-        onConfirm={(how) => flow.confirm(how)} onSkipUnreachable={flow.skipUnreachable} onCancel={() => { flow.close(); p.flash('cancelled: nothing was sent', 'info'); }}
-        onType={flow.type} onMessage={message} staleLbs={p.data.lbs.filter((l) => l.stale).map((l) => l.name)} />
-    );
-  }
-  if (d && (d.kind === 'report' || d.kind === 'rolling-back')) {
-    return (
-      <ReportDialog report={d.report} rollingBack={d.kind === 'rolling-back'} height={layout.body} keymap={p.keymap}
-        onRollback={flow.rollback} onClose={flow.close} onMessage={message} />
-    );
+  if (flow.dialog) {
+    // Keyed by state: a new preview or an outcome starts at its top.
+    return <WriteDialog key={flow.dialog.kind} flow={flow} height={layout.body} keymap={p.keymap} onMessage={message} staleLbs={p.data.lbs.filter((l) => l.stale).map((l) => l.name)} />;
   }
   if (isStatsView(ui.view)) {
     const table = (

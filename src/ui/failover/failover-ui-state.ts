@@ -1,25 +1,9 @@
-// State of the VIPS and BGP views and their dialogs: a reason prompt (BGP), the preview with the typed
-// confirmation word, "applying", and the result (with the way back offered after a VIP move).
-import type { BgpPlan } from '../../actions/failover/bgp.js';
-import type { LbBatch } from '../../actions/failover/lb-batch.js';
-import type { FailoverPlan, FailoverReport } from '../../actions/failover/types.js';
-
-/** The LBs a preview may be pointed at (Tab cycles them and plans again), and the request to re-plan with. */
-export interface Retarget {
-  targets: string[];
-  force: boolean;
-}
+// State of the VIPS and BGP views and of their own dialog, the reason prompt of a BGP change. Their writes go
+// through the one write dialog (useWriteFlow).
 
 export type FailoverView = 'vips' | 'bgp';
 
-export type FailoverDialog =
-  | { kind: 'reason'; lb: string; protocol: string; action: 'disable' | 'enable'; text: string }
-  | { kind: 'busy'; title: string }
-  | { kind: 'vip-preview'; plan: FailoverPlan; typed: string; retarget?: Retarget }
-  /** Every VIP one LB holds, moved as one batch (or their way back); confirmed by typing the LB's name. */
-  | { kind: 'lb-preview'; batch: LbBatch; typed: string; retarget?: Retarget }
-  | { kind: 'bgp-preview'; plan: BgpPlan; typed: string }
-  | { kind: 'result'; title: string; lines: string[]; ok: boolean; report: FailoverReport | null; batch?: { done: LbBatch; reports: FailoverReport[] } };
+export type FailoverDialog = { kind: 'reason'; lb: string; protocol: string; action: 'disable' | 'enable'; text: string };
 
 export interface FailoverUiState {
   cursor: { vips: number; bgp: number };
@@ -30,10 +14,7 @@ export const initialFailoverUiState = (): FailoverUiState => ({ cursor: { vips: 
 
 export const isFailoverView = (view: string): view is FailoverView => view === 'vips' || view === 'bgp';
 
-/** The footer's hint scope while a failover dialog owns the keyboard. */
-export function failoverHintScope(dialog: FailoverDialog | null): 'prompt' | 'report' | 'confirm' | null {
-  if (!dialog) return null;
-  if (dialog.kind === 'reason') return 'prompt';
-  if (dialog.kind === 'result' || dialog.kind === 'busy') return 'report';
-  return 'confirm';
+/** The footer's hint scope while the reason prompt owns the keyboard. */
+export function failoverHintScope(dialog: FailoverDialog | null): 'prompt' | null {
+  return dialog ? 'prompt' : null;
 }

@@ -3,7 +3,7 @@
 // takes the place of that drain's own "DONE" report; Esc closes it while the follow goes on; P reopens it.
 import { useCallback, useEffect, useState } from 'react';
 import type { DrainProgress } from '../../actions/node-wait.js';
-import type { ActionFlow } from './useActionFlow.js';
+import type { WriteFlow } from './useWriteFlow.js';
 import type { AppServices, NodeProgressUpdate } from '../services.js';
 
 export interface DrainFollow extends NodeProgressUpdate {
@@ -22,7 +22,7 @@ export interface DrainView {
 
 const unread = (p: DrainProgress) => p.rows.every((r) => r.scur === null && !r.error);
 
-export function useDrainProgress(services: AppServices, flow: ActionFlow): DrainView {
+export function useDrainProgress(services: AppServices, flow: WriteFlow): DrainView {
   const [state, setState] = useState<{ follow: DrainFollow | null; open: boolean; top: number }>({ follow: null, open: false, top: 0 });
   useEffect(
     () =>
@@ -42,9 +42,9 @@ export function useDrainProgress(services: AppServices, flow: ActionFlow): Drain
   const d = flow.dialog;
   const follow = state.follow;
   useEffect(() => {
-    if (!state.open || !follow || d?.kind !== 'report' || !d.report.ok) return;
-    const meta = d.report.plan.node;
-    if (d.report.plan.kind === 'node' && meta?.name === (follow.address ?? follow.node) && meta.action === follow.action) flow.close();
+    if (!state.open || !follow || d?.kind !== 'outcome' || d.outcome.kind !== 'servers' || !d.outcome.report.ok) return;
+    const { plan } = d.outcome.report;
+    if (plan.kind === 'node' && plan.node?.name === (follow.address ?? follow.node) && plan.node.action === follow.action) flow.close();
   }, [state.open, follow?.startedAt, d]); // eslint-disable-line react-hooks/exhaustive-deps -- keyed on the drain (startedAt), not on every progress update of `follow`; `flow` is a new object each render
   return {
     ...state,

@@ -1,12 +1,7 @@
-// The routing views' dialogs, which own the keyboard while shown: a one-line prompt (add, change, trace), the
-// preview of a map/ACL plan or of a haproxy.cfg edit (y sends, Esc/n cancels; nothing is sent before), a busy
-// line while lbtop reads or applies, and the result per LB.
+// The routing views' own dialogs, which own the keyboard while shown: a one-line prompt (add, change, trace) and
+// a busy line while lbtop reads a file for $EDITOR. An edit's preview and result are the one write dialog's.
 import { Box, Text } from 'ink';
-import { useState } from 'react';
-import { formatPatternPlan } from '../../actions/pattern-preview.js';
-import { rollbackCandidates } from '../../actions/pattern-rollback.js';
 import type { Keymap } from '../../keymap/resolve.js';
-import { ScrollText, type Line } from '../components/ScrollText.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { editText } from '../state/edit-text.js';
 import { tokenProps, useTheme } from '../theme-context.js';
@@ -17,13 +12,6 @@ export interface RoutingDialogProps {
   height: number;
   keymap: Keymap;
   onMessage(text: string, level: 'info' | 'error'): void;
-}
-
-function diffToken(line: string) {
-  if (line.startsWith('+') && !line.startsWith('+++')) return 'status.up' as const;
-  if (line.startsWith('-') && !line.startsWith('---')) return 'status.drain' as const;
-  if (/^\s*[✗!]/.test(line) || /FAILED|CONFLICT/.test(line)) return 'dialog.warning' as const;
-  return undefined;
 }
 
 export function submitInput(api: RoutingApi, purpose: 'add' | 'change' | 'trace', text: string, kind: 'map' | 'acl', selectedKey: string | undefined): string | null {
@@ -49,20 +37,8 @@ export function submitInput(api: RoutingApi, purpose: 'add' | 'change' | 'trace'
 
 export function RoutingDialogView(p: RoutingDialogProps) {
   const theme = useTheme();
-  const [top, setTop] = useState(0);
   const d = p.api.state.dialog!;
   const s = p.api.state;
-  const preview = d.kind === 'pattern-preview' || d.kind === 'config-preview';
-  const text = d.kind === 'pattern-preview' ? formatPatternPlan(d.plan)
-    : d.kind === 'config-preview' ? [`Plan: write ${d.plan.path} on ${d.plan.lb}`, '', d.plan.diff || '(no change)', ...d.plan.skipped.map((x) => `! ${x}`), '', 'Then: haproxy -c -f (the old file goes back if it fails), and a reload if this LB is configured to'].join('\n')
-    : d.kind === 'result' ? [`Result: ${d.title}`, ...d.lines].join('\n')
-    : d.kind === 'busy' ? d.title : '';
-  const lines: Line[] = text.split('\n').map((l) => [{ text: l, token: diffToken(l) }]);
-  const inner = Math.max(1, p.height - 3);
-  const scroll = (by: number) => setTop((t) => Math.max(0, Math.min(Math.max(0, lines.length - inner), t + by)));
-  const nav = { 'nav.down': () => scroll(1), 'nav.up': () => scroll(-1), 'nav.pageDown': () => scroll(inner - 1), 'nav.pageUp': () => scroll(1 - inner) };
-  useCommands(p.keymap, 'preview', { ...nav, 'dialog.confirm': p.api.confirm, 'dialog.cancel': () => { p.api.closeDialog(); p.onMessage('cancelled: nothing was sent or written', 'info'); } }, { isActive: preview, onMessage: p.onMessage });
-  useCommands(p.keymap, 'report', { ...nav, 'report.close': p.api.closeDialog, 'report.rollback': { run: p.api.rollback, disabled: () => (d.kind === 'result' && d.report && rollbackCandidates(d.report).length > 0 ? null : 'nothing to roll back: no LB changed, or all went through') } }, { isActive: d.kind === 'result', onMessage: p.onMessage });
   useCommands(p.keymap, 'prompt', {
     'prompt.accept': () => {
       if (d.kind !== 'input') return;
@@ -85,10 +61,8 @@ export function RoutingDialogView(p: RoutingDialogProps) {
   }
   return (
     <Box flexDirection="column" height={p.height} borderStyle="round" overflow="hidden">
-      <ScrollText lines={lines} height={inner} top={top} />
-      <Text {...tokenProps(theme, 'dialog.title')}>
-        {preview ? 'y: apply (runtime and disk, LB by LB) · Esc/n: cancel, nothing is sent' : d.kind === 'result' ? `Enter/Esc: close${d.report && rollbackCandidates(d.report).length ? ` · R: roll back ${rollbackCandidates(d.report).join(', ')}` : ''}` : 'working…'}
-      </Text>
+      <Text {...tokenProps(theme, 'dialog.title')}>{d.title}</Text>
+      <Text {...tokenProps(theme, 'dialog.title')}>working…</Text>
     </Box>
   );
 }

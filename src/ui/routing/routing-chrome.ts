@@ -15,7 +15,5 @@ export function driftMarker(drift: Loaded<DriftReport>): string | undefined {
 
 export function routingHintScope(dialog: RoutingDialog | null): Scope | null {
   if (!dialog) return null;
-  if (dialog.kind === 'input') return 'prompt';
-  if (dialog.kind === 'result' || dialog.kind === 'busy') return 'report';
-  return 'preview';
+  return dialog.kind === 'input' ? 'prompt' : 'report';
 }

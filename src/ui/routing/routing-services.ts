@@ -5,6 +5,9 @@ import type { CertInfo } from '../../model/certs.js';
 import type { PatternEdit, PatternLbOutcome, PatternPlan, PatternReport } from '../../actions/pattern-types.js';
 import type { FleetTrace } from '../../actions/trace-read.js';
 import type { Plan } from '../../actions/types.js';
+import type { ConfigEditPlan } from '../../actions/config-edit-apply.js';
+
+export type { ConfigEditPlan };
 
 export interface RoutingServices {
   readPatterns(): Promise<LbPatterns[]>;
@@ -21,12 +24,3 @@ export interface RoutingServices {
   editText(text: string, name: string): string | null;
 }
 
-/** haproxy.cfg rewritten on one LB (server states written to disk), shown as a diff before it is written. */
-export interface ConfigEditPlan {
-  lb: string;
-  path: string;
-  before: string;
-  after: string;
-  diff: string;
-  skipped: string[];
-}

@@ -1,19 +1,14 @@
-// State of the routing views (MAPS/ACLS, DRIFT, CERTS, TRACE) and of their own dialogs: a text prompt, a
-// preview of a map/ACL plan or of a haproxy.cfg edit, "applying", and the result.
-import type { PatternPlan, PatternReport } from '../../actions/pattern-types.js';
+// State of the routing views (MAPS/ACLS, DRIFT, CERTS, TRACE) and of their own dialogs: a text prompt, and a
+// busy line while a file is read for $EDITOR. Their writes go through the one write dialog (useWriteFlow).
 import type { FleetTrace } from '../../actions/trace-read.js';
 import type { CertInfo } from '../../model/certs.js';
 import type { DriftReport, LbPatterns, PatternKind } from '../../model/patterns.js';
-import type { ConfigEditPlan } from './routing-services.js';
 
 export type RoutingView = 'maps' | 'drift' | 'certs' | 'trace';
 
 export type RoutingDialog =
   | { kind: 'input'; label: string; text: string; purpose: 'add' | 'change' | 'trace'; key?: string }
-  | { kind: 'busy'; title: string }
-  | { kind: 'pattern-preview'; plan: PatternPlan; shownAt: number }
-  | { kind: 'config-preview'; plan: ConfigEditPlan; shownAt: number }
-  | { kind: 'result'; title: string; lines: string[]; ok: boolean; report?: PatternReport };
+  | { kind: 'busy'; title: string };
 
 export interface Loaded<T> {
   value: T | null;

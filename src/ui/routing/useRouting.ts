@@ -1,11 +1,10 @@
-// The routing views' state and what they do: load (maps and ACLs, drift, certificates, a trace), plan an edit
-// and show its preview, apply it once confirmed, and show the result. Drift is re-checked in the background
-// every minute (never two at once) for the header's DRIFT marker.
-import { confirmedTooSoon, READ_FIRST } from '../state/confirm-guard.js';
+// The routing views' state and what they do: load (maps and ACLs, drift, certificates, a trace) and plan an edit
+// or a drift fix, which the one write dialog (useWriteFlow) previews, sends once confirmed and reports on. Drift
+// is re-checked in the background every minute (never two at once) for the header's DRIFT marker.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { rollbackCandidates, rollbackPlan } from '../../actions/pattern-rollback.js';
-import type { PatternEdit, PatternReport } from '../../actions/pattern-types.js';
-import type { Plan } from '../../actions/types.js';
+import type { PatternEdit } from '../../actions/pattern-types.js';
+import type { WriteFlow } from '../hooks/useWriteFlow.js';
+import { configWrite, patternWrite } from '../writes/maps-write.js';
 import type { DriftItem } from '../../model/patterns.js';
 import type { RoutingServices } from './routing-services.js';
 import { parseEntryList } from '../../sources/haproxy/maps/file-edit.js';
@@ -16,14 +15,6 @@ export const DRIFT_EVERY_MS = 60_000;
 export const DRIFT_FIRST_MS = 1_000;
 type Flash = (text: string, level: 'info' | 'ok' | 'error') => void;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-export function reportLines(report: PatternReport): string[] {
-  return report.outcomes.flatMap((o) => [
-    `${o.lb}: ${o.status === 'applied' ? 'applied' : o.status.toUpperCase()}${o.error ? `: ${o.error}` : ''}`,
-    ...o.steps.map((s) => `  - ${s}`),
-    ...(o.threeWay ? ['  three-way difference:', ...o.threeWay.diff.split('\n').map((l) => `    ${l}`)] : []),
-  ]);
-}
 
 export interface RoutingApi {
   state: RoutingState;
@@ -36,14 +27,11 @@ export interface RoutingApi {
   /** Re-reads the open file, hands it to the editor, and plans a replace with what comes back. */
   editWhole(editor: (text: string, name: string) => string | null): void;
   planDriftFix(item: DriftItem, direction: 'to-disk' | 'to-runtime'): void;
-  confirm(): void;
-  /** After a partial failure: puts back the LBs that changed (R in the result). */
-  rollback(): void;
   closeDialog(): void;
   openDialog(d: RoutingDialog): void;
 }
 
-export function useRouting(services: RoutingServices | undefined, now: () => number, flash: Flash, previewRuntime: (plan: Plan) => void, showTrace: () => void): RoutingApi {
+export function useRouting(services: RoutingServices | undefined, now: () => number, flash: Flash, flow: WriteFlow, showTrace: () => void): RoutingApi {
   const [state, setState] = useState(initialRoutingState);
   const current = useRef(state);
   current.current = state;
@@ -101,8 +89,9 @@ export function useRouting(services: RoutingServices | undefined, now: () => num
     planEdit(edit) {
       const s = current.current;
       if (!services || !s.open) return;
-      busy('reading every LB that has the file…');
-      services.planEdit(s.kind, s.open, edit, []).then((plan) => set((x) => ({ ...x, dialog: { kind: 'pattern-preview', plan, shownAt: now() } })), fail('plan'));
+      const { kind, open } = s;
+      set((x) => ({ ...x, dialog: null }));
+      flow.plan('reading every LB that has the file…', services.planEdit(kind, open, edit, []).then((plan) => patternWrite(plan, services, afterWrite)));
     },
     editWhole(editor) {
       const s = current.current;
@@ -122,47 +111,8 @@ export function useRouting(services: RoutingServices | undefined, now: () => num
     },
     planDriftFix(item, direction) {
       if (!services) return;
-      busy('reading runtime and disk…');
-      services.planDriftFix(item, direction).then((fix) => {
-        if ('pattern' in fix) set((x) => ({ ...x, dialog: { kind: 'pattern-preview', plan: fix.pattern, shownAt: now() } }));
-        else if ('config' in fix) set((x) => ({ ...x, dialog: { kind: 'config-preview', plan: fix.config, shownAt: now() } }));
-        else {
-          set((x) => ({ ...x, dialog: null }));
-          previewRuntime(fix.runtime);
-        }
-      }, fail('drift fix'));
-    },
-    confirm() {
-      const d = current.current.dialog;
-      if (!services || !d || (d.kind !== 'pattern-preview' && d.kind !== 'config-preview')) return;
-      if (confirmedTooSoon(d.shownAt, now())) return flash(READ_FIRST, 'error');
-      if (d.kind === 'pattern-preview') {
-        if (d.plan.errors.length > 0) return flash('this plan has errors: nothing can be applied', 'error');
-        busy(`applying: ${d.plan.title}`);
-        services.applyEdit(d.plan).then((report) => {
-          set((x) => ({ ...x, dialog: { kind: 'result', title: d.plan.title, lines: reportLines(report), ok: report.ok, report } }));
-          flash(report.ok ? `done: ${d.plan.title}` : `FAILED: ${d.plan.title}`, report.ok ? 'ok' : 'error');
-          afterWrite();
-        }, fail('apply'));
-      } else {
-        busy(`writing ${d.plan.path} on ${d.plan.lb}`);
-        services.applyConfigEdit(d.plan).then((o) => {
-          const lines = [`${o.lb}: ${o.status}${o.error ? `: ${o.error}` : ''}`, ...o.steps.map((s) => `  - ${s}`)];
-          set((x) => ({ ...x, dialog: { kind: 'result', title: `write ${d.plan.path}`, lines, ok: o.status === 'applied' } }));
-          afterWrite();
-        }, fail('write'));
-      }
-    },
-    rollback() {
-      const d = current.current.dialog;
-      if (!services || d?.kind !== 'result' || !d.report || rollbackCandidates(d.report).length === 0) return;
-      const plan = rollbackPlan(d.report);
-      busy(plan.title);
-      services.applyEdit(plan).then((report) => {
-        set((x) => ({ ...x, dialog: { kind: 'result', title: plan.title, lines: reportLines(report), ok: report.ok } }));
-        flash(report.ok ? `rolled back: ${d.title}` : `roll back FAILED: ${d.title}`, report.ok ? 'ok' : 'error');
-        afterWrite();
-      }, fail('roll back'));
+      flow.plan('reading runtime and disk…', services.planDriftFix(item, direction).then((fix) =>
+        'pattern' in fix ? patternWrite(fix.pattern, services, afterWrite) : 'config' in fix ? configWrite(fix.config, services, afterWrite) : flow.writeOf(fix.runtime)));
     },
     closeDialog: () => {
       if (current.current.dialog?.kind === 'busy') return;

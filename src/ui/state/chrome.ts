@@ -1,14 +1,9 @@
 // Small derived texts for the header and footer.
 import type { Scope } from '../../keymap/bindings.js';
-import type { DialogState } from './dialog.js';
 import type { PromptState } from './ui-state.js';
 
-/** Whose keys the footer should advertise: the open dialog's, the prompt's, or the view's. */
-export function hintScopeOf(dialog: DialogState | null, prompt: PromptState | null, view: Scope): Scope {
-  if (dialog) {
-    if (dialog.kind === 'report' || dialog.kind === 'rolling-back') return 'report';
-    return dialog.plan.confirmWord !== undefined ? 'confirm' : 'preview';
-  }
+/** Whose keys the footer should advertise when no dialog owns the keyboard: the prompt's, or the view's. */
+export function hintScopeOf(prompt: PromptState | null, view: Scope): Scope {
   return prompt ? 'prompt' : view;
 }
 

@@ -1,6 +1,6 @@
-// The one confirmation guard of every preview (server/node plans, map and config edits): a confirm key this soon
-// after the preview appeared (or changed) is refused. The preview is there to be read, and a key typed ahead
-// ("dy", key repeat) must not send what nobody has seen. Previews confirmed by a typed word need no timer.
+// The one confirmation guard, applied by the one write flow (useWriteFlow) to every preview confirmed by a key:
+// a confirm key this soon after the preview appeared (or changed) is refused. The preview is there to be read,
+// and a key typed ahead ("dy", key repeat) must not send what nobody has seen. A typed word needs no timer.
 export const CONFIRM_GUARD_MS = 300;
 
 export const READ_FIRST = 'read the preview first, then confirm';

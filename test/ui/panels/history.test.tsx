@@ -66,7 +66,7 @@ describe('HISTORY panel', () => {
 
     await app.press('u');
     expect(app.frame()).toContain(`undo: ${title}`);
-    expect(app.frame()).toMatch(new RegExp(`${target.lb}\\s+set server ${target.backend}/${target.server} state drain`));
+    expect(app.frame()).toMatch(new RegExp(`\\[${target.lb}\\] set server ${target.backend}/${target.server} state drain`));
     expect(calls.apply).toEqual([]);
     clock.now += 1000; // past the confirm guard
     await app.press('y');

@@ -1,8 +1,8 @@
 // The preview of a user command (Plan kind 'user-command'): where it runs, the command line exactly as the audit
 // log will record it, and each argv word on a line of its own, so a value with spaces, quotes or `$(…)` is
 // plainly one argument. Long words are wrapped, never cut: the operator confirms all of what runs.
-import type { Plan } from '../../actions/types.js';
-import { plain, type Line } from './ScrollText.js';
+import type { Plan } from '../actions/types.js';
+import { plain, type Line } from './line.js';
 
 const WIDTH = 100;
 

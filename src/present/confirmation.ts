@@ -1,0 +1,39 @@
+// The one rendering of a write's preview and of its outcome (src/actions/confirmation.ts), whatever planned it:
+// the write dialog draws these lines, and each subcommand prints the same ones.
+import { outcomeOk, outcomeTitle, previewTitle, type Outcome, type Preview } from '../actions/confirmation.js';
+import { applyReportLines } from './apply-report.js';
+import { batchPlanLines, bgpPlanLines, failoverPlanLines, targetLine } from './failover-preview.js';
+import { bgpReportLines, failoverReportLines } from './failover-report.js';
+import { plain, type Line } from './line.js';
+import { configEditPlanLines, configEditReportLines, patternPlanLines, patternReportLines } from './pattern-preview.js';
+import { planPreviewLines } from './plan-preview.js';
+
+export function previewLines(p: Preview): Line[] {
+  switch (p.kind) {
+    case 'servers': return planPreviewLines(p.plan);
+    case 'entries': return patternPlanLines(p.plan);
+    case 'file': return configEditPlanLines(p.plan);
+    case 'vrrp': return [targetLine(p.plan.to, p.targets), ...failoverPlanLines(p.plan)];
+    case 'vrrp-batch': return batchPlanLines(p.batch, p.targets);
+    case 'bgp': return bgpPlanLines(p.plan);
+  }
+}
+
+export function outcomeLines(o: Outcome): Line[] {
+  switch (o.kind) {
+    case 'servers': return applyReportLines(o.report);
+    case 'entries': return patternReportLines(o.report);
+    case 'file': return configEditReportLines(o.outcome);
+    case 'vrrp': return failoverReportLines(o.report);
+    case 'vrrp-batch': return [...o.reports.flatMap((r) => [plain(`Result: ${r.plan.title}`), ...failoverReportLines(r)]), ...o.notes.map((n) => plain(n))];
+    case 'bgp': return bgpReportLines(o.report);
+  }
+}
+
+/** The dialog's first line over a preview: nothing has happened yet (a move changes hosts, the rest sends). */
+export function previewHeading(p: Preview): string {
+  return `PREVIEW: ${previewTitle(p)} — nothing has been ${p.kind === 'vrrp' || p.kind === 'vrrp-batch' ? 'changed' : 'sent'}`;
+}
+
+/** The dialog's first line over an outcome. */
+export const outcomeHeading = (o: Outcome): string => `${outcomeOk(o) ? 'DONE' : 'PROBLEM'}: ${outcomeTitle(o)}`;
