@@ -5,7 +5,6 @@ import { vipColumns, vipLbs } from '../../present/columns/vips.js';
 import { fitColumns, headerLine, rowLine } from '../../present/table.js';
 import type { FailoverState } from '../../store/failover-store.js';
 import { clusterVipOwners } from '../../store/vip-rows.js';
-import { fit } from '../columns/format.js';
 import { plain, type Line } from '../components/ScrollText.js';
 
 export { bgpRows, type BgpRow } from '../../present/columns/bgp.js';
