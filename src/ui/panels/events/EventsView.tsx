@@ -1,10 +1,10 @@
 // View 6: the event timeline, newest first, windowed like the fleet table.
 import { Text } from 'ink';
-import type { TimelineEvent } from '../../model/events.js';
-import { eventColumns } from '../columns/events.js';
-import { fit } from '../columns/format.js';
-import { WindowedTable } from '../components/WindowedTable.js';
-import { tokenProps, useTheme } from '../theme-context.js';
+import type { TimelineEvent } from '../../../model/events.js';
+import { eventColumns } from '../../columns/events.js';
+import { fit } from '../../columns/format.js';
+import { WindowedTable } from '../../components/WindowedTable.js';
+import { tokenProps, useTheme } from '../../theme-context.js';
 
 export interface EventsViewProps {
   /** Newest first. */

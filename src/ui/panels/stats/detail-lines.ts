@@ -1,13 +1,13 @@
 // The detail pane of one table row, as lines (pure): its trends over the last polls (sparkline, min, max, last),
 // its values on each LB, and its state changes from the timeline, newest first.
-import type { TimelineEvent } from '../../model/events.js';
-import type { Metric, TrendReader } from '../../store/trends.js';
-import type { Token } from '../../theme/tokens.js';
-import { statusToken } from '../columns/common.js';
-import { clock, count, fit } from '../columns/format.js';
-import { sparkline, summary } from '../columns/sparkline.js';
-import { trendRows } from '../columns/trend.js';
-import type { TableRow } from '../rows/types.js';
+import type { TimelineEvent } from '../../../model/events.js';
+import type { Metric, TrendReader } from '../../../store/trends.js';
+import type { Token } from '../../../theme/tokens.js';
+import { statusToken } from '../../columns/common.js';
+import { clock, count, fit } from '../../columns/format.js';
+import { sparkline, summary } from '../../columns/sparkline.js';
+import { trendRows } from '../../columns/trend.js';
+import type { TableRow } from '../../rows/types.js';
 
 export interface DetailLine {
   text: string;

@@ -2,7 +2,7 @@
 // (LB, backend/server) with sessions and queue now, where they started, and a bar that empties as they fall.
 import { plain, type Line } from '../components/ScrollText.js';
 import { fit, stopwatch } from '../columns/format.js';
-import type { DrainFollow } from '../hooks/useDrainProgress.js';
+import type { DrainFollow } from './useDrainProgress.js';
 
 const BAR = 10;
 

@@ -1,15 +1,15 @@
 // Views 1–4: the fleet table with the view's column set (see src/ui/columns/).
 import { useMemo } from 'react';
-import type { TrendReader } from '../../store/trends.js';
-import type { StoreState } from '../../store/types.js';
-import { useTheme } from '../theme-context.js';
-import { columnsFor, fitColumns } from '../columns/index.js';
-import type { LbInfo } from '../columns/types.js';
-import { drawCells, StatsHeader, StatsRow } from '../components/StatsRow.js';
-import { WindowedTable } from '../components/WindowedTable.js';
-import { useAgeTick, type AgeTicks } from '../hooks/useAgeTicks.js';
-import type { TableRow } from '../rows/types.js';
-import type { StatsViewId } from '../state/views.js';
+import type { TrendReader } from '../../../store/trends.js';
+import type { StoreState } from '../../../store/types.js';
+import { useTheme } from '../../theme-context.js';
+import { columnsFor, fitColumns } from '../../columns/index.js';
+import type { LbInfo } from '../../columns/types.js';
+import { drawCells, StatsHeader, StatsRow } from '../../components/StatsRow.js';
+import { WindowedTable } from '../../components/WindowedTable.js';
+import { useAgeTick, type AgeTicks } from '../../hooks/useAgeTicks.js';
+import type { TableRow } from '../../rows/types.js';
+import type { StatsViewId } from '../../state/views.js';
 
 export interface StatsViewProps {
   view: StatsViewId;

@@ -1,10 +1,10 @@
 // The fleet table's own keys that change how it is shown, not the LBs: `o`/`O` sort, Enter/Esc the detail pane.
-import type { Handlers } from '../hooks/useCommands.js';
-import { columnsFor } from '../columns/index.js';
-import type { LbInfo } from '../columns/types.js';
-import type { TableRow } from '../rows/types.js';
-import type { UiAction, UiState } from '../state/ui-state.js';
-import { isStatsView } from '../state/views.js';
+import type { Handlers } from '../../hooks/useCommands.js';
+import { columnsFor } from '../../columns/index.js';
+import type { LbInfo } from '../../columns/types.js';
+import type { TableRow } from '../../rows/types.js';
+import type { UiAction, UiState } from '../../state/ui-state.js';
+import { isStatsView } from '../../state/views.js';
 
 export interface TableContext {
   ui: UiState;
