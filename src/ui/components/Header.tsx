@@ -1,6 +1,7 @@
 // Three lines: title (version, clusters, read-only, scope), LB health (ok / stale with age and error / down,
 // version, poll latency), view tabs with filter and position.
 import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
 import type { LbHealth } from '../../model/fleet.js';
 import type { Token } from '../../theme/tokens.js';
 import { healthItems } from '../rows/fleet-health.js';
@@ -17,7 +18,8 @@ export interface HeaderProps {
   view: ViewId;
   filter: string;
   expanded: boolean;
-  position: string;
+  /** The view's position ("row 12/10101"), drawn after the tabs (Position.tsx). */
+  position: ReactNode;
   now: number;
   /** A warning of the routing editor for the title line ("DRIFT 3 vs disk"). */
   marker?: string;
@@ -62,7 +64,7 @@ export function Header(p: HeaderProps) {
           </Text>
         ))}
         {p.view === 'help' ? <Text {...t('tab.active')}> ?-HELP </Text> : null}
-        <Text {...t('header.label')}>{p.position ? `  ${p.position}` : ''}</Text>
+        <Text {...t('header.label')}>{p.position}</Text>
         {p.filter ? <Text {...t('prompt')}>{`  filter: ${p.filter}`}</Text> : null}
         {p.expanded ? <Text {...t('header.label')}>  per-LB rows</Text> : null}
       </Text>

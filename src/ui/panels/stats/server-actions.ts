@@ -31,7 +31,9 @@ export function targetOf(row: TableRow | undefined, scope: string | null): Serve
   return { backend: row.backend!, server: row.server!, lbs: onLbs };
 }
 
-export function serverActionHandlers(ctx: ServerActionContext): Record<string, Handler> {
+type ServerCommand = 'server.drain' | 'server.maint' | 'server.ready' | `server.weight.${'restore' | 'dec10' | 'dec1' | 'inc1' | 'inc10'}`;
+
+export function serverActionHandlers(ctx: ServerActionContext): Record<ServerCommand, Handler> {
   const target = targetOf(ctx.row, ctx.scope);
   const disabled = () => (typeof target === 'string' ? target : null);
   const plan = (build: (t: ServerTarget) => Plan) => () => {
