@@ -11,14 +11,11 @@ import { Header } from './components/Header.js';
 import { NodeChooser, type NodeChoice } from './components/NodeChooser.js';
 import { PassphraseDialog } from './components/PassphraseDialog.js';
 import { Position, usePositionSlot } from './components/Position.js';
-import { FailoverBody } from './failover/FailoverBody.js';
-import { failoverHandlers } from './failover/failover-handlers.js';
 import { vipMarker } from './failover/failover-lines.js';
-import { failoverHintScope, isFailoverView } from './failover/failover-ui-state.js';
+import { failoverHintScope } from './failover/failover-ui-state.js';
 import { useFailover } from './failover/useFailover.js';
 import { previewNode } from './handlers/fleet-actions.js';
 import { globalHandlers } from './handlers/global-handlers.js';
-import { userCommandHandlers } from './handlers/user-commands.js';
 import { useActionFlow } from './hooks/useActionFlow.js';
 import { createAgeTicks } from './hooks/useAgeTicks.js';
 import { useCliSession } from './hooks/useCliSession.js';
@@ -38,10 +35,7 @@ import { statsHeights } from './panels/stats/stats-geometry.js';
 import type { PanelProps } from './panels/types.js';
 import { DrainProgress } from './progress/DrainProgress.js';
 import { useDrainProgress } from './progress/useDrainProgress.js';
-import { RoutingBody } from './routing/RoutingBody.js';
 import { driftMarker, routingHintScope } from './routing/routing-chrome.js';
-import { routingHandlers } from './routing/routing-handlers.js';
-import { isRoutingView } from './routing/routing-state.js';
 import { useEditor } from './routing/useEditor.js';
 import { useRouting } from './routing/useRouting.js';
 import type { TableRow } from './rows/types.js';
@@ -99,17 +93,9 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const dialogOpen = flow.dialog !== null;
   const progressShown = drain.open && drain.follow !== null && !dialogOpen;
   const panel = panelFor(ui.view);
-  const scope = progressShown ? 'progress' : panel ? panelScope(panel, ui) : isRoutingView(ui.view) ? 'routing' : isFailoverView(ui.view) ? 'failover' : 'global';
-  const page = Math.max(1, layout.body - 3);
-  const handlers = { ...globalHandlers({ ui, dispatch, services, quit: exit, flash }) };
-  if (isRoutingView(ui.view)) Object.assign(handlers, routingHandlers({ api: routing, view: ui.view, page, go: (view) => dispatch({ type: 'view', view }), edit: editor, available: services.routing !== undefined }));
-  if (isFailoverView(ui.view)) {
-    Object.assign(handlers, failoverHandlers(failover, ui.view, page, services.failover !== undefined));
-    // lbtop.yaml's `commands:` on the selected VIP (the row commands are the fleet table's).
-    Object.assign(handlers, userCommandHandlers({ ...node, row: undefined, targetLb: ui.scope, vip: ui.view === 'vips' ? failover.data.vips[failover.ui.cursor.vips] : undefined, showOutput: () => dispatch({ type: 'view', view: 'output' }) }));
-  }
+  const scope = progressShown ? 'progress' : panel ? panelScope(panel, ui) : 'global';
   const keysFree = !dialogOpen && choice === null && passphrase === null && ui.prompt === null && routing.state.dialog === null && failover.ui.dialog === null;
-  useCommands(keymap, scope, handlers, { isActive: keysFree, onMessage: flash });
+  useCommands(keymap, scope, globalHandlers({ ui, dispatch, services, quit: exit, flash }), { isActive: keysFree, onMessage: flash });
   const listHeight = statsHeights(layout.body, ui.detail && isStatsView(ui.view), data.lbs.length).list;
   const candidates = usePrompt({ ui, dispatch, keymap, fleet: data.fleet, rows: data.rows, allRows: data.allRows, geometry: { height: listHeight }, isActive: !dialogOpen && choice === null && passphrase === null && ui.prompt !== null, flash, onNode: (name) => previewNode(node, name) });
 
@@ -119,7 +105,7 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const props: PanelProps = {
     services, fleet: data.fleet, keymap, width: layout.width, height: layout.body, now, selection: selected.current, isActive: keysFree,
     preview: flow.preview, flash, go: (view) => dispatch({ type: 'view', view }), setPosition,
-    shell: { ui, dispatch, rows: data, store, cli, choose: setChoice, drain, screenText, ageTicks, selected },
+    shell: { ui, dispatch, rows: data, store, cli, choose: setChoice, drain, screenText, ageTicks, selected, routing: { api: routing, edit: editor }, failover },
   };
   const chooserShown = choice !== null && !dialogOpen;
   const hintScope = passphrase ? 'passphrase' : chooserShown ? 'chooser' : progressShown ? 'progress' : failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(flow.dialog, ui.prompt, scope);
@@ -142,10 +128,6 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
             <DrainProgress {...props} />
           ) : panel ? (
             <panel.Component {...props} />
-          ) : isRoutingView(ui.view) ? (
-            <RoutingBody view={ui.view} api={routing} height={layout.body} keymap={keymap} available={services.routing !== undefined} onMessage={flash} />
-          ) : isFailoverView(ui.view) ? (
-            <FailoverBody view={ui.view} api={failover} width={layout.width} height={layout.body} keymap={keymap} onMessage={flash} />
           ) : null}
         </Box>
         <Footer hints={hintsFor(keymap, hintScope)} readOnly={keymap.readOnly} flash={ui.flash ?? hint} prompt={ui.prompt} candidates={candidates} />

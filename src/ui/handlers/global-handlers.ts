@@ -19,8 +19,7 @@ export function globalHandlers(ctx: GlobalContext): ScopeHandlers<'global'> {
   const { ui, dispatch } = ctx;
   const from = ui.view === 'help' ? ui.back : ui.view;
   const go = (view: ViewId): Handler => ({
-    // The routing and failover views are not panels yet: they say "not available" themselves (RoutingBody, useFailover).
-    disabled: () => (panelFor(view) || ['maps', 'drift', 'certs', 'vips', 'bgp'].includes(view) ? null : `${VIEWS.find((v) => v.id === view)?.title ?? view} is not available in this build`),
+    disabled: () => (panelFor(view) ? null : `${VIEWS.find((v) => v.id === view)?.title ?? view} is not available in this build`),
     run: () => dispatch({ type: 'view', view }),
   });
   const snapshot: HandlerFn = () => {

@@ -1,9 +1,11 @@
 // Every panel lbtop has, by view id. App.tsx renders the one shown (panelFor) and binds `view.<id>` to open it; a
 // view key whose panel is not here says so in the flash line. PANELS holds the letter-key panels (a test may take
-// one out); CORE the numbered views that share the App's state (PanelProps.shell).
+// one out); CORE the views that share what outlives a view (PanelProps.shell).
 import type { UiState } from '../state/ui-state.js';
 import type { PanelId, ViewId } from '../state/views.js';
 import type { Scope } from '../../keymap/bindings.js';
+import { FailoverPanel } from '../failover/FailoverPanel.js';
+import { RoutingPanel } from '../routing/RoutingPanel.js';
 import { CapturesPanel } from './captures/CapturesPanel.js';
 import { CliPanel } from './cli/CliPanel.js';
 import { EventsPanel } from './events/EventsPanel.js';
@@ -37,6 +39,13 @@ const CORE: Partial<Record<ViewId, PanelDef>> = {
   cli: { id: 'cli', scope: 'cli', Component: CliPanel },
   events: { id: 'events', scope: 'events', Component: EventsPanel },
   help: { id: 'help', scope: 'help', Component: HelpPanel },
+  // Their folders are ui/routing and ui/failover (hooks, handlers, lines, body and their own dialogs).
+  maps: { id: 'maps', scope: 'routing', Component: RoutingPanel },
+  drift: { id: 'drift', scope: 'routing', Component: RoutingPanel },
+  certs: { id: 'certs', scope: 'routing', Component: RoutingPanel },
+  trace: { id: 'trace', scope: 'routing', Component: RoutingPanel },
+  vips: { id: 'vips', scope: 'failover', Component: FailoverPanel },
+  bgp: { id: 'bgp', scope: 'failover', Component: FailoverPanel },
 };
 
 export function panelFor(view: ViewId): PanelDef | undefined {

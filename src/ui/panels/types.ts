@@ -25,13 +25,15 @@ import type { AgeTicks } from '../hooks/useAgeTicks.js';
 import type { CliSession } from '../hooks/useCliSession.js';
 import type { FleetRows } from '../hooks/useFleetRows.js';
 import type { ScreenText } from '../hooks/useStore.js';
+import type { FailoverApi } from '../failover/useFailover.js';
 import type { DrainView } from '../progress/useDrainProgress.js';
+import type { RoutingApi } from '../routing/useRouting.js';
 import type { TableRow } from '../rows/types.js';
 import type { AppServices } from '../services.js';
 import type { UiAction, UiState } from '../state/ui-state.js';
 import type { ViewId } from '../state/views.js';
 
-/** The App's state the core views share (stats views 1–4, EVENTS, CLI, HELP) and the way back from OUTPUT. */
+/** What outlives a view, for the views that share it: stats views 1–4, EVENTS, CLI, HELP, routing, failover, OUTPUT's way back. */
 export interface ViewShell {
   ui: UiState;
   dispatch(action: UiAction): void;
@@ -49,6 +51,10 @@ export interface ViewShell {
   ageTicks: AgeTicks;
   /** Set by the stats views to their selected row: what a panel opened from there acts on (`selection`). */
   selected: MutableRefObject<TableRow | null>;
+  /** The routing views' state and dialog (the header's drift marker reads it everywhere) and $EDITOR. */
+  routing: { api: RoutingApi; edit(text: string, name: string): string | null };
+  /** The VIPS and BGP views' state and dialog (the header's VIP alarm reads it everywhere). */
+  failover: FailoverApi;
 }
 
 export interface PanelProps {
