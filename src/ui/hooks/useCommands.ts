@@ -59,3 +59,8 @@ export function useCommands(keymap: Keymap, scope: Scope, handlers: Handlers, op
     { isActive: options.isActive },
   );
 }
+
+/** useCommands for one known scope, its table checked by the compiler: every command bound in `scope` has a handler. */
+export function useScopeCommands<S extends Scope>(keymap: Keymap, scope: S, handlers: ScopeHandlers<S>, options: CommandOptions): void {
+  useCommands(keymap, scope, handlers as Handlers, options);
+}

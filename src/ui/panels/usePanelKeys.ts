@@ -3,10 +3,10 @@
 // The table is typed over the scope (ScopeHandlers): a command bound in the scope without a handler here does not
 // compile. A text scope (CLI) also gets the typed text through `onText`.
 import type { KeyPress } from '../../keymap/parse-key.js';
-import { useCommands, type Handlers, type ScopeHandlers } from '../hooks/useCommands.js';
+import { useScopeCommands, type ScopeHandlers } from '../hooks/useCommands.js';
 import type { Scope } from '../../keymap/bindings.js';
 import type { PanelProps } from './types.js';
 
 export function usePanelKeys<S extends Scope>(props: Pick<PanelProps, 'keymap' | 'isActive' | 'flash'>, scope: S, handlers: ScopeHandlers<S>, onText?: (key: KeyPress) => void): void {
-  useCommands(props.keymap, scope, handlers as Handlers, { isActive: props.isActive, onMessage: props.flash, ownScopeOnly: true, ...(onText ? { onText } : {}) });
+  useScopeCommands(props.keymap, scope, handlers, { isActive: props.isActive, onMessage: props.flash, ownScopeOnly: true, ...(onText ? { onText } : {}) });
 }
