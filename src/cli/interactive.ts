@@ -1,5 +1,5 @@
-// The TUI's composition: the fleet runtime's pollers start first, and only then is the UI imported (Ink, React
-// and the views are their own chunk of the bundle, compiled while the first poll is in flight), with the
+// The TUI's composition: the fleet runtime's pollers start first, then the first frame is drawn without Ink when
+// the first poll comes back soon, and only then is the UI imported (Ink, React and the views are their own chunk), with the
 // services it is handed (src/cli/tui-services.ts). Failover code loads only when an LB declares a failover stack;
 // the routing views' code when one of them is opened (src/runtime/load-on-first-call.ts).
 import type { LbtopConfig } from '../model/config.js';
@@ -12,10 +12,14 @@ export async function runInteractive(config: LbtopConfig, runtime: FleetRuntime,
   // does, the first poll reads the frontend and backend rows only, and the servers follow at once.
   runtime.focus(new Set());
   runtime.start();
+  // A local fleet's first poll answers before Ink and React are compiled: its data is drawn at once, without
+  // them (src/ui/first-frame/), and the UI code loads after it.
+  const { showFirstFrame } = await import('../ui/first-frame/show.js');
+  const opened = await showFirstFrame(config, runtime.store, { version: options.version, ...(options.hint ? { hint: options.hint } : {}) });
   const [{ runTui }, { tuiServices }] = await Promise.all([import('../ui/run.js'), import('./tui-services.js')]);
   const services = await tuiServices(config, runtime, options);
   try {
-    return await runTui(services.app, {});
+    return await runTui(services.app, opened ? { opened } : {});
   } finally {
     // A handshake still waiting for a passphrase is refused, not left hanging, once the TUI is gone.
     options.prompts?.close();

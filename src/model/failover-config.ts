@@ -17,7 +17,7 @@ export interface KeepalivedTarget {
 }
 
 export interface HeartbeatTarget {
-  /** /etc/ha.d: haresources and ha.cf are read from there. */
+  /** /etc/ha.d: haresources is read from there (cl_status gives the nodes; ha.cf adds nothing lbtop uses). */
   haD: string;
   /** This LB's heartbeat node name (`uname -n` on the host); default: the LB name. */
   node: string;

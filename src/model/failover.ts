@@ -126,30 +126,6 @@ export interface HeartbeatStatus {
   resources: HeartbeatResourceStatus | null;
 }
 
-export interface HaCfLink {
-  /** ucast, bcast, mcast, udp, serial... as written. */
-  medium: string;
-  interface: string | null;
-  /** The peer address for ucast, the group for mcast. */
-  address: string | null;
-  line: number;
-}
-
-export interface HaCf {
-  keepaliveMs: number | null;
-  deadtimeMs: number | null;
-  warntimeMs: number | null;
-  initdeadMs: number | null;
-  udpPort: number | null;
-  /** on / off / legacy. */
-  autoFailback: string | null;
-  nodes: string[];
-  pingNodes: string[];
-  links: HaCfLink[];
-  /** `crm yes|respawn`: Pacemaker manages resources and haresources is ignored. */
-  crm: boolean;
-}
-
 export interface HaResource {
   /** Resource script or OCF agent name: IPaddr2, HCaliasIP; a bare address means IPaddr. */
   agent: string;

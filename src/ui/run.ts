@@ -2,17 +2,12 @@
 // App, and resolves with the exit code once the terminal is restored.
 import { render } from 'ink';
 import { createElement } from 'react';
-import { COMMANDS } from '../keymap/bindings.js';
-import { buildKeymap, findDuplicateKeys } from '../keymap/resolve.js';
-import { userCommandDefs } from '../keymap/user-keys.js';
-import { utf8Terminal } from '../theme/glyphs.js';
-import { loadTheme } from '../theme/load.js';
 import { App } from './App.js';
 import type { AppServices } from './services.js';
 import type { ViewId } from './state/views.js';
 import { captureConsole } from './screen/console-capture.js';
-import { ScreenStream } from './screen/screen-stream.js';
-import { enterFullScreen } from './terminal.js';
+import { openScreen, type OpenScreen } from './screen/open-screen.js';
+import { uiSetup } from './setup.js';
 
 export interface RunOptions {
   /** Theme name or path to a .yaml; defaults to the config's theme. NO_COLOR forces mono. */
@@ -24,40 +19,37 @@ export interface RunOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Stray console output is kept off the screen and written to stderr after the terminal is restored; on by default. */
   patchConsole?: boolean;
+  /** The screen already taken, with the first frame on it (src/ui/first-frame/); taken here otherwise. */
+  opened?: OpenScreen;
 }
 
 export async function runTui(services: AppServices, options: RunOptions = {}): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const env = options.env ?? process.env;
-  const loaded = loadTheme(options.theme ?? services.config.theme ?? 'dark', { env });
-  const { errors } = loaded;
-  const theme = { ...loaded.theme, ascii: !utf8Terminal(env) };
-  // lbtop.yaml's `commands:` join the built-ins here, so help, footer and --read-only treat them alike.
-  const defs = [...COMMANDS, ...userCommandDefs(services.userCommands?.commands ?? [])];
-  const keymap = buildKeymap({ readOnly: services.readOnly }, defs);
-  const problems = [...errors.map((e) => `theme ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`), ...findDuplicateKeys(defs)];
+  const { theme, keymap, problems } = uiSetup({
+    theme: options.theme ?? services.config.theme ?? 'dark',
+    readOnly: services.readOnly,
+    commands: services.userCommands?.commands ?? [],
+    env,
+  });
 
   let code = 0;
   let unmount: (() => void) | null = null;
   let crashed: unknown = null;
   const stdin = options.stdin ?? process.stdin;
-  // Ink writes whole frames (debug mode) to the screen stream, which writes only the cells that changed.
-  const screen = new ScreenStream(stdout);
   const capture = (options.patchConsole ?? true) ? captureConsole() : null;
-  const guard = enterFullScreen(stdout, {
-    stdin,
-    beforeLeave: () => screen.close(),
-    onSignal: (signalCode) => {
-      code = signalCode;
-      unmount?.();
-    },
-    onCrash: (error) => {
-      crashed = error;
-      code = 1;
-      unmount?.();
-    },
-  });
+  // Ink writes whole frames (debug mode) to the screen stream, which writes only the cells that changed.
+  const { screen, guard, handlers } = options.opened ?? openScreen(stdout, stdin, stderr);
+  handlers.onSignal = (signalCode) => {
+    code = signalCode;
+    unmount?.();
+  };
+  handlers.onCrash = (error) => {
+    crashed = error;
+    code = 1;
+    unmount?.();
+  };
   try {
     const instance = render(
       createElement(App, { services, keymap, theme, initialView: options.initialView, startupMessage: problems.length > 0 ? problems.join('; ') : undefined }),

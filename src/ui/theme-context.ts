@@ -1,6 +1,6 @@
 // The theme reaches components through context; components ask for a token and get Ink <Text> props.
 import { createContext, useContext } from 'react';
-import { MONO, type Style, type Theme, type Token } from '../theme/tokens.js';
+import { MONO, type Theme } from '../theme/tokens.js';
 
 export const ThemeContext = createContext<Theme>(MONO);
 
@@ -8,32 +8,5 @@ export function useTheme(): Theme {
   return useContext(ThemeContext);
 }
 
-export interface TextStyleProps {
-  color?: string;
-  backgroundColor?: string;
-  bold?: boolean;
-  dimColor?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  inverse?: boolean;
-}
-
-const cache = new WeakMap<Style, TextStyleProps>();
-
-/** Ink <Text> props for a token. Cached per style object: rows ask for the same few tokens thousands of times. */
-export function tokenProps(theme: Theme, token: Token): TextStyleProps {
-  const style = theme.styles[token];
-  let props = cache.get(style);
-  if (!props) {
-    props = {};
-    if (style.fg) props.color = style.fg;
-    if (style.bg) props.backgroundColor = style.bg;
-    if (style.bold) props.bold = true;
-    if (style.dim) props.dimColor = true;
-    if (style.italic) props.italic = true;
-    if (style.underline) props.underline = true;
-    if (style.inverse) props.inverse = true;
-    cache.set(style, props);
-  }
-  return props;
-}
+// The props themselves are computed without React (token-props.ts): the first frame uses them before React loads.
+export { tokenProps, type TextStyleProps } from './token-props.js';

@@ -42,6 +42,8 @@ const log = process.env.LBTOP_LOAD_LOG;
 const load = Module._load;
 Module._load = function (request, ...rest) { appendFileSync(log, 'cjs ' + request + '\\n'); return load.call(this, request, ...rest); };
 Module.register(pathToFileURL(require('node:path').join(__dirname, 'hooks.mjs')));
+const write = process.stdout.write;
+process.stdout.write = function (chunk, ...rest) { appendFileSync(log, 'write ' + (String(chunk).includes('srv00001') ? 'server-row' : 'other') + '\\n'); return write.call(this, chunk, ...rest); };
 `;
 const HOOKS_MJS = `import { appendFileSync } from 'node:fs';
 export async function load(url, context, next) {
@@ -89,11 +91,33 @@ describe('start-up', () => {
     const command = ['env -u CI', `LBTOP_LOAD_LOG=${log}`, `XDG_CONFIG_HOME=${dir}/none`, `XDG_STATE_HOME=${dir}/state`, process.execPath, '--require', path.join(dir, 'hook.cjs'), BIN, '-s', haproxy.socket, '-i', '1'].join(' ');
     term.tmux('new-session', '-d', '-s', 'st', '-x', '160', '-y', '40', command);
     await term.until('a server row', () => term.pane().includes('srv00001'));
+    // The first frame is drawn before the UI's chunk loads (src/ui/first-frame/): wait for that too.
+    await term.until('the UI loaded', () => loadedSources(log, meta).sources.includes('dist/ui/run.js'));
     const { sources, requires } = loadedSources(log, meta);
     // The hook works: the entry chunk, the UI's chunk and the poller's parser were seen.
     expect(sources).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/ui/run.js', 'dist/sources/haproxy/parse-stat.js']));
     expect(sources.filter((s) => LAZY.some((re) => re.test(s)))).toEqual([]);
     expect(requires.filter((r) => /ssh2|cpu-features/.test(r))).toEqual([]);
+  });
+
+  it('writes the first server row to the terminal before Ink and React are loaded', async () => {
+    const log = path.join(dir, 'first-frame.log');
+    writeFileSync(log, '');
+    const command = ['env -u CI', `LBTOP_LOAD_LOG=${log}`, `XDG_CONFIG_HOME=${dir}/none`, `XDG_STATE_HOME=${dir}/state`, process.execPath, '--require', path.join(dir, 'hook.cjs'), BIN, '-s', haproxy.socket, '-i', '1'].join(' ');
+    term.tmux('new-session', '-d', '-s', 'ff', '-x', '160', '-y', '40', command);
+    await term.until('the UI loaded', () => loadedSources(log, meta).sources.includes('dist/ui/run.js'));
+    // The log holds module loads and terminal writes in the order they happened.
+    const lines = readFileSync(log, 'utf8').split('\n');
+    const firstRow = lines.indexOf('write server-row');
+    const firstInk = lines.findIndex((line) => {
+      if (!line.startsWith('esm file:')) return false;
+      const inputs = Object.keys(meta.outputs[path.relative(ROOT, fileURLToPath(line.slice(4)))]?.inputs ?? {});
+      return inputs.some((s) => /node_modules\/(ink|react|react-reconciler)\//.test(s));
+    });
+    expect(firstRow).toBeGreaterThan(-1);
+    expect(firstInk).toBeGreaterThan(-1);
+    expect(firstRow).toBeLessThan(firstInk);
+    term.tmux('kill-session', '-t', 'ff');
   });
 
   it('loads a subcommand from its chunk when asked for it', () => {

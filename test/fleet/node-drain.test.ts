@@ -43,10 +43,11 @@ describe('node drain over SSH on two LBs', () => {
   });
 
   it('drains node1 in every backend of both LBs while its sessions finish, and progress reaches zero', async () => {
-    // 4 long requests per LB: round robin gives node1 two on each.
-    const requests = lab.lbs.flatMap((lb) => Array.from({ length: 4 }, () => get(lab.url(lb, '/?hold=2500'))));
+    // 4 long requests per LB: round robin gives node1 two on each. They last 6 s, so that a loaded machine still
+    // sees them all in flight before the plan is made (2.5 s was not always enough over SSH on a busy CI host).
+    const requests = lab.lbs.flatMap((lb) => Array.from({ length: 4 }, () => get(lab.url(lb, '/?hold=6000'))));
     let before = await fleet();
-    for (let i = 0; i < 50 && !lab.lbs.every((lb) => (before.clusters.flatMap((c) => c.backends).find((b) => b.name === 'be_http')!.servers[0]!.perLb[lb]!.row.scur ?? 0) > 0); i++) {
+    for (let i = 0; i < 100 && !lab.lbs.every((lb) => (before.clusters.flatMap((c) => c.backends).find((b) => b.name === 'be_http')!.servers[0]!.perLb[lb]!.row.scur ?? 0) >= 2); i++) {
       await new Promise((r) => setTimeout(r, 50));
       before = await fleet();
     }

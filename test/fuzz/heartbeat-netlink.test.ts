@@ -1,8 +1,7 @@
-// Fuzz: heartbeat's cl_status replies, ha.cf and haresources (with the VIPs read from it), and `ip -j addr` (with
+// Fuzz: heartbeat's cl_status replies, haresources (with the VIPs read from it), and `ip -j addr` (with
 // the VIP truth check over what it read), on mutations of the heartbeat 3.0.6 and iproute2 recordings.
 import { describe, it } from 'vitest';
 import { parseHbStatus, parseListHbLinks, parseListNodes, parseNodeStatus, parseRscStatus } from '../../src/sources/heartbeat/cl-status.js';
-import { parseHaCf } from '../../src/sources/heartbeat/ha-cf.js';
 import { haOtherResources, haResourceVips, parseHaresources } from '../../src/sources/heartbeat/haresources.js';
 import { parseIpAddrJson } from '../../src/sources/netlink/ip-addr.js';
 import { checkVips } from '../../src/sources/netlink/vip-truth.js';
@@ -28,7 +27,6 @@ export const TARGETS: Target[] = [
     },
     runs: 4000,
   },
-  { name: 'parseHaCf', fixtures: [`${HB}ha.cf`, 'seeds/001/ha.cf'], parse: parseHaCf, runs: 4000 },
   {
     name: 'parseHaresources',
     fixtures: [`${HB}haresources`, 'seeds/001/haresources'],

@@ -1,10 +1,11 @@
-// `lbtop map|acl|drift|trace|certs` as a process (src/cli.ts through the TS loader) against two real HAProxy
+// `lbtop map|acl|drift|trace|certs` as a process (the built bin) against two real HAProxy
 // LBs, configured by an lbtop.yaml with `routing:` per LB.
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRoutingLab, type RoutingLab, HAPROXY_BIN } from './routing-lab.js';
+import { BIN, ensureFreshBuild } from '../e2e/fresh-build.js';
 
 const HOST = 'nginx.k8s01-dev.example.net';
 
@@ -13,12 +14,13 @@ describe('lbtop routing subcommands', () => {
   let configFile: string;
   const lbtop = (...args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', '-c', configFile, ...args],
+      execFile(process.execPath, [BIN, '-c', configFile, ...args],
         { env: { ...process.env, XDG_STATE_HOME: lab.root }, timeout: 30_000 },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
     });
 
   beforeAll(async () => {
+    ensureFreshBuild();
     lab = await startRoutingLab(['lb-a', 'lb-b']);
     configFile = path.join(lab.root, 'lbtop.yaml');
     const lb = (name: string) => `  ${name}:

@@ -1,4 +1,4 @@
-// The seeds' failover files as published: keepalived.conf (seeds 000, 002), ha.cf / haresources / hosts (seed
+// The seeds' failover files as published: keepalived.conf (seeds 000, 002), haresources / hosts (seed
 // 001), bird.conf (seed 004). Each is first judged by its real daemon (keepalived 2.2.7 `-t` in a lab namespace
 // that has the post's interface names; BIRD 1.6.8 and 2.0.12 `-p`), then read by lbtop's parsers, with the
 // values of the post and how the files of one seed agree with each other.
@@ -10,7 +10,6 @@ import { bird16 } from '../support/lab/bird16.js';
 import { NetnsLab } from '../../src/lab/netns/lab.js';
 import { sh } from '../../src/lab/netns/sh.js';
 import { parseHaproxyConfig } from '../../src/sources/haproxy/config/parse.js';
-import { parseHaCf } from '../../src/sources/heartbeat/ha-cf.js';
 import { haOtherResources, haResourceVips, parseHaresources } from '../../src/sources/heartbeat/haresources.js';
 import { parseKeepalivedConf } from '../../src/sources/keepalived/conf.js';
 import { seedText } from './seed-files.js';
@@ -57,14 +56,6 @@ describe('keepalived 2.2.7 and lbtop on the seeds\' keepalived.conf', () => {
 
 describe("seed 001's heartbeat files, read together", () => {
   const hosts = new Map(seedText('001/hosts').trim().split('\n').map((l) => l.split(/\s+/) as [string, string]).map(([ip, name]) => [name, ip]));
-
-  it('ha.cf names both LBs of /etc/hosts and heartbeats to the peer by unicast', () => {
-    const cf = parseHaCf(seedText('001/ha.cf'));
-    expect(cf.nodes.map((n) => hosts.get(n))).toEqual(['10.143.0.5', '10.143.0.6']);
-    // "IP der Gegenstelle": the peer is K8sLB01, so this is K8sLB02's copy of the file.
-    expect(cf.links.map((l) => [l.medium, l.interface, l.address])).toEqual([['ucast', 'ens10', '10.143.0.5'], ['udp', 'ens10', null]]);
-    expect([cf.keepaliveMs, cf.deadtimeMs, cf.udpPort]).toEqual([1000, 3000, 694]);
-  });
 
   it('haresources puts the API address (K8sAPI, where HAProxy binds) on K8sLB01, with the cloud script beside it', () => {
     const groups = parseHaresources(seedText('001/haresources'));

@@ -1,40 +1,8 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { runTui } from '../../src/ui/run.js';
 import { ENTER, LEAVE } from '../../src/ui/terminal.js';
 import { demoStore, fakeServices, NOW, settle } from './helpers.js';
-
-class Tty extends EventEmitter {
-  isTTY = true;
-  columns = 100;
-  rows = 30;
-  out = '';
-  write = (s: string) => {
-    this.out += s;
-    return true;
-  };
-}
-
-class Keyboard extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  raw: boolean[] = [];
-  setRawMode = (on: boolean) => void this.raw.push(on);
-  setEncoding() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  press(s: string) {
-    this.data = s;
-    this.emit('readable');
-  }
-}
+import { Keyboard, Tty } from './tty.js';
 
 /** Until the terminal has been sent `text` (the screen stream writes a few ms after Ink renders). */
 async function written(tty: Tty, text: string): Promise<void> {

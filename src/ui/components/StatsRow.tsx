@@ -1,49 +1,11 @@
 // One fleet row as cells: each column's pure cell function, the row's token, the changed-cell highlight.
 import { Text } from 'ink';
 import { memo } from 'react';
-import type { StoreState } from '../../store/types.js';
-import type { Token } from '../../theme/tokens.js';
-import { HIGHLIGHT_MS, isChanged } from '../columns/changed.js';
-import { fit } from '../columns/format.js';
-import type { CellContext, Column } from '../columns/types.js';
+import { headerText, ROW_TOKEN, type DrawnCell, type FittedColumn } from '../columns/draw-cells.js';
 import type { TableRow } from '../rows/types.js';
 import { tokenProps, useTheme } from '../theme-context.js';
 
-const ROW_TOKEN: Record<TableRow['kind'], Token> = {
-  cluster: 'row.cluster',
-  frontend: 'row.frontend',
-  backend: 'row.backend',
-  server: 'row.server',
-  sublb: 'row.sublb',
-};
-
-export interface FittedColumn {
-  column: Column;
-  width: number;
-}
-
-/** One cell as drawn: its text fitted to the column (separator included) and its colour, if not the row's. */
-export interface DrawnCell {
-  text: string;
-  token: Token | undefined;
-}
-
-/**
- * The row's cells as they will be drawn, computed for every visible row on every frame (pure and cheap): the row
- * component below re-renders only when one of them differs, so a poll that changed nothing on screen costs no
- * React work for the table. Ages (LASTCHG) are updated in place on the row objects, which is why the comparison
- * is on the drawn text and not on the row.
- */
-export function drawCells(row: TableRow, columns: readonly FittedColumn[], ctx: CellContext, changedCells: StoreState['changedCells'], now: number): DrawnCell[] {
-  const since = now - HIGHLIGHT_MS;
-  return columns.map(({ column, width }, i) => {
-    const cell = column.cell(row, ctx);
-    return {
-      text: (i > 0 ? ' ' : '') + fit(cell.text, width, column.align),
-      token: isChanged(row, column, changedCells, since) ? 'cell.changed' : cell.token,
-    };
-  });
-}
+export { drawCells, type DrawnCell, type FittedColumn } from '../columns/draw-cells.js';
 
 interface Props {
   kind: TableRow['kind'];
@@ -83,17 +45,9 @@ export interface HeaderProps {
   ascii?: boolean;
 }
 
-/** A column's header with the sort arrow after it, shortened to keep the arrow when the column is narrow. */
-export function sortedHeader(header: string, width: number, desc: boolean, ascii = false): string {
-  const arrow = ascii ? (desc ? 'v' : '^') : desc ? '▼' : '▲';
-  return header.length < width ? header + arrow : header.slice(0, Math.max(0, width - 1)) + arrow;
-}
-
 export function StatsHeader({ columns, sort, ascii }: HeaderProps) {
   const theme = useTheme();
-  const line = columns
-    .map(({ column, width }) => fit(sort?.column === column.id ? sortedHeader(column.header, width, sort.desc, ascii) : column.header, width, column.align))
-    .join(' ');
+  const line = headerText(columns, sort ?? null, ascii);
   return (
     <Text wrap="truncate" {...tokenProps(theme, 'table.header')}>
       {line}

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../../src/model/errors.js';
-import { parseHaCf } from '../../../src/sources/heartbeat/ha-cf.js';
 import { haResourceVips, parseHaresources } from '../../../src/sources/heartbeat/haresources.js';
 
-// ha.cf / haresources ran the recorded heartbeat; seed 001's files as published are in fixtures/seeds/001/.
+// haresources ran the recorded heartbeat; seed 001's files as published are in fixtures/seeds/001/.
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../../fixtures/heartbeat/${name}`, import.meta.url), 'utf8');
 
@@ -17,46 +16,6 @@ function parseError(fn: () => unknown): ParseError {
   }
   throw new Error('expected a ParseError');
 }
-
-describe('parseHaCf', () => {
-  it('reads the recorded ha.cf', () => {
-    expect(parseHaCf(fixture('ha.cf'))).toEqual({
-      keepaliveMs: 1000,
-      deadtimeMs: 3000,
-      warntimeMs: 2000,
-      initdeadMs: 4000,
-      udpPort: 694,
-      autoFailback: 'on',
-      nodes: ['K8sLB01', 'K8sLB02'],
-      pingNodes: [],
-      links: [{ medium: 'ucast', interface: 'ens10', address: '10.97.0.6', line: 7 }],
-      crm: false,
-    });
-  });
-
-  it('reads seed 001 (trailing comments, udp link, use_logd)', () => {
-    const cf = parseHaCf(fixture('../seeds/001/ha.cf'));
-    expect(cf).toMatchObject({ keepaliveMs: 1000, deadtimeMs: 3000, udpPort: 694, nodes: ['K8sLB01', 'K8sLB02'] });
-    expect(cf.links).toEqual([
-      { medium: 'ucast', interface: 'ens10', address: '10.143.0.5', line: 12 },
-      { medium: 'udp', interface: 'ens10', address: null, line: 14 },
-    ]);
-  });
-
-  it('reads ms timers, ping nodes, mcast and crm', () => {
-    const cf = parseHaCf('keepalive 500ms\ndeadtime 2.5\nping 10.0.0.1 10.0.0.2\nping_group g 10.0.0.3\n' +
-      'mcast eth0 225.0.0.1 694 1 0\ncrm respawn\n');
-    expect(cf).toMatchObject({ keepaliveMs: 500, deadtimeMs: 2500, pingNodes: ['10.0.0.1', '10.0.0.2', '10.0.0.3'], crm: true });
-    expect(cf.links[0]).toMatchObject({ medium: 'mcast', interface: 'eth0', address: '225.0.0.1' });
-  });
-
-  it('reports bad values and garbage with their line', () => {
-    expect(parseError(() => parseHaCf('keepalive 1\ndeadtime soon\n')).line).toBe(2);
-    expect(parseError(() => parseHaCf('udpport 99999\n')).line).toBe(1);
-    expect(parseError(() => parseHaCf('node K8sLB01\n\nucast ens10\n')).line).toBe(3);
-    expect(parseError(() => parseHaCf('node a\n%%% garbage\n')).line).toBe(2);
-  });
-});
 
 describe('parseHaresources', () => {
   it('reads seed 001 and the recorded file, and derives the VIPs with their preferred node', () => {
