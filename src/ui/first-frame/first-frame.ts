@@ -53,7 +53,7 @@ export function firstFrame(input: FirstFrameInput): string | null {
   const rows = flattenFleet(fleet, { filter: '', expanded: false });
   const tabs = VIEWS.filter((v) => v.keyLabel === undefined || v.id === 'status').map((v) => t(` ${v.keyLabel ?? v.number}-${v.title} `, v.id === 'status' ? 'tab.active' : 'tab.inactive'));
   lines.push(tabs.join('') + t(`  ${positionText('row', 0, rows.length)}`, 'header.label'));
-  // Body (views/StatsView.tsx): the column header, then the rows on screen, the first one selected.
+  // Body (panels/stats/StatsView.tsx): the column header, then the rows on screen, the first one selected.
   const lbs = lbInfos(fleet.lbs);
   const columns = fitColumns(columnsFor('status', lbs), layout.width);
   const ctx = { lbs, ascii: theme.ascii === true };
