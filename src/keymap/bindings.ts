@@ -162,3 +162,17 @@ export const COMMANDS = [
 
 /** A built-in command, or one of lbtop.yaml's `commands:` (user-keys.ts), bound at start. */
 export type CommandId = (typeof COMMANDS)[number]['id'] | `user.${string}`;
+
+type BuiltIn = (typeof COMMANDS)[number];
+/**
+ * The ids of the built-in commands bound in scope S (a union of scopes: bound in any of them). A view's handler
+ * table is typed over it (ScopeHandlers in src/ui/hooks/useCommands.ts), so a command added here for a scope
+ * without a handler in that scope's view is a type error, not a key that silently does nothing.
+ */
+export type ScopeCommandId<S extends Scope> = BuiltIn extends infer D
+  ? D extends { id: infer I; scopes: readonly (infer X)[] }
+    ? S extends X
+      ? I
+      : never
+    : never
+  : never;

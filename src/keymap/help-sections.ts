@@ -1,4 +1,4 @@
-// The sections of the help view, in order, one per key scope: the TUI's help (src/ui/views/help-lines.ts) and the
+// The sections of the help view, in order, one per key scope: the TUI's help (src/ui/panels/help/help-lines.ts) and the
 // man page's KEYS (src/cli/man-page.ts) are both generated from these and the keymap.
 import type { Scope } from './bindings.js';
 

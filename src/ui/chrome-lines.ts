@@ -44,8 +44,8 @@ const HEALTH_TOKEN: Record<ReturnType<typeof healthLabel>, Token> = {
 
 const FLASH_TOKEN = { info: 'flash.info', ok: 'flash.ok', error: 'flash.error' } as const;
 
-/** Title (version, clusters, read-only, scope), LB health (ok / stale / down, version, poll latency), view tabs. */
-export function headerLines(p: HeaderProps, theme: Theme, width: number): string[] {
+/** The header's lines, the tab line in two parts around the position: Header.tsx draws the position itself. */
+export function headerParts(p: Omit<HeaderProps, 'position'>, theme: Theme, width: number): { lines: [string, string]; tabs: string; after: string } {
   const t = (text: string, token: Token) => styled(text, tokenProps(theme, token));
   const title =
     t(`lbtop ${p.version}`, 'header.title') +
@@ -57,11 +57,15 @@ export function headerLines(p: HeaderProps, theme: Theme, width: number): string
   // Letter-key views (V-VIPS, B-BGP) take a tab only while shown: the row must keep room for the position.
   const tabs =
     VIEWS.filter((v) => v.keyLabel === undefined || v.id === p.view).map((v) => t(` ${v.keyLabel ?? v.number}-${v.title} `, p.view === v.id ? 'tab.active' : 'tab.inactive')).join('') +
-    (p.view === 'help' ? t(' ?-HELP ', 'tab.active') : '') +
-    t(p.position ? `  ${p.position}` : '', 'header.label') +
-    (p.filter ? t(`  filter: ${p.filter}`, 'prompt') : '') +
-    (p.expanded ? t('  per-LB rows', 'header.label') : '');
-  return [title, health, tabs].map((line) => truncated(line, width));
+    (p.view === 'help' ? t(' ?-HELP ', 'tab.active') : '');
+  const after = (p.filter ? t(`  filter: ${p.filter}`, 'prompt') : '') + (p.expanded ? t('  per-LB rows', 'header.label') : '');
+  return { lines: [truncated(title, width), truncated(health, width)], tabs, after };
+}
+
+/** Title (version, clusters, read-only, scope), LB health (ok / stale / down, version, poll latency), view tabs. */
+export function headerLines(p: HeaderProps, theme: Theme, width: number): string[] {
+  const { lines, tabs, after } = headerParts(p, theme, width);
+  return [...lines, truncated(tabs + styled(p.position ? `  ${p.position}` : '', tokenProps(theme, 'header.label')) + after, width)];
 }
 
 /** The prompt (/ filter, : jump) or the flash line, then the key hints. */

@@ -13,7 +13,7 @@ import { redactKeepalived } from '../../src/sources/keepalived/redact.js';
 import { parseIpAddrJson } from '../../src/sources/netlink/ip-addr.js';
 import { buildKeymap } from '../../src/keymap/resolve.js';
 import { FailoverStore } from '../../src/store/failover-store.js';
-import { helpLines } from '../../src/ui/views/help-lines.js';
+import { helpLines } from '../../src/ui/panels/help/help-lines.js';
 import type { FailoverServices } from '../../src/ui/failover/failover-services.js';
 import { fixture, fixtureRunner } from '../failover/fixture-runner.js';
 import { demoStore, fakeServices, KEYS, NOW, renderApp } from './helpers.js';

@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import type { NodeCandidate } from '../../model/fleet.js';
 import type { Keymap } from '../../keymap/resolve.js';
-import { useCommands } from '../hooks/useCommands.js';
+import { useScopeCommands } from '../hooks/useCommands.js';
 import { tokenProps, useTheme } from '../theme-context.js';
 
 export interface NodeChoice {
@@ -34,7 +34,7 @@ export function NodeChooser({ choice, height, keymap, onMove, onPick, onCancel, 
   const theme = useTheme();
   const n = choice.candidates.length;
   const move = (by: number) => () => onMove(Math.max(0, Math.min(n - 1, choice.index + by)));
-  useCommands(keymap, 'chooser', {
+  useScopeCommands(keymap, 'chooser', {
     'nav.down': move(1),
     'nav.up': move(-1),
     'nav.pageDown': move(n),

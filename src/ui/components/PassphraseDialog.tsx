@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import type { Keymap } from '../../keymap/resolve.js';
 import type { PassphraseRequest } from '../../model/passphrase.js';
-import { useCommands } from '../hooks/useCommands.js';
+import { useScopeCommands } from '../hooks/useCommands.js';
 import { editText } from '../state/edit-text.js';
 import { tokenProps, useTheme } from '../theme-context.js';
 
@@ -31,7 +31,7 @@ export function PassphraseDialog({ request, height, width, keymap, onMessage }: 
     secret.current.text = '';
     request.answer(value);
   };
-  useCommands(
+  useScopeCommands(
     keymap,
     'passphrase',
     {

@@ -1,11 +1,11 @@
-// Key handlers of the VIPS and BGP views (scope `failover`), as a table built per render like main-handlers.ts.
+// Key handlers of the VIPS and BGP views (scope `failover`), as a table built per render (FailoverPanel.tsx).
 // A key that cannot act says why: no VIP selected, a VIP with no other LB, a protocol on an unread host.
-import type { Handler, Handlers } from '../hooks/useCommands.js';
+import type { Handler, ScopeHandlers } from '../hooks/useCommands.js';
 import { bgpRows } from './failover-lines.js';
 import type { FailoverView } from './failover-ui-state.js';
 import type { FailoverApi } from './useFailover.js';
 
-export function failoverHandlers(api: FailoverApi, view: FailoverView, page: number, available: boolean): Handlers {
+export function failoverHandlers(api: FailoverApi, view: FailoverView, page: number, available: boolean): ScopeHandlers<'failover'> {
   const rows = api.data.vips;
   const protocols = bgpRows(api.data);
   const count = view === 'vips' ? rows.length : protocols.length;
@@ -50,6 +50,3 @@ export function failoverHandlers(api: FailoverApi, view: FailoverView, page: num
   };
 }
 
-export function failoverViewKeys(go: (view: FailoverView) => void): Handlers {
-  return { 'view.vips': () => go('vips'), 'view.bgp': () => go('bgp') };
-}

@@ -56,7 +56,7 @@ export function firstFrame(input: FirstFrameInput): string | null {
     prompt: null,
     candidates: [],
   }, theme, layout.width);
-  // Body (views/StatsView.tsx): the column header, then the rows on screen, the first one selected.
+  // Body (panels/stats/StatsView.tsx): the column header, then the rows on screen, the first one selected.
   const lbs = lbInfos(fleet.lbs);
   const columns = fitColumns(columnsFor('status', lbs), layout.width);
   const ctx = { lbs, ascii: theme.ascii === true };

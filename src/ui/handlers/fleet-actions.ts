@@ -1,7 +1,7 @@
 // Fleet-wide keys: N drains the machine of the selected server row (its address: every server there, on every
 // LB and backend; never every server that shares the row's name; for a pod, the Kubernetes node whose BGP prefix
-// holds it), `:node NODE` does the same for an address, a name, a hostname or a BGP node, S writes an incident snapshot. A name on several machines opens the chooser instead of a
-// preview. Each says why when it cannot act.
+// holds it), `:node NODE` does the same for an address, a name, a hostname or a BGP node. A name on several
+// machines opens the chooser instead of a preview. Each says why when it cannot act.
 import type { Plan } from '../../actions/types.js';
 import type { Fleet } from '../../model/fleet.js';
 import { mapBgpNodes } from '../../store/bgp-nodes.js';
@@ -76,23 +76,13 @@ function previewRowMachine(ctx: NodeContext, row: TableRow): void {
   ctx.choose({ asked: `${row.backend}/${row.server}`, action: 'drain', candidates: machines.map((ip) => candidate(ip, members)), index: 0 });
 }
 
-export function fleetActionHandlers(ctx: FleetActionContext): Record<string, Handler> {
+export function fleetActionHandlers(ctx: FleetActionContext): { 'node.drain': Handler } {
   const row = ctx.row;
   const server = row && (row.kind === 'server' || row.kind === 'sublb') ? row : undefined;
   return {
     'node.drain': {
       disabled: () => (!ctx.services.planNode ? 'node actions are not available here' : server ? null : 'select a server row first (or type :node NODE)'),
       run: () => server && previewRowMachine(ctx, server),
-    },
-    'app.snapshot': {
-      disabled: () => (ctx.services.snapshot ? null : 'snapshots are not available here'),
-      run: () => {
-        ctx.flash('writing the snapshot…', 'info');
-        ctx.services.snapshot!().then(
-          (file) => ctx.flash(`snapshot written: ${file} (+ .txt)`, 'ok'),
-          (error: unknown) => ctx.flash(`snapshot failed: ${error instanceof Error ? error.message : String(error)}`, 'error'),
-        );
-      },
     },
   };
 }

@@ -6,7 +6,7 @@ import { findLine, findMatchRow, findQuery, findServers, type FindMatch } from '
 import { commonPrefix, completions, findRow, jumpNames } from '../rows/jump.js';
 import type { TableRow } from '../rows/types.js';
 import type { UiAction, UiState } from '../state/ui-state.js';
-import { useCommands } from './useCommands.js';
+import { useScopeCommands } from './useCommands.js';
 import type { FlashFn } from './useFlash.js';
 
 export interface PromptContext {
@@ -94,7 +94,7 @@ export function usePrompt(ctx: PromptContext): string[] {
     dispatch({ type: 'prompt.text', text: candidates[(at + 1) % candidates.length]! });
   };
 
-  useCommands(
+  useScopeCommands(
     ctx.keymap,
     'prompt',
     {

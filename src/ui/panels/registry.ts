@@ -1,9 +1,18 @@
-// Every panel lbtop has, by view id. App.tsx renders the one shown and binds `view.<id>` to open it; a view key
-// whose panel is not here says so in the flash line.
-import type { PanelId } from '../state/views.js';
+// Every panel lbtop has, by view id. App.tsx renders the one shown (panelFor) and binds `view.<id>` to open it; a
+// view key whose panel is not here says so in the flash line. PANELS holds the letter-key panels (a test may take
+// one out); CORE the views that share what outlives a view (PanelProps.shell).
+import type { UiState } from '../state/ui-state.js';
+import type { PanelId, ViewId } from '../state/views.js';
+import type { Scope } from '../../keymap/bindings.js';
+import { FailoverPanel } from '../failover/FailoverPanel.js';
+import { RoutingPanel } from '../routing/RoutingPanel.js';
 import { CapturesPanel } from './captures/CapturesPanel.js';
+import { CliPanel } from './cli/CliPanel.js';
+import { EventsPanel } from './events/EventsPanel.js';
+import { HelpPanel } from './help/HelpPanel.js';
 import { LbDriftPanel } from './lbdrift/LbDriftPanel.js';
 import { SessionsPanel } from './sessions/SessionsPanel.js';
+import { StatsPanel } from './stats/StatsPanel.js';
 import type { PanelDef } from './types.js';
 import { HistoryPanel } from './history/HistoryPanel.js';
 import { NodesPanel } from './nodes/NodesPanel.js';
@@ -19,3 +28,31 @@ export const PANELS: Partial<Record<PanelId, PanelDef>> = {
   nodes: { id: 'nodes', scope: 'nodes', Component: NodesPanel },
   output: { id: 'output', scope: 'output', Component: OutputPanel },
 };
+
+// Views 1–4 are one panel with the view's column set; Enter opens its detail pane, whose keys are a scope of their own.
+const stats = (id: ViewId): PanelDef => ({ id, scope: (ui) => (ui.detail ? 'detail' : 'table'), Component: StatsPanel });
+const CORE: Partial<Record<ViewId, PanelDef>> = {
+  status: stats('status'),
+  traffic: stats('traffic'),
+  http: stats('http'),
+  errors: stats('errors'),
+  cli: { id: 'cli', scope: 'cli', Component: CliPanel },
+  events: { id: 'events', scope: 'events', Component: EventsPanel },
+  help: { id: 'help', scope: 'help', Component: HelpPanel },
+  // Their folders are ui/routing and ui/failover (hooks, handlers, lines, body and their own dialogs).
+  maps: { id: 'maps', scope: 'routing', Component: RoutingPanel },
+  drift: { id: 'drift', scope: 'routing', Component: RoutingPanel },
+  certs: { id: 'certs', scope: 'routing', Component: RoutingPanel },
+  trace: { id: 'trace', scope: 'routing', Component: RoutingPanel },
+  vips: { id: 'vips', scope: 'failover', Component: FailoverPanel },
+  bgp: { id: 'bgp', scope: 'failover', Component: FailoverPanel },
+};
+
+export function panelFor(view: ViewId): PanelDef | undefined {
+  return CORE[view] ?? PANELS[view as PanelId];
+}
+
+/** The keymap scope of a panel's keys in the App's state now. */
+export function panelScope(panel: PanelDef, ui: UiState): Scope {
+  return typeof panel.scope === 'function' ? panel.scope(ui) : panel.scope;
+}

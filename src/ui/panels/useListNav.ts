@@ -2,15 +2,18 @@
 // (j/k, pages, g/G) through the pure moves of ../state/selection.ts. With `keyAt`, the cursor follows its line
 // when a refresh inserts or removes lines above it.
 import { useState } from 'react';
-import type { Handlers } from '../hooks/useCommands.js';
+import type { HandlerFn } from '../hooks/useCommands.js';
 import { locate, move, settle, type NavMove, type Selection } from '../state/selection.js';
+
+/** The moves every list answers (j/k, pages, g/G), all of them: a panel's key table needs each one. */
+export type NavHandlers = Record<'nav.down' | 'nav.up' | 'nav.pageDown' | 'nav.pageUp' | 'nav.home' | 'nav.end', HandlerFn>;
 
 export interface ListNav {
   /** Selected index, kept in range. */
   index: number;
   /** First visible index. */
   top: number;
-  handlers: Handlers;
+  handlers: NavHandlers;
   select(index: number): void;
 }
 

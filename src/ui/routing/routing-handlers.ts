@@ -1,6 +1,6 @@
-// Key handlers of the routing views (scope `routing`), as a table built per render like main-handlers.ts. A
-// key that cannot act in the current view says why.
-import type { Handler, Handlers } from '../hooks/useCommands.js';
+// Key handlers of the routing views (scope `routing`), as a table built per render (RoutingPanel.tsx). A key
+// that cannot act in the current view says why.
+import type { Handler, ScopeHandlers } from '../hooks/useCommands.js';
 import type { ViewId } from '../state/views.js';
 import { entriesOf, fileRows } from './routing-rows.js';
 import type { RoutingView } from './routing-state.js';
@@ -18,7 +18,7 @@ export interface RoutingContext {
 
 type ListKey = 'files' | 'entries' | 'drift' | 'certs' | 'trace';
 
-export function routingHandlers(ctx: RoutingContext): Handlers {
+export function routingHandlers(ctx: RoutingContext): ScopeHandlers<'routing'> {
   const { api, view } = ctx;
   const s = api.state;
   const files = fileRows(s.patterns.value ?? [], s.kind);
@@ -58,7 +58,3 @@ export function routingHandlers(ctx: RoutingContext): Handlers {
   };
 }
 
-/** The number keys of the routing views, in every scope (merged into the main handlers by App). */
-export function routingViewKeys(go: (view: ViewId) => void): Handlers {
-  return { 'view.maps': () => go('maps'), 'view.drift': () => go('drift'), 'view.certs': () => go('certs') };
-}

@@ -5,7 +5,8 @@ import { isStatsView, type ViewId } from './views.js';
 import type { KeyPress } from '../../keymap/parse-key.js';
 import { editText } from './edit-text.js';
 
-export type ListId = 'table' | 'events' | 'help' | 'dialog';
+/** The lists whose selection outlives their view (HELP and the panels keep their own scroll and cursor). */
+export type ListId = 'table' | 'events';
 
 export interface PromptState {
   kind: 'filter' | 'jump';
@@ -63,7 +64,7 @@ export function initialUiState(view: ViewId = 'status'): UiState {
   return {
     view,
     back: view,
-    lists: { table: NO_SELECTION, events: NO_SELECTION, help: NO_SELECTION, dialog: NO_SELECTION },
+    lists: { table: NO_SELECTION, events: NO_SELECTION },
     filters: { table: '', events: '' },
     prompt: null,
     expanded: false,
@@ -79,8 +80,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'view': {
       if (action.view === state.view) return state;
       const back = state.view === 'help' ? state.back : state.view;
-      const lists = action.view === 'help' ? { ...state.lists, help: NO_SELECTION } : state.lists;
-      return { ...state, view: action.view, back, lists, prompt: null, detail: state.detail && action.view !== 'help' && isStatsView(action.view) };
+      return { ...state, view: action.view, back, prompt: null, detail: state.detail && action.view !== 'help' && isStatsView(action.view) };
     }
     case 'nav': {
       const target = move(action.from.index, action.how, action.count, action.height);

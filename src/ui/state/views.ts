@@ -1,7 +1,7 @@
 // The views, numbered as in hatop (1–5) plus EVENTS; HELP is an overlay outside the TAB cycle.
 
 export type StatsViewId = 'status' | 'traffic' | 'http' | 'errors';
-/** Views that are one folder each under src/ui/panels (registry.ts), reached by a letter key. */
+/** The letter-key views under src/ui/panels (registry.ts's PANELS); every view is a panel, these are the ones a test may take out. */
 export const PANEL_IDS = ['lbdrift', 'sessions', 'captures', 'tables', 'history', 'nodes', 'output'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 export type ViewId = StatsViewId | 'cli' | 'events' | 'help' | 'maps' | 'drift' | 'certs' | 'trace' | 'vips' | 'bgp' | PanelId;
@@ -37,10 +37,6 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'nodes', number: -1, keyLabel: 'K', title: 'NODES', command: 'view.nodes', inCycle: false },
   { id: 'output', number: -1, keyLabel: '!', title: 'OUTPUT', command: 'view.output', inCycle: false },
 ];
-
-export function isPanelView(view: ViewId): view is PanelId {
-  return (PANEL_IDS as readonly string[]).includes(view);
-}
 
 export function isStatsView(view: ViewId): view is StatsViewId {
   return view === 'status' || view === 'traffic' || view === 'http' || view === 'errors';

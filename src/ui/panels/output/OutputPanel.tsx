@@ -1,5 +1,5 @@
 // OUTPUT (!): what the last user command printed, opened when one runs. j/k and pages scroll; [ and ] step to an
-// older or newer run of this session; Esc goes back to the view it was run from (App.tsx, output.back).
+// older or newer run of this session; Esc goes back to the view it was run from.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { ScrollText } from '../../components/ScrollText.js';
@@ -25,7 +25,9 @@ export function OutputPanel(props: PanelProps) {
     setPicked(next === runs.length - 1 ? null : next);
     setTop(0);
   };
+  const back = props.shell.ui.back;
   usePanelKeys(props, 'output', {
+    'output.back': () => props.go(back === 'output' ? 'status' : back),
     'nav.down': scroll(top + 1),
     'nav.up': scroll(top - 1),
     'nav.pageDown': scroll(top + height - 1),

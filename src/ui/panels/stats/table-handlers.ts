@@ -1,10 +1,10 @@
 // The fleet table's own keys that change how it is shown, not the LBs: `o`/`O` sort, Enter/Esc the detail pane.
-import type { Handlers } from '../hooks/useCommands.js';
-import { columnsFor } from '../columns/index.js';
-import type { LbInfo } from '../columns/types.js';
-import type { TableRow } from '../rows/types.js';
-import type { UiAction, UiState } from '../state/ui-state.js';
-import { isStatsView } from '../state/views.js';
+import type { ScopeHandlers } from '../../hooks/useCommands.js';
+import { columnsFor } from '../../columns/index.js';
+import type { LbInfo } from '../../columns/types.js';
+import type { TableRow } from '../../rows/types.js';
+import type { UiAction, UiState } from '../../state/ui-state.js';
+import { isStatsView } from '../../state/views.js';
 
 export interface TableContext {
   ui: UiState;
@@ -14,7 +14,7 @@ export interface TableContext {
   flash(text: string, level: 'info' | 'ok' | 'error'): void;
 }
 
-export function tableHandlers(ctx: TableContext): Handlers {
+export function tableHandlers(ctx: TableContext): Pick<ScopeHandlers<'table' | 'detail'>, 'sort.next' | 'sort.reverse' | 'detail.open' | 'detail.close'> {
   const { ui, dispatch } = ctx;
   const columns = isStatsView(ui.view) ? columnsFor(ui.view, ctx.lbs) : [];
   const current = columns.findIndex((c) => c.id === ui.sort?.column);

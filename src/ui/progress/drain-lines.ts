@@ -5,7 +5,7 @@ import { plain, type Line } from '../components/ScrollText.js';
 import { drainColumns } from '../../present/columns/drain.js';
 import { stopwatch } from '../../present/format.js';
 import { fitColumns, headerLine, rowLine } from '../../present/table.js';
-import type { DrainFollow } from '../hooks/useDrainProgress.js';
+import type { DrainFollow } from './useDrainProgress.js';
 
 export function drainStatus(f: DrainFollow, now: number): Line {
   const p = f.progress;

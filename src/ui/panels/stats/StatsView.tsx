@@ -1,16 +1,16 @@
 // Views 1–4: the fleet table with the view's column set (see src/ui/columns/).
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import type { TrendReader } from '../../store/trends.js';
-import type { StoreState } from '../../store/types.js';
-import { tokenProps, useTheme } from '../theme-context.js';
-import { columnsFor, fitColumns } from '../columns/index.js';
-import type { LbInfo } from '../columns/types.js';
-import { drawCells, headerText, ROW_TOKEN } from '../columns/draw-cells.js';
-import { styledRow } from '../styled-text.js';
-import { useAgeTick, type AgeTicks } from '../hooks/useAgeTicks.js';
-import type { TableRow } from '../rows/types.js';
-import type { StatsViewId } from '../state/views.js';
+import type { TrendReader } from '../../../store/trends.js';
+import type { StoreState } from '../../../store/types.js';
+import { tokenProps, useTheme } from '../../theme-context.js';
+import { columnsFor, fitColumns } from '../../columns/index.js';
+import type { LbInfo } from '../../columns/types.js';
+import { drawCells, headerText, ROW_TOKEN } from '../../columns/draw-cells.js';
+import { styledRow } from '../../styled-text.js';
+import { useAgeTick, type AgeTicks } from '../../hooks/useAgeTicks.js';
+import type { TableRow } from '../../rows/types.js';
+import type { StatsViewId } from '../../state/views.js';
 
 export interface StatsViewProps {
   view: StatsViewId;

@@ -1,8 +1,8 @@
 // The help text, generated from the keymap (so it cannot drift from the keys that actually work).
-import { HELP_SECTIONS as SECTIONS } from '../../keymap/help-sections.js';
-import { keysOf, type Keymap } from '../../keymap/resolve.js';
-import { fit } from '../columns/format.js';
-import { plain, type Line } from '../components/ScrollText.js';
+import { HELP_SECTIONS as SECTIONS } from '../../../keymap/help-sections.js';
+import { keysOf, type Keymap } from '../../../keymap/resolve.js';
+import { fit } from '../../columns/format.js';
+import { plain, type Line } from '../../components/ScrollText.js';
 
 export function helpLines(keymap: Keymap): Line[] {
   const lines: Line[] = [];

@@ -1,8 +1,8 @@
 // View 5: raw runtime-API commands to one LB (hatop's CLI mode), with scrollable output and history.
 import { Box, Text } from 'ink';
-import { ScrollText, plain } from '../components/ScrollText.js';
-import type { CliState } from '../state/cli-state.js';
-import { tokenProps, useTheme } from '../theme-context.js';
+import { ScrollText, plain } from '../../components/ScrollText.js';
+import type { CliState } from '../../state/cli-state.js';
+import { tokenProps, useTheme } from '../../theme-context.js';
 
 export interface CliViewProps {
   cli: CliState;

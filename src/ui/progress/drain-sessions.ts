@@ -2,7 +2,7 @@
 // hold some (`shutdown sessions server` per LB and server), through a plan read fresh from `show sess`, previewed
 // in the one dialog. Offered only once the wait is over: before that, the sessions may still finish on their own.
 import type { Plan } from '../../actions/types.js';
-import type { DrainFollow } from '../hooks/useDrainProgress.js';
+import type { DrainFollow } from './useDrainProgress.js';
 import type { AppServices } from '../services.js';
 
 export function endSessionsRefusal(follow: DrainFollow, services: AppServices): string | null {

@@ -1,16 +1,16 @@
 // The detail pane of one table row, as lines (pure): its trends over the last polls (sparkline, min, max, last),
 // its values on each LB, and its state changes from the timeline, newest first.
-import type { TimelineEvent } from '../../model/events.js';
-import type { Metric, TrendReader } from '../../store/trends.js';
-import type { Token } from '../../theme/tokens.js';
-import { statusToken } from '../columns/common.js';
-import { lbStatColumns } from '../../present/columns/lb-stats.js';
-import { clock, count, fit } from '../../present/format.js';
-import { lineText } from '../../present/line.js';
-import { fitColumns, headerLine, rowLine } from '../../present/table.js';
-import { sparkline, summary } from '../columns/sparkline.js';
-import { trendRows } from '../columns/trend.js';
-import type { TableRow } from '../rows/types.js';
+import type { TimelineEvent } from '../../../model/events.js';
+import type { Metric, TrendReader } from '../../../store/trends.js';
+import type { Token } from '../../../theme/tokens.js';
+import { statusToken } from '../../columns/common.js';
+import { lbStatColumns } from '../../../present/columns/lb-stats.js';
+import { clock, count, fit } from '../../../present/format.js';
+import { lineText } from '../../../present/line.js';
+import { fitColumns, headerLine, rowLine } from '../../../present/table.js';
+import { sparkline, summary } from '../../columns/sparkline.js';
+import { trendRows } from '../../columns/trend.js';
+import type { TableRow } from '../../rows/types.js';
 
 export interface DetailLine {
   text: string;

@@ -1,10 +1,10 @@
 // The detail pane under the fleet table (Enter on a row, Esc closes): detail-lines.ts drawn line by line. It
 // follows the selection, so j/k walk the table with the pane open.
 import { Box, Text } from 'ink';
-import type { TimelineEvent } from '../../model/events.js';
-import type { TrendReader } from '../../store/trends.js';
-import type { TableRow } from '../rows/types.js';
-import { tokenProps, useTheme } from '../theme-context.js';
+import type { TimelineEvent } from '../../../model/events.js';
+import type { TrendReader } from '../../../store/trends.js';
+import type { TableRow } from '../../rows/types.js';
+import { tokenProps, useTheme } from '../../theme-context.js';
 import { detailLines } from './detail-lines.js';
 
 export interface DetailPaneProps {

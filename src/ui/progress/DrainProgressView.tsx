@@ -3,7 +3,7 @@
 // goes on in the background (the flash line keeps reporting it) and P brings it back.
 import { Box } from 'ink';
 import { ScrollText } from '../components/ScrollText.js';
-import type { DrainFollow } from '../hooks/useDrainProgress.js';
+import type { DrainFollow } from './useDrainProgress.js';
 import { drainRows, drainStatus } from './drain-lines.js';
 
 export function DrainProgressView({ follow, height, top, now }: { follow: DrainFollow; height: number; top: number; now: number }) {

@@ -1,7 +1,7 @@
 // The timeline newest first, filtered; recomputed only when the events or the filter change.
 import { useMemo } from 'react';
-import type { TimelineEvent } from '../../model/events.js';
-import { eventText } from '../columns/events.js';
+import type { TimelineEvent } from '../../../model/events.js';
+import { eventText } from '../../columns/events.js';
 
 export function useEventRows(events: readonly TimelineEvent[], filter: string): TimelineEvent[] {
   return useMemo(() => {

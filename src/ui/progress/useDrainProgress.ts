@@ -3,7 +3,7 @@
 // takes the place of that drain's own "DONE" report; Esc closes it while the follow goes on; P reopens it.
 import { useCallback, useEffect, useState } from 'react';
 import type { DrainProgress } from '../../actions/node-wait.js';
-import type { WriteFlow } from './useWriteFlow.js';
+import type { WriteFlow } from '../hooks/useWriteFlow.js';
 import type { AppServices, NodeProgressUpdate } from '../services.js';
 
 export interface DrainFollow extends NodeProgressUpdate {

@@ -1,11 +1,11 @@
 // The write keys on the selected row: d/m/r, F4–F10. Each builds a plan (nothing is sent) and opens the
 // preview; each says why when it cannot act (lazygit's GetDisabledReason).
-import type { Plan } from '../../actions/types.js';
-import type { Fleet } from '../../model/fleet.js';
-import type { AdminTarget } from '../../model/haproxy.js';
-import type { TableRow } from '../rows/types.js';
-import type { AppServices, ServerTarget, WeightRequest } from '../services.js';
-import type { Handler } from '../hooks/useCommands.js';
+import type { Plan } from '../../../actions/types.js';
+import type { Fleet } from '../../../model/fleet.js';
+import type { AdminTarget } from '../../../model/haproxy.js';
+import type { TableRow } from '../../rows/types.js';
+import type { AppServices, ServerTarget, WeightRequest } from '../../services.js';
+import type { Handler } from '../../hooks/useCommands.js';
 
 export interface ServerActionContext {
   services: AppServices;
@@ -31,7 +31,9 @@ export function targetOf(row: TableRow | undefined, scope: string | null): Serve
   return { backend: row.backend!, server: row.server!, lbs: onLbs };
 }
 
-export function serverActionHandlers(ctx: ServerActionContext): Record<string, Handler> {
+type ServerCommand = 'server.drain' | 'server.maint' | 'server.ready' | `server.weight.${'restore' | 'dec10' | 'dec1' | 'inc1' | 'inc10'}`;
+
+export function serverActionHandlers(ctx: ServerActionContext): Record<ServerCommand, Handler> {
   const target = targetOf(ctx.row, ctx.scope);
   const disabled = () => (typeof target === 'string' ? target : null);
   const plan = (build: (t: ServerTarget) => Plan) => () => {

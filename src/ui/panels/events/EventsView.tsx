@@ -1,12 +1,12 @@
 // View 6: the event timeline, newest first, windowed like the fleet table.
 import { Text } from 'ink';
-import type { TimelineEvent } from '../../model/events.js';
-import { eventColumns } from '../../present/columns/events.js';
-import { fit } from '../../present/format.js';
-import { lineText } from '../../present/line.js';
-import { headerLine, stretchColumns } from '../../present/table.js';
-import { WindowedTable } from '../components/WindowedTable.js';
-import { tokenProps, useTheme } from '../theme-context.js';
+import type { TimelineEvent } from '../../../model/events.js';
+import { eventColumns } from '../../../present/columns/events.js';
+import { fit } from '../../../present/format.js';
+import { lineText } from '../../../present/line.js';
+import { headerLine, stretchColumns } from '../../../present/table.js';
+import { WindowedTable } from '../../components/WindowedTable.js';
+import { tokenProps, useTheme } from '../../theme-context.js';
 
 export interface EventsViewProps {
   /** Newest first. */
