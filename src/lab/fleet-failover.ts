@@ -51,7 +51,7 @@ export function failoverShells(lbs: string[], userns: boolean): Record<string, (
   return shells;
 }
 
-// Nine characters on purpose (see test/failover/keepalived-lab.ts): keepalived truncates PASS to 8.
+// Nine characters on purpose (see test/support/lab/keepalived-lab.ts): keepalived truncates PASS to 8.
 const AUTH_PASS = 'labS3cret';
 
 function keepalivedConf(lb: string, dir: string, priority: number, vips: string[]): string {

@@ -1,5 +1,5 @@
 // The fleet demo's heartbeat pair (with root, see fleet-failover.ts): v1 haresources with one IPaddr2 resource,
-// like seed 001 and test/failover/heartbeat-netns.test.ts. Each node runs in a host shell with its own host name
+// like seed 001 and test/e2e/failover/heartbeat-netns.test.ts. Each node runs in a host shell with its own host name
 // (heartbeat's node name is `uname -n`) and private /etc/ha.d, /var/lib/heartbeat, /var/log and /run, copies made
 // in the lab directory.
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -53,14 +53,16 @@ export const HAPROXY30_TEST_FILES = [
   // show sess / show errors and shutdown session(s): the short form's fields moved between 2.6 and 3.0.
   'test/e2e/sessions-cli.test.ts',
   // Stick tables and peers: the dump, the filters' data names and show peers differ between versions.
-  'test/failover/vip-move-peers.test.ts',
-  'test/routing-edit/*-live.test.ts',
-  'test/routing-edit/ssh-edit-netns.test.ts',
+  'test/actions/failover/vip-move-peers.test.ts',
+  // The map/ACL editor, its files and reloads, and its subcommands.
+  'test/actions/{crt-store,drift,lb-reload,map-edit}-live.test.ts',
+  'test/subcommands/{certs,maps-cli}-live.test.ts',
+  'test/e2e/maps/ssh-edit-netns.test.ts',
   'test/routing/*-live.test.ts',
   'test/transport/{socat,ssh-haproxy}.test.ts',
-  'test/fleet/node-drain.test.ts',
+  'test/actions/node-drain.test.ts',
   // A node is a machine (seed 000) and the static-algorithm weight refusals, each checked against the binary.
-  'test/fleet/node-machine.test.ts',
+  'test/e2e/fleet/node-machine.test.ts',
   'test/ui/node-machine-tui.test.ts',
   // Not test/ui/panels/tables-panel.test.tsx: on 3.0 its "a key on one LB only" setup failed 1 run in 5 (after a
   // key cleared on lb-b, the next compare found the LBs agreeing again); test/actions/tables-live.test.ts covers

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostSshd } from '../support/lab/host-sshd.js';
 import { makeKeyPair } from '../../src/lab/netns/keys.js';
-import { startKeepalivedPair, type KeepalivedPair } from '../failover/keepalived-lab.js';
+import { startKeepalivedPair, type KeepalivedPair } from '../support/lab/keepalived-lab.js';
 import { tmuxTerminal, wait } from './tmux.js';
 import { ensureFreshBuild } from './fresh-build.js';
 

@@ -15,7 +15,7 @@ import { buildKeymap } from '../../src/keymap/resolve.js';
 import { FailoverStore } from '../../src/store/failover-store.js';
 import { helpLines } from '../../src/ui/panels/help/help-lines.js';
 import type { FailoverServices } from '../../src/ui/failover/failover-services.js';
-import { fixture, fixtureRunner } from '../failover/fixture-runner.js';
+import { fixture, fixtureRunner } from '../support/fixture-runner.js';
 import { demoStore, fakeServices, KEYS, NOW, renderApp } from './helpers.js';
 
 const configFor = (lbs: string[]) => loadConfig(`lbs:

@@ -1,4 +1,4 @@
-// The TUI's node entry points on seed 000 in a real HAProxy 2.6 (test/fleet/seed000-lab.ts): N on k8s01's
+// The TUI's node entry points on seed 000 in a real HAProxy 2.6 (test/support/lab/seed000-lab.ts): N on k8s01's
 // worker1 row previews that machine (127.0.64.94: both k8s01 worker1 servers and the exporter at the same
 // address), never the worker1 servers of k8s01-dev or k8s02-dev; `:node worker1` opens the chooser with the
 // three machines, and picking one previews that machine only; F5 on a `balance source` server is refused in
@@ -17,7 +17,7 @@ import { rawCommand } from '../../src/lab/haproxy-process.js';
 import { createFleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
 import type { AppServices } from '../../src/ui/services.js';
-import { DNS_EXTRA, EXTRA, startSeed000, type Seed000Lab } from '../fleet/seed000-lab.js';
+import { DNS_EXTRA, EXTRA, startSeed000, type Seed000Lab } from '../support/lab/seed000-lab.js';
 import { KEYS, renderApp } from './helpers.js';
 
 /** lbtop's real services on seed 000 (plus `extra` proxies) in a real HAProxy, as the composition root wires them. */

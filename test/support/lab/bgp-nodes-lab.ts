@@ -1,4 +1,4 @@
-// The namespace lab of seed 004 for test/nodes/: two ingress LBs, each a real HAProxy (here, on loopback) beside a
+// The namespace lab of seed 004 for test/e2e/nodes/: two ingress LBs, each a real HAProxy (here, on loopback) beside a
 // real BIRD 2 in its own namespace, peering iBGP with three Kubernetes-node speakers (BIRD 2 with static pod
 // blocks, what Calico announces). worker1 announces 172.16.171.64/26 and worker2 172.16.189.64/26 as in the seed;
 // worker3 announces the covering 172.16.171.0/24, so SRV_1/SRV_2 are inside two prefixes and the longest match
