@@ -28,7 +28,7 @@ describe('fan-out over 10 LBs over SSH', () => {
     expect(health().map((h) => `${h.name} ${h.ok}`)).toEqual(lab.lbs.map((lb) => `${lb} true`));
     expect(runtime.ssh!.all().length).toBe(10);
     const [summary] = healthItems(health(), Date.now());
-    expect(summary!.text).toMatch(/^10 LBs: 10 ok · slowest \d+ms$/);
+    expect(summary!.text).toMatch(/^10 LBs: 10 ok · slowest (<10ms|\d+0ms|\d\.\ds)$/);
   }, 30_000);
 
   it('a cut link marks that LB stale while the nine others answer first; it recovers when the link returns', async () => {

@@ -14,7 +14,7 @@ describe('LB health in the header and the rows', () => {
     const { services } = fakeServices({ store, clock });
     const app = await renderApp(services, { columns: 160, rows: 90 });
     expect(app.lines()[1]).toContain('lb-1 STALE 42s: /run/haproxy/lb-1.sock: connection refused (is HAProxy running?)');
-    expect(app.lines()[1]).toContain('lb-0 ok 2.6.12 3ms');
+    expect(app.lines()[1]).toContain('lb-0 ok 2.6.12 <10ms');
     const ingress1 = app.lines().find((l) => /^\s{4}ingress1\s/.test(l))!;
     // lb-0 fresh, lb-1 the last good value marked with "?".
     expect(ingress1).toMatch(/ingress1\s+UP\s+UP\?\s/);
@@ -50,5 +50,14 @@ describe('LB health in the header and the rows', () => {
     expect(app.lines().find((l) => /^\s{4}ingress2\s/.test(l))).toMatch(/ingress2\s+UP\s+—\s/);
     // homelab carries nothing of this cluster: blank, not "—".
     expect(app.lines().find((l) => /^\s{4}ingress2\s/.test(l))).toMatch(/^\s{4}ingress2\s{30,}UP/);
+  });
+});
+
+describe('poll latency in the header', () => {
+  it('is coarse: jitter of a local socket does not change it, a slow LB still shows', async () => {
+    const { latencyText } = await import('../../src/ui/rows/fleet-health.js');
+    expect([2, 6, 9.9].map(latencyText)).toEqual(['<10ms', '<10ms', '<10ms']);
+    expect([12, 14, 77, 123, 994].map(latencyText)).toEqual(['10ms', '10ms', '80ms', '120ms', '990ms']);
+    expect([995, 1240, 30_000].map(latencyText)).toEqual(['1.0s', '1.2s', '30.0s']);
   });
 });

@@ -59,7 +59,7 @@ describe('SSH key passphrase dialog', () => {
     t.store.recordSuccess('homelab', { ...demoSnapshot('homelab', 0, t.clock.now), latencyMs: 77 });
     await app.press(KEYS.enter);
     expect([await a, await b]).toEqual(['pw', 'pw']);
-    expect(app.frame()).toContain('homelab ok 2.6.12 77ms');
+    expect(app.frame()).toContain('homelab ok 2.6.12 80ms');
     const again = t.prompts.ask('/keys/shared', 'ssh lb-0');
     await settle();
     await app.press('z');

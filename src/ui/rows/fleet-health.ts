@@ -18,10 +18,21 @@ export function routeTag(endpoint: string): string {
   return 'ssh';
 }
 
+/**
+ * A poll's round trip as the header shows it: coarse on purpose. Under 10 ms it is "<10ms", then in steps of
+ * 10 ms, then tenths of a second. A local socket's 2–6 ms jitter would otherwise rewrite the header at every
+ * poll (terminal bytes over a slow link, issue 13) while telling the operator nothing; a slow LB still shows.
+ */
+export function latencyText(ms: number): string {
+  if (ms < 10) return '<10ms';
+  if (ms < 995) return `${Math.round(ms / 10) * 10}ms`;
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
 export function lbText(h: LbHealth, now: number): string {
   const label = healthLabel(h);
   const version = h.version ? ` ${h.version.split('-')[0]}` : '';
-  const latency = h.latencyMs !== null ? ` ${Math.round(h.latencyMs)}ms` : '';
+  const latency = h.latencyMs !== null ? ` ${latencyText(h.latencyMs)}` : '';
   const route = routeTag(h.endpoint);
   const via = route ? ` ${route}` : '';
   if (label === 'ok') return `${h.name} ok${version}${latency}${via}`;
@@ -47,7 +58,7 @@ export function healthItems(lbs: readonly LbHealth[], now: number, max = FULL_LI
   const rank: Record<HealthLabel, number> = { down: 0, stale: 1, connecting: 2, ok: 3 };
   const worst = [...lbs].sort((a, b) => rank[healthLabel(a)] - rank[healthLabel(b)] || (b.latencyMs ?? 0) - (a.latencyMs ?? 0));
   const latencies = lbs.map((h) => h.latencyMs).filter((l): l is number => l !== null);
-  const slowest = latencies.length ? ` · slowest ${Math.round(Math.max(...latencies))}ms` : '';
+  const slowest = latencies.length ? ` · slowest ${latencyText(Math.max(...latencies))}` : '';
   const head: HealthItem = { text: `${lbs.length} LBs: ${summary}${slowest}`, label: counts.get('down') ? 'down' : counts.get('stale') ? 'stale' : 'ok' };
   return [head, ...worst.slice(0, max).map((h) => ({ text: lbText(h, now), label: healthLabel(h) }))];
 }
