@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { invoke } from '../../src/actions/user-command.js';
 import { loadConfig } from '../../src/config/load.js';
-import { hostStanzas, startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
+import { labSshConfig, startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
 import { ensureExactSudoRule } from '../../src/lab/netns/user.js';
 import { createBgpNodesService } from '../../src/runtime/bgp-nodes-runtime.js';
 import { createFailoverService } from '../../src/runtime/failover-wiring.js';
@@ -30,13 +30,7 @@ describe('one sudo per LB host, for every feature', () => {
   beforeAll(async () => {
     ssh = await startSshLab({
       hosts: { lb1: () => [] },
-      sshConfig: (lab) => `
-${hostStanzas(lab, ['lb1'])}Host *
-  IdentityFile @KEY@
-  User @USER@
-  UserKnownHostsFile @KNOWN@
-  GlobalKnownHostsFile /dev/null
-`,
+      sshConfig: labSshConfig(['lb1']),
     });
     removeRule = ensureExactSudoRule(ssh.user, ['/usr/bin/id', '-u']);
     const lb = (extra: string) => `{ ssh: lb1, bird: { socket: ${dir}/bird.ctl }, routing: { config: ${dir}/haproxy.cfg }${extra} }`;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { invoke } from '../../src/actions/user-command.js';
 import { loadConfig } from '../../src/config/load.js';
-import { hostStanzas, startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
+import { labSshConfig, startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
 import { createUserCommandRuntime } from '../../src/runtime/user-command-runtime.js';
 
 describe('user commands on the LB host, over real sshd', () => {
@@ -17,13 +17,7 @@ describe('user commands on the LB host, over real sshd', () => {
   beforeAll(async () => {
     ssh = await startSshLab({
       hosts: { lb1: () => [] },
-      sshConfig: (lab) => `
-${hostStanzas(lab, ['lb1'])}Host *
-  IdentityFile @KEY@
-  User @USER@
-  UserKnownHostsFile @KNOWN@
-  GlobalKnownHostsFile /dev/null
-`,
+      sshConfig: labSshConfig(['lb1']),
     });
   }, 60_000);
   afterAll(async () => {

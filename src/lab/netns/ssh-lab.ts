@@ -54,6 +54,17 @@ export function hostStanzas(lab: NetnsLab, names: readonly string[]): string {
     .join('');
 }
 
+/** The usual lab ssh_config: the named hosts, the lab's key, user and known_hosts, nothing from the system. */
+export function labSshConfig(names: readonly string[]): (lab: NetnsLab) => string {
+  return (lab) => `
+${hostStanzas(lab, names)}Host *
+  IdentityFile @KEY@
+  User @USER@
+  UserKnownHostsFile @KNOWN@
+  GlobalKnownHostsFile /dev/null
+`;
+}
+
 /** Quick failure detection so the link tests stay in seconds. */
 export const FAST = { timeouts: { readyMs: 2500, keepaliveIntervalMs: 500, keepaliveCountMax: 3 }, backoff: { initialMs: 200, maxMs: 1000 } };
 

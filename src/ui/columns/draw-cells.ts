@@ -9,6 +9,8 @@ import { fit } from '../../present/format.js';
 import { lineText } from '../../present/line.js';
 import { headerLine, type Fitted } from '../../present/table.js';
 import type { CellContext, Column } from './types.js';
+import type { Theme } from '../../theme/tokens.js';
+import { styledRow } from '../styled-text.js';
 
 export const ROW_TOKEN: Record<TableRow['kind'], Token> = {
   cluster: 'row.cluster',
@@ -48,4 +50,21 @@ export { sortedHeader } from '../../present/table.js';
 /** The column header line, with the sort in force marked (src/present/table.ts, as every table's). */
 export function headerText(columns: readonly FittedColumn[], sort: { column: string; desc: boolean } | null, ascii = false): string {
   return lineText(headerLine(columns, sort, ascii));
+}
+
+/** What the table says before any LB has answered. */
+export const NO_DATA_YET = 'no data yet: waiting for the first poll of any LB';
+
+/**
+ * The rows on screen (`top`, `height` of them) as styled lines, the selected one highlighted: the stats table hands
+ * them to Ink as one text, and the first frame writes them before Ink has loaded.
+ */
+export function statsRowLines(rows: readonly TableRow[], window: { top: number; height: number; selected: number }, columns: readonly FittedColumn[], ctx: CellContext, changedCells: StoreState['changedCells'], now: number, theme: Theme): string[] {
+  const lines: string[] = [];
+  const end = Math.min(rows.length, window.top + window.height);
+  for (let i = window.top; i < end; i++) {
+    const row = rows[i]!;
+    lines.push(styledRow(drawCells(row, columns, ctx, changedCells, now), i === window.selected ? 'row.selected' : ROW_TOKEN[row.kind], theme));
+  }
+  return lines;
 }

@@ -10,14 +10,14 @@ import { hintsFor } from '../../keymap/resolve.js';
 import type { Fleet } from '../../model/fleet.js';
 import type { Theme } from '../../theme/tokens.js';
 import { columnsFor, fitColumns } from '../columns/index.js';
-import { drawCells, headerText, ROW_TOKEN } from '../columns/draw-cells.js';
+import { headerText, NO_DATA_YET, statsRowLines } from '../columns/draw-cells.js';
 import { computeLayout } from '../layout.js';
 import { flattenFleet } from '../rows/flatten.js';
 import { lbInfos } from '../rows/health.js';
 import { positionText } from '../state/chrome.js';
 import { tokenProps } from '../token-props.js';
 import { headerLines, footerLines } from '../chrome-lines.js';
-import { styled, styledRow, truncated } from '../styled-text.js';
+import { styled, truncated } from '../styled-text.js';
 
 export interface FirstFrameInput {
   fleet: Fleet;
@@ -62,10 +62,8 @@ export function firstFrame(input: FirstFrameInput): string | null {
   const ctx = { lbs, ascii: theme.ascii === true };
   const lines = [...header, truncated(styled(headerText(columns, null, ctx.ascii), tokenProps(theme, 'table.header')), layout.width)];
   const height = Math.max(1, layout.body - 1);
-  for (const [i, row] of rows.slice(0, height).entries()) {
-    lines.push(styledRow(drawCells(row, columns, ctx, new Map(), input.now), i === 0 ? 'row.selected' : ROW_TOKEN[row.kind], theme));
-  }
-  if (rows.length === 0) lines.push(truncated(styled('no data yet: waiting for the first poll of any LB', tokenProps(theme, 'text.dim')), layout.width));
+  lines.push(...statsRowLines(rows, { top: 0, height, selected: 0 }, columns, ctx, new Map(), input.now, theme));
+  if (rows.length === 0) lines.push(truncated(styled(NO_DATA_YET, tokenProps(theme, 'text.dim')), layout.width));
   while (lines.length < 3 + layout.body) lines.push('');
   return [...lines, ...footer].join('\n');
 }

@@ -6,8 +6,7 @@ import type { StoreState } from '../../../store/types.js';
 import { tokenProps, useTheme } from '../../theme-context.js';
 import { columnsFor, fitColumns } from '../../columns/index.js';
 import type { LbInfo } from '../../columns/types.js';
-import { drawCells, headerText, ROW_TOKEN } from '../../columns/draw-cells.js';
-import { styledRow } from '../../styled-text.js';
+import { headerText, NO_DATA_YET, statsRowLines } from '../../columns/draw-cells.js';
 import { useAgeTick, type AgeTicks } from '../../hooks/useAgeTicks.js';
 import type { TableRow } from '../../rows/types.js';
 import type { StatsViewId } from '../../state/views.js';
@@ -42,13 +41,8 @@ export function StatsView(p: StatsViewProps) {
   const ctx = useMemo(() => ({ lbs: p.lbs, trends: p.trends, ascii }), [lbKey, p.trends, ascii]); // eslint-disable-line react-hooks/exhaustive-deps -- as above
   // The rows on screen as one styled text, one line per row: one node for Ink to lay out and measure, where a
   // <Text> per row and per coloured cell made Ink's layout and text measuring most of a frame's cost (issue 13).
-  const end = Math.min(p.rows.length, p.top + p.height);
-  const lines: string[] = [];
-  for (let i = p.top; i < end; i++) {
-    const row = p.rows[i]!;
-    lines.push(styledRow(drawCells(row, columns, ctx, p.changedCells, p.now), i === p.selected ? 'row.selected' : ROW_TOKEN[row.kind], theme));
-  }
-  const empty = p.filtered ? 'no row matches the filter (Esc clears it)' : 'no data yet: waiting for the first poll of any LB';
+  const lines = statsRowLines(p.rows, p, columns, ctx, p.changedCells, p.now, theme);
+  const empty = p.filtered ? 'no row matches the filter (Esc clears it)' : NO_DATA_YET;
   return (
     <Box flexDirection="column" height={p.height + 1} overflow="hidden">
       <Box height={1} overflow="hidden">
