@@ -122,7 +122,7 @@ export interface HaproxySnapshot {
   info: HaproxyInfo;
   stats: StatRow[];
   /** Keyed by "backend/server". Absent when `show servers state` was not readable. */
-  servers: Map<string, ServerState> | null;
+  servers: ReadonlyMap<string, ServerState> | null;
   /** Milliseconds since the epoch when the poll finished. */
   at: number;
   /** Round trip of the whole poll in milliseconds. */

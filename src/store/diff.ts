@@ -3,6 +3,7 @@
 import type { TimelineEvent } from '../model/events.js';
 import type { HaproxySnapshot, StatRow } from '../model/haproxy.js';
 import { adminStateOf } from '../sources/haproxy/admin-state.js';
+import { backendsMoved } from '../sources/haproxy/server-states.js';
 import type { CellKey } from './types.js';
 
 /** Fields whose change is highlighted. Counters that grow every poll (stot, bin, bout) are left out on purpose. */
@@ -89,6 +90,8 @@ function movedBackends(before: HaproxySnapshot['servers'], after: HaproxySnapsho
   const moved = new Set<string>();
   if (before === after) return moved;
   if (!before || !after || before.size !== after.size) return 'all';
+  const byPart = backendsMoved(before, after);
+  if (byPart) return byPart;
   for (const [key, state] of after) if (before.get(key) !== state) moved.add(state.backend);
   for (const [key, state] of before) if (!after.has(key)) moved.add(state.backend);
   return moved;

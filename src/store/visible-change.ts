@@ -4,6 +4,8 @@
 // 1.25 with). The UI skips such states, and asks for every one while its screen shows an age that counts seconds.
 import type { LbState } from '../model/fleet.js';
 import type { StoreState } from './types.js';
+import type { ServerState } from '../model/haproxy.js';
+import { backendsMoved } from '../sources/haproxy/server-states.js';
 
 /** The header's latency is redrawn when it moves by this much (a jitter of a millisecond or two is not news). */
 export const LATENCY_STEP = { ms: 5, ratio: 0.25 };
@@ -51,9 +53,11 @@ function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-function sameValues(a: ReadonlyMap<string, unknown> | null, b: ReadonlyMap<string, unknown> | null): boolean {
+function sameValues(a: ReadonlyMap<string, ServerState> | null, b: ReadonlyMap<string, ServerState> | null): boolean {
   if (a === b) return true;
   if (!a || !b || a.size !== b.size) return false;
+  const moved = backendsMoved(a, b);
+  if (moved) return moved.size === 0;
   const theirs = a.entries();
   for (const [key, value] of b) {
     const [otherKey, other] = theirs.next().value as [string, unknown];

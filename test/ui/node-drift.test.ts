@@ -74,7 +74,7 @@ describe('LB-DRIFT view and snapshot key', () => {
     const snap = demoSnapshot('lb-1', 0, NOW);
     snap.stats = snap.stats.filter((r) => !(r.proxy === 'k8s-http-ingress' && r.name === 'ingress3'));
     const key = 'k8s-http-ingress/ingress1';
-    snap.servers!.set(key, { ...snap.servers!.get(key)!, adminState: SrvAdmin.FDRAIN });
+    snap.servers = new Map(snap.servers!).set(key, { ...snap.servers!.get(key)!, adminState: SrvAdmin.FDRAIN });
     t.store.recordSuccess('lb-1', snap);
     const app = await renderApp(t.services, { columns: 150, rows: 40 });
     await app.press('0');

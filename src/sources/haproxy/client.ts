@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import { ReplyLostError, TransportError } from '../../model/errors.js';
 import { ExchangeInterrupted, type StreamConnector } from '../../transport/types.js';
 import { replyText } from './reply-bytes.js';
+import { PromptReads } from './prompt-reads.js';
 
 export interface HaproxyClientOptions {
   timeoutMs?: number;
@@ -52,31 +53,19 @@ export interface RuntimeApi {
   session?(): RuntimeApi;
 }
 
-const PROMPT = Buffer.from('\n> ');
-/** The end of a non-empty reply in prompt mode: its empty line, then the prompt. */
-const REPLY_END = Buffer.from('\n\n> ');
-const EMPTY = Buffer.alloc(0);
+/** "\n> ": the prompt that answers a pipelined `prompt`. */
+const PROMPT_LENGTH = 3;
 
 /**
  * `skip`: replies still to come that nobody waits for (a pipelined `prompt`'s); `pending`: text to send with the
  * next command; `received`: bytes read so far, to tell a connection that closed before answering.
  */
-type Kept = { stream: Duplex; buffer: Buffer; closed: boolean; skip: number; pending: string; received: number };
+type Kept = { stream: Duplex; reads: PromptReads; closed: boolean; skip: number; pending: string; received: number };
 
 export function isCompleteReply(text: string): boolean {
   return text === '\n' || text.endsWith('\n\n');
 }
 
-/** Where the first prompt-mode reply in `buffer` ends (its "> " follows), or -1 while it is incomplete. */
-function replyEnd(buffer: Buffer): number {
-  if (startsWithPrompt(buffer)) return 1;
-  const at = buffer.indexOf(REPLY_END);
-  return at < 0 ? -1 : at + 2;
-}
-
-function startsWithPrompt(buffer: Buffer): boolean {
-  return buffer.length >= PROMPT.length && buffer[0] === PROMPT[0] && buffer[1] === PROMPT[1] && buffer[2] === PROMPT[2];
-}
 
 /** A connection that breaks during a command: HAProxy stopped, or a reload replaced the process under us. */
 function midCommandError(error: NodeJS.ErrnoException, commandLine: string): string {
@@ -213,7 +202,7 @@ export class HaproxyClient implements RuntimeApi {
   private async sendKept(commandLines: readonly string[], timeoutMs: number): Promise<Buffer[]> {
     // Text nobody asked for (a reply that came after its prompt was matched) would be read as this command's
     // reply: the connection is out of step, so it is dropped and a fresh one opened.
-    if (this.kept && this.kept.buffer.length !== 0) this.close();
+    if (this.kept && this.kept.reads.length !== 0) this.close();
     const reused = this.kept !== null && !this.kept.closed;
     let conn: Awaited<ReturnType<HaproxyClient['ensureKept']>>;
     try {
@@ -244,9 +233,9 @@ export class HaproxyClient implements RuntimeApi {
   private async ensureKept(timeoutMs: number) {
     if (this.kept && !this.kept.closed) return this.kept;
     const stream = await this.connector.connect(timeoutMs);
-    const conn: Kept = { stream, buffer: EMPTY, closed: false, skip: 0, pending: '', received: 0 };
+    const conn: Kept = { stream, reads: new PromptReads(), closed: false, skip: 0, pending: '', received: 0 };
     stream.on('data', (chunk: Buffer) => {
-      conn.buffer = conn.buffer.length === 0 ? chunk : Buffer.concat([conn.buffer, chunk]);
+      conn.reads.append(chunk);
       conn.received += chunk.length;
       stream.emit('lbtop:data');
     });
@@ -271,20 +260,18 @@ export class HaproxyClient implements RuntimeApi {
     return new Promise((resolve, reject) => {
       const check = () => {
         // The pipelined `prompt` answers with an empty reply and the prompt ("\n> ") before the command's reply.
-        if (conn.skip > 0 && conn.buffer.length >= PROMPT.length) {
-          if (!startsWithPrompt(conn.buffer)) conn.stream.destroy(); // not in prompt mode: out of step
+        if (conn.skip > 0 && conn.reads.length >= PROMPT_LENGTH) {
+          if (!conn.reads.startsWithPrompt()) conn.stream.destroy(); // not in prompt mode: out of step
           else {
-            conn.buffer = conn.buffer.subarray(PROMPT.length);
+            conn.reads.skipPrompt();
             conn.skip -= 1;
           }
         }
         // Each reply is followed by "> ": "\n> " after an empty reply, "...\n\n> " after a full one. Replies to
         // lines written together follow each other: the first such end is this command's.
-        const end = conn.skip === 0 ? replyEnd(conn.buffer) : -1;
-        if (end >= 0) {
+        const reply = conn.skip === 0 ? conn.reads.nextReply() : null;
+        if (reply) {
           finish();
-          const reply = conn.buffer.subarray(0, end);
-          conn.buffer = conn.buffer.subarray(end + 2);
           resolve(reply);
           return;
         }

@@ -12,6 +12,7 @@ import { parseInfo } from './parse-info.js';
 import { parseServersState } from './parse-servers-state.js';
 import { parseStat } from './parse-stat.js';
 import { replyText } from './reply-bytes.js';
+import { ServerStates } from './server-states.js';
 
 /**
  * First lines of HAProxy's CLI error replies (src/cli.c and the master CLI): level too low, a command this
@@ -76,7 +77,7 @@ export async function readSnapshot(api: RuntimeApi, now: () => number = Date.now
  */
 export class SnapshotReader {
   private readonly stat: FocusedStatReader;
-  private servers: Map<string, ServerState> | null = null;
+  private servers: ServerStates | null = null;
   private sinceServers = Infinity;
   private previousRows: readonly StatRow[] = [];
   private pid: number | null = null;
@@ -139,32 +140,53 @@ export class SnapshotReader {
     return { info, stats, servers: this.servers, at, latencyMs: at - started };
   }
 
-  /** All of `show servers state`, or only these backends' (merged into the last map); null when refused. */
-  private async readServers(backends: ReadonlySet<string> | null): Promise<Map<string, ServerState> | null> {
+  /** All of `show servers state`, or only these backends' (merged into the last read); null when refused. */
+  private async readServers(backends: ReadonlySet<string> | null): Promise<ServerStates | null> {
     try {
-      if (!backends || !this.servers) return keepUnchanged(this.servers, parseServersState(await ask(this.api, 'show servers state')));
-      // Copied on the first state that moved: re-reads that find nothing new keep the map itself, so the diff and
-      // the fleet builder still skip it by reference.
-      let merged: Map<string, ServerState> | null = null;
-      for (const backend of backends) {
-        for (const [key, state] of parseServersState(await ask(this.api, buildCommand('show', 'servers', 'state', backend)))) {
-          const old = (merged ?? this.servers).get(key);
-          if (old && keptAs(old, state)) continue;
-          merged ??= new Map(this.servers);
-          merged.set(key, state);
-        }
+      const previous = this.servers;
+      if (!backends || !previous) {
+        const read = keepUnchanged(previous, parseServersState(await ask(this.api, 'show servers state')));
+        return read === previous ? previous : ServerStates.of(read, previous);
       }
-      return merged ?? this.servers;
+      // A backend whose re-read found nothing new keeps its map, and with none moved the whole read stays the
+      // same object, so the diff and the fleet builder still skip it by reference.
+      const replaced = new Map<string, Map<string, ServerState>>();
+      const names = [...backends];
+      const replies = await this.askEach(names.map((backend) => buildCommand('show', 'servers', 'state', backend)));
+      replies.forEach((reply, i) => {
+        const part = parseServersState(reply);
+        const old = previous.backends.get(names[i]!);
+        if (keepUnchanged(old ?? null, part) !== old) replaced.set(names[i]!, part);
+      });
+      return replaced.size === 0 ? previous : previous.with(replaced);
     } catch (error) {
       if (!(error instanceof CommandRejectedError)) throw error;
       return null;
     }
   }
+
+  /** Several commands' replies; in one write where the client can (one round trip over SSH, not one each). */
+  private async askEach(commands: readonly string[]): Promise<string[]> {
+    if (!this.api.sendAll || commands.length < 2) return Promise.all(commands.map((command) => ask(this.api, command)));
+    const replies = await this.api.sendAll(commands);
+    return replies.map((reply, i) => rejected(commands[i]!, replyText(reply)));
+  }
+}
+
+/**
+ * A server's status without the check counter of a transition: "UP 2/3" (UP, going down after 2 more failed
+ * checks) and "DOWN 1/2" (DOWN, going up) are still UP and DOWN in `show servers state`. With checks on every
+ * server, the counters move on every poll wherever a server flaps, and a re-read of its backend's states for
+ * each of those moves found nothing new (at 10,000 servers, more than 16 backends a poll: a whole re-read).
+ */
+function stateOfStatus(status: string): string {
+  const space = status.lastIndexOf(' ');
+  return space > 0 && /^\d+\/\d+$/.test(status.slice(space + 1)) ? status.slice(0, space) : status;
 }
 
 /**
  * The backends with a server whose row says its `show servers state` line may have moved: its status (every admin
- * and operational change shows there: MAINT, DRAIN, UP, DOWN), weight or address differs from the row at the same
+ * and operational change shows there: MAINT, DRAIN, UP, DOWN; not a transition's check counter), weight or address differs from the row at the same
  * index last poll. Counters and check results are not such a change: with health checks and traffic they move on
  * most rows every poll, and re-reading (and copying) every servers state for them cost more than the poll itself.
  * 'all' when the rows moved (count, order) or more than a handful of backends changed: one full read is cheaper.
@@ -178,7 +200,7 @@ function changedBackends(before: readonly StatRow[], after: readonly StatRow[]):
     const old = before[i]!;
     if (row === old || row.kind !== 'server') continue;
     if (old.kind !== 'server' || old.proxy !== row.proxy || old.name !== row.name) return 'all';
-    if (old.status !== row.status || old.weight !== row.weight || old.addr !== row.addr) {
+    if ((old.status !== row.status && stateOfStatus(old.status) !== stateOfStatus(row.status)) || old.weight !== row.weight || old.addr !== row.addr) {
       changed.add(row.proxy);
       if (changed.size > 16) return 'all';
     }
@@ -190,7 +212,7 @@ function changedBackends(before: readonly StatRow[], after: readonly StatRow[]):
  * The new states, with each one equal to its previous state (all but the TRANSIENT fields) replaced by that previous
  * object, so the fleet builder and the diff can skip it by reference like an unchanged stat row.
  */
-function keepUnchanged(before: Map<string, ServerState> | null, after: Map<string, ServerState>): Map<string, ServerState> {
+function keepUnchanged(before: ReadonlyMap<string, ServerState> | null, after: Map<string, ServerState>): ReadonlyMap<string, ServerState> {
   if (!before) return after;
   let same = before.size === after.size;
   const theirs = before.keys();

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateConfig } from '../../support/lab/generate-config.js';
-import { rawCommand, startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
+import { LAB_HEAD, rawCommand, startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
 import { HaproxyClient, type RuntimeApi } from '../../../src/sources/haproxy/client.js';
 import { SnapshotReader } from '../../../src/sources/haproxy/read-snapshot.js';
 import { unixSocket } from '../../../src/transport/local.js';
@@ -125,6 +125,72 @@ describe('SnapshotReader on a real HAProxy', () => {
     expect(third.servers!.get(key)!.adminState).not.toBe(0);
     expect([...third.servers!].filter(([k, v]) => v !== first.servers!.get(k)).map(([k]) => k)).toEqual([key]);
     await rawCommand(haproxy.socket, `set server ${key} state ready`);
+    client.close();
+  });
+});
+
+describe('SnapshotReader with health checks on a real HAProxy', () => {
+  let dir: string;
+  let haproxy: HaproxyProcess;
+  // Every server checks a socket nobody listens on at first, so it goes DOWN; then the test listens there, and
+  // with a rise counter so long each passing check moves the status's counter ("DOWN 1/5000", "DOWN 2/5000", …)
+  // while the server stays DOWN: what a flapping server's backend shows on every poll in production.
+  const server = (name: string) => `  server ${name} unix@@DIR@/later.sock check inter 30 rise 5000 fall 2\n`;
+  const backend = (name: string) => `backend ${name}\n${server('a')}${server('b')}`;
+  let listener: net.Server | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-reader-checks-'));
+    const config = `${LAB_HEAD}frontend fe\n  bind unix@@DIR@/fe.sock\n  default_backend be_1\n${backend('be_1')}${backend('be_2')}`;
+    haproxy = await startHaproxy({ name: 'lb', dir, config });
+  });
+  afterAll(async () => {
+    listener?.close();
+    await haproxy.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("asks no servers state for a check counter, and one write for several backends' states", async () => {
+    const client = new HaproxyClient(unixSocket(haproxy.socket), { keepAlive: true });
+    const sent: string[][] = [];
+    const api: RuntimeApi = {
+      label: client.label,
+      send: (c) => (sent.push([c]), client.send(c)),
+      sendAll: (cs) => (sent.push([...cs]), client.sendAll(cs)),
+      close: () => client.close(),
+    };
+    const reader = new SnapshotReader(api, { serversEvery: 1000 });
+    const statusOf = (rows: readonly { proxy: string; name: string; status: string }[]) => rows.find((r) => r.proxy === 'be_1' && r.name === 'a')!.status;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 40));
+    let before = await reader.read();
+    for (let i = 0; i < 100 && statusOf(before.stats) !== 'DOWN'; i++) await pause().then(async () => (before = await reader.read()));
+    expect(statusOf(before.stats)).toBe('DOWN');
+    listener = net.createServer((conn) => conn.destroy());
+    await new Promise<void>((resolve) => listener!.listen(path.join(haproxy.dir, 'later.sock'), resolve));
+    for (let i = 0; i < 100 && !/^DOWN \d+\/5000$/.test(statusOf(before.stats)); i++) await pause().then(async () => (before = await reader.read()));
+    expect(statusOf(before.stats)).toMatch(/^DOWN \d+\/5000$/);
+    await reader.read(); // the servers state that went with the first counter
+    before = await reader.read();
+    let after = before;
+    for (let i = 0; i < 100 && statusOf(after.stats) === statusOf(before.stats); i++) {
+      before = after;
+      await pause();
+      sent.length = 0;
+      after = await reader.read();
+    }
+    expect(statusOf(after.stats)).not.toBe(statusOf(before.stats));
+    expect(statusOf(after.stats)).toMatch(/^DOWN \d+\/5000$/);
+    expect(sent.flat().filter((c) => c.startsWith('show servers state'))).toEqual([]);
+    expect(after.servers).toBe(before.servers);
+
+    // A real change on two backends: their states are asked in one write.
+    await rawCommand(haproxy.socket, 'set server be_1/a weight 7');
+    await rawCommand(haproxy.socket, 'set server be_2/b weight 9');
+    sent.length = 0;
+    const changed = await reader.read();
+    expect(sent.filter((batch) => batch.some((c) => c.startsWith('show servers state')))).toEqual([['show servers state be_1', 'show servers state be_2']]);
+    expect(changed.servers!.get('be_1/a')!.userWeight).toBe(7);
+    expect(changed.servers!.get('be_2/b')!.userWeight).toBe(9);
+    expect(changed.servers!.get('be_1/b')).toBe(before.servers!.get('be_1/b'));
     client.close();
   });
 });
