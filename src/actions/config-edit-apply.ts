@@ -3,9 +3,9 @@
 // says so. Used by the drift fix "write the runtime server states to disk".
 import { FileChangedError } from '../model/errors.js';
 import { checkConfig, reloadLb } from './lb-reload.js';
-import { threeWay } from './pattern-apply.js';
-import type { PatternLbOutcome } from './pattern-types.js';
-import type { RoutingDeps } from './routing-deps.js';
+import { threeWay } from './maps/apply.js';
+import type { PatternLbOutcome } from './maps/types.js';
+import type { RoutingDeps } from './maps/deps.js';
 import { refuseIfReadOnly, replaceWrite } from './write-path.js';
 
 /** haproxy.cfg rewritten on one LB (server states written to disk), shown as a diff before it is written. */

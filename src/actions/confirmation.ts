@@ -6,7 +6,7 @@ import type { ConfigEditPlan } from './config-edit-apply.js';
 import type { BgpPlan, BgpReport } from './failover/bgp.js';
 import type { LbBatch } from './failover/lb-batch.js';
 import type { FailoverPlan, FailoverReport } from './failover/types.js';
-import type { PatternLbOutcome, PatternPlan, PatternReport } from './pattern-types.js';
+import type { PatternLbOutcome, PatternPlan, PatternReport } from './maps/types.js';
 import type { ApplyReport, Plan } from './types.js';
 
 /** What the operator reads before confirming: a servers table, an entries diff, a file diff, a VRRP roles table… */

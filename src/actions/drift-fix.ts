@@ -3,13 +3,13 @@
 //               servers, shown as a config diff, checked with `haproxy -c` before it stays);
 //   to runtime: reset the runtime to what the files say (prepare/commit of the file's entries; `set server`).
 import { createTwoFilesPatch } from 'diff';
-import type { DriftItem } from '../model/patterns.js';
+import type { DriftItem } from '../model/maps.js';
 import { entriesOf, parsePatternFile } from '../sources/haproxy/maps/map-file.js';
 import { adminCommand, weightCommand } from './server-admin.js';
-import { planPatternEdit } from './pattern-plan.js';
-import { readPatternInputs } from './pattern-read.js';
-import type { PatternPlan } from './pattern-types.js';
-import type { RoutingDeps } from './routing-deps.js';
+import { planPatternEdit } from './maps/plan.js';
+import { readPatternInputs } from './maps/read.js';
+import type { PatternPlan } from './maps/types.js';
+import type { RoutingDeps } from './maps/deps.js';
 import type { Plan } from './types.js';
 
 type PatternDrift = Extract<DriftItem, { kind: 'pattern' }>;

@@ -1,14 +1,14 @@
 // Reads, per LB, what the drift check compares: haproxy.cfg and every map/ACL file on the host, the runtime
 // lists and entries, and `show servers state`. An LB whose config or files cannot be read is reported as not
 // checked (with why), never as "no drift".
-import type { DriftItem, DriftReport } from '../model/patterns.js';
+import type { DriftItem, DriftReport } from '../model/maps.js';
 import type { ServerState } from '../model/haproxy.js';
-import type { HaproxyConfig } from '../model/routing.js';
+import type { HaproxyConfig } from '../model/haproxy-config.js';
 import { parseHaproxyConfig } from '../sources/haproxy/config/parse.js';
 import { readPatternTables } from '../sources/haproxy/maps/read.js';
 import { parseServersState } from '../sources/haproxy/parse-servers-state.js';
 import { patternDrift, serverDrift, usesServerStateFile } from './drift.js';
-import type { RoutingDeps } from './routing-deps.js';
+import type { RoutingDeps } from './maps/deps.js';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

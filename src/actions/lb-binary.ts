@@ -5,8 +5,8 @@
 // lookup (still version-checked). When /proc cannot be read (another user's process without sudo), `haproxy`
 // from PATH is used if, and only if, it is the running version.
 import { parseInfo } from '../sources/haproxy/parse-info.js';
-import type { AfterWrite } from './pattern-types.js';
-import type { RoutingDeps } from './routing-deps.js';
+import type { AfterWrite } from './maps/types.js';
+import type { RoutingDeps } from './maps/deps.js';
 
 export type LbBinary = { bin: string; version: string; note: string } | { error: string };
 

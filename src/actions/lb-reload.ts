@@ -9,8 +9,8 @@ import { parseInfo } from '../sources/haproxy/parse-info.js';
 import { parseReloadReply, reloadLogSummary } from '../sources/haproxy/reload-reply.js';
 import type { RuntimeApi } from '../sources/haproxy/client.js';
 import { lbBinary } from './lb-binary.js';
-import type { AfterWrite } from './pattern-types.js';
-import type { RoutingDeps } from './routing-deps.js';
+import type { AfterWrite } from './maps/types.js';
+import type { RoutingDeps } from './maps/deps.js';
 import { runWrite, sendWrite } from './write-path.js';
 
 /** `haproxy -c -f CONFIG` with the LB's own binary: ok with the line for the report, or why not. */

@@ -2,14 +2,14 @@
 // host and the LIVE map/ACL contents (`show map FILE`), with the chosen backend's servers and their runtime
 // state, and whether the LBs disagree.
 import { SrvAdmin } from '../model/haproxy.js';
-import type { RouteTrace, TraceRequest } from '../model/routing.js';
-import { traceRoute } from '../routing/trace.js';
+import type { RouteTrace, TraceRequest } from '../model/haproxy-config.js';
+import { traceRoute } from '../trace/trace.js';
 import { parseHaproxyConfig } from '../sources/haproxy/config/parse.js';
 import { readHaproxyVersion, readPatternTables } from '../sources/haproxy/maps/read.js';
 import { parseServersState } from '../sources/haproxy/parse-servers-state.js';
-import { readUses } from './pattern-read.js';
+import { readUses } from './maps/read.js';
 import { outcomeText } from './trace-text.js';
-import type { RoutingDeps } from './routing-deps.js';
+import type { RoutingDeps } from './maps/deps.js';
 
 export interface LbTrace {
   lb: string;

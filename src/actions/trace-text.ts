@@ -1,7 +1,7 @@
 // A fleet trace as text: per LB and frontend the outcome and the why (explainFrontend), the chosen backend's
 // servers with their live state, and a warning when the LBs disagree.
-import { explainFrontend } from '../routing/explain.js';
-import type { FrontendTrace } from '../model/routing.js';
+import { explainFrontend } from '../trace/explain.js';
+import type { FrontendTrace } from '../model/haproxy-config.js';
 import type { FleetTrace } from './trace-read.js';
 
 export function formatFleetTrace(t: FleetTrace, verbose = true): string {

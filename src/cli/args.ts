@@ -11,7 +11,7 @@ import type { AdminTarget } from '../model/haproxy.js';
 import { isNodeWrite, NODE_SUBCOMMANDS, type NodeInvocation } from './node-args.js';
 import { RUN_SUBCOMMANDS, runRefusal, type RunInvocation } from './run-args.js';
 import { FAILOVER_SUBCOMMANDS, isFailoverWrite, type FailoverInvocation } from './failover-args.js';
-import { isRoutingWrite, ROUTING_SUBCOMMANDS, type RoutingInvocation } from './routing-args.js';
+import { isRoutingWrite, ROUTING_SUBCOMMANDS, type RoutingInvocation } from './maps-args.js';
 import { COMPLETION_SUBCOMMANDS, type CompletionInvocation } from './completion-args.js';
 import { isSessionWrite, SESSION_SUBCOMMANDS, type SessionInvocation } from './session-args.js';
 import { isTablesWrite, TABLES_SUBCOMMANDS, type TablesInvocation } from './tables-args.js';

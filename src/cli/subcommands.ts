@@ -193,8 +193,8 @@ export async function runSubcommand(
     case 'drift':
     case 'trace':
     case 'certs': {
-      const { createRoutingService } = await import('../runtime/routing-runtime.js');
-      const { runRoutingCommand } = await import('../subcommands/routing-command.js');
+      const { createRoutingService } = await import('../runtime/maps-runtime.js');
+      const { runRoutingCommand } = await import('../subcommands/maps-dispatch.js');
       const routing = createRoutingService(runtime.hosts, runtime, audit);
       try {
         return await runRoutingCommand(routing, invocation, {

@@ -19,7 +19,7 @@ import { loadOnFirstCall } from '../runtime/load-on-first-call.js';
 import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
 import { FleetBuilder } from '../store/selectors.js';
 import type { AppServices } from '../ui/services.js';
-import type { RoutingServices } from '../ui/routing/routing-services.js';
+import type { RoutingServices } from '../ui/maps/maps-services.js';
 import { createUserCommandService } from '../runtime/user-command-runtime.js';
 import { userCommandReport } from '../actions/user-command-plan.js';
 
@@ -79,8 +79,8 @@ export async function tuiServices(
   const routing = loadOnFirstCall<RoutingServices>(
     async () => {
       const [{ createRoutingService }, { createRoutingServices }] = await Promise.all([
-        import('../runtime/routing-runtime.js'),
-        import('../runtime/routing-ui-services.js'),
+        import('../runtime/maps-runtime.js'),
+        import('../runtime/maps-ui-services.js'),
       ]);
       return (routingLoaded = createRoutingServices(createRoutingService(hosts, runtime, audit)));
     },

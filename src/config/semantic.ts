@@ -6,7 +6,7 @@
 // is only a warning, since a regex can overlap on purpose and which names exist is only known at run time.
 import type { ClusterConfig, ConfigIssue, LbConfig, LbtopConfig, NameMatcher, SshTarget } from '../model/config.js';
 import { toFailoverStack } from './failover.js';
-import { toRoutingConfig } from './routing.js';
+import { toRoutingConfig } from './haproxy-host.js';
 import { lbSudo, routingSudoWarning } from './sudo.js';
 import { endpointProblem, withDefaults } from './lb-defaults.js';
 import { isRegexMatcher, parseMatcher } from './matcher.js';

@@ -1,6 +1,6 @@
 // The typed lbtop.yaml, after validation. Produced by src/config, read by every other layer.
 import type { FailoverStack } from './failover-config.js';
-import type { RoutingConfig } from './routing-config.js';
+import type { RoutingConfig } from './haproxy-host.js';
 import type { UserCommand } from './user-command.js';
 
 /** How to reach one HAProxy runtime API. At most one of socket / tcp; neither (over ssh) = read haproxy.cfg. */

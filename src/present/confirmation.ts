@@ -5,7 +5,7 @@ import { applyReportLines } from './apply-report.js';
 import { batchPlanLines, bgpPlanLines, failoverPlanLines, targetLine } from './failover-preview.js';
 import { bgpReportLines, failoverReportLines } from './failover-report.js';
 import { plain, type Line } from './line.js';
-import { configEditPlanLines, configEditReportLines, patternPlanLines, patternReportLines } from './pattern-preview.js';
+import { configEditPlanLines, configEditReportLines, patternPlanLines, patternReportLines } from './maps-preview.js';
 import { planPreviewLines } from './plan-preview.js';
 
 export function previewLines(p: Preview): Line[] {

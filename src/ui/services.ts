@@ -11,7 +11,7 @@ import type { Fleet, LbState } from '../model/fleet.js';
 import type { AdminTarget } from '../model/haproxy.js';
 import type { PassphraseSource } from '../model/passphrase.js';
 import type { StoreReader } from '../store/types.js';
-import type { RoutingServices } from './routing/routing-services.js';
+import type { RoutingServices } from './maps/maps-services.js';
 import type { FailoverServices } from './failover/failover-services.js';
 import type { UserCommandRuntime } from '../actions/user-command.js';
 import type { HistorySource } from '../actions/history-source.js';

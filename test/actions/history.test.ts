@@ -9,8 +9,8 @@ import { openAuditLog } from '../../src/actions/audit-log.js';
 import { recordPlan } from '../../src/actions/audit-plan.js';
 import { auditTail, readAuditLog } from '../../src/actions/audit-read.js';
 import { groupHistory, type HistoryEntry } from '../../src/actions/history.js';
-import { patternUndoNote, recordPatternPlan } from '../../src/actions/pattern-undo-note.js';
-import type { PatternPlan } from '../../src/actions/pattern-types.js';
+import { patternUndoNote, recordPatternPlan } from '../../src/actions/maps/undo-note.js';
+import type { PatternPlan } from '../../src/actions/maps/types.js';
 import { undoRefusal } from '../../src/actions/undo-plan.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/lbtop');

@@ -10,7 +10,7 @@ import { LAB_HEAD, rawCommand, startHaproxy, type HaproxyProcess } from '../../s
 import { ReadOnlyError } from '../../src/model/errors.js';
 import { createFleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { createFailoverRuntime } from '../../src/runtime/failover-runtime.js';
-import { createRoutingDeps } from '../../src/runtime/routing-runtime.js';
+import { createRoutingDeps } from '../../src/runtime/maps-runtime.js';
 import { birdArgv } from '../../src/sources/bird/commands.js';
 import { clStatusArgv } from '../../src/sources/heartbeat/cl-status.js';
 import { isReadCommand } from '../../src/sources/haproxy/read-commands.js';

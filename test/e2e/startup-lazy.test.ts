@@ -23,9 +23,9 @@ const LAZY = [
   /^dist\/runtime\/demo\.js$/,
   /^dist\/transport\/ssh\//,
   // the routing engine (haproxy.cfg, maps, regexes) and its runtime; explain.ts only words a trace
-  /^dist\/routing\/(?!explain\.js)/,
-  /^dist\/actions\/(trace-read|pattern-apply|pattern-plan|drift-read)\.js$/,
-  /^dist\/runtime\/(routing|failover)-/,
+  /^dist\/trace\/(?!explain\.js)/,
+  /^dist\/actions\/(trace-read|maps\/apply|maps\/plan|drift-read)\.js$/,
+  /^dist\/runtime\/(maps|failover)-/,
   // the failover runtime: keepalived, heartbeat and BIRD readers and the moves
   /^dist\/sources\/(keepalived|heartbeat|bird)\/(collect|poll)/,
   /^dist\/actions\/failover\/(apply|vip-move|lb-batch|bgp)\.js$/,

@@ -17,7 +17,7 @@ import { ensureExactSudoRule } from '../../src/lab/netns/user.js';
 import { createBgpNodesService } from '../../src/runtime/bgp-nodes-runtime.js';
 import { createFailoverService } from '../../src/runtime/failover-wiring.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
-import { createRoutingService } from '../../src/runtime/routing-runtime.js';
+import { createRoutingService } from '../../src/runtime/maps-runtime.js';
 import { createUserCommandService } from '../../src/runtime/user-command-runtime.js';
 
 const REFUSED = /sudo: a password is required/;

@@ -3,7 +3,7 @@
 // the same lines in the dialog as in the CLI's print.
 import { describe, expect, it } from 'vitest';
 import type { FailoverPlan } from '../../src/actions/failover/types.js';
-import type { PatternPlan } from '../../src/actions/pattern-types.js';
+import type { PatternPlan } from '../../src/actions/maps/types.js';
 import type { Plan } from '../../src/actions/types.js';
 import { previewLines } from '../../src/present/confirmation.js';
 import { failoverPlanText } from '../../src/present/failover-preview.js';

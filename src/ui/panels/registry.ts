@@ -5,7 +5,7 @@ import type { UiState } from '../state/ui-state.js';
 import type { PanelId, ViewId } from '../state/views.js';
 import type { Scope } from '../../keymap/bindings.js';
 import { FailoverPanel } from '../failover/FailoverPanel.js';
-import { RoutingPanel } from '../routing/RoutingPanel.js';
+import { RoutingPanel } from '../maps/MapsPanel.js';
 import { CapturesPanel } from './captures/CapturesPanel.js';
 import { CliPanel } from './cli/CliPanel.js';
 import { EventsPanel } from './events/EventsPanel.js';

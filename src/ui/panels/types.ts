@@ -27,7 +27,7 @@ import type { FleetRows } from '../hooks/useFleetRows.js';
 import type { ScreenText } from '../hooks/useStore.js';
 import type { FailoverApi } from '../failover/useFailover.js';
 import type { DrainView } from '../progress/useDrainProgress.js';
-import type { RoutingApi } from '../routing/useRouting.js';
+import type { RoutingApi } from '../maps/useMaps.js';
 import type { TableRow } from '../rows/types.js';
 import type { AppServices } from '../services.js';
 import type { UiAction, UiState } from '../state/ui-state.js';

@@ -2,9 +2,9 @@
 // through RoutingServices; a map edit that changed some LBs and failed on another offers their rollback (R).
 // `reread` refreshes the MAPS and DRIFT views after anything was written.
 import type { ConfigEditPlan } from '../../actions/config-edit-apply.js';
-import { rollbackCandidates, rollbackPlan } from '../../actions/pattern-rollback.js';
-import type { PatternPlan, PatternReport } from '../../actions/pattern-types.js';
-import type { RoutingServices } from '../routing/routing-services.js';
+import { rollbackCandidates, rollbackPlan } from '../../actions/maps/rollback.js';
+import type { PatternPlan, PatternReport } from '../../actions/maps/types.js';
+import type { RoutingServices } from '../maps/maps-services.js';
 import type { Next, Write } from '../state/write-dialog.js';
 
 function applied(report: PatternReport, services: RoutingServices, reread: () => void): Next {

@@ -5,8 +5,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import os from 'node:os';
 import path from 'node:path';
 import { openAuditLog, type AuditLog } from '../../../src/actions/audit-log.js';
-import type { AfterWrite } from '../../../src/actions/pattern-types.js';
-import type { RoutingDeps } from '../../../src/actions/routing-deps.js';
+import type { AfterWrite } from '../../../src/actions/maps/types.js';
+import type { RoutingDeps } from '../../../src/actions/maps/deps.js';
 import { startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
 import { testHaproxyBin } from '../../../src/lab/haproxy-versions.js';
 import { HaproxyClient } from '../../../src/sources/haproxy/client.js';

@@ -1,0 +1,52 @@
+// The routing editor's dependencies per LB: the runtime-API clients of the fleet, and from hosts.ts the command
+// runner on the LB's host, file access through it and the master CLI; the after-write policy from `routing:`.
+import type { AfterWrite } from '../actions/maps/types.js';
+import type { AuditLog } from '../actions/audit-log.js';
+import type { RoutingDeps } from '../actions/maps/deps.js';
+import { ROUTING_DEFAULTS } from '../config/haproxy-host.js';
+import type { LbConfig, LbtopConfig } from '../model/config.js';
+import type { RuntimeApi } from '../sources/haproxy/client.js';
+import { polledServerStates } from '../store/selectors.js';
+import type { FleetRuntime } from './fleet-core.js';
+import { createHosts, type Hosts } from './hosts.js';
+
+export function afterWriteOf(lb: LbConfig): AfterWrite {
+  const r = lb.routing ?? ROUTING_DEFAULTS;
+  return { mode: r.afterWrite, configPath: r.config, bin: r.bin ?? null, via: r.reloadVia, service: r.service };
+}
+
+/** The routing deps over what reaches each LB (hosts.ts): its runner and files with its `sudo:`, its master CLI. */
+export function routingDeps(hosts: Hosts, clients: ReadonlyMap<string, RuntimeApi>, audit: AuditLog): RoutingDeps & { close(): void } {
+  const { config } = hosts;
+  const byName = new Map(config.lbs.map((lb) => [lb.name, lb]));
+  return {
+    lbs: config.lbs.map((lb) => lb.name),
+    clients,
+    audit,
+    runner: (name) => hosts.runner(name),
+    files: (name) => hosts.files(name),
+    master: (name) => hosts.master(name),
+    after: (name) => afterWriteOf(byName.get(name) ?? { name, haproxy: { timeoutMs: 5000 } }),
+    close: () => hosts.close(),
+  };
+}
+
+/** The routing deps of a config alone (tests, the demo's replay): local LBs reached here, `ssh:` LBs not at all. */
+export function createRoutingDeps(config: LbtopConfig, clients: ReadonlyMap<string, RuntimeApi>, audit: AuditLog): RoutingDeps & { close(): void } {
+  return routingDeps(createHosts(config), clients, audit);
+}
+
+/**
+ * The routing editor's one service for `lbtop pattern|drift|trace|certs` and the TUI's routing views
+ * (routing-ui-services.ts): the fleet's clients, and each LB's runner, files and master CLI from hosts.ts (local
+ * LBs here; `ssh:` LBs through the fleet's SshPool, exec channels and the master socket forwarded like the stats
+ * socket; `sudo -n` when the LB says `sudo: true`: map files and haproxy.cfg are root's on Debian).
+ */
+export function createRoutingService(hosts: Hosts, fleet: Pick<FleetRuntime, 'clients' | 'store'>, audit: AuditLog): RoutingDeps & { close(): void } {
+  return { ...routingDeps(hosts, fleet.clients, audit), polledServerStates: (lb) => polledServerStates(fleet.store, lb) };
+}
+
+/** Kept for callers that name it: the routing service of a running fleet. */
+export function fleetRoutingDeps(config: LbtopConfig, runtime: Pick<FleetRuntime, 'clients' | 'store' | 'hosts'>, audit: AuditLog) {
+  return createRoutingService(runtime.hosts, runtime, audit);
+}

@@ -1,0 +1,58 @@
+// Pure rows of the routing views: maps/ACL files merged across LBs (one row per file name, with the LBs that
+// carry it and whether their entries agree), the entries of one file, drift items, certificates.
+import type { DriftItem, LbPatterns, PatternEntryRow, PatternKind, PatternTable } from '../../model/maps.js';
+import type { FileRow } from '../../present/columns/maps.js';
+
+export type { FileRow } from '../../present/columns/maps.js';
+export { certLevel } from '../../present/columns/certs.js';
+
+const tablesOf = (p: LbPatterns, kind: PatternKind) => (kind === 'map' ? p.maps : p.acls);
+const key = (entries: readonly PatternEntryRow[]) => entries.map((e) => `${e.key} ${e.value ?? ''}`).join('\n');
+
+export function fileRows(all: readonly LbPatterns[], kind: PatternKind): FileRow[] {
+  const rows = new Map<string, FileRow & { first: PatternTable }>();
+  for (const lb of all) {
+    for (const t of tablesOf(lb, kind)) {
+      const row = rows.get(t.file);
+      if (!row) rows.set(t.file, { file: t.file, lbs: [lb.lb], count: t.entries.length, uses: t.uses, agree: true, first: t });
+      else {
+        row.lbs.push(lb.lb);
+        if (key(row.first.entries) !== key(t.entries)) row.agree = false;
+      }
+    }
+  }
+  return [...rows.values()].map(({ first: _first, ...row }) => row).sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Entries of a file as the first LB carrying it holds them, and the LBs that hold something else. */
+export function entriesOf(all: readonly LbPatterns[], kind: PatternKind, file: string): { entries: PatternEntryRow[]; from: string | null; differing: string[] } {
+  let first: { lb: string; t: PatternTable } | null = null;
+  const differing: string[] = [];
+  for (const lb of all) {
+    const t = tablesOf(lb, kind).find((x) => x.file === file);
+    if (!t) continue;
+    if (!first) first = { lb: lb.lb, t };
+    else if (key(first.t.entries) !== key(t.entries)) differing.push(lb.lb);
+  }
+  return { entries: first?.t.entries ?? [], from: first?.lb ?? null, differing };
+}
+
+export function entryText(e: PatternEntryRow): string {
+  return e.value === undefined ? e.key : `${e.key} ${e.value}`;
+}
+
+export function driftLabel(item: DriftItem): string {
+  if (item.kind === 'server') {
+    return item.field === 'admin'
+      ? `${item.lb}  ${item.backend}/${item.server}  runtime ${item.runtime.toUpperCase()} · disk ${item.disk.toUpperCase()}`
+      : `${item.lb}  ${item.backend}/${item.server}  runtime weight ${item.runtime} · disk weight ${item.disk}`;
+  }
+  const n = item.runtimeOnly.length + item.diskOnly.length + item.changed.length;
+  return `${item.lb}  ${item.table} ${item.file}  ${n ? `${n} entr${n === 1 ? 'y differs' : 'ies differ'}` : 'order differs'}`;
+}
+
+/** The text handed to $EDITOR: a comment line, then one entry per line. */
+export function editorText(all: readonly LbPatterns[], kind: PatternKind, file: string): string {
+  const { entries } = entriesOf(all, kind, file);
+  return `# ${file} (${kind}): one entry per line; lines starting with # are ignored\n${entries.map((e) => `${entryText(e)}\n`).join('')}`;
+}
