@@ -1,7 +1,9 @@
-// `routing:` of an LB in lbtop.yaml: where the routing editor finds haproxy.cfg on the host, and what it does
-// after it has written a map/ACL file there. Imports nothing.
+// HAProxy on an LB's host, from `haproxy:` of the LB in lbtop.yaml (beside its runtime API's socket/tcp; the
+// deprecated `routing:` is read as an alias): where haproxy.cfg and the haproxy binary are, the master CLI and
+// the systemd unit, and what follows a map/ACL file write. Read by the map editor, drift, the trace and certs
+// alike, and by socket discovery over ssh. Imports nothing.
 
-export interface RoutingConfig {
+export interface HaproxyHostConfig {
   /** haproxy.cfg on the LB's host (read for where maps are used, drift, trace; `haproxy -c -f`). */
   config: string;
   /** Master CLI socket on the host (`haproxy -W -S PATH`), for `reload`. */

@@ -93,7 +93,7 @@ export function createHosts(config: LbtopConfig, options: HostsOptions = {}): Ho
   const masters = new Map<string, RuntimeApi | null>();
   const masterOf = (name: string) => {
     const lb = byName.get(name);
-    const path = lb?.routing?.master;
+    const path = lb?.haproxyHost?.master;
     if (!lb || !path) return null;
     // The master socket is a unix socket on the LB's host: reached the way its stats socket is.
     const at = { ...lb, haproxy: { socket: path, timeoutMs: lb.haproxy.timeoutMs } };

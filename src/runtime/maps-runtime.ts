@@ -1,9 +1,9 @@
 // The routing editor's dependencies per LB: the runtime-API clients of the fleet, and from hosts.ts the command
-// runner on the LB's host, file access through it and the master CLI; the after-write policy from `routing:`.
+// runner on the LB's host, file access through it and the master CLI; the after-write policy from `haproxy:`.
 import type { AfterWrite } from '../actions/maps/types.js';
 import type { AuditLog } from '../actions/audit-log.js';
 import type { RoutingDeps } from '../actions/maps/deps.js';
-import { ROUTING_DEFAULTS } from '../config/haproxy-host.js';
+import { HAPROXY_HOST_DEFAULTS } from '../config/haproxy-host.js';
 import type { LbConfig, LbtopConfig } from '../model/config.js';
 import type { RuntimeApi } from '../sources/haproxy/client.js';
 import { polledServerStates } from '../store/selectors.js';
@@ -11,7 +11,7 @@ import type { FleetRuntime } from './fleet-core.js';
 import { createHosts, type Hosts } from './hosts.js';
 
 export function afterWriteOf(lb: LbConfig): AfterWrite {
-  const r = lb.routing ?? ROUTING_DEFAULTS;
+  const r = lb.haproxyHost ?? HAPROXY_HOST_DEFAULTS;
   return { mode: r.afterWrite, configPath: r.config, bin: r.bin ?? null, via: r.reloadVia, service: r.service };
 }
 

@@ -64,7 +64,7 @@ describe('a read-only runtime refuses every write before it reaches HAProxy', ()
   });
 
   it('clients, sessions, the master CLI, runners and files', async () => {
-    const { config } = loadConfig(`read_only: true\nlbs:\n  h1:\n    haproxy: { socket: ${lb.socket} }\n    routing: { master: ${lb.masterSocket} }\n    keepalived: { conf: ${dir}/keepalived.conf }\n`);
+    const { config } = loadConfig(`read_only: true\nlbs:\n  h1:\n    haproxy: { socket: ${lb.socket}, master: ${lb.masterSocket} }\n    keepalived: { conf: ${dir}/keepalived.conf }\n`);
     const runtime = createFleetRuntime(config!);
     try {
       const client = runtime.clients.get('h1')!;

@@ -33,13 +33,13 @@ describe('one sudo per LB host, for every feature', () => {
       sshConfig: labSshConfig(['lb1']),
     });
     removeRule = ensureExactSudoRule(ssh.user, ['/usr/bin/id', '-u']);
-    const lb = (extra: string) => `{ ssh: lb1, bird: { socket: ${dir}/bird.ctl }, routing: { config: ${dir}/haproxy.cfg }${extra} }`;
+    const lb = (extra: string) => `{ ssh: lb1, bird: { socket: ${dir}/bird.ctl }, haproxy: { config: ${dir}/haproxy.cfg }${extra} }`;
     const { config, issues } = loadConfig(`
 defaults: { ssh: { config: ${ssh.configFile} }, sudo: true }
 lbs:
   lb1: ${lb('')}
   lb2: ${lb(', sudo: false')}
-  lb3: { ssh: lb1, routing: { config: ${dir}/haproxy.cfg } }
+  lb3: { ssh: lb1, haproxy: { config: ${dir}/haproxy.cfg } }
 commands:
   - { name: uid, key: U, scope: lb, where: lb, dangerous: false, confirm: false, command: [id, -u] }
 `);

@@ -1,5 +1,5 @@
 // `lbtop map|acl|drift|trace|certs` as a process (the built bin) against two real HAProxy
-// LBs, configured by an lbtop.yaml with `routing:` per LB.
+// LBs, configured by an lbtop.yaml with `haproxy: { config, master, … }` per LB.
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,8 +24,7 @@ describe('lbtop routing subcommands', () => {
     lab = await startRoutingLab(['lb-a', 'lb-b']);
     configFile = path.join(lab.root, 'lbtop.yaml');
     const lb = (name: string) => `  ${name}:
-    haproxy: { socket: ${lab.lbs[name]!.socket} }
-    routing: { config: ${lab.lbs[name]!.configPath}, master: ${lab.lbs[name]!.masterSocket}, bin: ${HAPROXY_BIN}, after_write: reload }
+    haproxy: { socket: ${lab.lbs[name]!.socket}, config: ${lab.lbs[name]!.configPath}, master: ${lab.lbs[name]!.masterSocket}, bin: ${HAPROXY_BIN}, after_write: reload }
 `;
     writeFileSync(configFile, `lbs:\n${lb('lb-a')}${lb('lb-b')}`);
   });

@@ -68,7 +68,7 @@ describe('demo replay', () => {
 
   it('replays the routing views: seed 000\'s maps where the config uses them, the certificates, the drift, a trace', async () => {
     const demo = await startDemo(FLAGS, { LBTOP_DEMO_REPLAY: '1' });
-    const root = path.dirname(path.dirname(demo.config.lbs[0]!.routing!.config!));
+    const root = path.dirname(path.dirname(demo.config.lbs[0]!.haproxyHost!.config!));
     try {
       expect(demo.hint).toBe('read-only, try: 7 Enter a map · 8 drift vs disk · 9 expiring cert · ? help');
       const services = createRoutingServices(createRoutingDeps(demo.config, demo.runtime.clients, openAuditLog(null)));

@@ -83,8 +83,7 @@ beforeAll(async () => {
   writeFileSync(path.join(lab.dir, 'ssh_config'), sshConfig.join('\n'));
   const { config: lbtop, issues } = loadConfig(`lbs:\n${LBS.map((lb) => `  ${lb}:
     ssh: ${lb}
-    haproxy: { socket: /run/haproxy/admin.sock }
-    routing: { master: /run/haproxy-master.sock, after_write: reload }
+    haproxy: { socket: /run/haproxy/admin.sock, master: /run/haproxy-master.sock, after_write: reload }
 `).join('')}`);
   if (!lbtop) throw new Error(JSON.stringify(issues));
   runtime = createFleetRuntime(lbtop, { ssh: new SshPool({ configFile: path.join(lab.dir, 'ssh_config'), agentSocket: null }) });
