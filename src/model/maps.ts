@@ -1,4 +1,4 @@
-// Maps and ACL files as the routing editor sees them on one LB: what the runtime holds, what the file on disk
+// Maps and ACL files as the map editor sees them on one LB: what the runtime holds, what the file on disk
 // holds, and where the config uses each file. Imports nothing.
 
 export type PatternKind = 'map' | 'acl';
@@ -38,7 +38,7 @@ export interface PatternTable {
   uses: PatternUse[];
 }
 
-/** What lbtop read of one LB's routing: tables from the runtime, and the config file if it could be read. */
+/** What lbtop read of one LB's maps and ACL files: tables from the runtime, and the config file if it could be read. */
 export interface LbPatterns {
   lb: string;
   /** HAProxy version string from `show info`, for the ≥ 2.4 prepare/commit decision. */
@@ -51,34 +51,25 @@ export interface LbPatterns {
   error: string | null;
 }
 
-/** One runtime-vs-disk difference that a reload would silently revert. */
-export type DriftItem =
-  | {
-      kind: 'pattern';
-      lb: string;
-      table: PatternKind;
-      file: string;
-      /** Entries only the runtime has (a reload drops them) and only the file has (a reload brings them back). */
-      runtimeOnly: PatternEntryRow[];
-      diskOnly: PatternEntryRow[];
-      /** Same key, different value: runtime value → file value. */
-      changed: { key: string; runtime: string; disk: string }[];
-      /** True when the same entries are present but in a different order (matters for map_beg/map_reg). */
-      orderOnly: boolean;
-    }
-  | {
-      kind: 'server';
-      lb: string;
-      backend: string;
-      server: string;
-      /** Config line of the `server` keyword. */
-      line: number;
-      field: 'admin' | 'weight';
-      runtime: string;
-      disk: string;
-    };
+/** One row of `show map` / `show acl` (list mode). Addressed by `file`; `id` is runtime-assigned and shared. */
+export interface PatternRef {
+  id: number;
+  /** Empty for an anonymous ACL declared inline in the config. */
+  file: string;
+  description: string;
+  /** For anonymous ACLs: the fetch keyword and where it is declared. */
+  keyword?: string;
+  configFile?: string;
+  configLine?: number;
+  currVer: number | null;
+  nextVer: number | null;
+  entryCount: number | null;
+}
 
-export interface DriftReport {
-  lbs: { lb: string; checked: boolean; error: string | null; serverStateFile: boolean }[];
-  items: DriftItem[];
+/** One entry of `show map FILE` / `show acl FILE`. `ref` is HAProxy's `#0x...` handle for `del`/`set`. */
+export interface PatternEntry {
+  ref: string;
+  key: string;
+  /** Undefined for ACL entries. */
+  value?: string;
 }

@@ -2,7 +2,7 @@
 // runtime commands, the file diff on disk, and what happens after. The MAPS/DRIFT dialog and `lbtop map|acl`
 // show these same lines; added lines are coloured as added, removed as removed, failures as warnings.
 import type { ConfigEditPlan } from '../actions/config-edit-apply.js';
-import type { PatternLbOutcome, PatternPlan, PatternReport } from '../actions/maps/types.js';
+import type { MapsLbOutcome, MapsPlan, MapsReport } from '../actions/maps/types.js';
 import type { Token } from '../theme/tokens.js';
 import { titledText, type Line } from './line.js';
 
@@ -20,7 +20,7 @@ function indent(text: string, by = '    '): string[] {
   return text.replace(/\n$/, '').split('\n').map((l) => `${by}${l}`);
 }
 
-export function patternPlanLines(plan: PatternPlan): Line[] {
+export function mapsPlanLines(plan: MapsPlan): Line[] {
   const lines: string[] = [];
   for (const error of plan.errors) lines.push(`  ✗ ${error}`);
   for (const l of plan.lbs) {
@@ -45,13 +45,13 @@ export function patternPlanLines(plan: PatternPlan): Line[] {
   return toLines(lines);
 }
 
-const outcomeText = (o: PatternLbOutcome): string[] => [
+const outcomeText = (o: MapsLbOutcome): string[] => [
   `  ${o.lb}: ${o.status === 'applied' ? 'applied' : o.status.toUpperCase()}${o.error ? `: ${o.error}` : ''}`,
   ...o.steps.map((s) => `    - ${s}`),
   ...(o.threeWay ? ['    Three-way difference:', ...indent(o.threeWay.diff, '      ')] : []),
 ];
 
-export function patternReportLines(report: PatternReport): Line[] {
+export function mapsReportLines(report: MapsReport): Line[] {
   const lines = report.outcomes.flatMap(outcomeText);
   if (!report.ok && report.outcomes.every((o) => o.status === 'conflict' || o.status === 'skipped' || (o.status === 'failed' && o.steps.length === 0))) {
     lines.push('  Nothing was written on any LB. Re-read and edit again.');
@@ -64,8 +64,8 @@ export function configEditPlanLines(plan: ConfigEditPlan): Line[] {
 }
 
 /** The one LB a haproxy.cfg edit wrote. */
-export const configEditReportLines = (o: PatternLbOutcome): Line[] => toLines(outcomeText(o));
+export const configEditReportLines = (o: MapsLbOutcome): Line[] => toLines(outcomeText(o));
 
 /** The CLI's prints: a title line, then the dialog's lines. */
-export const patternPlanText = (plan: PatternPlan): string => titledText(`Plan: ${plan.title}`, patternPlanLines(plan));
-export const patternReportText = (report: PatternReport): string => titledText(`Result: ${report.plan.title}`, patternReportLines(report));
+export const mapsPlanText = (plan: MapsPlan): string => titledText(`Plan: ${plan.title}`, mapsPlanLines(plan));
+export const mapsReportText = (report: MapsReport): string => titledText(`Result: ${report.plan.title}`, mapsReportLines(report));

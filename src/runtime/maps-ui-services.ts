@@ -1,19 +1,19 @@
-// The routing views' services (src/ui/routing/routing-services.ts) over the routing deps of the running fleet.
+// The map editor's views' services (src/ui/maps/maps-services.ts) over the maps deps of the running fleet.
 import { applyConfigEdit } from '../actions/config-edit-apply.js';
 import { configDiff, planPatternDriftFix, planServerDriftToRuntime, serverDriftToConfig } from '../actions/drift-fix.js';
 import { readDrift } from '../actions/drift-read.js';
-import { applyPatternPlan } from '../actions/maps/apply.js';
-import { planPatternEdit } from '../actions/maps/plan.js';
-import { readPatternInputs, readUses } from '../actions/maps/read.js';
-import type { RoutingDeps } from '../actions/maps/deps.js';
+import { applyMapsPlan } from '../actions/maps/apply.js';
+import { planMapsEdit } from '../actions/maps/plan.js';
+import { readMapsInputs, readUses } from '../actions/maps/read.js';
+import type { MapsDeps } from '../actions/maps/deps.js';
 import { traceOnLbs, traceRequestOf } from '../actions/trace-read.js';
 import type { LbPatterns } from '../model/maps.js';
 import { readLbPatterns } from '../sources/haproxy/maps/read.js';
 import { readCerts } from '../sources/haproxy/ssl-cert.js';
 import { editInEditor } from '../transport/editor.js';
-import type { RoutingServices } from '../ui/maps/maps-services.js';
+import type { MapsServices } from '../ui/maps/maps-services.js';
 
-export function createRoutingServices(deps: RoutingDeps, now: () => number = Date.now): RoutingServices {
+export function createMapsServices(deps: MapsDeps, now: () => number = Date.now): MapsServices {
   return {
     async readPatterns() {
       return Promise.all(deps.lbs.map(async (lb): Promise<LbPatterns> => {
@@ -25,9 +25,9 @@ export function createRoutingServices(deps: RoutingDeps, now: () => number = Dat
       }));
     },
     async planEdit(kind, file, edit, lbs) {
-      return planPatternEdit(kind, file, edit, await readPatternInputs(deps, kind, file, lbs));
+      return planMapsEdit(kind, file, edit, await readMapsInputs(deps, kind, file, lbs));
     },
-    applyEdit: (plan) => applyPatternPlan(plan, deps),
+    applyEdit: (plan) => applyMapsPlan(plan, deps),
     readDrift: (options) => readDrift(deps, [], options),
     async planDriftFix(item, direction) {
       if (item.kind === 'pattern') return { pattern: await planPatternDriftFix(deps, item, direction) };

@@ -1,18 +1,17 @@
 // `lbtop map|acl show|add|set|del|replace`: the same read → plan → preview → confirm → apply as the TUI.
 import { EXIT } from '../cli/exit-codes.js';
 import { readFileSync } from 'node:fs';
-import { applyPatternPlan } from '../actions/maps/apply.js';
+import { applyMapsPlan } from '../actions/maps/apply.js';
 import { rollbackCandidates, rollbackPlan } from '../actions/maps/rollback.js';
-import { planPatternEdit } from '../actions/maps/plan.js';
-import { patternPlanText, patternReportText } from '../present/maps-preview.js';
-import { readPatternInputs, readUses } from '../actions/maps/read.js';
-import type { PatternEdit } from '../actions/maps/types.js';
-import type { RoutingDeps } from '../actions/maps/deps.js';
-import type { RoutingInvocation } from '../cli/maps-args.js';
+import { planMapsEdit } from '../actions/maps/plan.js';
+import { mapsPlanText, mapsReportText } from '../present/maps-preview.js';
+import { readMapsInputs, readUses } from '../actions/maps/read.js';
+import type { MapsEdit } from '../actions/maps/types.js';
+import type { MapsDeps } from '../actions/maps/deps.js';
+import type { MapsInvocation } from '../cli/maps-args.js';
 import { parseEntryList } from '../sources/haproxy/maps/file-edit.js';
 import { readPatternTables } from '../sources/haproxy/maps/read.js';
 
-type PatternInvocation = Extract<RoutingInvocation, { kind: 'pattern' }>;
 export interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -22,7 +21,7 @@ export interface Io {
 }
 
 /** A bare name (`hosts.map`) is the one runtime file with that base name, if there is exactly one. */
-async function resolveFile(deps: RoutingDeps, inv: PatternInvocation, name: string, lbs: readonly string[]): Promise<string> {
+async function resolveFile(deps: MapsDeps, inv: MapsInvocation, name: string, lbs: readonly string[]): Promise<string> {
   if (name.startsWith('/')) return name;
   const found = new Set<string>();
   for (const lb of lbs) {
@@ -33,7 +32,7 @@ async function resolveFile(deps: RoutingDeps, inv: PatternInvocation, name: stri
   throw new Error(found.size === 0 ? `no LB has a ${inv.table} named ${name}` : `${name} is ambiguous: ${[...found].join(', ')}`);
 }
 
-async function show(deps: RoutingDeps, inv: PatternInvocation, lbs: readonly string[], io: Io): Promise<number> {
+async function show(deps: MapsDeps, inv: MapsInvocation, lbs: readonly string[], io: Io): Promise<number> {
   const result: Record<string, unknown> = {};
   for (const lb of lbs) {
     const uses = (await readUses(deps, lb)).uses;
@@ -51,20 +50,20 @@ async function show(deps: RoutingDeps, inv: PatternInvocation, lbs: readonly str
   return 0;
 }
 
-export async function runPatternCommand(deps: RoutingDeps, inv: PatternInvocation, io: Io): Promise<number> {
+export async function runMapsCommand(deps: MapsDeps, inv: MapsInvocation, io: Io): Promise<number> {
   const lbs = inv.lbs.length > 0 ? inv.lbs : deps.lbs;
   if (inv.action === 'show' && inv.file === undefined) return show(deps, inv, lbs, io);
   const file = await resolveFile(deps, inv, inv.file!, lbs);
   if (inv.action === 'show') return show(deps, { ...inv, file }, lbs, io);
-  let edit: PatternEdit;
+  let edit: MapsEdit;
   if (inv.action === 'replace') {
     const source = inv.key === undefined || inv.key === '-' ? await io.stdin() : readFileSync(inv.key, 'utf8');
     edit = { op: 'replace', entries: parseEntryList(source, inv.table) };
   } else if (inv.action === 'del') edit = { op: 'del', key: inv.key! };
   else if (inv.action === 'set') edit = { op: 'set', key: inv.key!, value: inv.value! };
   else edit = inv.table === 'map' ? { op: 'add', key: inv.key!, value: inv.value! } : { op: 'add', key: inv.key! };
-  const plan = planPatternEdit(inv.table, file, edit, await readPatternInputs(deps, inv.table, file, inv.lbs));
-  io.out(`${patternPlanText(plan)}\n`);
+  const plan = planMapsEdit(inv.table, file, edit, await readMapsInputs(deps, inv.table, file, inv.lbs));
+  io.out(`${mapsPlanText(plan)}\n`);
   if (plan.errors.length > 0) return 2;
   if (plan.lbs.every((l) => l.noop)) {
     io.out('Nothing to change.\n');
@@ -75,11 +74,11 @@ export async function runPatternCommand(deps: RoutingDeps, inv: PatternInvocatio
     io.out('Nothing sent, nothing written.\n');
     return 1;
   }
-  const report = await applyPatternPlan(plan, deps);
-  io.out(`${patternReportText(report)}\n`);
+  const report = await applyMapsPlan(plan, deps);
+  io.out(`${mapsReportText(report)}\n`);
   const back = rollbackCandidates(report);
   if (back.length > 0 && (inv.yes || (await io.confirm(`Roll back ${back.join(', ')} (runtime and file as they were)?`)))) {
-    io.out(`${patternReportText(await applyPatternPlan(rollbackPlan(report), deps))}\n`);
+    io.out(`${mapsReportText(await applyMapsPlan(rollbackPlan(report), deps))}\n`);
   }
   if (inv.json) io.out(`${JSON.stringify(report.outcomes)}\n`);
   if (report.outcomes.some((o) => o.status === 'unknown')) return EXIT.UNKNOWN;

@@ -4,7 +4,8 @@
 // - an ACL whose fetch yields nothing is false, so `!acl` is then true;
 // - patterns from `-f FILE` are the file's live contents (`show acl FILE`), tried before the inline ones;
 // - a declared ACL shadows a predefined one of the same name (TRUE, HTTP, METH_GET...).
-import type { AclDef, AclLineEval, Condition, ConditionEval, ProxySection, TermEval, Tri } from '../model/haproxy-config.js';
+import type { AclDef, Condition, ProxySection } from '../model/haproxy-config.js';
+import type { AclLineEval, ConditionEval, TermEval, Tri } from '../model/trace.js';
 import { PREDEFINED_ACLS } from '../sources/haproxy/config/acl.js';
 import { matchPatterns } from './patterns.js';
 import { evaluateSample, type SampleContext } from './samples.js';

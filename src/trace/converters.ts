@@ -11,7 +11,7 @@
 //   host_only, port_only  (upstream 2.7+, and Debian's 2.6.12 has them; a version without them refuses the
 //                       config, so a running config that uses them runs on one that has them):
 //                       the Host without its port, lowercased / the port after the last ":" outside [], 0 if none;
-//   regsub              routing/pcre/regsub.ts.
+//   regsub              trace/pcre/regsub.ts.
 // They work on bytes: a sample or argument outside ASCII is unknown, where bytes and JS characters part ways.
 import { pick, wordMissing } from './field-word.js';
 import { regsub, regsubArgs, unescapeArg } from './pcre/regsub.js';

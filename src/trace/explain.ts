@@ -1,6 +1,6 @@
-// A route trace as plain lines for a human (the routing view, `lbtop trace`, test failure messages). Pure
+// A route trace as plain lines for a human (the TRACE view, `lbtop trace`, test failure messages). Pure
 // presentation: every fact comes from the trace, this only words it.
-import type { AclLineEval, ConditionEval, FrontendTrace, MapLookup, SampleEval, Tri } from '../model/haproxy-config.js';
+import type { AclLineEval, ConditionEval, FrontendTrace, MapLookup, SampleEval, Tri } from '../model/trace.js';
 
 function tri(value: Tri): string {
   return value === 'unknown' ? '?' : value ? 'true' : 'false';

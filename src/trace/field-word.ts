@@ -1,5 +1,5 @@
 // field(n,delims[,k]) and word(n,delims[,k]) as sample.c walks the bytes (sample_conv_field/_word), and what
-// word() gives past the last word, which changed in 2.9 (routing/converters.ts has the summary).
+// word() gives past the last word, which changed in 2.9 (trace/converters.ts has the summary).
 import type { ConvOutcome } from './converters.js';
 
 /**

@@ -6,7 +6,8 @@
 // - the matched entry's value is returned, typed at load time (`_int` values print as plain decimals);
 // - no entry matches: the default if there is one, else the converter fails (no value);
 // - map_regm substitutes the regex's captures into the value (`\1`...), as exp_replace does.
-import type { MapLookup, MatchMethod, PatternTables } from '../model/haproxy-config.js';
+import type { MatchMethod } from '../model/haproxy-config.js';
+import type { MapLookup, PatternTables } from '../model/trace.js';
 import type { ConvOutcome, Typed } from './converters.js';
 import { castIpv4, parseIpv4 } from './ip-match.js';
 import { matchPatterns, readInt64 } from './patterns.js';

@@ -10,10 +10,10 @@
 //        match_word): `example.net` hits `example.net`, `a.example.net`, `example.net:8080` and even
 //        `example.net.evil.org`, but not `myexample.net`. Delimiters at the ends of the pattern are ignored.
 //   dir  the same with `/` and `?` as delimiters.
-//   reg  unanchored search with PCRE2's meaning, in bounded time (routing/pcre/), or unknown with the reason.
+//   reg  unanchored search with PCRE2's meaning, in bounded time (trace/pcre/), or unknown with the reason.
 //   int  list, first range in load order holding the sample; a string sample is cast as c_str2int does
 //        (read_int64: optional sign, then digits up to the first non-digit; "" fails, "abc" is 0).
-//   ip   longest prefix (routing/ip-match.ts).
+//   ip   longest prefix (trace/ip-match.ts).
 // `-i` compares ASCII letters without case, as strncasecmp does.
 import type { MatchMethod } from '../model/haproxy-config.js';
 import { matchIp } from './ip-match.js';

@@ -1,7 +1,7 @@
 // Sample fetches and converters for a traced request. Only what routing decisions read is modelled; anything
 // else is "unknown" (never guessed), which makes the trace say it is uncertain instead of being wrong.
 //
-// Facts this relies on (HAProxy 2.6, checked by test/routing/trace-live.test.ts against the real binary):
+// Facts this relies on (HAProxy 2.6, checked by test/trace/trace-live.test.ts against the real binary):
 // - `hdr(host)` / `req.hdr(host)` is the Host header exactly as sent, port included, case kept; `hdr()` splits
 //   a header on commas (an ACL tries every value, a converter chain takes the last one, `hdr(x,N)` the N-th,
 //   negative from the end); `fhdr()` does not split.
@@ -11,9 +11,10 @@
 //   frontend; in an HTTP frontend the buffer holds HTTP (HTX), so the fetch fails even behind `bind ... ssl`,
 //   where `ssl_fc_sni` is the one that works. (From HAProxy's payload.c, which skips HTX streams; the live test
 //   covers req.ssl_sni in TCP mode only, as a TLS-terminating bind needs a certificate.)
-// - Converters: routing/converters.ts (strings) and routing/map-convert.ts (maps); a converter that fails ends
+// - Converters: trace/converters.ts (strings) and trace/map-convert.ts (maps); a converter that fails ends
 //   the sample (an ACL then tries the fetch's next value). Checked by trace-chains-live.test.ts on 2.6 and 3.0.
-import type { PatternTables, SampleExpr, SampleEval, TraceRequest } from '../model/haproxy-config.js';
+import type { SampleExpr } from '../model/haproxy-config.js';
+import type { PatternTables, SampleEval, TraceRequest } from '../model/trace.js';
 import { applyStringConverter, isStringConverter, type Typed } from './converters.js';
 import { applyMapConverter, isMapConverter } from './map-convert.js';
 import { asciiLower } from './patterns.js';

@@ -14,9 +14,8 @@
 // connections between them), otherwise every HTTP frontend (and the TCP ones when an SNI is given), unless the
 // caller names one. A dynamic name is built as log-format builds it: a sample without a value adds nothing
 // (use_backend's format has no "mandatory" flag, so no "-"), and a name naming no backend means default_backend.
-import type {
-  FrontendTrace, HaproxyConfig, PatternTables, ProxySection, RequestRule, RouteTrace, SampleEval, TraceRequest, TraceStep, Tri,
-} from '../model/haproxy-config.js';
+import type { HaproxyConfig, ProxySection, RequestRule } from '../model/haproxy-config.js';
+import type { FrontendTrace, PatternTables, RouteTrace, SampleEval, TraceRequest, TraceStep, Tri } from '../model/trace.js';
 import { bindsPort, portFor } from './bind-ports.js';
 import { evaluateCondition } from './conditions.js';
 import { evaluateSample, type SampleContext } from './samples.js';

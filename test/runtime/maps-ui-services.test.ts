@@ -5,19 +5,19 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRoutingServices } from '../../src/runtime/maps-ui-services.js';
+import { createMapsServices } from '../../src/runtime/maps-ui-services.js';
 import { editInEditor } from '../../src/transport/editor.js';
 import { demoStore, fakeServices, KEYS, NOW, renderApp } from '../ui/helpers.js';
-import { startRoutingLab, type RoutingLab } from '../support/lab/maps-lab.js';
+import { startMapsLab, type MapsLab } from '../support/lab/maps-lab.js';
 
 const HOST = 'nginx.k8s01-dev.example.net';
 
-describe('routing views in the TUI', () => {
-  let lab: RoutingLab;
+describe('the map editor\'s views in the TUI', () => {
+  let lab: MapsLab;
   const clock = { now: NOW };
   afterEach(() => cleanup());
   beforeAll(async () => {
-    lab = await startRoutingLab(['lb-a']);
+    lab = await startMapsLab(['lb-a']);
   });
   afterAll(async () => lab?.close());
 
@@ -27,8 +27,8 @@ describe('routing views in the TUI', () => {
     writeFileSync(editor, '#!/bin/sh\nprintf "added.example.org be_api\\n" >> "$1"\n');
     chmodSync(editor, 0o755);
     const { services } = fakeServices({ store: demoStore(clock), clock });
-    const routing = { ...createRoutingServices(lab.deps, () => clock.now), editText: (t: string, n: string) => editInEditor(t, n, { ...process.env, EDITOR: editor }) };
-    const ui = await renderApp({ ...services, routing }, { columns: 160, rows: 40 });
+    const maps = { ...createMapsServices(lab.deps, () => clock.now), editText: (t: string, n: string) => editInEditor(t, n, { ...process.env, EDITOR: editor }) };
+    const ui = await renderApp({ ...services, maps }, { columns: 160, rows: 40 });
     const until = async (text: string | RegExp, ms = 8000) => {
       const end = Date.now() + ms;
       while (Date.now() < end) {

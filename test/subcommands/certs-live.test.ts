@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { NO_AFTER_WRITE } from '../../src/actions/maps/deps.js';
-import { runRoutingCommand } from '../../src/subcommands/maps-dispatch.js';
+import { runCertsCommand } from '../../src/subcommands/certs-command.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { sh } from '../../src/lab/netns/sh.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';
@@ -43,7 +43,7 @@ describe('certificates on a real HAProxy', () => {
     let out = '';
     const deps = { lbs: ['lb'], clients: new Map([['lb', client]]), audit: openAuditLog(null), files: () => null, runner: () => null, master: () => null, after: () => NO_AFTER_WRITE };
     const io = { out: (t: string) => void (out += t), err: () => undefined, confirm: async () => false, stdin: async () => '' };
-    const code = await runRoutingCommand(deps, { kind: 'certs', lbs: [], json: false, warnDays: 21 }, io);
+    const code = await runCertsCommand(deps, { kind: 'certs', lbs: [], json: false, warnDays: 21 }, io);
     expect(code).toBe(1);
     const lines = out.replace(/\n$/, '').split('\n');
     expect(lines[0]).toMatch(/^\s+LB\s+DAYS\s+NOT AFTER\s+STATUS\s+FILE\s+NAMES$/);

@@ -4,7 +4,8 @@
 // real binary.
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { FrontendTrace, HaproxyConfig, PatternTables, TraceRequest } from '../../src/model/haproxy-config.js';
+import type { HaproxyConfig } from '../../src/model/haproxy-config.js';
+import type { FrontendTrace, PatternTables, TraceRequest } from '../../src/model/trace.js';
 import { parseHaproxyConfig } from '../../src/sources/haproxy/config/parse.js';
 import { entriesOf, parsePatternFile } from '../../src/sources/haproxy/maps/map-file.js';
 

@@ -1,6 +1,6 @@
 // Issue 12: `use_backend %[req.hdr(host),lower,field(1,:),map_dom(…)]` was answered "no backend (503), uncertain"
 // while HAProxy routes it. Here a real HAProxy (startHaproxy's default binary: 2.6, or 3.0 where that is the
-// default) runs one frontend per converter chain real configs route with (test/routing/chains.ts), each on its
+// default) runs one frontend per converter chain real configs route with (test/trace/chains.ts), each on its
 // own loopback port; every backend answers its own name. The trace is asked with the port, which must pick that
 // frontend alone, and must name the backend HAProxy chose, certain; where lbtop cannot evaluate (a variable),
 // it must say it is uncertain and why. Rows whose answer depends on the version say so.
@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
-import type { TraceRequest } from '../../src/model/haproxy-config.js';
+import type { TraceRequest } from '../../src/model/trace.js';
 import { explainFrontend } from '../../src/trace/explain.js';
 import { traceRoute } from '../../src/trace/trace.js';
 import { parseHaproxyConfig } from '../../src/sources/haproxy/config/parse.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { FrontendTrace, TraceRequest } from '../../src/model/haproxy-config.js';
+import type { FrontendTrace, TraceRequest } from '../../src/model/trace.js';
 import { explainFrontend } from '../../src/trace/explain.js';
 import { traceRoute } from '../../src/trace/trace.js';
 import { parseHaproxyConfig } from '../../src/sources/haproxy/config/parse.js';

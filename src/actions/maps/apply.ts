@@ -15,10 +15,10 @@ import { readEntries } from '../../sources/haproxy/maps/read.js';
 import { checkWriteReply, parsePreparedVersion } from '../../sources/haproxy/maps/runtime.js';
 import { FileChangedError, ReplyLostError } from '../../model/errors.js';
 import { checkConfig, reloadLb } from '../lb-reload.js';
-import type { PatternLbOutcome, PatternLbPlan, PatternPlan, PatternReport } from './types.js';
-import type { RoutingDeps } from './deps.js';
+import type { MapsLbOutcome, MapsLbPlan, MapsPlan, MapsReport } from './types.js';
+import type { MapsDeps } from './deps.js';
 import { refuseIfReadOnly, replaceWrite, sendWrite } from '../write-path.js';
-import { recordPatternPlan } from './undo-note.js';
+import { recordMapsPlan } from './undo-note.js';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const same = (a: readonly PatternEntryRow[], b: readonly PatternEntryRow[]) =>
@@ -32,7 +32,7 @@ export function threeWay(path: string, base: string, ours: string, theirs: strin
   return { base, ours, theirs, diff };
 }
 
-async function preflight(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDeps): Promise<PatternLbOutcome | null> {
+async function preflight(plan: MapsPlan, lbPlan: MapsLbPlan, deps: MapsDeps): Promise<MapsLbOutcome | null> {
   const { lb } = lbPlan;
   try {
     const now = await readEntries(deps.clients.get(lb)!, plan.kind, plan.file);
@@ -49,7 +49,7 @@ async function preflight(plan: PatternPlan, lbPlan: PatternLbPlan, deps: Routing
   return null;
 }
 
-export async function applyPatternPlan(plan: PatternPlan, deps: RoutingDeps): Promise<PatternReport> {
+export async function applyMapsPlan(plan: MapsPlan, deps: MapsDeps): Promise<MapsReport> {
   refuseIfReadOnly(plan.title, ...plan.lbs.flatMap((l) => [deps.clients.get(l.lb), deps.files(l.lb)]));
   if (plan.errors.length > 0) return { plan, outcomes: plan.lbs.map((l) => ({ lb: l.lb, status: 'skipped', steps: [], error: 'the plan has errors' })), ok: false };
   const work = plan.lbs.filter((l) => !l.noop);
@@ -58,8 +58,8 @@ export async function applyPatternPlan(plan: PatternPlan, deps: RoutingDeps): Pr
     const outcomes = work.map((l, i) => checks[i] ?? { lb: l.lb, status: 'skipped' as const, steps: [], error: 'not attempted: another LB changed since the read' });
     return { plan, outcomes, ok: false };
   }
-  if (work.length > 0) recordPatternPlan(deps.audit, plan);
-  const outcomes: PatternLbOutcome[] = [];
+  if (work.length > 0) recordMapsPlan(deps.audit, plan);
+  const outcomes: MapsLbOutcome[] = [];
   let failed = false;
   for (const lbPlan of work) {
     if (failed) {
@@ -74,12 +74,12 @@ export async function applyPatternPlan(plan: PatternPlan, deps: RoutingDeps): Pr
   return { plan, outcomes, ok: !failed };
 }
 
-async function applyLb(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDeps): Promise<PatternLbOutcome> {
+async function applyLb(plan: MapsPlan, lbPlan: MapsLbPlan, deps: MapsDeps): Promise<MapsLbOutcome> {
   const { lb } = lbPlan;
   const steps: string[] = [];
   const after = lbPlan.input.after;
   const files = deps.files(lb);
-  const fail = (error: string, status: PatternLbOutcome['status'] = 'failed'): PatternLbOutcome => ({ lb, status, steps, error });
+  const fail = (error: string, status: MapsLbOutcome['status'] = 'failed'): MapsLbOutcome => ({ lb, status, steps, error });
   const written = lbPlan.file !== null && lbPlan.file.diff !== '';
   const restoreFile = () => restore(plan, lbPlan, deps, steps, written);
 
@@ -116,10 +116,10 @@ async function applyLb(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDe
   return applyRuntimeAndAfter(plan, lbPlan, deps, steps, written, written);
 }
 
-async function applyRuntimeAndAfter(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDeps, steps: string[], written: boolean, fileChanged: boolean): Promise<PatternLbOutcome> {
+async function applyRuntimeAndAfter(plan: MapsPlan, lbPlan: MapsLbPlan, deps: MapsDeps, steps: string[], written: boolean, fileChanged: boolean): Promise<MapsLbOutcome> {
   const { lb } = lbPlan;
   const after = lbPlan.input.after;
-  const fail = (error: string): PatternLbOutcome => ({ lb, status: 'failed', steps, error });
+  const fail = (error: string): MapsLbOutcome => ({ lb, status: 'failed', steps, error });
   const restoreFile = () => restore(plan, lbPlan, deps, steps, written);
   try {
     const sent = await sendRuntime(plan, lbPlan, deps);
@@ -153,7 +153,7 @@ async function applyRuntimeAndAfter(plan: PatternPlan, lbPlan: PatternLbPlan, de
   return { lb, status: 'applied', steps };
 }
 
-async function restore(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDeps, steps: string[], written: boolean): Promise<void> {
+async function restore(plan: MapsPlan, lbPlan: MapsLbPlan, deps: MapsDeps, steps: string[], written: boolean): Promise<void> {
   if (!written) return;
   try {
     await replaceWrite(deps.audit, lbPlan.lb, deps.files(lbPlan.lb)!, plan.file, lbPlan.file!.before, { expected: lbPlan.file!.after, backup: false }, plan.id, `restore ${plan.file}`);
@@ -164,7 +164,7 @@ async function restore(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDe
 }
 
 /** Sends the runtime commands; with prepare/commit the version is prepare's answer, not the predicted one. */
-async function sendRuntime(plan: PatternPlan, lbPlan: PatternLbPlan, deps: RoutingDeps): Promise<number> {
+async function sendRuntime(plan: MapsPlan, lbPlan: MapsLbPlan, deps: MapsDeps): Promise<number> {
   const api = deps.clients.get(lbPlan.lb)!;
   const send = async (command: string) => {
     const sent = await sendWrite(deps.audit, lbPlan.lb, api, command, plan.id);

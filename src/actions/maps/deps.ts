@@ -1,4 +1,4 @@
-// What the routing editor needs per LB, passed in by the composition root (cli.ts, tests): the runtime API, the
+// What the map editor needs per LB (and drift, the trace and certs, which read the same), passed in by the composition root (cli.ts, tests): the runtime API, the
 // master CLI, file access and a command runner on the LB's host (local or over SSH), and the per-LB
 // after-write policy. Only types here: the actions never open a socket or spawn a process themselves.
 import type { ServerState } from '../../model/haproxy.js';
@@ -8,7 +8,7 @@ import type { HostFiles } from '../../transport/host-files.js';
 import type { AuditLog } from '../audit-log.js';
 import type { AfterWrite } from './types.js';
 
-export interface RoutingDeps {
+export interface MapsDeps {
   lbs: readonly string[];
   clients: ReadonlyMap<string, RuntimeApi>;
   audit: AuditLog;

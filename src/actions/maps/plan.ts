@@ -1,5 +1,5 @@
 // Plans a map/ACL edit on every LB that carries the file (or the ones named). Pure: inputs read beforehand
-// (pattern-read.ts), plan out; nothing is sent here. Per LB the runtime and the file are edited separately (they
+// (read.ts), plan out; nothing is sent here. Per LB the runtime and the file are edited separately (they
 // may already differ: see drift), each with HAProxy's own semantics: `set`/`del` act on every entry with the key,
 // `add` appends. A whole-list replace goes through prepare/commit on HAProxy ≥ 2.4 (atomic), else add/set/del.
 import { createTwoFilesPatch } from 'diff';
@@ -9,14 +9,14 @@ import { aclCommands, atomicReplace, mapCommands } from '../../sources/haproxy/m
 import { checkPatternKey, entriesText, replaceEntries } from '../../sources/haproxy/maps/file-edit.js';
 import { entriesOf, parsePatternFile, removeEntry, serializePatternFile, upsertEntry } from '../../sources/haproxy/maps/map-file.js';
 import { supportsAtomicReplace } from '../../sources/haproxy/maps/read.js';
-import type { PatternEdit, PatternLbInput, PatternLbPlan, PatternPlan } from './types.js';
+import type { MapsEdit, MapsLbInput, MapsLbPlan, MapsPlan } from './types.js';
 
 let counter = 0;
 const nextId = () => `map-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 const same = (a: readonly PatternEntryRow[], b: readonly PatternEntryRow[]) =>
   a.length === b.length && a.every((e, i) => e.key === b[i]!.key && (e.value ?? '') === (b[i]!.value ?? ''));
 
-export function describeEdit(kind: PatternKind, file: string, edit: PatternEdit): string {
+export function describeEdit(kind: PatternKind, file: string, edit: MapsEdit): string {
   switch (edit.op) {
     case 'add': return `add ${edit.key}${edit.value !== undefined ? ` ${edit.value}` : ''} to ${file}`;
     case 'set': return `set ${edit.key} to ${edit.value} in ${file}`;
@@ -26,7 +26,7 @@ export function describeEdit(kind: PatternKind, file: string, edit: PatternEdit)
 }
 
 /** Runtime entries after the edit, as HAProxy would hold them. */
-function runtimeAfter(kind: PatternKind, before: PatternEntryRow[], edit: PatternEdit): PatternEntryRow[] {
+function runtimeAfter(kind: PatternKind, before: PatternEntryRow[], edit: MapsEdit): PatternEntryRow[] {
   switch (edit.op) {
     case 'add': return before.some((e) => e.key === edit.key) ? before : [...before, kind === 'map' ? { key: edit.key, value: edit.value ?? '' } : { key: edit.key }];
     case 'set': return before.map((e) => (e.key === edit.key ? { key: e.key, value: edit.value } : e));
@@ -35,7 +35,7 @@ function runtimeAfter(kind: PatternKind, before: PatternEntryRow[], edit: Patter
   }
 }
 
-function validate(kind: PatternKind, file: string, edit: PatternEdit, input: PatternLbInput): void {
+function validate(kind: PatternKind, file: string, edit: MapsEdit, input: MapsLbInput): void {
   const keys = edit.op === 'replace' ? edit.entries : [edit];
   for (const e of keys) {
     // The builders refuse what HAProxy could not take back intact (newline, NUL, blank in a key, leading #).
@@ -52,7 +52,7 @@ function validate(kind: PatternKind, file: string, edit: PatternEdit, input: Pat
   }
 }
 
-function smallCommands(kind: PatternKind, file: string, before: PatternEntryRow[], after: PatternEntryRow[], edit: PatternEdit): string[] {
+function smallCommands(kind: PatternKind, file: string, before: PatternEntryRow[], after: PatternEntryRow[], edit: MapsEdit): string[] {
   if (edit.op === 'add') return before.some((e) => e.key === edit.key) ? [] : [kind === 'map' ? mapCommands.add(file, edit.key, edit.value ?? '') : aclCommands.add(file, edit.key)];
   if (edit.op === 'set') return same(before, after) ? [] : [mapCommands.set(file, edit.key, edit.value)];
   if (edit.op === 'del') return before.some((e) => e.key === edit.key) ? [kind === 'map' ? mapCommands.del(file, edit.key) : aclCommands.del(file, edit.key)] : [];
@@ -72,7 +72,7 @@ function diffCommands(kind: PatternKind, file: string, before: PatternEntryRow[]
   return out;
 }
 
-function fileAfter(kind: PatternKind, text: string, edit: PatternEdit): string {
+function fileAfter(kind: PatternKind, text: string, edit: MapsEdit): string {
   let f = parsePatternFile(text, kind);
   if (edit.op === 'add' || edit.op === 'set') f = upsertEntry(f, edit.key, kind === 'map' ? edit.value ?? '' : undefined);
   else if (edit.op === 'del') f = removeEntry(f, edit.key);
@@ -80,7 +80,7 @@ function fileAfter(kind: PatternKind, text: string, edit: PatternEdit): string {
   return serializePatternFile(f);
 }
 
-export function planLb(kind: PatternKind, file: string, edit: PatternEdit, input: PatternLbInput): PatternLbPlan {
+export function planLb(kind: PatternKind, file: string, edit: MapsEdit, input: MapsLbInput): MapsLbPlan {
   const before = input.runtime!;
   const after = runtimeAfter(kind, before, edit);
   const atomicOk = edit.op === 'replace' && supportsAtomicReplace(input.version) && !same(before, after);
@@ -92,7 +92,7 @@ export function planLb(kind: PatternKind, file: string, edit: PatternEdit, input
     : supportsAtomicReplace(input.version)
       ? [kind === 'map' ? mapCommands.prepare(file) : aclCommands.prepare(file), ...atomicReplace(kind, file, before, predicted + 1)]
       : diffCommands(kind, file, after, before);
-  let filePlan: PatternLbPlan['file'] = null;
+  let filePlan: MapsLbPlan['file'] = null;
   if (input.disk) {
     const newText = fileAfter(kind, input.disk.text, edit);
     filePlan = {
@@ -122,7 +122,7 @@ export function planLb(kind: PatternKind, file: string, edit: PatternEdit, input
 }
 
 /** What the reload changes beyond the edit, in words: entries only the runtime had, values the file has otherwise. */
-export function reloadDifference(lbPlan: PatternLbPlan): string | null {
+export function reloadDifference(lbPlan: MapsLbPlan): string | null {
   if (!lbPlan.afterReload) return null;
   const loaded = new Map(lbPlan.afterReload.map((e) => [e.key, e.value ?? '']));
   const runtime = new Map(lbPlan.after.map((e) => [e.key, e.value ?? '']));
@@ -139,8 +139,8 @@ export function reloadDifference(lbPlan: PatternLbPlan): string | null {
   return parts.length > 0 ? parts.join('; ') : 'changes the order of the entries';
 }
 
-export function planPatternEdit(kind: PatternKind, file: string, edit: PatternEdit, inputs: readonly PatternLbInput[]): PatternPlan {
-  const plan: PatternPlan = { id: nextId(), title: '', kind, file, edit, lbs: [], errors: [], warnings: [] };
+export function planMapsEdit(kind: PatternKind, file: string, edit: MapsEdit, inputs: readonly MapsLbInput[]): MapsPlan {
+  const plan: MapsPlan = { id: nextId(), title: '', kind, file, edit, lbs: [], errors: [], warnings: [] };
   if (inputs.length === 0) plan.errors.push(`no LB has a ${kind} ${file}`);
   for (const input of inputs) {
     if (input.error !== null) {

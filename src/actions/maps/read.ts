@@ -6,13 +6,13 @@ import { parseHaproxyConfig } from '../../sources/haproxy/config/parse.js';
 import { patternUses } from '../../sources/haproxy/maps/usage.js';
 import { readEntries, readHaproxyVersion } from '../../sources/haproxy/maps/read.js';
 import { parsePatternRefs } from '../../sources/haproxy/maps/runtime.js';
-import type { PatternLbInput } from './types.js';
-import type { RoutingDeps } from './deps.js';
+import type { MapsLbInput } from './types.js';
+import type { MapsDeps } from './deps.js';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Where the LB's haproxy.cfg uses map/ACL files; [] when the config is not configured or cannot be read. */
-export async function readUses(deps: RoutingDeps, lb: string): Promise<{ uses: PatternUse[]; error: string | null; text: string | null }> {
+export async function readUses(deps: MapsDeps, lb: string): Promise<{ uses: PatternUse[]; error: string | null; text: string | null }> {
   const path = deps.after(lb).configPath;
   const files = deps.files(lb);
   if (!path || !files) return { uses: [], error: 'no haproxy config path for this LB', text: null };
@@ -25,10 +25,10 @@ export async function readUses(deps: RoutingDeps, lb: string): Promise<{ uses: P
   }
 }
 
-export async function readPatternInput(deps: RoutingDeps, lb: string, kind: PatternKind, file: string): Promise<PatternLbInput> {
+export async function readMapsInput(deps: MapsDeps, lb: string, kind: PatternKind, file: string): Promise<MapsLbInput> {
   const api = deps.clients.get(lb);
   const after = deps.after(lb);
-  const input: PatternLbInput = { lb, error: null, version: null, nextVer: null, runtime: null, uses: [], disk: null, diskError: null, after };
+  const input: MapsLbInput = { lb, error: null, version: null, nextVer: null, runtime: null, uses: [], disk: null, diskError: null, after };
   if (!api) return { ...input, error: 'no connection configured' };
   try {
     return await readInto(deps, api, input, kind, file);
@@ -37,7 +37,7 @@ export async function readPatternInput(deps: RoutingDeps, lb: string, kind: Patt
   }
 }
 
-async function readInto(deps: RoutingDeps, api: NonNullable<ReturnType<RoutingDeps['clients']['get']>>, input: PatternLbInput, kind: PatternKind, file: string): Promise<PatternLbInput> {
+async function readInto(deps: MapsDeps, api: NonNullable<ReturnType<MapsDeps['clients']['get']>>, input: MapsLbInput, kind: PatternKind, file: string): Promise<MapsLbInput> {
   const lb = input.lb;
   const list = kind === 'map' ? 'show map' : 'show acl';
   const ref = parsePatternRefs(await api.send(list), list).find((r) => r.file === file);
@@ -59,8 +59,8 @@ async function readInto(deps: RoutingDeps, api: NonNullable<ReturnType<RoutingDe
 }
 
 /** Inputs on the named LBs, or on every LB whose runtime has this file. */
-export async function readPatternInputs(deps: RoutingDeps, kind: PatternKind, file: string, only: readonly string[] = []): Promise<PatternLbInput[]> {
+export async function readMapsInputs(deps: MapsDeps, kind: PatternKind, file: string, only: readonly string[] = []): Promise<MapsLbInput[]> {
   const names = only.length > 0 ? only : deps.lbs;
-  const inputs = await Promise.all(names.map((lb) => readPatternInput(deps, lb, kind, file)));
+  const inputs = await Promise.all(names.map((lb) => readMapsInput(deps, lb, kind, file)));
   return only.length > 0 ? inputs : inputs.filter((i) => i.runtime !== null || i.error !== null);
 }

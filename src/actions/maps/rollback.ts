@@ -5,10 +5,10 @@ import { createTwoFilesPatch } from 'diff';
 import { aclCommands, atomicReplace, mapCommands } from '../../sources/haproxy/maps/commands.js';
 import { entriesOf, parsePatternFile } from '../../sources/haproxy/maps/map-file.js';
 import { supportsAtomicReplace } from '../../sources/haproxy/maps/read.js';
-import type { PatternLbPlan, PatternPlan, PatternReport } from './types.js';
+import type { MapsLbPlan, MapsPlan, MapsReport } from './types.js';
 
 /** LBs of a failed report whose runtime or file changed (or may have: UNKNOWN) and can be put back. */
-export function rollbackCandidates(report: PatternReport): string[] {
+export function rollbackCandidates(report: MapsReport): string[] {
   if (report.ok) return [];
   return report.outcomes
     .filter((o) => o.status === 'applied' || o.status === 'unknown' || (o.status === 'failed' && o.steps.some((s) => /runtime: \d+ command/.test(s))))
@@ -16,7 +16,7 @@ export function rollbackCandidates(report: PatternReport): string[] {
     .map((o) => o.lb);
 }
 
-function invert(plan: PatternPlan, l: PatternLbPlan): PatternLbPlan {
+function invert(plan: MapsPlan, l: MapsLbPlan): MapsLbPlan {
   const atomic = supportsAtomicReplace(l.input.version);
   const prepare = plan.kind === 'map' ? mapCommands.prepare(plan.file) : aclCommands.prepare(plan.file);
   const predicted = (l.input.nextVer ?? 0) + 2;
@@ -37,15 +37,15 @@ function invert(plan: PatternPlan, l: PatternLbPlan): PatternLbPlan {
   };
 }
 
-/** What the reload after the way back loads, when it differs from the entries put back (see PatternLbPlan). */
-function reloadedEntries(kind: PatternPlan['kind'], entries: PatternLbPlan['before'], file: PatternLbPlan['file']): PatternLbPlan['afterReload'] {
+/** What the reload after the way back loads, when it differs from the entries put back (see MapsLbPlan). */
+function reloadedEntries(kind: MapsPlan['kind'], entries: MapsLbPlan['before'], file: MapsLbPlan['file']): MapsLbPlan['afterReload'] {
   if (file === null) return null;
   const loaded = entriesOf(parsePatternFile(file.after, kind)).map((e) => (kind === 'map' ? { key: e.key, value: e.value ?? '' } : { key: e.key }));
   const same = loaded.length === entries.length && loaded.every((e, i) => e.key === entries[i]!.key && (e.value ?? '') === (entries[i]!.value ?? ''));
   return same ? null : loaded;
 }
 
-export function rollbackPlan(report: PatternReport): PatternPlan {
+export function rollbackPlan(report: MapsReport): MapsPlan {
   const lbs = new Set(rollbackCandidates(report));
   const plan = report.plan;
   return { ...plan, id: `${plan.id}-rollback`, title: `roll back: ${plan.title}`, lbs: plan.lbs.filter((l) => lbs.has(l.lb)).map((l) => invert(plan, l)), errors: [], warnings: [] };

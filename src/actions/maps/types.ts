@@ -1,8 +1,8 @@
 // The plan of a map/ACL edit on one or several LBs: per LB, the entries before and after, the exact runtime
-// commands, and the file on disk before and after. Built by pattern-plan.ts, sent by pattern-apply.ts.
+// commands, and the file on disk before and after. Built by plan.ts, sent by apply.ts.
 import type { PatternEntryRow, PatternKind, PatternUse } from '../../model/maps.js';
 
-export type PatternEdit =
+export type MapsEdit =
   | { op: 'add'; key: string; value?: string }
   | { op: 'set'; key: string; value: string }
   | { op: 'del'; key: string }
@@ -14,7 +14,7 @@ export interface AfterWrite {
   /** `none`: write the file only; `check`: also `haproxy -c -f CONFIG`; `reload`: check, then reload. */
   mode: 'none' | 'check' | 'reload';
   configPath: string | null;
-  /** `haproxy -c` with this binary (`routing.bin`); null: the LB's running binary (lb-binary.ts). */
+  /** `haproxy -c` with this binary (`haproxy.bin`); null: the LB's running binary (lb-binary.ts). */
   bin: string | null;
   /** `master`: the master CLI's `reload`; `systemctl`: `systemctl reload SERVICE`. */
   via: 'master' | 'systemctl';
@@ -22,7 +22,7 @@ export interface AfterWrite {
 }
 
 /** What lbtop read of one LB before planning; the apply checks that nothing moved since. */
-export interface PatternLbInput {
+export interface MapsLbInput {
   lb: string;
   /** The LB could not be read at all (unreachable, refused): nothing is planned there. */
   error: string | null;
@@ -37,9 +37,9 @@ export interface PatternLbInput {
   after: AfterWrite;
 }
 
-export interface PatternLbPlan {
+export interface MapsLbPlan {
   lb: string;
-  input: PatternLbInput;
+  input: MapsLbInput;
   before: PatternEntryRow[];
   after: PatternEntryRow[];
   /** Unified diff of the runtime entries (`key value` lines). */
@@ -61,19 +61,19 @@ export interface PatternLbPlan {
   afterReload: PatternEntryRow[] | null;
 }
 
-export interface PatternPlan {
+export interface MapsPlan {
   id: string;
   title: string;
   kind: PatternKind;
   file: string;
-  edit: PatternEdit;
-  lbs: PatternLbPlan[];
+  edit: MapsEdit;
+  lbs: MapsLbPlan[];
   /** Problems that stop the whole plan (refused key, LB without this file): nothing may be sent. */
   errors: string[];
   warnings: string[];
 }
 
-export type PatternLbOutcome = {
+export type MapsLbOutcome = {
   lb: string;
   /** unknown: a runtime command went out and its reply was lost; the verify after it could not settle it. */
   status: 'applied' | 'failed' | 'skipped' | 'conflict' | 'rolled-back' | 'unknown';
@@ -84,8 +84,8 @@ export type PatternLbOutcome = {
   threeWay?: { base: string; ours: string; theirs: string; diff: string };
 };
 
-export interface PatternReport {
-  plan: PatternPlan;
-  outcomes: PatternLbOutcome[];
+export interface MapsReport {
+  plan: MapsPlan;
+  outcomes: MapsLbOutcome[];
   ok: boolean;
 }

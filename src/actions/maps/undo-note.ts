@@ -3,11 +3,11 @@
 // the read) and preview, so undo does not replay it; it names the inverse edit to run through that editor.
 import type { AuditLog } from '../audit-log.js';
 import { recordOtherPlan } from '../audit-plan.js';
-import type { PatternPlan } from './types.js';
+import type { MapsPlan } from './types.js';
 
 const quote = (word: string) => (/^[A-Za-z0-9._:/@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
-export function patternUndoNote(plan: PatternPlan): string {
+export function mapsUndoNote(plan: MapsPlan): string {
   const why = 'a map/ACL edit changes the file and the runtime together, behind the map editor\'s own preview';
   const edit = plan.edit;
   const cmd = (op: string, ...words: string[]) => `lbtop ${plan.kind} ${op} ${[plan.file, ...words].map(quote).join(' ')}`;
@@ -21,7 +21,7 @@ export function patternUndoNote(plan: PatternPlan): string {
 }
 
 /** The plan record of a map/ACL edit, written once its preflight passed and before anything is sent. */
-export function recordPatternPlan(audit: AuditLog, plan: PatternPlan): void {
+export function recordMapsPlan(audit: AuditLog, plan: MapsPlan): void {
   const work = plan.lbs.filter((l) => !l.noop);
   recordOtherPlan(audit, {
     id: plan.id,
@@ -29,6 +29,6 @@ export function recordPatternPlan(audit: AuditLog, plan: PatternPlan): void {
     kind: plan.kind,
     lbs: work.map((l) => l.lb),
     steps: work.flatMap((l) => [...(l.file && l.file.diff !== '' ? [{ lb: l.lb, command: `write ${plan.file}` }] : []), ...l.commands.map((command) => ({ lb: l.lb, command }))]),
-    undoNote: patternUndoNote(plan),
+    undoNote: mapsUndoNote(plan),
   });
 }

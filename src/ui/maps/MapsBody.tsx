@@ -1,16 +1,16 @@
-// The routing views (MAPS/ACLS, DRIFT, CERTS, TRACE) in the body area, or their dialog in its place.
+// The map editor's views (MAPS/ACLS, DRIFT, CERTS, TRACE) in the body area, or their dialog in its place.
 import { Box } from 'ink';
 import { useEffect } from 'react';
 import type { Keymap } from '../../keymap/resolve.js';
 import { ScrollText, type Line } from '../components/ScrollText.js';
-import { RoutingDialogView } from './MapsDialogView.js';
-import { routingLines } from './maps-lines.js';
-import type { RoutingView } from './maps-state.js';
-import type { RoutingApi } from './useMaps.js';
+import { MapsDialogView } from './MapsDialogView.js';
+import { mapsLines } from './maps-lines.js';
+import type { MapsView } from './maps-state.js';
+import type { MapsApi } from './useMaps.js';
 
-export interface RoutingBodyProps {
-  view: RoutingView;
-  api: RoutingApi;
+export interface MapsBodyProps {
+  view: MapsView;
+  api: MapsApi;
   height: number;
   keymap: Keymap;
   available: boolean;
@@ -23,7 +23,7 @@ export function windowTop(cursor: number | null, count: number, height: number, 
   return Math.max(0, Math.min(cursor - Math.floor(height / 2), count - height));
 }
 
-export function RoutingBody(p: RoutingBodyProps) {
+export function MapsBody(p: MapsBodyProps) {
   // Entering a view reads its data afresh (a view left open keeps its last read; Ctrl-R reads again).
   useEffect(() => {
     if (!p.available) return;
@@ -31,9 +31,9 @@ export function RoutingBody(p: RoutingBodyProps) {
     else if (p.view === 'drift') p.api.loadDrift();
     else if (p.view === 'certs') p.api.loadCerts();
   }, [p.view, p.available]); // eslint-disable-line react-hooks/exhaustive-deps -- load once per view switch; `p.api` is a new object each render
-  if (p.api.state.dialog) return <RoutingDialogView api={p.api} height={p.height} keymap={p.keymap} onMessage={p.onMessage} />;
-  if (!p.available) return <ScrollText lines={[[{ text: 'the routing editor needs the live fleet (not available in this mode)', token: 'text.dim' }]]} height={p.height} top={0} />;
-  const { head, body, cursor } = routingLines(p.view, p.api.state);
+  if (p.api.state.dialog) return <MapsDialogView api={p.api} height={p.height} keymap={p.keymap} onMessage={p.onMessage} />;
+  if (!p.available) return <ScrollText lines={[[{ text: 'the map editor needs the live fleet (not available in this mode)', token: 'text.dim' }]]} height={p.height} top={0} />;
+  const { head, body, cursor } = mapsLines(p.view, p.api.state);
   const height = Math.max(1, p.height - head.length);
   const top = windowTop(cursor, body.length, height, p.api.state.cursor.trace);
   const marked = body.map((line, i): Line => (i === cursor ? line.map((s) => ({ ...s, token: 'row.selected' as const })) : line));

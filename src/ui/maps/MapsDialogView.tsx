@@ -1,20 +1,20 @@
-// The routing views' own dialogs, which own the keyboard while shown: a one-line prompt (add, change, trace) and
+// The map editor's views' own dialogs, which own the keyboard while shown: a one-line prompt (add, change, trace) and
 // a busy line while lbtop reads a file for $EDITOR. An edit's preview and result are the one write dialog's.
 import { Box, Text } from 'ink';
 import type { Keymap } from '../../keymap/resolve.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { editText } from '../state/edit-text.js';
 import { tokenProps, useTheme } from '../theme-context.js';
-import type { RoutingApi } from './useMaps.js';
+import type { MapsApi } from './useMaps.js';
 
-export interface RoutingDialogProps {
-  api: RoutingApi;
+export interface MapsDialogProps {
+  api: MapsApi;
   height: number;
   keymap: Keymap;
   onMessage(text: string, level: 'info' | 'error'): void;
 }
 
-export function submitInput(api: RoutingApi, purpose: 'add' | 'change' | 'trace', text: string, kind: 'map' | 'acl', selectedKey: string | undefined): string | null {
+export function submitInput(api: MapsApi, purpose: 'add' | 'change' | 'trace', text: string, kind: 'map' | 'acl', selectedKey: string | undefined): string | null {
   const value = text.trim();
   if (value === '') return 'type something, or Esc to cancel';
   if (purpose === 'trace') {
@@ -35,7 +35,7 @@ export function submitInput(api: RoutingApi, purpose: 'add' | 'change' | 'trace'
   return null;
 }
 
-export function RoutingDialogView(p: RoutingDialogProps) {
+export function MapsDialogView(p: MapsDialogProps) {
   const theme = useTheme();
   const d = p.api.state.dialog!;
   const s = p.api.state;

@@ -1,8 +1,8 @@
-// The routing editor's bits of chrome: the header's DRIFT marker and the footer's hint scope while a routing
+// The map editor's bits of chrome: the header's DRIFT marker and the footer's hint scope while a maps
 // dialog owns the keyboard.
 import type { Scope } from '../../keymap/bindings.js';
-import type { DriftReport } from '../../model/maps.js';
-import type { Loaded, RoutingDialog } from './maps-state.js';
+import type { DriftReport } from '../../model/drift.js';
+import type { Loaded, MapsDialog } from './maps-state.js';
 
 /** "DRIFT 3 vs disk" when a reload would revert something; "DRIFT ?" when an LB could not be checked. */
 export function driftMarker(drift: Loaded<DriftReport>): string | undefined {
@@ -13,7 +13,7 @@ export function driftMarker(drift: Loaded<DriftReport>): string | undefined {
   return undefined;
 }
 
-export function routingHintScope(dialog: RoutingDialog | null): Scope | null {
+export function mapsHintScope(dialog: MapsDialog | null): Scope | null {
   if (!dialog) return null;
   return dialog.kind === 'input' ? 'prompt' : 'report';
 }

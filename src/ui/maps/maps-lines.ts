@@ -1,5 +1,5 @@
-// The routing views as lines of styled text (pure): MAPS/ACLS (files, or the entries of one), DRIFT, CERTS,
-// TRACE. Rendered by RoutingBody through ScrollText with the cursor line highlighted.
+// The map editor's views as lines of styled text (pure): MAPS/ACLS (files, or the entries of one), DRIFT, CERTS,
+// TRACE. Rendered by MapsBody through ScrollText with the cursor line highlighted.
 import { formatFleetTrace } from '../../actions/trace-text.js';
 import { driftDetail } from '../../actions/drift-text.js';
 import type { Line } from '../components/ScrollText.js';
@@ -8,7 +8,7 @@ import { fileColumns } from '../../present/columns/maps.js';
 import { fitColumns, headerLine, rowLine } from '../../present/table.js';
 import { certsSortedForView } from './cert-order.js';
 import { driftLabel, entriesOf, entryText, fileRows } from './maps-rows.js';
-import type { Loaded, RoutingState, RoutingView } from './maps-state.js';
+import type { Loaded, MapsState, MapsView } from './maps-state.js';
 
 export const WARN_DAYS = 21;
 
@@ -25,7 +25,7 @@ function status<T>(l: Loaded<T>, what: string): Line[] {
   return [];
 }
 
-function maps(s: RoutingState): ViewLines {
+function maps(s: MapsState): ViewLines {
   const all = s.patterns.value ?? [];
   const what = s.kind === 'map' ? 'maps' : 'ACL files';
   if (s.open) {
@@ -43,7 +43,7 @@ function maps(s: RoutingState): ViewLines {
   return { head, body, cursor: rows.length ? s.cursor.files : null };
 }
 
-function drift(s: RoutingState): ViewLines {
+function drift(s: MapsState): ViewLines {
   const r = s.drift.value;
   const head: Line[] = [...status(s.drift, 'drift')];
   for (const lb of r?.lbs ?? []) if (!lb.checked) head.push([{ text: `! ${lb.lb} not checked: ${lb.error ?? '?'}`, token: 'dialog.warning' }]);
@@ -54,7 +54,7 @@ function drift(s: RoutingState): ViewLines {
   return { head, body: [...body, ...(detail.length ? [[], ...detail] : [])], cursor: body.length ? s.cursor.drift : null };
 }
 
-function certs(s: RoutingState): ViewLines {
+function certs(s: MapsState): ViewLines {
   const list = certsSortedForView(s.certs.value ?? []);
   const columns = fitColumns(certViewColumns, Infinity);
   const head: Line[] = [headerLine(columns), ...status(s.certs, 'certificates')];
@@ -63,7 +63,7 @@ function certs(s: RoutingState): ViewLines {
   return { head, body, cursor: list.length ? s.cursor.certs : null };
 }
 
-function trace(s: RoutingState): ViewLines {
+function trace(s: MapsState): ViewLines {
   const t = s.trace.value;
   const text = t ? formatFleetTrace(t).split('\n') : [];
   return {
@@ -73,6 +73,6 @@ function trace(s: RoutingState): ViewLines {
   };
 }
 
-export function routingLines(view: RoutingView, s: RoutingState): ViewLines {
+export function mapsLines(view: MapsView, s: MapsState): ViewLines {
   return view === 'maps' ? maps(s) : view === 'drift' ? drift(s) : view === 'certs' ? certs(s) : trace(s);
 }

@@ -1,6 +1,7 @@
-// Pure rows of the routing views: maps/ACL files merged across LBs (one row per file name, with the LBs that
+// Pure rows of the map editor's views: maps/ACL files merged across LBs (one row per file name, with the LBs that
 // carry it and whether their entries agree), the entries of one file, drift items, certificates.
-import type { DriftItem, LbPatterns, PatternEntryRow, PatternKind, PatternTable } from '../../model/maps.js';
+import type { LbPatterns, PatternEntryRow, PatternKind, PatternTable } from '../../model/maps.js';
+import type { DriftItem } from '../../model/drift.js';
 import type { FileRow } from '../../present/columns/maps.js';
 
 export type { FileRow } from '../../present/columns/maps.js';

@@ -1,12 +1,13 @@
-// State of the routing views (MAPS/ACLS, DRIFT, CERTS, TRACE) and of their own dialogs: a text prompt, and a
+// State of the map editor's views (MAPS/ACLS, DRIFT, CERTS, TRACE) and of their own dialogs: a text prompt, and a
 // busy line while a file is read for $EDITOR. Their writes go through the one write dialog (useWriteFlow).
 import type { FleetTrace } from '../../actions/trace-read.js';
 import type { CertInfo } from '../../model/certs.js';
-import type { DriftReport, LbPatterns, PatternKind } from '../../model/maps.js';
+import type { LbPatterns, PatternKind } from '../../model/maps.js';
+import type { DriftReport } from '../../model/drift.js';
 
-export type RoutingView = 'maps' | 'drift' | 'certs' | 'trace';
+export type MapsView = 'maps' | 'drift' | 'certs' | 'trace';
 
-export type RoutingDialog =
+export type MapsDialog =
   | { kind: 'input'; label: string; text: string; purpose: 'add' | 'change' | 'trace'; key?: string }
   | { kind: 'busy'; title: string };
 
@@ -17,7 +18,7 @@ export interface Loaded<T> {
   at: number | null;
 }
 
-export interface RoutingState {
+export interface MapsState {
   kind: PatternKind;
   patterns: Loaded<LbPatterns[]>;
   drift: Loaded<DriftReport>;
@@ -27,12 +28,12 @@ export interface RoutingState {
   open: string | null;
   /** Cursor per list: files, entries, drift, certs; scroll of the trace text. */
   cursor: { files: number; entries: number; drift: number; certs: number; trace: number };
-  dialog: RoutingDialog | null;
+  dialog: MapsDialog | null;
 }
 
 export const empty = <T>(): Loaded<T> => ({ value: null, error: null, loading: false, at: null });
 
-export function initialRoutingState(): RoutingState {
+export function initialMapsState(): MapsState {
   return {
     kind: 'map',
     patterns: empty(),
@@ -45,6 +46,6 @@ export function initialRoutingState(): RoutingState {
   };
 }
 
-export function isRoutingView(view: string): view is RoutingView {
+export function isMapsView(view: string): view is MapsView {
   return view === 'maps' || view === 'drift' || view === 'certs' || view === 'trace';
 }

@@ -1,47 +1,47 @@
-// The routing views' state and what they do: load (maps and ACLs, drift, certificates, a trace) and plan an edit
+// The map editor's views' state and what they do: load (maps and ACLs, drift, certificates, a trace) and plan an edit
 // or a drift fix, which the one write dialog (useWriteFlow) previews, sends once confirmed and reports on. Drift
 // is re-checked in the background every minute (never two at once) for the header's DRIFT marker.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PatternEdit } from '../../actions/maps/types.js';
+import type { MapsEdit } from '../../actions/maps/types.js';
 import type { WriteFlow } from '../hooks/useWriteFlow.js';
-import { configWrite, patternWrite } from '../writes/maps-write.js';
-import type { DriftItem } from '../../model/maps.js';
-import type { RoutingServices } from './maps-services.js';
+import { configWrite, mapsWrite } from '../writes/maps-write.js';
+import type { DriftItem } from '../../model/drift.js';
+import type { MapsServices } from './maps-services.js';
 import { parseEntryList } from '../../sources/haproxy/maps/file-edit.js';
 import { editorText } from './maps-rows.js';
-import { initialRoutingState, type Loaded, type RoutingDialog, type RoutingState } from './maps-state.js';
+import { initialMapsState, type Loaded, type MapsDialog, type MapsState } from './maps-state.js';
 
 export const DRIFT_EVERY_MS = 60_000;
 export const DRIFT_FIRST_MS = 1_000;
 type Flash = (text: string, level: 'info' | 'ok' | 'error') => void;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export interface RoutingApi {
-  state: RoutingState;
-  set(update: (s: RoutingState) => RoutingState): void;
+export interface MapsApi {
+  state: MapsState;
+  set(update: (s: MapsState) => MapsState): void;
   loadPatterns(): void;
   loadDrift(): void;
   loadCerts(): void;
   trace(target: string): void;
-  planEdit(edit: PatternEdit): void;
+  planEdit(edit: MapsEdit): void;
   /** Re-reads the open file, hands it to the editor, and plans a replace with what comes back. */
   editWhole(editor: (text: string, name: string) => string | null): void;
   planDriftFix(item: DriftItem, direction: 'to-disk' | 'to-runtime'): void;
   closeDialog(): void;
-  openDialog(d: RoutingDialog): void;
+  openDialog(d: MapsDialog): void;
 }
 
-export function useRouting(services: RoutingServices | undefined, now: () => number, flash: Flash, flow: WriteFlow, showTrace: () => void): RoutingApi {
-  const [state, setState] = useState(initialRoutingState);
+export function useMaps(services: MapsServices | undefined, now: () => number, flash: Flash, flow: WriteFlow, showTrace: () => void): MapsApi {
+  const [state, setState] = useState(initialMapsState);
   const current = useRef(state);
   current.current = state;
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
-  const set = useCallback((update: (s: RoutingState) => RoutingState) => {
+  const set = useCallback((update: (s: MapsState) => MapsState) => {
     if (mounted.current) setState((s) => (current.current = update(s)));
   }, []);
 
-  const load = useCallback(<K extends 'patterns' | 'drift' | 'certs' | 'trace'>(what: K, work: () => Promise<NonNullable<RoutingState[K]['value']>>) => {
+  const load = useCallback(<K extends 'patterns' | 'drift' | 'certs' | 'trace'>(what: K, work: () => Promise<NonNullable<MapsState[K]['value']>>) => {
     if (current.current[what].loading) return;
     set((s) => ({ ...s, [what]: { ...s[what], loading: true } }));
     work().then(
@@ -91,7 +91,7 @@ export function useRouting(services: RoutingServices | undefined, now: () => num
       if (!services || !s.open) return;
       const { kind, open } = s;
       set((x) => ({ ...x, dialog: null }));
-      flow.plan('reading every LB that has the file…', services.planEdit(kind, open, edit, []).then((plan) => patternWrite(plan, services, afterWrite)));
+      flow.plan('reading every LB that has the file…', services.planEdit(kind, open, edit, []).then((plan) => mapsWrite(plan, services, afterWrite)));
     },
     editWhole(editor) {
       const s = current.current;
@@ -112,7 +112,7 @@ export function useRouting(services: RoutingServices | undefined, now: () => num
     planDriftFix(item, direction) {
       if (!services) return;
       flow.plan('reading runtime and disk…', services.planDriftFix(item, direction).then((fix) =>
-        'pattern' in fix ? patternWrite(fix.pattern, services, afterWrite) : 'config' in fix ? configWrite(fix.config, services, afterWrite) : flow.writeOf(fix.runtime)));
+        'pattern' in fix ? mapsWrite(fix.pattern, services, afterWrite) : 'config' in fix ? configWrite(fix.config, services, afterWrite) : flow.writeOf(fix.runtime)));
     },
     closeDialog: () => {
       if (current.current.dialog?.kind === 'busy') return;

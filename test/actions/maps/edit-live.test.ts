@@ -1,29 +1,29 @@
-// The routing editor end to end on two real HAProxy LBs: plan → preview → apply → verify, with the file on
+// The map editor end to end on two real HAProxy LBs: plan → preview → apply → verify, with the file on
 // disk, real HTTP requests (curl) through the map_dom frontend, a reload through the master CLI, a conflicting
 // edit on disk, hostile keys, and a failing `haproxy -c`.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyPatternPlan } from '../../../src/actions/maps/apply.js';
-import { planPatternEdit } from '../../../src/actions/maps/plan.js';
-import { patternPlanText, patternReportText } from '../../../src/present/maps-preview.js';
+import { applyMapsPlan } from '../../../src/actions/maps/apply.js';
+import { planMapsEdit } from '../../../src/actions/maps/plan.js';
+import { mapsPlanText, mapsReportText } from '../../../src/present/maps-preview.js';
 import { rollbackCandidates, rollbackPlan } from '../../../src/actions/maps/rollback.js';
-import { readPatternInputs } from '../../../src/actions/maps/read.js';
-import type { PatternEdit } from '../../../src/actions/maps/types.js';
+import { readMapsInputs } from '../../../src/actions/maps/read.js';
+import type { MapsEdit } from '../../../src/actions/maps/types.js';
 import type { PatternKind } from '../../../src/model/maps.js';
 import { readEntries } from '../../../src/sources/haproxy/maps/read.js';
-import { startRoutingLab, type RoutingLab } from '../../support/lab/maps-lab.js';
+import { startMapsLab, type MapsLab } from '../../support/lab/maps-lab.js';
 
 const HOST = 'nginx.k8s01-dev.example.net';
 
 describe('map and ACL edits on two real LBs', () => {
-  let lab: RoutingLab;
+  let lab: MapsLab;
   const hostsMap = (lb: string) => lab.map(lb, 'hosts.map');
-  const plan = async (kind: PatternKind, file: string, edit: PatternEdit, only: string[] = []) =>
-    planPatternEdit(kind, file, edit, await readPatternInputs(lab.deps, kind, file, only));
+  const plan = async (kind: PatternKind, file: string, edit: MapsEdit, only: string[] = []) =>
+    planMapsEdit(kind, file, edit, await readMapsInputs(lab.deps, kind, file, only));
   const originals: Record<string, string> = {};
 
   beforeAll(async () => {
-    lab = await startRoutingLab(['lb-a', 'lb-b']);
+    lab = await startMapsLab(['lb-a', 'lb-b']);
     for (const lb of ['lb-a', 'lb-b']) originals[lb] = readFileSync(hostsMap(lb), 'utf8');
   });
   afterAll(async () => lab?.close());
@@ -37,13 +37,13 @@ describe('map and ACL edits on two real LBs', () => {
     expect(p.errors).toEqual([]);
     // Each LB has its own path in this lab, so plan per LB and apply both.
     const pb = await plan('map', hostsMap('lb-b'), { op: 'set', key: HOST, value: 'https_k8s02_dev_backend' }, ['lb-b']);
-    const preview = patternPlanText(p);
+    const preview = mapsPlanText(p);
     expect(preview).toContain(`set map ${hostsMap('lb-a')} ${HOST} https_k8s02_dev_backend`);
     expect(preview).toContain(`-${HOST} https_k8s01_dev_backend`);
     expect(preview).toContain(`+${HOST} https_k8s02_dev_backend`);
     for (const [lbPlan, lb] of [[p, 'lb-a'], [pb, 'lb-b']] as const) {
-      const report = await applyPatternPlan(lbPlan, lab.deps);
-      expect(report.ok, patternReportText(report)).toBe(true);
+      const report = await applyMapsPlan(lbPlan, lab.deps);
+      expect(report.ok, mapsReportText(report)).toBe(true);
       expect(await lab.curl(lb, 'default.sock', HOST)).toBe('https_k8s02_dev_backend');
       const disk = readFileSync(hostsMap(lb), 'utf8');
       expect(disk).toBe(originals[lb]!.replace(`${HOST} https_k8s01_dev_backend`, `${HOST} https_k8s02_dev_backend`));
@@ -56,9 +56,9 @@ describe('map and ACL edits on two real LBs', () => {
     // Back, with lbtop's own reload through the master CLI this time (haproxy -c, reload, verify after reload).
     lab.policy['lb-a']!.mode = 'reload';
     const back = await plan('map', hostsMap('lb-a'), { op: 'set', key: HOST, value: 'https_k8s01_dev_backend' }, ['lb-a']);
-    expect(patternPlanText(back)).toContain('reload via the master CLI');
-    const report = await applyPatternPlan(back, lab.deps);
-    expect(report.ok, patternReportText(report)).toBe(true);
+    expect(mapsPlanText(back)).toContain('reload via the master CLI');
+    const report = await applyMapsPlan(back, lab.deps);
+    expect(report.ok, mapsReportText(report)).toBe(true);
     expect(report.outcomes[0]!.steps.join('\n')).toMatch(/haproxy -c: configuration valid[\s\S]*reloaded: worker \d+ → \d+/);
     expect(await lab.curl('lb-a', 'default.sock', HOST)).toBe('https_k8s01_dev_backend');
     expect(readFileSync(hostsMap('lb-a'), 'utf8')).toBe(originals['lb-a']);
@@ -72,8 +72,8 @@ describe('map and ACL edits on two real LBs', () => {
     const l = p.lbs[0]!;
     expect(l.commands[0]).toBe(`prepare map ${file}`);
     expect(l.commands.at(-1)).toBe(`commit map @${l.atomic!.predicted} ${file}`);
-    const report = await applyPatternPlan(p, lab.deps);
-    expect(report.ok, patternReportText(report)).toBe(true);
+    const report = await applyMapsPlan(p, lab.deps);
+    expect(report.ok, mapsReportText(report)).toBe(true);
     expect(await readEntries(lab.deps.clients.get('lb-b')!, 'map', file)).toEqual(entries);
     expect(await lab.curl('lb-b', 'www.sock', 'x', '/api/v2/users')).toBe('be_api_v2');
     expect(await lab.curl('lb-b', 'www.sock', 'x', '/login')).toBe('be_default');
@@ -84,13 +84,13 @@ describe('map and ACL edits on two real LBs', () => {
 
   it('stops on a conflicting edit made on disk between read and apply: nothing written on any LB', async () => {
     const inputs = [
-      ...(await readPatternInputs(lab.deps, 'map', hostsMap('lb-a'), ['lb-a'])),
+      ...(await readMapsInputs(lab.deps, 'map', hostsMap('lb-a'), ['lb-a'])),
     ];
-    const p = planPatternEdit('map', hostsMap('lb-a'), { op: 'add', key: 'new.k8s02-dev.example.net', value: 'https_k8s02_dev_backend' }, inputs);
+    const p = planMapsEdit('map', hostsMap('lb-a'), { op: 'add', key: 'new.k8s02-dev.example.net', value: 'https_k8s02_dev_backend' }, inputs);
     const theirs = `${readFileSync(hostsMap('lb-a'), 'utf8')}someone.else.example.net be_api\n`;
     writeFileSync(hostsMap('lb-a'), theirs);
     const sent = lab.audit.records.length;
-    const report = await applyPatternPlan(p, lab.deps);
+    const report = await applyMapsPlan(p, lab.deps);
     expect(report.ok).toBe(false);
     expect(report.outcomes[0]!.status).toBe('conflict');
     expect(report.outcomes[0]!.threeWay!.diff).toContain('+someone.else.example.net be_api');
@@ -106,14 +106,14 @@ describe('map and ACL edits on two real LBs', () => {
     expect(bad.errors.join()).toMatch(/blank/);
     const nl = await plan('map', hostsMap('lb-a'), { op: 'add', key: 'x\nshow', value: 'be_api' }, ['lb-a']);
     expect(nl.errors.join()).toMatch(/newline/);
-    expect((await applyPatternPlan(nl, lab.deps)).ok).toBe(false);
+    expect((await applyMapsPlan(nl, lab.deps)).ok).toBe(false);
 
     const acl = lab.map('lb-a', 'internal.acl');
     const p = await plan('acl', acl, { op: 'add', key: 'x;shutdown sessions' }, ['lb-a']);
     expect(p.lbs[0]!.commands).toEqual([`add acl ${acl} x\\;shutdown\\ sessions`]);
     const from = lab.audit.records.length;
-    const report = await applyPatternPlan(p, lab.deps);
-    expect(report.ok, patternReportText(report)).toBe(true);
+    const report = await applyMapsPlan(p, lab.deps);
+    expect(report.ok, mapsReportText(report)).toBe(true);
     const sends = lab.audit.records.slice(from).filter((r) => r.phase === 'send' && !r.command.startsWith('write '));
     expect(sends.map((r) => r.command)).toEqual([`add acl ${acl} x\\;shutdown\\ sessions`]);
     expect((await readEntries(lab.deps.clients.get('lb-a')!, 'acl', acl)).map((e) => e.key)).toContain('x;shutdown sessions');
@@ -131,7 +131,7 @@ describe('map and ACL edits on two real LBs', () => {
     const config = readFileSync(cfg, 'utf8');
     appendFileSync(cfg, '\nfrontend broken\n    bind unix@/nonexistent/x.sock\n    no-such-keyword here\n');
     const pidBefore = (await lab.deps.clients.get('lb-b')!.send('show info')).match(/Pid: (\d+)/)![1];
-    const report = await applyPatternPlan(p, lab.deps);
+    const report = await applyMapsPlan(p, lab.deps);
     writeFileSync(cfg, config);
     expect(report.ok).toBe(false);
     expect(report.outcomes[0]!.error).toMatch(/haproxy -c failed/);
@@ -143,24 +143,24 @@ describe('map and ACL edits on two real LBs', () => {
 });
 
 describe('one plan on every LB that carries the same map file', () => {
-  let lab: RoutingLab;
+  let lab: MapsLab;
   const config = readFileSync(new URL('../../../fixtures/haproxy-routing/haproxy.cfg', import.meta.url), 'utf8')
     .replace('@DIR@/maps/hosts.map', '@SHARED@/hosts.map');
 
   beforeAll(async () => {
-    lab = await startRoutingLab(['lb-a', 'lb-b'], config);
+    lab = await startMapsLab(['lb-a', 'lb-b'], config);
   });
   afterAll(async () => lab?.close());
 
   it('finds both LBs by file name, changes both runtimes, writes the file once and reloads both', async () => {
     const file = `${lab.shared}/hosts.map`;
     for (const lb of ['lb-a', 'lb-b']) lab.policy[lb]!.mode = 'reload';
-    const inputs = await readPatternInputs(lab.deps, 'map', file);
+    const inputs = await readMapsInputs(lab.deps, 'map', file);
     expect(inputs.map((i) => i.lb)).toEqual(['lb-a', 'lb-b']);
-    const p = planPatternEdit('map', file, { op: 'set', key: HOST, value: 'https_k8s02_dev_backend' }, inputs);
+    const p = planMapsEdit('map', file, { op: 'set', key: HOST, value: 'https_k8s02_dev_backend' }, inputs);
     expect(p.title).toContain('on lb-a, lb-b');
-    const report = await applyPatternPlan(p, lab.deps);
-    expect(report.ok, patternReportText(report)).toBe(true);
+    const report = await applyMapsPlan(p, lab.deps);
+    expect(report.ok, mapsReportText(report)).toBe(true);
     expect(report.outcomes[1]!.steps.join('\n')).toMatch(/already holds the new text[\s\S]*reloaded/);
     for (const lb of ['lb-a', 'lb-b']) expect(await lab.curl(lb, 'default.sock', HOST)).toBe('https_k8s02_dev_backend');
     expect(readFileSync(file, 'utf8')).toContain(`${HOST} https_k8s02_dev_backend`);
@@ -171,13 +171,13 @@ describe('one plan on every LB that carries the same map file', () => {
     lab.policy['lb-a']!.mode = 'none';
     lab.policy['lb-b']!.mode = 'check';
     const before = readFileSync(file, 'utf8');
-    const plan = planPatternEdit('map', file, { op: 'add', key: 'rollback.example.org', value: 'be_api' }, await readPatternInputs(lab.deps, 'map', file));
+    const plan = planMapsEdit('map', file, { op: 'add', key: 'rollback.example.org', value: 'be_api' }, await readMapsInputs(lab.deps, 'map', file));
     const cfg = lab.lbs['lb-b']!.configPath;
     const good = readFileSync(cfg, 'utf8');
     writeFileSync(cfg, `${good}\nbackend broken\n    no-such-keyword\n`);
     let report;
     try {
-      report = await applyPatternPlan(plan, lab.deps);
+      report = await applyMapsPlan(plan, lab.deps);
     } finally {
       writeFileSync(cfg, good);
     }
@@ -186,8 +186,8 @@ describe('one plan on every LB that carries the same map file', () => {
     expect(await lab.curl('lb-a', 'default.sock', 'rollback.example.org')).toBe('be_api');
     expect(await lab.curl('lb-b', 'default.sock', 'rollback.example.org')).toBe('be_default');
     expect(rollbackCandidates(report)).toEqual(['lb-a']);
-    const back = await applyPatternPlan(rollbackPlan(report), lab.deps);
-    expect(back.ok, patternReportText(back)).toBe(true);
+    const back = await applyMapsPlan(rollbackPlan(report), lab.deps);
+    expect(back.ok, mapsReportText(back)).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(await lab.curl('lb-a', 'default.sock', 'rollback.example.org')).toBe('be_default');
   });

@@ -1,12 +1,12 @@
-// The pure parts of the routing editor, on the recorded seed-000-style config and maps: where files are used,
+// The pure parts of the map editor, on the recorded seed-000-style config and maps: where files are used,
 // the exact plan (commands, entry diff, file diff) for each edit, whole-list replaces that keep comments, drift.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { patternDrift, serverDrift } from '../../../src/actions/drift.js';
 import { serverDriftToConfig } from '../../../src/actions/drift-fix.js';
-import { planPatternEdit } from '../../../src/actions/maps/plan.js';
-import { patternPlanText } from '../../../src/present/maps-preview.js';
-import type { PatternLbInput } from '../../../src/actions/maps/types.js';
+import { planMapsEdit } from '../../../src/actions/maps/plan.js';
+import { mapsPlanText } from '../../../src/present/maps-preview.js';
+import type { MapsLbInput } from '../../../src/actions/maps/types.js';
 import { NO_AFTER_WRITE } from '../../../src/actions/maps/deps.js';
 import { parseHaproxyConfig } from '../../../src/sources/haproxy/config/parse.js';
 import { parseEntryList, replaceEntries } from '../../../src/sources/haproxy/maps/file-edit.js';
@@ -20,7 +20,7 @@ const hostsText = fixture('maps/hosts.map');
 const config = parseHaproxyConfig(fixture('haproxy.cfg').replaceAll('@DIR@/maps', '/etc/haproxy/maps'));
 const uses = patternUses(config);
 
-function input(lb: string, over: Partial<PatternLbInput> = {}): PatternLbInput {
+function input(lb: string, over: Partial<MapsLbInput> = {}): MapsLbInput {
   const runtime = entriesOf(parsePatternFile(hostsText, 'map')).map((e) => ({ key: e.key, value: e.value ?? '' }));
   return {
     lb, error: null, version: '2.6.12-1+deb12u4', nextVer: 0, runtime, uses: uses.filter((u) => u.file === HOSTS),
@@ -40,16 +40,16 @@ describe('where the config uses each file', () => {
   });
 });
 
-describe('planPatternEdit', () => {
+describe('planMapsEdit', () => {
   it('set on two LBs: one set map per LB, the entry diff and the file diff', () => {
-    const plan = planPatternEdit('map', HOSTS, { op: 'set', key: 'nginx.k8s01-dev.example.net', value: 'https_k8s02_dev_backend' }, [input('lb-0'), input('lb-1')]);
+    const plan = planMapsEdit('map', HOSTS, { op: 'set', key: 'nginx.k8s01-dev.example.net', value: 'https_k8s02_dev_backend' }, [input('lb-0'), input('lb-1')]);
     expect(plan.errors).toEqual([]);
     expect(plan.title).toBe(`set nginx.k8s01-dev.example.net to https_k8s02_dev_backend in ${HOSTS} on lb-0, lb-1`);
     expect(plan.lbs.map((l) => l.commands)).toEqual([
       [`set map ${HOSTS} nginx.k8s01-dev.example.net https_k8s02_dev_backend`],
       [`set map ${HOSTS} nginx.k8s01-dev.example.net https_k8s02_dev_backend`],
     ]);
-    const text = patternPlanText(plan);
+    const text = mapsPlanText(plan);
     expect(text).toContain('== lb-0 (HAProxy 2.6.12-1+deb12u4): 9 → 9 entries');
     expect(text).toContain('    -nginx.k8s01-dev.example.net https_k8s01_dev_backend\n    +nginx.k8s01-dev.example.net https_k8s02_dev_backend');
     expect(plan.lbs[0]!.file!.after).toBe(hostsText.replace('nginx.k8s01-dev.example.net https_k8s01_dev_backend', 'nginx.k8s01-dev.example.net https_k8s02_dev_backend'));
@@ -62,38 +62,38 @@ describe('planPatternEdit', () => {
     // Drift before the edit: one entry added at runtime only, one value changed at runtime only.
     const runtime = [...base.map((e) => (e.key === 'nginx.k8s02-dev.example.net' ? { ...e, value: 'be_runtime' } : e)), { key: 'whoami.k8s01.example.net', value: 'be_default' }];
     const edit = { op: 'set' as const, key: 'nginx.k8s01-dev.example.net', value: 'https_k8s02_dev_backend' };
-    const plan = planPatternEdit('map', HOSTS, edit, [input('lb-0', { runtime, after: reload })]);
+    const plan = planMapsEdit('map', HOSTS, edit, [input('lb-0', { runtime, after: reload })]);
     expect(plan.lbs[0]!.afterReload!.map((e) => e.key)).not.toContain('whoami.k8s01.example.net');
     expect(plan.warnings).toEqual([
       'lb-0: runtime and file differed before this edit; the reload loads the file and drops 1 runtime-only entry (whoami.k8s01.example.net); sets 1 entry to the file\'s value (nginx.k8s02-dev.example.net) (see 8-DRIFT)',
     ]);
-    expect(patternPlanText(plan)).toContain(`: 10 → 10 entries (${base.length} once the reload loads the file)`);
+    expect(mapsPlanText(plan)).toContain(`: 10 → 10 entries (${base.length} once the reload loads the file)`);
     // Without a reload, or with runtime and file the same, the preview says nothing more.
-    expect(planPatternEdit('map', HOSTS, edit, [input('lb-0', { runtime })]).warnings).toEqual([]);
-    expect(planPatternEdit('map', HOSTS, edit, [input('lb-0', { after: reload })]).lbs[0]!.afterReload).toBeNull();
+    expect(planMapsEdit('map', HOSTS, edit, [input('lb-0', { runtime })]).warnings).toEqual([]);
+    expect(planMapsEdit('map', HOSTS, edit, [input('lb-0', { after: reload })]).lbs[0]!.afterReload).toBeNull();
   });
 
   it('refuses what HAProxy could not take back intact, an add of an existing key, a set of a missing one', () => {
-    const errors = (edit: Parameters<typeof planPatternEdit>[2]) => planPatternEdit('map', HOSTS, edit, [input('lb-0')]).errors.join(' | ');
+    const errors = (edit: Parameters<typeof planMapsEdit>[2]) => planMapsEdit('map', HOSTS, edit, [input('lb-0')]).errors.join(' | ');
     expect(errors({ op: 'add', key: 'a b', value: 'x' })).toMatch(/blank/);
     expect(errors({ op: 'add', key: 'x\nshow info', value: 'x' })).toMatch(/blank|newline/);
     expect(errors({ op: 'add', key: '#0x55', value: 'x' })).toMatch(/starts with "#"/);
     expect(errors({ op: 'add', key: 'ok.example.org', value: ' padded' })).toMatch(/leading\/trailing blanks/);
     expect(errors({ op: 'add', key: 'example.net', value: 'x' })).toMatch(/already in .* use "set"|already in/);
     expect(errors({ op: 'set', key: 'missing.example.org', value: 'x' })).toMatch(/no entry missing\.example\.org/);
-    expect(planPatternEdit('map', HOSTS, { op: 'add', key: 'y', value: 'x' }, [input('lb-0', { runtime: null })]).errors).toEqual([`lb-0: has no map ${HOSTS}`]);
+    expect(planMapsEdit('map', HOSTS, { op: 'add', key: 'y', value: 'x' }, [input('lb-0', { runtime: null })]).errors).toEqual([`lb-0: has no map ${HOSTS}`]);
   });
 
   it('escapes ; and blanks in a value: one command', () => {
-    const plan = planPatternEdit('map', HOSTS, { op: 'add', key: 'evil.example.org', value: 'x;shutdown sessions' }, [input('lb-0')]);
+    const plan = planMapsEdit('map', HOSTS, { op: 'add', key: 'evil.example.org', value: 'x;shutdown sessions' }, [input('lb-0')]);
     expect(plan.lbs[0]!.commands).toEqual([`add map ${HOSTS} evil.example.org x\\;shutdown\\ sessions`]);
   });
 
   it('a replace is prepare/add @ver/commit on 2.6 and add/set/del (with a warning) on 2.2', () => {
     const entries = parseEntryList('# new list\nexample.net k8s_http_lb_backend\nnew.example.org be_api\n', 'map');
-    const v26 = planPatternEdit('map', HOSTS, { op: 'replace', entries }, [input('lb-0', { nextVer: 3 })]).lbs[0]!;
+    const v26 = planMapsEdit('map', HOSTS, { op: 'replace', entries }, [input('lb-0', { nextVer: 3 })]).lbs[0]!;
     expect(v26.commands).toEqual([`prepare map ${HOSTS}`, `add map @4 ${HOSTS} example.net k8s_http_lb_backend`, `add map @4 ${HOSTS} new.example.org be_api`, `commit map @4 ${HOSTS}`]);
-    const v22plan = planPatternEdit('map', HOSTS, { op: 'replace', entries }, [input('lb-0', { version: '2.2.9' })]);
+    const v22plan = planMapsEdit('map', HOSTS, { op: 'replace', entries }, [input('lb-0', { version: '2.2.9' })]);
     expect(v22plan.lbs[0]!.commands.filter((c) => c.startsWith('del map'))).toHaveLength(8);
     expect(v22plan.lbs[0]!.commands.at(-1)).toBe(`add map ${HOSTS} new.example.org be_api`);
     expect(v22plan.warnings.join()).toMatch(/no prepare\/commit/);
