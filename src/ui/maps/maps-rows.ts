@@ -1,11 +1,9 @@
 // Pure rows of the map editor's views: maps/ACL files merged across LBs (one row per file name, with the LBs that
-// carry it and whether their entries agree), the entries of one file, drift items, certificates.
+// carry it and whether their entries agree), the entries of one file, the text handed to $EDITOR.
 import type { LbPatterns, PatternEntryRow, PatternKind, PatternTable } from '../../model/maps.js';
-import type { DriftItem } from '../../model/drift.js';
 import type { FileRow } from '../../present/columns/maps.js';
 
 export type { FileRow } from '../../present/columns/maps.js';
-export { certLevel } from '../../present/columns/certs.js';
 
 const tablesOf = (p: LbPatterns, kind: PatternKind) => (kind === 'map' ? p.maps : p.acls);
 const key = (entries: readonly PatternEntryRow[]) => entries.map((e) => `${e.key} ${e.value ?? ''}`).join('\n');
@@ -40,16 +38,6 @@ export function entriesOf(all: readonly LbPatterns[], kind: PatternKind, file: s
 
 export function entryText(e: PatternEntryRow): string {
   return e.value === undefined ? e.key : `${e.key} ${e.value}`;
-}
-
-export function driftLabel(item: DriftItem): string {
-  if (item.kind === 'server') {
-    return item.field === 'admin'
-      ? `${item.lb}  ${item.backend}/${item.server}  runtime ${item.runtime.toUpperCase()} · disk ${item.disk.toUpperCase()}`
-      : `${item.lb}  ${item.backend}/${item.server}  runtime weight ${item.runtime} · disk weight ${item.disk}`;
-  }
-  const n = item.runtimeOnly.length + item.diskOnly.length + item.changed.length;
-  return `${item.lb}  ${item.table} ${item.file}  ${n ? `${n} entr${n === 1 ? 'y differs' : 'ies differ'}` : 'order differs'}`;
 }
 
 /** The text handed to $EDITOR: a comment line, then one entry per line. */
