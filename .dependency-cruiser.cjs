@@ -40,14 +40,14 @@ module.exports = {
       comment: 'A transport knows no system: it may use model types, nothing above it. It may implement an interface a source declares (type-only: replay.ts is a RuntimeApi).',
       severity: 'error',
       from: { path: LAYER('transport') },
-      to: { path: ['^src/(sources|store|actions|ui|runtime|cli|subcommands|routing|config|lab)/'], dependencyTypesNot: ['type-only'] },
+      to: { path: ['^src/(sources|store|actions|ui|runtime|cli|subcommands|trace|config|lab)/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'sources-parse-only',
       comment: 'A source reads one system through a transport and parses it into the model; it never plans, stores or draws.',
       severity: 'error',
       from: { path: LAYER('sources') },
-      to: { path: ['^src/(store|actions|ui|present|runtime|cli|subcommands|routing|config|lab)/'] },
+      to: { path: ['^src/(store|actions|ui|present|runtime|cli|subcommands|trace|config|lab)/'] },
     },
     {
       name: 'store-holds-state-only',

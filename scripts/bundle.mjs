@@ -99,7 +99,7 @@ const yogaWithoutFetch = {
 };
 
 // Split at every dynamic import(): the entry chunk holds what `lbtop -s SOCK` needs until its first poll is sent,
-// and the UI, the subcommands, the routing and failover code and the config-file reader are chunks under
+// and the UI, the subcommands, the map editor, trace and failover code and the config-file reader are chunks under
 // dist/chunks/, compiled by V8 only when imported (one 3 MB file cost ~0.1 s of compile before main() ran).
 // Chunks of an earlier build are removed first: their names carry a hash, so they would pile up.
 rmSync(path.join(root, 'dist/chunks'), { recursive: true, force: true });

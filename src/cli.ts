@@ -2,7 +2,7 @@
 //
 // What is imported here statically is what reading the command line needs (so `--version` and `--help` load
 // nothing more); then the fleet runtime, all that `lbtop -s SOCK` needs to send its first poll. The TUI (Ink,
-// React), the subcommands, the demo lab, the SSH handshakes and the failover and routing code come through
+// React), the subcommands, the demo lab, the SSH handshakes and the failover and map editor code come through
 // import(), which scripts/bundle.mjs turns into chunks loaded on first use (test/e2e/startup-lazy.test.ts).
 import { readFileSync } from 'node:fs';
 import os from 'node:os';

@@ -6,13 +6,13 @@ import type { ConfigEditPlan } from './config-edit-apply.js';
 import type { BgpPlan, BgpReport } from './failover/bgp.js';
 import type { LbBatch } from './failover/lb-batch.js';
 import type { FailoverPlan, FailoverReport } from './failover/types.js';
-import type { PatternLbOutcome, PatternPlan, PatternReport } from './pattern-types.js';
+import type { MapsLbOutcome, MapsPlan, MapsReport } from './maps/types.js';
 import type { ApplyReport, Plan } from './types.js';
 
 /** What the operator reads before confirming: a servers table, an entries diff, a file diff, a VRRP roles table… */
 export type Preview =
   | { kind: 'servers'; plan: Plan }
-  | { kind: 'entries'; plan: PatternPlan }
+  | { kind: 'entries'; plan: MapsPlan }
   | { kind: 'file'; plan: ConfigEditPlan }
   /** `targets`: every LB the move could go to (Tab in the preview plans it again for the next one). */
   | { kind: 'vrrp'; plan: FailoverPlan; targets: readonly string[] }
@@ -25,8 +25,8 @@ export type Confirm = { by: 'key' } | { by: 'word'; word: string };
 /** What happened, in the shape of what was planned. */
 export type Outcome =
   | { kind: 'servers'; report: ApplyReport }
-  | { kind: 'entries'; report: PatternReport }
-  | { kind: 'file'; outcome: PatternLbOutcome }
+  | { kind: 'entries'; report: MapsReport }
+  | { kind: 'file'; outcome: MapsLbOutcome }
   | { kind: 'vrrp'; report: FailoverReport }
   | { kind: 'vrrp-batch'; batch: LbBatch; reports: FailoverReport[]; notes: string[] }
   | { kind: 'bgp'; report: BgpReport };

@@ -3,25 +3,25 @@
 //               servers, shown as a config diff, checked with `haproxy -c` before it stays);
 //   to runtime: reset the runtime to what the files say (prepare/commit of the file's entries; `set server`).
 import { createTwoFilesPatch } from 'diff';
-import type { DriftItem } from '../model/patterns.js';
+import type { DriftItem } from '../model/drift.js';
 import { entriesOf, parsePatternFile } from '../sources/haproxy/maps/map-file.js';
 import { adminCommand, weightCommand } from './server-admin.js';
-import { planPatternEdit } from './pattern-plan.js';
-import { readPatternInputs } from './pattern-read.js';
-import type { PatternPlan } from './pattern-types.js';
-import type { RoutingDeps } from './routing-deps.js';
+import { planMapsEdit } from './maps/plan.js';
+import { readMapsInputs } from './maps/read.js';
+import type { MapsPlan } from './maps/types.js';
+import type { MapsDeps } from './maps/deps.js';
 import type { Plan } from './types.js';
 
 type PatternDrift = Extract<DriftItem, { kind: 'pattern' }>;
 type ServerDrift = Extract<DriftItem, { kind: 'server' }>;
 
-export async function planPatternDriftFix(deps: RoutingDeps, item: PatternDrift, direction: 'to-disk' | 'to-runtime'): Promise<PatternPlan> {
-  const inputs = await readPatternInputs(deps, item.table, item.file, [item.lb]);
+export async function planPatternDriftFix(deps: MapsDeps, item: PatternDrift, direction: 'to-disk' | 'to-runtime'): Promise<MapsPlan> {
+  const inputs = await readMapsInputs(deps, item.table, item.file, [item.lb]);
   const input = inputs[0]!;
   const entries = direction === 'to-disk'
     ? input.runtime ?? []
     : entriesOf(parsePatternFile(input.disk?.text ?? '', item.table)).map((e) => (item.table === 'map' ? { key: e.key, value: e.value ?? '' } : { key: e.key }));
-  const plan = planPatternEdit(item.table, item.file, { op: 'replace', entries }, inputs);
+  const plan = planMapsEdit(item.table, item.file, { op: 'replace', entries }, inputs);
   plan.title = `${direction === 'to-disk' ? 'write the runtime entries to' : 'reset the runtime entries from'} ${item.file} on ${item.lb}`;
   return plan;
 }

@@ -1,14 +1,14 @@
 // Reads, per LB, what the drift check compares: haproxy.cfg and every map/ACL file on the host, the runtime
 // lists and entries, and `show servers state`. An LB whose config or files cannot be read is reported as not
 // checked (with why), never as "no drift".
-import type { DriftItem, DriftReport } from '../model/patterns.js';
+import type { DriftItem, DriftReport } from '../model/drift.js';
 import type { ServerState } from '../model/haproxy.js';
-import type { HaproxyConfig } from '../model/routing.js';
+import type { HaproxyConfig } from '../model/haproxy-config.js';
 import { parseHaproxyConfig } from '../sources/haproxy/config/parse.js';
 import { readPatternTables } from '../sources/haproxy/maps/read.js';
 import { parseServersState } from '../sources/haproxy/parse-servers-state.js';
 import { patternDrift, serverDrift, usesServerStateFile } from './drift.js';
-import type { RoutingDeps } from './routing-deps.js';
+import type { MapsDeps } from './maps/deps.js';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -17,7 +17,7 @@ export interface DriftReadOptions {
   polled?: boolean;
 }
 
-export async function readDrift(deps: RoutingDeps, only: readonly string[] = [], options: DriftReadOptions = {}): Promise<DriftReport> {
+export async function readDrift(deps: MapsDeps, only: readonly string[] = [], options: DriftReadOptions = {}): Promise<DriftReport> {
   const report: DriftReport = { lbs: [], items: [] };
   const names = only.length > 0 ? only : deps.lbs;
   const results = await Promise.all(names.map((lb) => driftOf(deps, lb, options)));
@@ -28,7 +28,7 @@ export async function readDrift(deps: RoutingDeps, only: readonly string[] = [],
   return report;
 }
 
-async function driftOf(deps: RoutingDeps, lb: string, options: DriftReadOptions) {
+async function driftOf(deps: MapsDeps, lb: string, options: DriftReadOptions) {
   const status = { lb, checked: false, error: null as string | null, serverStateFile: false };
   const items: DriftItem[] = [];
   const api = deps.clients.get(lb);
@@ -45,7 +45,7 @@ async function driftOf(deps: RoutingDeps, lb: string, options: DriftReadOptions)
     // one): comparing against it would report drift that is not there, or none that is. Refuse instead.
     const stranger = backendsNotIn(config, states);
     if (stranger.length > 0) {
-      throw new Error(`${path} is not this HAProxy's config (no backend ${stranger.slice(0, 3).join(', ')}${stranger.length > 3 ? ', …' : ''}); set routing.config for ${lb}`);
+      throw new Error(`${path} is not this HAProxy's config (no backend ${stranger.slice(0, 3).join(', ')}${stranger.length > 3 ? ', …' : ''}); set haproxy.config for ${lb}`);
     }
     status.serverStateFile = usesServerStateFile(config);
     const seen = new Set<string>();

@@ -1,5 +1,5 @@
 // Drift as text (for `lbtop drift`, the DRIFT view and test messages) and as stable JSON (`lbtop drift --json`).
-import type { DriftItem, DriftReport } from '../model/patterns.js';
+import type { DriftItem, DriftReport } from '../model/drift.js';
 
 export function driftLine(item: DriftItem): string {
   if (item.kind === 'server') {

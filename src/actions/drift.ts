@@ -3,9 +3,10 @@
 //   - servers: the runtime admin state and weight (`show servers state`) against haproxy.cfg on disk
 //     (`disabled`, `weight`, also from default-server). A drain or maint set at runtime, or a weight changed
 //     at runtime, is gone after a reload, unless the state is carried over with `server-state-file`.
-import type { DriftItem, PatternEntryRow, PatternKind } from '../model/patterns.js';
+import type { PatternEntryRow, PatternKind } from '../model/maps.js';
+import type { DriftItem } from '../model/drift.js';
 import { SrvAdmin, type ServerState } from '../model/haproxy.js';
-import type { HaproxyConfig, ProxySection } from '../model/routing.js';
+import type { HaproxyConfig, ProxySection } from '../model/haproxy-config.js';
 import { entriesOf, parsePatternFile } from '../sources/haproxy/maps/map-file.js';
 
 const text = (e: PatternEntryRow) => `${e.key}\u0000${e.value ?? ''}`;

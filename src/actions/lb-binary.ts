@@ -1,12 +1,12 @@
 // Which haproxy binary checks a config for an LB: the one running it. A config for 3.0 checked by a 2.6 binary
 // on PATH (or the reverse) can be accepted or refused wrongly, so the binary comes from the running process —
 // `readlink /proc/PID/exe` of the worker `show info` names, run on the LB's host (locally or over SSH through
-// its CommandRunner) — and its `-v` must name the version `show info` reports. `routing.bin` overrides the
+// its CommandRunner) — and its `-v` must name the version `show info` reports. `haproxy.bin` overrides the
 // lookup (still version-checked). When /proc cannot be read (another user's process without sudo), `haproxy`
 // from PATH is used if, and only if, it is the running version.
 import { parseInfo } from '../sources/haproxy/parse-info.js';
-import type { AfterWrite } from './pattern-types.js';
-import type { RoutingDeps } from './routing-deps.js';
+import type { AfterWrite } from './maps/types.js';
+import type { MapsDeps } from './maps/deps.js';
 
 export type LbBinary = { bin: string; version: string; note: string } | { error: string };
 
@@ -17,7 +17,7 @@ export function versionOfDashV(text: string): string | null {
   return /^HA-?Proxy version (\S+)/m.exec(text)?.[1] ?? null;
 }
 
-export async function lbBinary(deps: RoutingDeps, lb: string, after: AfterWrite): Promise<LbBinary> {
+export async function lbBinary(deps: MapsDeps, lb: string, after: AfterWrite): Promise<LbBinary> {
   const runner = deps.runner(lb);
   if (!runner) return { error: 'no command runner for this LB: cannot run haproxy -c' };
   let pid: number | null;
@@ -30,7 +30,7 @@ export async function lbBinary(deps: RoutingDeps, lb: string, after: AfterWrite)
     return { error: `cannot tell which HAProxy runs this LB (show info: ${message(error)})` };
   }
   let bin = after.bin;
-  let note = after.bin === null ? '' : ' (routing.bin)';
+  let note = after.bin === null ? '' : ' (haproxy.bin)';
   let replaced = false;
   if (bin === null) {
     const link = pid === null ? null : await runner.run(['readlink', `/proc/${pid}/exe`], { timeoutMs: 10_000 }).catch((e: unknown) => ({ code: -1, stdout: '', stderr: message(e) }));
@@ -49,7 +49,7 @@ export async function lbBinary(deps: RoutingDeps, lb: string, after: AfterWrite)
   const version = dashV.code === 0 ? versionOfDashV(dashV.stdout) : null;
   if (version === null) return { error: `cannot run ${bin} -v on the LB's host: ${(dashV.stderr || dashV.stdout).trim().split('\n')[0] || `exit ${dashV.code}`}` };
   if (version !== running && !replaced) {
-    return { error: `${bin} is HAProxy ${version} but the LB runs ${running}: its haproxy -c could accept or refuse the config wrongly (set routing.bin to the LB's binary)` };
+    return { error: `${bin} is HAProxy ${version} but the LB runs ${running}: its haproxy -c could accept or refuse the config wrongly (set haproxy.bin to the LB's binary)` };
   }
   return { bin, version, note };
 }

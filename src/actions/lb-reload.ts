@@ -9,12 +9,12 @@ import { parseInfo } from '../sources/haproxy/parse-info.js';
 import { parseReloadReply, reloadLogSummary } from '../sources/haproxy/reload-reply.js';
 import type { RuntimeApi } from '../sources/haproxy/client.js';
 import { lbBinary } from './lb-binary.js';
-import type { AfterWrite } from './pattern-types.js';
-import type { RoutingDeps } from './routing-deps.js';
+import type { AfterWrite } from './maps/types.js';
+import type { MapsDeps } from './maps/deps.js';
 import { runWrite, sendWrite } from './write-path.js';
 
 /** `haproxy -c -f CONFIG` with the LB's own binary: ok with the line for the report, or why not. */
-export async function checkConfig(deps: RoutingDeps, lb: string, after: AfterWrite): Promise<{ ok: boolean; detail: string }> {
+export async function checkConfig(deps: MapsDeps, lb: string, after: AfterWrite): Promise<{ ok: boolean; detail: string }> {
   const runner = deps.runner(lb);
   if (!runner) return { ok: false, detail: 'no command runner for this LB: cannot run haproxy -c' };
   if (!after.configPath) return { ok: false, detail: 'no haproxy config path for this LB: cannot run haproxy -c' };
@@ -40,7 +40,7 @@ async function workerPid(api: RuntimeApi): Promise<number | null> {
 }
 
 /** Reloads and waits (up to `timeoutMs`) for a new worker; the result line for the report, or an error. */
-export async function reloadLb(deps: RoutingDeps, lb: string, after: AfterWrite, timeoutMs = 15_000): Promise<{ ok: boolean; detail: string }> {
+export async function reloadLb(deps: MapsDeps, lb: string, after: AfterWrite, timeoutMs = 15_000): Promise<{ ok: boolean; detail: string }> {
   const api = deps.clients.get(lb)!;
   api.close();
   const before = await workerPid(api);

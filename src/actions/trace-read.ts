@@ -1,15 +1,15 @@
-// `:trace HOST[:PORT][/PATH]` / `lbtop trace`: on each LB, the route trace (src/routing) from haproxy.cfg read on the
+// `:trace HOST[:PORT][/PATH]` / `lbtop trace`: on each LB, the request trace (src/trace) from haproxy.cfg read on the
 // host and the LIVE map/ACL contents (`show map FILE`), with the chosen backend's servers and their runtime
 // state, and whether the LBs disagree.
 import { SrvAdmin } from '../model/haproxy.js';
-import type { RouteTrace, TraceRequest } from '../model/routing.js';
-import { traceRoute } from '../routing/trace.js';
+import type { RouteTrace, TraceRequest } from '../model/trace.js';
+import { traceRoute } from '../trace/trace.js';
 import { parseHaproxyConfig } from '../sources/haproxy/config/parse.js';
 import { readHaproxyVersion, readPatternTables } from '../sources/haproxy/maps/read.js';
 import { parseServersState } from '../sources/haproxy/parse-servers-state.js';
-import { readUses } from './pattern-read.js';
+import { readUses } from './maps/read.js';
 import { outcomeText } from './trace-text.js';
-import type { RoutingDeps } from './routing-deps.js';
+import type { MapsDeps } from './maps/deps.js';
 
 export interface LbTrace {
   lb: string;
@@ -49,7 +49,7 @@ function stateOf(admin: number, op: number): string {
   return op === 2 ? 'UP' : 'DOWN';
 }
 
-async function traceLb(deps: RoutingDeps, lb: string, request: TraceRequest, frontend?: string): Promise<LbTrace> {
+async function traceLb(deps: MapsDeps, lb: string, request: TraceRequest, frontend?: string): Promise<LbTrace> {
   const out: LbTrace = { lb, error: null, trace: null, servers: {} };
   const api = deps.clients.get(lb);
   if (!api) return { ...out, error: 'no connection configured' };
@@ -60,7 +60,7 @@ async function traceLb(deps: RoutingDeps, lb: string, request: TraceRequest, fro
     for (const kind of ['map', 'acl'] as const) {
       for (const t of await readPatternTables(api, kind)) if (!tables.has(t.file)) tables.set(t.file, t.entries);
     }
-    // word() past the last word depends on the version (routing/converters.ts): ask the LB which it runs.
+    // word() past the last word depends on the version (trace/converters.ts): ask the LB which it runs.
     const version = await readHaproxyVersion(api);
     out.trace = traceRoute(parseHaproxyConfig(text), request, { tables, version, ...(frontend ? { frontend } : {}) });
     const states = parseServersState(await api.send('show servers state'));
@@ -75,7 +75,7 @@ async function traceLb(deps: RoutingDeps, lb: string, request: TraceRequest, fro
   return out;
 }
 
-export async function traceOnLbs(deps: RoutingDeps, request: TraceRequest, options: { frontend?: string; only?: readonly string[] } = {}): Promise<FleetTrace> {
+export async function traceOnLbs(deps: MapsDeps, request: TraceRequest, options: { frontend?: string; only?: readonly string[] } = {}): Promise<FleetTrace> {
   const names = options.only && options.only.length > 0 ? options.only : deps.lbs;
   const lbs = await Promise.all(names.map((lb) => traceLb(deps, lb, request, options.frontend)));
   const byFrontend = new Map<string, Set<string>>();

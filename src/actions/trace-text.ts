@@ -1,7 +1,7 @@
 // A fleet trace as text: per LB and frontend the outcome and the why (explainFrontend), the chosen backend's
 // servers with their live state, and a warning when the LBs disagree.
-import { explainFrontend } from '../routing/explain.js';
-import type { FrontendTrace } from '../model/routing.js';
+import { explainFrontend } from '../trace/explain.js';
+import type { FrontendTrace } from '../model/trace.js';
 import type { FleetTrace } from './trace-read.js';
 
 export function formatFleetTrace(t: FleetTrace, verbose = true): string {
@@ -24,7 +24,7 @@ export function formatFleetTrace(t: FleetTrace, verbose = true): string {
 }
 
 /** Where a frontend sends the request. Here, not in trace-read.ts, so the TUI can show a trace without loading the
- * routing engine (HAProxy's config parser, its regexes) until a trace is asked for. */
+ * trace engine (HAProxy's config parser, its regexes) until a trace is asked for. */
 export function outcomeText(f: FrontendTrace): string {
   const o = f.outcome;
   return o.kind === 'backend' ? o.backend : o.kind === 'stopped' ? `answered by ${o.by}` : 'no backend (503)';

@@ -11,7 +11,10 @@ import type { AdminTarget } from '../model/haproxy.js';
 import { isNodeWrite, NODE_SUBCOMMANDS, type NodeInvocation } from './node-args.js';
 import { RUN_SUBCOMMANDS, runRefusal, type RunInvocation } from './run-args.js';
 import { FAILOVER_SUBCOMMANDS, isFailoverWrite, type FailoverInvocation } from './failover-args.js';
-import { isRoutingWrite, ROUTING_SUBCOMMANDS, type RoutingInvocation } from './routing-args.js';
+import { CERTS_SUBCOMMAND, type CertsInvocation } from './certs-args.js';
+import { DRIFT_SUBCOMMAND, type DriftInvocation } from './drift-args.js';
+import { isMapsWrite, MAPS_SUBCOMMANDS, type MapsInvocation } from './maps-args.js';
+import { TRACE_SUBCOMMAND, type TraceInvocation } from './trace-args.js';
 import { COMPLETION_SUBCOMMANDS, type CompletionInvocation } from './completion-args.js';
 import { isSessionWrite, SESSION_SUBCOMMANDS, type SessionInvocation } from './session-args.js';
 import { isTablesWrite, TABLES_SUBCOMMANDS, type TablesInvocation } from './tables-args.js';
@@ -41,7 +44,10 @@ export type Invocation =
   | { kind: 'demo'; fleet?: number }
   | NodeInvocation
   | RunInvocation
-  | RoutingInvocation
+  | MapsInvocation
+  | DriftInvocation
+  | TraceInvocation
+  | CertsInvocation
   | SessionInvocation
   | TablesInvocation
   | CompletionInvocation
@@ -176,7 +182,7 @@ const demo: Subcommand = {
       ),
 };
 
-export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...RUN_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...ROUTING_SUBCOMMANDS, ...SESSION_SUBCOMMANDS, ...TABLES_SUBCOMMANDS, ...HISTORY_SUBCOMMANDS, ...FIND_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [status, server, cli, demo, ...NODE_SUBCOMMANDS, ...RUN_SUBCOMMANDS, ...FAILOVER_SUBCOMMANDS, ...MAPS_SUBCOMMANDS, DRIFT_SUBCOMMAND, TRACE_SUBCOMMAND, CERTS_SUBCOMMAND, ...SESSION_SUBCOMMANDS, ...TABLES_SUBCOMMANDS, ...HISTORY_SUBCOMMANDS, ...FIND_SUBCOMMANDS, ...COMPLETION_SUBCOMMANDS];
 
 /**
  * The command line as commander sees it: global options and every subcommand, each calling `done` when it is the
@@ -270,7 +276,7 @@ export async function parseArgs(
   const refusedRun = resolved.config.readOnly ? runRefusal(inv, resolved.config.commands ?? []) : null;
   if (refusedRun) return fail([refusedRun]);
   if (resolved.config.readOnly && isSessionWrite(inv)) return fail(['error: read-only: sessions kill can only run with --dry-run']);
-  if (resolved.config.readOnly && isRoutingWrite(inv)) return fail(['error: read-only: map/acl edits can only run with --dry-run']);
+  if (resolved.config.readOnly && isMapsWrite(inv)) return fail(['error: read-only: map/acl edits can only run with --dry-run']);
   if (resolved.config.readOnly && isTablesWrite(inv)) return fail(['error: read-only: tables clear can only run with --dry-run']);
   if (resolved.config.readOnly && isUndoWrite(inv)) return fail(['error: read-only: undo can only run with --dry-run']);
   return { type: 'run', invocation: inv, config: resolved.config, warnings: resolved.warnings, lbRefs: line.lbRefs };

@@ -1,7 +1,7 @@
 // The TUI's composition: the fleet runtime's pollers start first, then the first frame is drawn without Ink when
 // the first poll comes back soon, and only then is the UI imported (Ink, React and the views are their own chunk), with the
 // services it is handed (src/cli/tui-services.ts). Failover code loads only when an LB declares a failover stack;
-// the routing views' code when one of them is opened (src/runtime/load-on-first-call.ts).
+// the map editor's views' code when one of them is opened (src/runtime/load-on-first-call.ts).
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-core.js';
 import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';

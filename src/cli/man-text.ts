@@ -12,7 +12,7 @@ export const ENVIRONMENT: readonly [string, string][] = [
 ];
 
 export const FILES: readonly [string, string][] = [
-  ['$XDG_CONFIG_HOME/lbtop/config.yaml, ~/.config/lbtop/config.yaml', 'the config: LBs (stats sockets or SSH hosts), clusters, keepalived/heartbeat/BIRD, routing; the first that exists is read'],
+  ['$XDG_CONFIG_HOME/lbtop/config.yaml, ~/.config/lbtop/config.yaml', 'the config: LBs (stats sockets or SSH hosts), clusters, keepalived/heartbeat/BIRD, haproxy.cfg and reloads; the first that exists is read'],
   ['~/.local/state/lbtop/audit.jsonl', 'the audit log: every command sent to an LB, who sent it and the outcome (lbtop history lists it)'],
   ['/usr/lib/lbtop/schema/lbtop.schema.json', 'the JSON schema of the config file (in the npm package: schema/), for editors'],
   ['/usr/lib/lbtop/themes/', 'the built-in themes dark, light and mono; --theme also takes a .yaml file of your own'],

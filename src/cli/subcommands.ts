@@ -1,5 +1,5 @@
-// The subcommands (`lbtop status`, `server`, `cli`, `node`, `vip`, `pattern`, …), loaded by src/cli.ts only when
-// one is asked for: the TUI never loads this module. Failover, routing and node commands load their own code
+// The subcommands (`lbtop status`, `server`, `cli`, `node`, `vip`, `map`, …), loaded by src/cli.ts only when
+// one is asked for: the TUI never loads this module. Failover, map editor and node commands load their own code
 // below that, so `lbtop status` does not carry them either.
 import { createInterface } from 'node:readline/promises';
 import { Readable } from 'node:stream';
@@ -189,22 +189,26 @@ export async function runSubcommand(
         err: (text) => process.stderr.write(text),
       });
     }
-    case 'pattern':
+    case 'maps':
     case 'drift':
     case 'trace':
     case 'certs': {
-      const { createRoutingService } = await import('../runtime/routing-runtime.js');
-      const { runRoutingCommand } = await import('../subcommands/routing-command.js');
-      const routing = createRoutingService(runtime.hosts, runtime, audit);
+      // The map editor's service (maps-runtime.ts) reaches the LBs' files, master CLI and runtime API for all four.
+      const { createMapsService } = await import('../runtime/maps-runtime.js');
+      const service = createMapsService(runtime.hosts, runtime, audit);
+      const io = {
+        out: (text: string) => process.stdout.write(text),
+        err: (text: string) => process.stderr.write(text),
+        confirm,
+        stdin: () => new Response(Readable.toWeb(process.stdin) as ReadableStream).text(),
+      };
       try {
-        return await runRoutingCommand(routing, invocation, {
-          out: (text) => process.stdout.write(text),
-          err: (text) => process.stderr.write(text),
-          confirm,
-          stdin: () => new Response(Readable.toWeb(process.stdin) as ReadableStream).text(),
-        });
+        if (invocation.kind === 'maps') return await (await import('../subcommands/maps-command.js')).runMapsCommand(service, invocation, io);
+        if (invocation.kind === 'drift') return await (await import('../subcommands/drift-command.js')).runDriftCommand(service, invocation, io);
+        if (invocation.kind === 'trace') return await (await import('../subcommands/trace-command.js')).runTraceCommand(service, invocation, io);
+        return await (await import('../subcommands/certs-command.js')).runCertsCommand(service, invocation, io);
       } finally {
-        routing.close();
+        service.close();
       }
     }
   }

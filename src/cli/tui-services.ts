@@ -1,5 +1,5 @@
 // What the TUI is handed (AppServices, src/ui/services.ts), over the running fleet: plans and writes through the
-// same code as the subcommands, node drains and snapshots, and the routing and failover views' services. Imported
+// same code as the subcommands, node drains and snapshots, and the map editor's and failover views' services. Imported
 // by src/cli/interactive.ts beside the UI, after the first poll has been sent.
 import { applyPlan, rollbackReport } from '../actions/apply.js';
 import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
@@ -19,7 +19,7 @@ import { loadOnFirstCall } from '../runtime/load-on-first-call.js';
 import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
 import { FleetBuilder } from '../store/selectors.js';
 import type { AppServices } from '../ui/services.js';
-import type { RoutingServices } from '../ui/routing/routing-services.js';
+import type { MapsServices } from '../ui/maps/maps-services.js';
 import { createUserCommandService } from '../runtime/user-command-runtime.js';
 import { userCommandReport } from '../actions/user-command-plan.js';
 
@@ -73,18 +73,18 @@ export async function tuiServices(
     stopFailover = service.stop;
     failover = createFailoverServices(service);
   }
-  // The routing views' code loads when one of them first asks; the editor (sync) is only reached from a view
+  // The map editor's views' code loads when one of them first asks; the editor (sync) is only reached from a view
   // that has already read its data, so the code is there by then.
-  let routingLoaded: RoutingServices | undefined;
-  const routing = loadOnFirstCall<RoutingServices>(
+  let mapsLoaded: MapsServices | undefined;
+  const maps = loadOnFirstCall<MapsServices>(
     async () => {
-      const [{ createRoutingService }, { createRoutingServices }] = await Promise.all([
-        import('../runtime/routing-runtime.js'),
-        import('../runtime/routing-ui-services.js'),
+      const [{ createMapsService }, { createMapsServices }] = await Promise.all([
+        import('../runtime/maps-runtime.js'),
+        import('../runtime/maps-ui-services.js'),
       ]);
-      return (routingLoaded = createRoutingServices(createRoutingService(hosts, runtime, audit)));
+      return (mapsLoaded = createMapsServices(createMapsService(hosts, runtime, audit)));
     },
-    { editText: (text, name) => routingLoaded?.editText(text, name) ?? null },
+    { editText: (text, name) => mapsLoaded?.editText(text, name) ?? null },
   );
   // The HAProxy version an LB's last poll read (the sessions' and tables' commands differ by version): from the
   // store, without building a fleet for it.
@@ -136,7 +136,7 @@ export async function tuiServices(
     readOnly: config.readOnly,
     userCommands: user,
     history: { ...historySource(audit.path), planUndo },
-    routing,
+    maps,
     tables,
     ...(failover ? { failover } : {}),
     ...(options.prompts ? { passphrase: options.prompts } : {}),

@@ -2,6 +2,7 @@
 // key, so `defaults: { ssh: { user: ops, jump: bastion } }` plus `lb-0: { ssh: 10.0.0.250 }` is
 // `ssh: { host: 10.0.0.250, user: ops, jump: bastion }`. Applied to the raw (schema-valid) data before the typed
 // config is built, so every later check sees the LB as it will run.
+import { HOST_KEYS } from './haproxy-host.js';
 import { routingSudo } from './sudo.js';
 
 type Obj = Record<string, unknown>;
@@ -16,7 +17,10 @@ export function withDefaults(lb: unknown, defaults: unknown): Obj {
     const mine = isObj(own.haproxy) ? own.haproxy : {};
     // A socket or tcp of the LB's own replaces the default endpoint whole: never both at once.
     const endpoint = 'socket' in mine || 'tcp' in mine ? {} : pick(defaults.haproxy, ['socket', 'tcp']);
-    out.haproxy = { ...endpoint, ...pick(defaults.haproxy, ['timeout']), ...mine };
+    // The host keys (config, master, …) complete the LB's own unless it still writes them under `routing:`
+    // (haproxy-host.ts), which is as much its own as `haproxy:` and would otherwise be ignored.
+    const host = isObj(own.routing) ? [] : HOST_KEYS;
+    out.haproxy = { ...endpoint, ...pick(defaults.haproxy, ['timeout', ...host]), ...mine };
   }
   // Default ssh keys only complete an LB that is reached over ssh; an LB without ssh: stays local.
   if (isObj(defaults.ssh) && own.ssh !== undefined) {

@@ -6,7 +6,7 @@
 // is only a warning, since a regex can overlap on purpose and which names exist is only known at run time.
 import type { ClusterConfig, ConfigIssue, LbConfig, LbtopConfig, NameMatcher, SshTarget } from '../model/config.js';
 import { toFailoverStack } from './failover.js';
-import { toRoutingConfig } from './routing.js';
+import { routingAliasWarning, toHaproxyHostConfig } from './haproxy-host.js';
 import { lbSudo, routingSudoWarning } from './sudo.js';
 import { endpointProblem, withDefaults } from './lb-defaults.js';
 import { isRegexMatcher, parseMatcher } from './matcher.js';
@@ -28,6 +28,8 @@ export function checkSemantics(data: unknown, src: YamlSource): ConfigIssue[] {
     const lb = withDefaults(raw, root.defaults);
     const oldSudo = routingSudoWarning(raw);
     if (oldSudo) add(['lbs', name, 'routing', 'sudo'], oldSudo, 'warning');
+    const oldRouting = routingAliasWarning(raw);
+    if (oldRouting) add(['lbs', name, 'routing'], oldRouting, 'warning');
     const missing = isObj(raw) ? endpointProblem(lb) : null;
     if (missing) add(missing.at === 'lb' ? ['lbs', name] : ['lbs', name, 'haproxy'], missing.message);
     const tcp = isObj(lb) && isObj(lb.haproxy) ? lb.haproxy.tcp : undefined;
@@ -115,6 +117,7 @@ export function toLb(name: string, raw: Obj): LbConfig {
   if (sudo) lb.sudo = true;
   const failover = toFailoverStack(name, { ...raw, sudo });
   if (failover) lb.failover = failover;
-  if (raw.routing !== undefined) lb.routing = toRoutingConfig(raw);
+  const host = toHaproxyHostConfig(raw);
+  if (host) lb.haproxyHost = host;
   return lb;
 }

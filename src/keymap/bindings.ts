@@ -6,7 +6,7 @@
  * Where a binding applies. `global` applies in every view scope; the dialog and prompt scopes are exclusive
  * (they own the keyboard, nothing global fires); `cli` is a text field, so only non-printable globals fire there.
  */
-export type Scope = 'global' | 'table' | 'detail' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'routing' | 'failover' | 'passphrase' | 'progress' | 'chooser'
+export type Scope = 'global' | 'table' | 'detail' | 'events' | 'cli' | 'help' | 'lbdrift' | 'preview' | 'confirm' | 'report' | 'prompt' | 'maps' | 'failover' | 'passphrase' | 'progress' | 'chooser'
   // The panels (src/ui/panels), one scope each.
   | 'sessions' | 'captures' | 'tables' | 'history' | 'nodes' | 'output';
 
@@ -28,7 +28,7 @@ export interface CommandDef {
 }
 
 const PANELS = ['sessions', 'captures', 'tables', 'history', 'nodes', 'output'] as const satisfies readonly Scope[];
-const NAV = ['table', 'detail', 'events', 'help', 'lbdrift', 'preview', 'report', 'routing', 'failover', 'progress', 'chooser', ...PANELS] as const satisfies readonly Scope[];
+const NAV = ['table', 'detail', 'events', 'help', 'lbdrift', 'preview', 'report', 'maps', 'failover', 'progress', 'chooser', ...PANELS] as const satisfies readonly Scope[];
 
 export const COMMANDS = [
   { id: 'app.quit', keys: ['q', 'C-c'], scopes: ['global'], description: 'Quit lbtop (changes nothing)', hint: 'quit' },
@@ -60,8 +60,8 @@ export const COMMANDS = [
   // Also in a preview that asks for a word: a whole-LB move's preview is longer than a screen.
   { id: 'nav.pageDown', keys: ['pgdn', 'C-f'], scopes: [...NAV, 'confirm'], description: 'Page down' },
   { id: 'nav.pageUp', keys: ['pgup', 'C-b'], scopes: [...NAV, 'confirm'], description: 'Page up' },
-  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'detail', 'events', 'help', 'lbdrift', 'routing', 'failover', 'progress', ...PANELS], description: 'First row' },
-  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'detail', 'events', 'help', 'lbdrift', 'routing', 'failover', 'progress', ...PANELS], description: 'Last row' },
+  { id: 'nav.home', keys: ['home', 'g'], scopes: ['table', 'detail', 'events', 'help', 'lbdrift', 'maps', 'failover', 'progress', ...PANELS], description: 'First row' },
+  { id: 'nav.end', keys: ['end', 'G'], scopes: ['table', 'detail', 'events', 'help', 'lbdrift', 'maps', 'failover', 'progress', ...PANELS], description: 'Last row' },
 
   { id: 'filter.open', keys: ['/'], scopes: ['table', 'events'], description: 'Filter rows (incremental; Esc clears)', hint: 'filter' },
   { id: 'filter.clear', keys: ['esc'], scopes: ['table', 'events'], description: 'Clear the filter' },
@@ -98,17 +98,17 @@ export const COMMANDS = [
 
   { id: 'help.close', keys: ['esc'], scopes: ['help'], description: 'Close help', hint: 'close' },
 
-  { id: 'routing.open', keys: ['enter'], scopes: ['routing'], description: 'Open the selected map/ACL file (its entries)', hint: 'open' },
-  { id: 'routing.back', keys: ['esc'], scopes: ['routing'], description: 'Back to the list of files' },
-  { id: 'routing.kind', keys: ['t'], scopes: ['routing'], description: 'Toggle maps / ACL files', hint: 'maps/acls' },
-  { id: 'routing.add', keys: ['a'], scopes: ['routing'], description: 'Add an entry (preview first)', dangerous: true, hint: 'add' },
-  { id: 'routing.change', keys: ['c'], scopes: ['routing'], description: 'Change the value of the selected entry (preview first)', dangerous: true, hint: 'change' },
-  { id: 'routing.delete', keys: ['d'], scopes: ['routing'], description: 'Delete the selected entry (preview first)', dangerous: true, hint: 'delete' },
-  { id: 'routing.editor', keys: ['E'], scopes: ['routing'], description: 'Edit the whole list in $EDITOR (preview first)', dangerous: true, hint: '$EDITOR' },
-  { id: 'routing.refresh', keys: ['C-r'], scopes: ['routing'], description: 'Read the lists again', hint: 'reread' },
-  { id: 'routing.trace', keys: [':'], scopes: ['routing'], description: ':trace HOST[:PORT][/PATH]: where does this request go, on every LB', hint: 'trace' },
-  { id: 'drift.toDisk', keys: ['w'], scopes: ['routing'], description: 'Drift: write the runtime state to disk (preview first)', dangerous: true, hint: 'to disk' },
-  { id: 'drift.toRuntime', keys: ['x'], scopes: ['routing'], description: 'Drift: reset the runtime to what is on disk (preview first)', dangerous: true, hint: 'to runtime' },
+  { id: 'maps.open', keys: ['enter'], scopes: ['maps'], description: 'Open the selected map/ACL file (its entries)', hint: 'open' },
+  { id: 'maps.back', keys: ['esc'], scopes: ['maps'], description: 'Back to the list of files' },
+  { id: 'maps.kind', keys: ['t'], scopes: ['maps'], description: 'Toggle maps / ACL files', hint: 'maps/acls' },
+  { id: 'maps.add', keys: ['a'], scopes: ['maps'], description: 'Add an entry (preview first)', dangerous: true, hint: 'add' },
+  { id: 'maps.change', keys: ['c'], scopes: ['maps'], description: 'Change the value of the selected entry (preview first)', dangerous: true, hint: 'change' },
+  { id: 'maps.delete', keys: ['d'], scopes: ['maps'], description: 'Delete the selected entry (preview first)', dangerous: true, hint: 'delete' },
+  { id: 'maps.editor', keys: ['E'], scopes: ['maps'], description: 'Edit the whole list in $EDITOR (preview first)', dangerous: true, hint: '$EDITOR' },
+  { id: 'maps.refresh', keys: ['C-r'], scopes: ['maps'], description: 'Read the lists again', hint: 'reread' },
+  { id: 'maps.trace', keys: [':'], scopes: ['maps'], description: ':trace HOST[:PORT][/PATH]: where does this request go, on every LB', hint: 'trace' },
+  { id: 'drift.toDisk', keys: ['w'], scopes: ['maps'], description: 'Drift: write the runtime state to disk (preview first)', dangerous: true, hint: 'to disk' },
+  { id: 'drift.toRuntime', keys: ['x'], scopes: ['maps'], description: 'Drift: reset the runtime to what is on disk (preview first)', dangerous: true, hint: 'to runtime' },
 
   { id: 'vip.move', keys: ['f'], scopes: ['failover'], description: 'Move the selected VIP to another LB (preview, Tab picks the LB; type the cluster name to confirm)', dangerous: true, hint: 'failover' },
   { id: 'vip.force', keys: ['F'], scopes: ['failover'], description: "Move the selected VIP even though the standby's HAProxy has an affected backend not UP", dangerous: true },

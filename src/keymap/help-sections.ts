@@ -7,7 +7,7 @@ export const HELP_SECTIONS: readonly { scope: Scope; title: string }[] = [
   { scope: 'table', title: 'Fleet table (views 1–4)' },
   { scope: 'detail', title: 'Row details (Enter on a fleet row)' },
   { scope: 'events', title: 'Events (view 6)' },
-  { scope: 'routing', title: 'Maps/ACLs, drift vs disk, certs (views 7–9)' },
+  { scope: 'maps', title: 'Maps/ACLs, drift vs disk, certs (views 7–9)' },
   { scope: 'lbdrift', title: 'LB-DRIFT (view 0)' },
   { scope: 'failover', title: 'VIPS and BGP (views V, B)' },
   { scope: 'sessions', title: 'SESSIONS (view s)' },

@@ -1,4 +1,4 @@
-// What the demo lab adds around its HAProxy processes so every routing view has something real on it:
+// What the demo lab adds around its HAProxy processes so every MAPS/DRIFT/CERTS/TRACE view has something real on it:
 //   - the homelab LB's files before it starts: seed 000's hosts.map and routes.map as the post writes them
 //     (fixtures/seeds/000/maps), and its TLS certificates (demo-certs.ts);
 //   - after start, two changes made at runtime only, as an operator in a hurry makes them: a host added to

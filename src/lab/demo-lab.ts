@@ -66,8 +66,8 @@ export async function startDemoLab(options: { trafficPerSecond?: number } = {}):
 }
 
 function demoConfigYaml(haproxies: HaproxyProcess[]): string {
-  // routing: lets the MAPS/DRIFT views and :trace read each lab LB's haproxy.cfg and reload it through its master.
-  const lbs = haproxies.map((h) => `  ${h.name}:\n    haproxy: { socket: ${h.socket} }\n    routing: { config: ${h.configPath}, master: ${h.masterSocket}, after_write: reload }`).join('\n');
+  // haproxy.config/master let the MAPS/DRIFT views and :trace read each lab LB's haproxy.cfg and reload it through its master.
+  const lbs = haproxies.map((h) => `  ${h.name}:\n    haproxy: { socket: ${h.socket}, config: ${h.configPath}, master: ${h.masterSocket}, after_write: reload }`).join('\n');
   return `# Written by the lbtop demo lab; removed when the demo stops.
 interval: 1
 lbs:

@@ -77,12 +77,12 @@ export async function startFleetDemoLab(options: FleetDemoOptions): Promise<Flee
   }
 }
 
-/** Every LB by its ssh_config alias; routing: lets MAPS/DRIFT/:trace read its haproxy.cfg and reload it. */
+/** Every LB by its ssh_config alias; haproxy.config/master let MAPS/DRIFT/:trace read its haproxy.cfg and reload it. */
 function fleetDemoYaml(fleet: FleetLab, failover: FleetFailover): string {
   const lbs = fleet.lbs.map((lb) => {
     const h = fleet.haproxy[lb]!;
     const stack = failover.lbYaml[lb] ? `\n${failover.lbYaml[lb]}` : '';
-    return `  ${lb}:\n    ssh: ${lb}\n    haproxy: { socket: ${h.socket} }\n    routing: { config: ${h.configPath}, master: ${h.masterSocket}, after_write: reload }${stack}`;
+    return `  ${lb}:\n    ssh: ${lb}\n    haproxy: { socket: ${h.socket}, config: ${h.configPath}, master: ${h.masterSocket}, after_write: reload }${stack}`;
   });
   const vips = failover.vipInstances.length ? `, vips: [${failover.vipInstances.join(', ')}]` : '';
   return `# Written by \`lbtop demo --fleet\`: LBs in network namespaces, reached over SSH. Removed when the demo stops.

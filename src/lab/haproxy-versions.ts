@@ -55,10 +55,11 @@ export const HAPROXY30_TEST_FILES = [
   // Stick tables and peers: the dump, the filters' data names and show peers differ between versions.
   'test/actions/failover/vip-move-peers.test.ts',
   // The map/ACL editor, its files and reloads, and its subcommands.
-  'test/actions/{crt-store,drift,lb-reload,map-edit}-live.test.ts',
+  'test/actions/{crt-store,drift,lb-reload}-live.test.ts',
+  'test/actions/maps/edit-live.test.ts',
   'test/subcommands/{certs,maps-cli}-live.test.ts',
   'test/e2e/maps/ssh-edit-netns.test.ts',
-  'test/routing/*-live.test.ts',
+  'test/trace/*-live.test.ts',
   'test/transport/{socat,ssh-haproxy}.test.ts',
   'test/actions/node-drain.test.ts',
   // A node is a machine (seed 000) and the static-algorithm weight refusals, each checked against the binary.

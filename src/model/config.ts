@@ -1,6 +1,6 @@
 // The typed lbtop.yaml, after validation. Produced by src/config, read by every other layer.
 import type { FailoverStack } from './failover-config.js';
-import type { RoutingConfig } from './routing-config.js';
+import type { HaproxyHostConfig } from './haproxy-host.js';
 import type { UserCommand } from './user-command.js';
 
 /** How to reach one HAProxy runtime API. At most one of socket / tcp; neither (over ssh) = read haproxy.cfg. */
@@ -28,8 +28,8 @@ export interface LbConfig {
   groups?: string[];
   /** keepalived / heartbeat / BIRD on this LB's host (`keepalived:`, `heartbeat:`, `bird:`, `sudo:`). */
   failover?: FailoverStack;
-  /** `routing:` haproxy.cfg path, master socket, after-write policy (the map/ACL editor). */
-  routing?: RoutingConfig;
+  /** HAProxy on the host (`haproxy:`'s config, bin, master, service, after_write, reload_via; or old `routing:`). */
+  haproxyHost?: HaproxyHostConfig;
   /** `sudo: true`: commands on this LB's host run under `sudo -n` (a login that is not root). */
   sudo?: boolean;
 }

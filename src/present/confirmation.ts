@@ -5,13 +5,13 @@ import { applyReportLines } from './apply-report.js';
 import { batchPlanLines, bgpPlanLines, failoverPlanLines, targetLine } from './failover-preview.js';
 import { bgpReportLines, failoverReportLines } from './failover-report.js';
 import { plain, type Line } from './line.js';
-import { configEditPlanLines, configEditReportLines, patternPlanLines, patternReportLines } from './pattern-preview.js';
+import { configEditPlanLines, configEditReportLines, mapsPlanLines, mapsReportLines } from './maps-preview.js';
 import { planPreviewLines } from './plan-preview.js';
 
 export function previewLines(p: Preview): Line[] {
   switch (p.kind) {
     case 'servers': return planPreviewLines(p.plan);
-    case 'entries': return patternPlanLines(p.plan);
+    case 'entries': return mapsPlanLines(p.plan);
     case 'file': return configEditPlanLines(p.plan);
     case 'vrrp': return [targetLine(p.plan.to, p.targets), ...failoverPlanLines(p.plan)];
     case 'vrrp-batch': return batchPlanLines(p.batch, p.targets);
@@ -22,7 +22,7 @@ export function previewLines(p: Preview): Line[] {
 export function outcomeLines(o: Outcome): Line[] {
   switch (o.kind) {
     case 'servers': return applyReportLines(o.report);
-    case 'entries': return patternReportLines(o.report);
+    case 'entries': return mapsReportLines(o.report);
     case 'file': return configEditReportLines(o.outcome);
     case 'vrrp': return failoverReportLines(o.report);
     case 'vrrp-batch': return [...o.reports.flatMap((r) => [plain(`Result: ${r.plan.title}`), ...failoverReportLines(r)]), ...o.notes.map((n) => plain(n))];

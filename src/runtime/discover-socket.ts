@@ -2,7 +2,7 @@
 // way an operator would look it up. An admin-level unix socket is preferred (the actions need admin), then any
 // unix socket, then TCP. haproxy.cfg is often root-only (mode 640): `sudo -n cat` is the fallback.
 import { TransportError } from '../model/errors.js';
-import type { StatsSocketLine } from '../model/routing.js';
+import type { StatsSocketLine } from '../model/haproxy-config.js';
 import { parseHaproxyConfig } from '../sources/haproxy/config/parse.js';
 import type { CommandRunner } from '../transport/exec.js';
 

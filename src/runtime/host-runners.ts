@@ -1,5 +1,5 @@
 // Which transport runs a command on an LB's host, and as whom: decided here once for every feature that runs one
-// there (failover sources and steps, the routing editor's files and reloads, BGP node reads, user commands). An LB
+// there (failover sources and steps, the map editor's files and reloads, BGP node reads, user commands). An LB
 // with `ssh:` runs through exec channels on the fleet's one SSH connection, any other on this machine, or through
 // the caller's runner for hosts that are neither (the demo's namespaces); then, when the LB says `sudo: true`
 // (its own, or `defaults.sudo`), every command goes under `sudo -n`: one switch per host, whatever feature asks.

@@ -1,5 +1,5 @@
 // What reaches each LB, built in this one place for every feature (the pollers, the operator's commands, the
-// failover sources and steps, the routing editor's files, reloads and master CLI, BGP node reads, user commands):
+// failover sources and steps, the map editor's files, reloads and master CLI, BGP node reads, user commands):
 // - the runtime API: a unix or TCP socket here, or over the fleet's one SSH connection for an LB with `ssh:`;
 // - the command runner on its host: SSH exec channels, the demo's namespace runner, or this machine, with the
 //   LB's one `sudo:` applied (host-runners.ts), the same for every feature;
@@ -61,7 +61,7 @@ export interface Hosts {
   ungatedRunner(name: string): CommandRunner | null;
   /** Atomic file access over stackRunner() (track files, keepalived.conf). */
   stackFiles(name: string): HostFiles | null;
-  /** The master CLI (`routing.master`) over the stats socket's route (gated when read-only); null when not declared. */
+  /** The master CLI (`haproxy.master`) over the stats socket's route (gated when read-only); null when not declared. */
   master(name: string): RuntimeApi | null;
   /** Closes the master CLI clients (the pool is the fleet runtime's to close). */
   close(): void;
@@ -93,7 +93,7 @@ export function createHosts(config: LbtopConfig, options: HostsOptions = {}): Ho
   const masters = new Map<string, RuntimeApi | null>();
   const masterOf = (name: string) => {
     const lb = byName.get(name);
-    const path = lb?.routing?.master;
+    const path = lb?.haproxyHost?.master;
     if (!lb || !path) return null;
     // The master socket is a unix socket on the LB's host: reached the way its stats socket is.
     const at = { ...lb, haproxy: { socket: path, timeoutMs: lb.haproxy.timeoutMs } };

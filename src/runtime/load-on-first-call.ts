@@ -1,5 +1,5 @@
 // Services whose code is imported when first used, not at start: the TUI is handed the object at once, and the
-// routing views' code (maps, drift, trace, certificates: re2js, execa, the haproxy.cfg reader) loads the first
+// map editor's views' code (maps, drift, trace, certificates: re2js, execa, the haproxy.cfg reader) loads the first
 // time one of them asks for something. Every method of such a service returns a promise, so a caller cannot tell.
 
 /**

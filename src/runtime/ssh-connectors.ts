@@ -37,7 +37,7 @@ export function sshConnectorFactory(pool: SshPool): (lb: LbConfig) => StreamConn
     const resolve = () => {
       let found = discovered.get(lb.name);
       if (!found) {
-        found = discoverStatsSocket(sshRunner(pool, alias, target), lb.routing?.config).then((d: DiscoveredSocket) => {
+        found = discoverStatsSocket(sshRunner(pool, alias, target), lb.haproxyHost?.config).then((d: DiscoveredSocket) => {
           from = d.from;
           return d.socket ? sshSocket(pool, alias, d.socket, { target }) : sshTcp(pool, alias, d.tcp!, target);
         });

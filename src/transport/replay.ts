@@ -1,5 +1,5 @@
 // Replays recorded runtime-API replies for the demo on machines without haproxy: the polled commands from
-// frames (fixtures/demo/<lb>/<frame>-<what>.txt) that advance with time so rates move, and the routing views'
+// frames (fixtures/demo/<lb>/<frame>-<what>.txt) that advance with time so rates move, and the map editor's views'
 // commands (maps, certificates, trace) from <lb>/replies.txt, answered exactly as recorded (replay-files.ts).
 // Anything else is answered with an explanation, and the demo runs read-only so no write is ever attempted.
 import { existsSync, readFileSync } from 'node:fs';
@@ -45,7 +45,7 @@ export function replayApi(dir: string, lb: string, now: () => number = Date.now,
       if (what) return frame[what]!;
       const recorded = replies.get(line);
       if (recorded !== undefined) return recorded;
-      return `Not available in the replay: only ${Object.keys(COMMANDS).join(', ')} and what the routing views asked were recorded.\n\n`;
+      return `Not available in the replay: only ${Object.keys(COMMANDS).join(', ')} and what the map editor's views asked were recorded.\n\n`;
     },
     close() {},
   };

@@ -35,9 +35,9 @@ import { statsHeights } from './panels/stats/stats-geometry.js';
 import type { PanelProps } from './panels/types.js';
 import { DrainProgress } from './progress/DrainProgress.js';
 import { useDrainProgress } from './progress/useDrainProgress.js';
-import { driftMarker, routingHintScope } from './routing/routing-chrome.js';
-import { useEditor } from './routing/useEditor.js';
-import { useRouting } from './routing/useRouting.js';
+import { driftMarker, mapsHintScope } from './maps/maps-chrome.js';
+import { useEditor } from './maps/useEditor.js';
+import { useMaps } from './maps/useMaps.js';
 import type { TableRow } from './rows/types.js';
 import type { AppServices } from './services.js';
 import { hintScopeOf } from './state/chrome.js';
@@ -88,14 +88,14 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   // Off the fleet table no backend is on screen: only state changes pull servers in (useReadFocus.ts).
   useEffect(() => void (isStatsView(ui.view) || services.focus?.(new Set())), [services, ui.view]);
 
-  const routing = useRouting(services.routing, services.now, flash, flow, () => dispatch({ type: 'view', view: 'trace' }));
-  const editor = useEditor(services.routing?.editText);
+  const maps = useMaps(services.maps, services.now, flash, flow, () => dispatch({ type: 'view', view: 'trace' }));
+  const editor = useEditor(services.maps?.editText);
   const failover = useFailover(services.failover, flow);
   const dialogOpen = flow.dialog !== null;
   const progressShown = drain.open && drain.follow !== null && !dialogOpen;
   const panel = panelFor(ui.view);
   const scope = progressShown ? 'progress' : panel ? panelScope(panel, ui) : 'global';
-  const keysFree = !dialogOpen && choice === null && passphrase === null && ui.prompt === null && routing.state.dialog === null && failover.ui.dialog === null;
+  const keysFree = !dialogOpen && choice === null && passphrase === null && ui.prompt === null && maps.state.dialog === null && failover.ui.dialog === null;
   useCommands(keymap, scope, globalHandlers({ ui, dispatch, services, quit: exit, flash }), { isActive: keysFree, onMessage: flash });
   const listHeight = statsHeights(layout.body, ui.detail && isStatsView(ui.view), data.lbs.length).list;
   const candidates = usePrompt({ ui, dispatch, keymap, fleet: data.fleet, rows: data.rows, allRows: data.allRows, geometry: { height: listHeight }, isActive: !dialogOpen && choice === null && passphrase === null && ui.prompt !== null, flash, onNode: (name) => previewNode(node, name) });
@@ -106,16 +106,16 @@ export function App({ services, keymap, theme, initialView = 'status', startupMe
   const props: PanelProps = {
     services, fleet: data.fleet, keymap, width: layout.width, height: layout.body, now, selection: selected.current, isActive: keysFree,
     preview: flow.preview, flash, go: (view) => dispatch({ type: 'view', view }), setPosition,
-    shell: { ui, dispatch, rows: data, store, cli, choose: setChoice, drain, screenText, ageTicks, selected, routing: { api: routing, edit: editor }, failover },
+    shell: { ui, dispatch, rows: data, store, cli, choose: setChoice, drain, screenText, ageTicks, selected, maps: { api: maps, edit: editor }, failover },
   };
   const chooserShown = choice !== null && !dialogOpen;
-  const hintScope = passphrase ? 'passphrase' : chooserShown ? 'chooser' : progressShown ? 'progress' : writeHintScope(flow.dialog) ?? failoverHintScope(failover.ui.dialog) ?? routingHintScope(routing.state.dialog) ?? hintScopeOf(ui.prompt, scope);
+  const hintScope = passphrase ? 'passphrase' : chooserShown ? 'chooser' : progressShown ? 'progress' : writeHintScope(flow.dialog) ?? failoverHintScope(failover.ui.dialog) ?? mapsHintScope(maps.state.dialog) ?? hintScopeOf(ui.prompt, scope);
   return (
     <ThemeContext.Provider value={theme}>
       <Box flexDirection="column" height={layout.frame} width={layout.width} overflow="hidden">
         <Header width={layout.width} version={services.version} clusters={data.fleet.clusters.filter((c) => !c.implicit).map((c) => c.name)} lbs={data.fleet.lbs} readOnly={keymap.readOnly}
           scope={ui.scope} view={ui.view} filter={isStatsView(ui.view) ? ui.filters.table : ui.view === 'events' ? ui.filters.events : ''} expanded={ui.expanded}
-          position={<Position slot={slot} view={ui.view} />} now={now} marker={[driftMarker(routing.state.drift), vipMarker(failover.data)].filter(Boolean).join('  ') || undefined} />
+          position={<Position slot={slot} view={ui.view} />} now={now} marker={[driftMarker(maps.state.drift), vipMarker(failover.data)].filter(Boolean).join('  ') || undefined} />
         <Box flexDirection="column" height={layout.body} overflow="hidden">
           {passphrase ? (
             <PassphraseDialog request={passphrase} height={layout.body} width={layout.width} keymap={keymap} onMessage={flash} />

@@ -22,7 +22,7 @@ export interface HeaderProps {
   expanded: boolean;
   position: string;
   now: number;
-  /** A warning of the routing editor for the title line ("DRIFT 3 vs disk"). */
+  /** A warning of the map editor for the title line ("DRIFT 3 vs disk"). */
   marker?: string;
 }
 

@@ -11,7 +11,7 @@ import type { Fleet, LbState } from '../model/fleet.js';
 import type { AdminTarget } from '../model/haproxy.js';
 import type { PassphraseSource } from '../model/passphrase.js';
 import type { StoreReader } from '../store/types.js';
-import type { RoutingServices } from './routing/routing-services.js';
+import type { MapsServices } from './maps/maps-services.js';
 import type { FailoverServices } from './failover/failover-services.js';
 import type { UserCommandRuntime } from '../actions/user-command.js';
 import type { HistorySource } from '../actions/history-source.js';
@@ -62,8 +62,8 @@ export interface AppServices {
   readOnly: boolean;
   /** lbtop.yaml `commands:` (keys, runs for the OUTPUT panel); absent where none are offered. */
   userCommands?: UserCommandRuntime;
-  /** Maps/ACLs, drift, trace, certificates (the routing editor); absent in the fixture replay. */
-  routing?: RoutingServices;
+  /** Maps/ACLs, drift, trace, certificates (the map editor's views); absent in the fixture replay. */
+  maps?: MapsServices;
   /** VIPS and BGP views: keepalived/heartbeat/BIRD state and failover; absent when no LB declares a failover stack. */
   failover?: FailoverServices;
   /** TABLES panel: stick tables, their entries and peers per LB, and the clear plan; absent in the fixture replay. */

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { checkConfig } from '../../src/actions/lb-reload.js';
-import type { AfterWrite } from '../../src/actions/pattern-types.js';
-import type { RoutingDeps } from '../../src/actions/routing-deps.js';
+import type { AfterWrite } from '../../src/actions/maps/types.js';
+import type { MapsDeps } from '../../src/actions/maps/deps.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { testHaproxyBin, testHaproxyVersion } from '../../src/lab/haproxy-versions.js';
 import { sh } from '../../src/lab/netns/sh.js';
@@ -72,7 +72,7 @@ describe(`certificates from a crt-store on HAProxy ${testHaproxyVersion()}`, () 
     });
 
     it('checks the config with the running 3.0 binary, and will not check it with the 2.6 one on PATH', async () => {
-      const deps: RoutingDeps = {
+      const deps: MapsDeps = {
         lbs: ['lb'], clients: new Map([['lb', client!]]), audit: openAuditLog(null), files: () => null,
         runner: () => localRunner(), master: () => null, after: () => after,
       };

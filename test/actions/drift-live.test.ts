@@ -8,22 +8,22 @@ import { applyConfigEdit } from '../../src/actions/config-edit-apply.js';
 import { configDiff, planPatternDriftFix, planServerDriftToRuntime, serverDriftToConfig } from '../../src/actions/drift-fix.js';
 import { readDrift } from '../../src/actions/drift-read.js';
 import { formatDrift } from '../../src/actions/drift-text.js';
-import { applyPatternPlan } from '../../src/actions/pattern-apply.js';
-import { patternPlanText, patternReportText } from '../../src/present/pattern-preview.js';
-import type { DriftItem } from '../../src/model/patterns.js';
+import { applyMapsPlan } from '../../src/actions/maps/apply.js';
+import { mapsPlanText, mapsReportText } from '../../src/present/maps-preview.js';
+import type { DriftItem } from '../../src/model/drift.js';
 import type { RuntimeApi } from '../../src/sources/haproxy/client.js';
 import { SnapshotReader } from '../../src/sources/haproxy/read-snapshot.js';
-import { startRoutingLab, type RoutingLab } from '../support/lab/maps-lab.js';
+import { startMapsLab, type MapsLab } from '../support/lab/maps-lab.js';
 
 type Server = Extract<DriftItem, { kind: 'server' }>;
 type Pattern = Extract<DriftItem, { kind: 'pattern' }>;
 
 describe('runtime vs disk drift on a real HAProxy', () => {
-  let lab: RoutingLab;
+  let lab: MapsLab;
   const send = (command: string) => lab.deps.clients.get('lb-a')!.send(command);
 
   beforeAll(async () => {
-    lab = await startRoutingLab(['lb-a']);
+    lab = await startMapsLab(['lb-a']);
   });
   afterAll(async () => lab?.close());
 
@@ -69,7 +69,7 @@ describe('runtime vs disk drift on a real HAProxy', () => {
     writeFileSync(other, 'global\n  daemon\ndefaults\n  mode http\nbackend somebody_else\n  server s1 127.0.0.1:1\n');
     const deps = { ...lab.deps, after: (lb: string) => ({ ...lab.deps.after(lb), configPath: other }) };
     const report = await readDrift(deps);
-    expect(report.lbs[0]).toMatchObject({ checked: false, error: expect.stringMatching(/is not this HAProxy's config \(no backend .*k8s_http_lb_backend.*\); set routing.config for lb-a/) });
+    expect(report.lbs[0]).toMatchObject({ checked: false, error: expect.stringMatching(/is not this HAProxy's config \(no backend .*k8s_http_lb_backend.*\); set haproxy.config for lb-a/) });
     expect(report.items).toEqual([]);
     rmSync(other);
   });
@@ -83,10 +83,10 @@ describe('runtime vs disk drift on a real HAProxy', () => {
     const toRuntime = await planPatternDriftFix(lab.deps, item, 'to-runtime');
     expect(toRuntime.lbs[0]!.commands[0]).toBe(`prepare map ${hosts}`);
     expect(toRuntime.lbs[0]!.file!.diff).toBe('');
-    expect(patternPlanText(toRuntime)).toContain(`-hotfix.example.net be_api`);
+    expect(mapsPlanText(toRuntime)).toContain(`-hotfix.example.net be_api`);
     // Keep the hotfix: write it to disk (and the changed value with it).
-    const report = await applyPatternPlan(toDisk, lab.deps);
-    expect(report.ok, patternReportText(report)).toBe(true);
+    const report = await applyMapsPlan(toDisk, lab.deps);
+    expect(report.ok, mapsReportText(report)).toBe(true);
     expect(readFileSync(hosts, 'utf8')).toContain('hotfix.example.net be_api\n');
     expect(readFileSync(hosts, 'utf8')).toContain('api.k8s01.example.net be_auth\n');
     expect((await readDrift(lab.deps)).items.filter((i) => i.kind === 'pattern')).toEqual([]);

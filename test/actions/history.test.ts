@@ -9,8 +9,8 @@ import { openAuditLog } from '../../src/actions/audit-log.js';
 import { recordPlan } from '../../src/actions/audit-plan.js';
 import { auditTail, readAuditLog } from '../../src/actions/audit-read.js';
 import { groupHistory, type HistoryEntry } from '../../src/actions/history.js';
-import { patternUndoNote, recordPatternPlan } from '../../src/actions/pattern-undo-note.js';
-import type { PatternPlan } from '../../src/actions/pattern-types.js';
+import { mapsUndoNote, recordMapsPlan } from '../../src/actions/maps/undo-note.js';
+import type { MapsPlan } from '../../src/actions/maps/types.js';
 import { undoRefusal } from '../../src/actions/undo-plan.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/lbtop');
@@ -115,19 +115,19 @@ describe('where undo is not offered, it says why', () => {
   });
 
   it('a map/ACL edit names its inverse edit', () => {
-    const lb = (value: string) => ({ lb: 'lb1', before: [{ key: 'a.example.com', value }], after: [] }) as unknown as PatternPlan['lbs'][number];
-    const plan = (edit: PatternPlan['edit'], values = ['be1']) => ({ id: 'm', title: 't', kind: 'map', file: '/etc/haproxy/hosts.map', edit, lbs: values.map(lb), errors: [], warnings: [] }) as PatternPlan;
-    expect(patternUndoNote(plan({ op: 'add', key: 'b.example.com', value: 'be2' }))).toMatch(/its inverse: lbtop map del \/etc\/haproxy\/hosts.map b.example.com$/);
-    expect(patternUndoNote(plan({ op: 'set', key: 'a.example.com', value: 'be2' }))).toMatch(/its inverse: lbtop map set \/etc\/haproxy\/hosts.map a.example.com be1$/);
-    expect(patternUndoNote(plan({ op: 'del', key: 'a.example.com' }, ['be 1']))).toMatch(/its inverse: lbtop map add \/etc\/haproxy\/hosts.map a.example.com 'be 1'$/);
-    expect(patternUndoNote(plan({ op: 'del', key: 'a.example.com' }, ['be1', 'be2']))).toMatch(/the value before differed between LBs \(be1, be2\)$/);
-    expect(patternUndoNote(plan({ op: 'replace', entries: [] }))).toMatch(/kept as \/etc\/haproxy\/hosts.map.lbtop-bak on each LB$/);
+    const lb = (value: string) => ({ lb: 'lb1', before: [{ key: 'a.example.com', value }], after: [] }) as unknown as MapsPlan['lbs'][number];
+    const plan = (edit: MapsPlan['edit'], values = ['be1']) => ({ id: 'm', title: 't', kind: 'map', file: '/etc/haproxy/hosts.map', edit, lbs: values.map(lb), errors: [], warnings: [] }) as MapsPlan;
+    expect(mapsUndoNote(plan({ op: 'add', key: 'b.example.com', value: 'be2' }))).toMatch(/its inverse: lbtop map del \/etc\/haproxy\/hosts.map b.example.com$/);
+    expect(mapsUndoNote(plan({ op: 'set', key: 'a.example.com', value: 'be2' }))).toMatch(/its inverse: lbtop map set \/etc\/haproxy\/hosts.map a.example.com be1$/);
+    expect(mapsUndoNote(plan({ op: 'del', key: 'a.example.com' }, ['be 1']))).toMatch(/its inverse: lbtop map add \/etc\/haproxy\/hosts.map a.example.com 'be 1'$/);
+    expect(mapsUndoNote(plan({ op: 'del', key: 'a.example.com' }, ['be1', 'be2']))).toMatch(/the value before differed between LBs \(be1, be2\)$/);
+    expect(mapsUndoNote(plan({ op: 'replace', entries: [] }))).toMatch(/kept as \/etc\/haproxy\/hosts.map.lbtop-bak on each LB$/);
   });
 
   it('the map edit\'s plan record carries that note into history', () => {
     const file = path.join(dir, 'map.jsonl');
-    const lbPlan = { lb: 'lb1', before: [{ key: 'a.example.com', value: 'be1' }], after: [], commands: ['set map /etc/haproxy/hosts.map a.example.com be2'], file: null, noop: false } as unknown as PatternPlan['lbs'][number];
-    recordPatternPlan(openAuditLog(file, 'carol'), { id: 'map-1', title: 'set a.example.com to be2 in /etc/haproxy/hosts.map', kind: 'map', file: '/etc/haproxy/hosts.map', edit: { op: 'set', key: 'a.example.com', value: 'be2' }, lbs: [lbPlan], errors: [], warnings: [] });
+    const lbPlan = { lb: 'lb1', before: [{ key: 'a.example.com', value: 'be1' }], after: [], commands: ['set map /etc/haproxy/hosts.map a.example.com be2'], file: null, noop: false } as unknown as MapsPlan['lbs'][number];
+    recordMapsPlan(openAuditLog(file, 'carol'), { id: 'map-1', title: 'set a.example.com to be2 in /etc/haproxy/hosts.map', kind: 'map', file: '/etc/haproxy/hosts.map', edit: { op: 'set', key: 'a.example.com', value: 'be2' }, lbs: [lbPlan], errors: [], warnings: [] });
     const [entry] = groupHistory(readAuditLog(file).records);
     expect(entry).toMatchObject({ id: 'map-1', kind: 'map', user: 'carol', lbs: ['lb1'], steps: [{ lb: 'lb1', command: 'set map /etc/haproxy/hosts.map a.example.com be2' }] });
     expect(undoRefusal(entry!)).toMatch(/its inverse: lbtop map set \/etc\/haproxy\/hosts.map a.example.com be1$/);

@@ -10,16 +10,16 @@ import { checkConfig, reloadLb } from '../../src/actions/lb-reload.js';
 import { testHaproxyBin, testHaproxyVersion } from '../../src/lab/haproxy-versions.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';
 import { unixSocket } from '../../src/transport/local.js';
-import { startRoutingLab, type RoutingLab } from '../support/lab/maps-lab.js';
+import { startMapsLab, type MapsLab } from '../support/lab/maps-lab.js';
 
 const LB = 'lb-r';
 const v30 = testHaproxyVersion() === '3.0';
 
 describe(`haproxy -c and reload on a real HAProxy ${testHaproxyVersion()}`, () => {
-  let lab: RoutingLab;
+  let lab: MapsLab;
   const workerPid = async () => Number(/Pid: (\d+)/.exec(await lab.deps.clients.get(LB)!.send('show info'))![1]);
   beforeAll(async () => {
-    lab = await startRoutingLab([LB]);
+    lab = await startMapsLab([LB]);
     lab.policy[LB]!.bin = null;
     lab.policy[LB]!.mode = 'reload';
   });

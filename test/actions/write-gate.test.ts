@@ -10,7 +10,7 @@ import { LAB_HEAD, rawCommand, startHaproxy, type HaproxyProcess } from '../../s
 import { ReadOnlyError } from '../../src/model/errors.js';
 import { createFleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { createFailoverRuntime } from '../../src/runtime/failover-runtime.js';
-import { createRoutingDeps } from '../../src/runtime/routing-runtime.js';
+import { createMapsDeps } from '../../src/runtime/maps-runtime.js';
 import { birdArgv } from '../../src/sources/bird/commands.js';
 import { clStatusArgv } from '../../src/sources/heartbeat/cl-status.js';
 import { isReadCommand } from '../../src/sources/haproxy/read-commands.js';
@@ -64,18 +64,18 @@ describe('a read-only runtime refuses every write before it reaches HAProxy', ()
   });
 
   it('clients, sessions, the master CLI, runners and files', async () => {
-    const { config } = loadConfig(`read_only: true\nlbs:\n  h1:\n    haproxy: { socket: ${lb.socket} }\n    routing: { master: ${lb.masterSocket} }\n    keepalived: { conf: ${dir}/keepalived.conf }\n`);
+    const { config } = loadConfig(`read_only: true\nlbs:\n  h1:\n    haproxy: { socket: ${lb.socket}, master: ${lb.masterSocket} }\n    keepalived: { conf: ${dir}/keepalived.conf }\n`);
     const runtime = createFleetRuntime(config!);
     try {
       const client = runtime.clients.get('h1')!;
       expect(await client.send('show servers state be1')).toMatch(/be1 1 s1/);
       await expect(client.send('set server be1/s1 state maint')).rejects.toBeInstanceOf(ReadOnlyError);
       await expect(client.session!().send('disable server be1/s1')).rejects.toBeInstanceOf(ReadOnlyError);
-      const routing = createRoutingDeps(config!, runtime.clients, openAuditLog(null));
-      await expect(routing.master('h1')!.send('reload')).rejects.toBeInstanceOf(ReadOnlyError);
-      await expect(routing.runner('h1')!.run(['systemctl', 'reload', 'haproxy'])).rejects.toBeInstanceOf(ReadOnlyError);
-      await expect(routing.files('h1')!.replace(`${dir}/x.map`, 'a b\n', { expected: null, backup: false })).rejects.toBeInstanceOf(ReadOnlyError);
-      expect((await routing.runner('h1')!.run(['cat', lb.configPath])).stdout).toMatch(/backend be1/);
+      const maps = createMapsDeps(config!, runtime.clients, openAuditLog(null));
+      await expect(maps.master('h1')!.send('reload')).rejects.toBeInstanceOf(ReadOnlyError);
+      await expect(maps.runner('h1')!.run(['systemctl', 'reload', 'haproxy'])).rejects.toBeInstanceOf(ReadOnlyError);
+      await expect(maps.files('h1')!.replace(`${dir}/x.map`, 'a b\n', { expected: null, backup: false })).rejects.toBeInstanceOf(ReadOnlyError);
+      expect((await maps.runner('h1')!.run(['cat', lb.configPath])).stdout).toMatch(/backend be1/);
       const failover = createFailoverRuntime(config!);
       await expect(failover.runners.get('h1')!.run(['systemctl', 'stop', 'keepalived'])).rejects.toBeInstanceOf(ReadOnlyError);
       await expect(failover.files.get('h1')!.replace(`${dir}/keepalived.conf`, 'x', { expected: null, backup: false })).rejects.toBeInstanceOf(ReadOnlyError);

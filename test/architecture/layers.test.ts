@@ -18,6 +18,9 @@ const FILES: Record<string, string> = {
   'src/sources/parse.ts': "import { rows } from '../store/rows.js';\nexport const parse = rows;\n",
   'src/store/rows.ts': "import { plan } from '../actions/apply.js';\nexport const rows = plan;\n",
   'src/actions/apply.ts': "export const plan = 2;\n",
+  // A parser that evaluates a request trace: the trace engine (src/trace/) sits above the sources.
+  'src/sources/eval.ts': "import { trace } from '../trace/run.js';\nexport const evaluate = trace;\n",
+  'src/trace/run.ts': "export const trace = 4;\n",
   'src/cli/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
   'src/cli/b.ts': "import { a } from './a.js';\nimport { lab } from '../lab/start.js';\nexport const b = () => [a, lab];\n",
   'src/lab/start.ts': "export const lab = 3;\n",
@@ -31,6 +34,7 @@ const EXPECTED: [rule: string, from: string][] = [
   ['ui-gets-services', 'src/ui/screen.ts'],
   ['transport-moves-bytes', 'src/transport/link.ts'],
   ['sources-parse-only', 'src/sources/parse.ts'],
+  ['sources-parse-only', 'src/sources/eval.ts'],
   ['store-holds-state-only', 'src/store/rows.ts'],
   ['no-cycles', 'src/cli/a.ts'],
   ['labs-only-for-the-demo', 'src/cli/b.ts'],

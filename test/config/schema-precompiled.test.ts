@@ -11,6 +11,9 @@ const PACKAGE_JSON = path.resolve(import.meta.dirname, '../../package.json');
 
 const CONFIGS: unknown[] = [
   { lbs: { lb1: { haproxy: { socket: '/run/haproxy/admin.sock' } } } },
+  // HAProxy on the host under haproxy:, and under its deprecated name routing:.
+  { lbs: { lb1: { haproxy: { socket: '/a', config: '/etc/haproxy/haproxy.cfg', master: '/m', after_write: 'reload' } } } },
+  { lbs: { lb1: { haproxy: { socket: '/a' }, routing: { config: '/etc/haproxy/haproxy.cfg', reload_via: 'systemctl' } } } },
   { lbs: { lb1: { haproxy: { socket: '/a', tcp: '127.0.0.1:1' } } } },
   { interval: 0.1, lbs: { lb1: { haproxy: {} } } },
   { lbs: { lb1: { haproxy: { socket: '/a' }, unknown_key: 1 } }, clusters: { k8s01: { backends: 'not-a-list' } } },
@@ -35,7 +38,9 @@ describe('the precompiled schema validator', () => {
         expect(strip((precompiled as unknown as { errors: unknown }).errors)).toEqual(strip(compiled.errors));
       }
       expect(compiled(CONFIGS[0])).toBe(true);
-      expect(compiled(CONFIGS[3])).toBe(false);
+      expect(compiled(CONFIGS[1])).toBe(true);
+      expect(compiled(CONFIGS[2])).toBe(true);
+      expect(compiled(CONFIGS[5])).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -37,9 +37,9 @@ function certificates(dir: string): string {
 }
 
 // A generous timeout: the machine may be busy, and a poll that times out changes the output under test.
-const entry = (lb: HaproxyProcess, routing: boolean) => `  ${lb.name}:
-    haproxy: { socket: ${lb.socket}, timeout: 60000 }
-${routing ? `    routing: { config: ${lb.configPath}, master: ${lb.masterSocket}, bin: ${HAPROXY_BIN}, after_write: reload }\n` : ''}`;
+const entry = (lb: HaproxyProcess, host: boolean) => `  ${lb.name}:
+    haproxy: { socket: ${lb.socket}, timeout: 60000${host ? `, config: ${lb.configPath}, master: ${lb.masterSocket}, bin: ${HAPROXY_BIN}, after_write: reload` : ''} }
+`;
 
 export async function startPipeLab(): Promise<PipeLab> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-pipes-'));

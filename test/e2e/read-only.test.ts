@@ -51,7 +51,7 @@ describe('read-only (-n): no write by any path', () => {
     writeFileSync(mapFile, 'api.example.com be1\nold.example.com be2\n');
     lb = await startHaproxy({ name: 'h1', dir, config: CONFIG });
     configFile = path.join(dir, 'lbtop.yaml');
-    writeFileSync(configFile, `read_only: true\nlbs:\n  h1:\n    haproxy: { socket: ${lb.socket} }\n    routing: { config: ${lb.configPath}, master: ${lb.masterSocket}, after_write: reload }\nclusters:\n  k: { backends: [be1, be2] }\n`);
+    writeFileSync(configFile, `read_only: true\nlbs:\n  h1:\n    haproxy: { socket: ${lb.socket}, config: ${lb.configPath}, master: ${lb.masterSocket}, after_write: reload }\nclusters:\n  k: { backends: [be1, be2] }\n`);
   });
   afterAll(async () => {
     term.kill();

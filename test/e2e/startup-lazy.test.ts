@@ -1,5 +1,5 @@
 // `lbtop -s SOCK` reaches its first screen without loading what that screen does not need (issue 13): the
-// subcommands, ssh2 and the SSH transport, the failover and routing code, Ajv and the config file's validator.
+// subcommands, ssh2 and the SSH transport, the failover and map editor code, Ajv and the config file's validator.
 // The bin is run in a real terminal against a real HAProxy with a loader hook that logs every module it loads
 // (ES chunks through a module hook, CommonJS through Module._load); the bundle's metafile says which sources each
 // chunk holds. The subcommands are still in the bundle: `status` loads them (test/e2e/bundle-cli.test.ts runs more).
@@ -22,10 +22,10 @@ const LAZY = [
   /^dist\/cli\/subcommands\.js$/,
   /^dist\/runtime\/demo\.js$/,
   /^dist\/transport\/ssh\//,
-  // the routing engine (haproxy.cfg, maps, regexes) and its runtime; explain.ts only words a trace
-  /^dist\/routing\/(?!explain\.js)/,
-  /^dist\/actions\/(trace-read|pattern-apply|pattern-plan|drift-read)\.js$/,
-  /^dist\/runtime\/(routing|failover)-/,
+  // the trace engine (haproxy.cfg, maps, regexes) and the map editor's runtime; explain.ts only words a trace
+  /^dist\/trace\/(?!explain\.js)/,
+  /^dist\/actions\/(trace-read|maps\/apply|maps\/plan|drift-read)\.js$/,
+  /^dist\/runtime\/(maps|failover)-/,
   // the failover runtime: keepalived, heartbeat and BIRD readers and the moves
   /^dist\/sources\/(keepalived|heartbeat|bird)\/(collect|poll)/,
   /^dist\/actions\/failover\/(apply|vip-move|lb-batch|bgp)\.js$/,

@@ -23,7 +23,7 @@ defaults:
   ssh: { config: ${ssh.configFile} }
 lbs:
   lb1: { ssh: lb1, haproxy: { socket: ${haproxy.lb1!.socket} } }
-  lb2: { ssh: lb2, routing: { config: ${haproxy.lb2!.configPath} } }
+  lb2: { ssh: lb2, haproxy: { config: ${haproxy.lb2!.configPath} } }
   lb3:
     ssh: { host: ${ssh.lab.host('lb3').address}, user: ${ssh.user}, identity: ${ssh.clientKey.path} }
     haproxy: { socket: ${haproxy.lb3!.socket} }
@@ -59,7 +59,7 @@ lbs:
 
   it('says why when the ssh LB has no stats socket in its haproxy.cfg', async () => {
     const { ssh } = lab;
-    const { config } = loadConfig(`lbs:\n  lb1: { ssh: { host: lb1, config: ${ssh.configFile} }, routing: { config: /etc/hostname } }\n`);
+    const { config } = loadConfig(`lbs:\n  lb1: { ssh: { host: lb1, config: ${ssh.configFile} }, haproxy: { config: /etc/hostname } }\n`);
     const runtime = createFleetRuntime(config!, { ssh: ssh.pool() });
     try {
       await runtime.refresh();

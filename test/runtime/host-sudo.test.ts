@@ -1,4 +1,4 @@
-// One `sudo:` per LB host, applied to every feature's commands there: the failover pollers and steps, the routing
+// One `sudo:` per LB host, applied to every feature's commands there: the failover pollers and steps, the map
 // editor's runner and files, the BGP node reader and user commands all take their runner from the fleet's hosts
 // (src/runtime/hosts.ts). Checked over a real sshd, as the lab's non-root login user, with the real sudo binary on
 // the host: a NOPASSWD rule for exactly `/usr/bin/id -u` shows a command that went through sudo running as root,
@@ -17,7 +17,7 @@ import { ensureExactSudoRule } from '../../src/lab/netns/user.js';
 import { createBgpNodesService } from '../../src/runtime/bgp-nodes-runtime.js';
 import { createFailoverService } from '../../src/runtime/failover-wiring.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
-import { createRoutingService } from '../../src/runtime/routing-runtime.js';
+import { createMapsService } from '../../src/runtime/maps-runtime.js';
 import { createUserCommandService } from '../../src/runtime/user-command-runtime.js';
 
 const REFUSED = /sudo: a password is required/;
@@ -33,13 +33,13 @@ describe('one sudo per LB host, for every feature', () => {
       sshConfig: labSshConfig(['lb1']),
     });
     removeRule = ensureExactSudoRule(ssh.user, ['/usr/bin/id', '-u']);
-    const lb = (extra: string) => `{ ssh: lb1, bird: { socket: ${dir}/bird.ctl }, routing: { config: ${dir}/haproxy.cfg }${extra} }`;
+    const lb = (extra: string) => `{ ssh: lb1, bird: { socket: ${dir}/bird.ctl }, haproxy: { config: ${dir}/haproxy.cfg }${extra} }`;
     const { config, issues } = loadConfig(`
 defaults: { ssh: { config: ${ssh.configFile} }, sudo: true }
 lbs:
   lb1: ${lb('')}
   lb2: ${lb(', sudo: false')}
-  lb3: { ssh: lb1, routing: { config: ${dir}/haproxy.cfg } }
+  lb3: { ssh: lb1, haproxy: { config: ${dir}/haproxy.cfg } }
 commands:
   - { name: uid, key: U, scope: lb, where: lb, dangerous: false, confirm: false, command: [id, -u] }
 `);
@@ -71,14 +71,14 @@ commands:
     expect((await user.run(uid, 'lb1')).stdout).toBe('0\n');
     expect((await user.run(uid, 'lb2')).stdout).toBe(`${login}\n`);
 
-    // The routing editor: its runner (haproxy -c, systemctl) and its files (maps, haproxy.cfg).
-    const routing = createRoutingService(hosts, runtime, audit);
-    expect((await routing.runner('lb1')!.run(['id', '-u'])).stdout).toBe('0\n');
-    expect((await routing.runner('lb2')!.run(['id', '-u'])).stdout).toBe(`${login}\n`);
-    // An LB with no failover stack: its sudo is the host's all the same (routing once read it off the stack).
-    expect((await routing.runner('lb3')!.run(['id', '-u'])).stdout).toBe('0\n');
-    await expect(routing.files('lb1')!.read(path.join(dir, 'haproxy.cfg'))).rejects.toThrow(REFUSED);
-    expect(await routing.files('lb2')!.read(path.join(dir, 'haproxy.cfg'))).toEqual({ text: '', exists: false });
+    // The map editor: its runner (haproxy -c, systemctl) and its files (maps, haproxy.cfg).
+    const maps = createMapsService(hosts, runtime, audit);
+    expect((await maps.runner('lb1')!.run(['id', '-u'])).stdout).toBe('0\n');
+    expect((await maps.runner('lb2')!.run(['id', '-u'])).stdout).toBe(`${login}\n`);
+    // An LB with no failover stack: its sudo is the host's all the same (the map editor once read it off the stack).
+    expect((await maps.runner('lb3')!.run(['id', '-u'])).stdout).toBe('0\n');
+    await expect(maps.files('lb1')!.read(path.join(dir, 'haproxy.cfg'))).rejects.toThrow(REFUSED);
+    expect(await maps.files('lb2')!.read(path.join(dir, 'haproxy.cfg'))).toEqual({ text: '', exists: false });
 
     // Failover: the steps' runners and files, and the pollers' own reads (ip -j addr).
     const failover = createFailoverService(hosts, runtime, audit);

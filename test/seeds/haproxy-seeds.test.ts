@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configuredServers } from '../../src/actions/drift.js';
 import { ParseError } from '../../src/model/errors.js';
-import type { HaproxyConfig, ProxySection } from '../../src/model/routing.js';
+import type { HaproxyConfig, ProxySection } from '../../src/model/haproxy-config.js';
 import { parseCheckOutput } from '../../src/sources/haproxy/check-output.js';
 import { parseHaproxyConfig } from '../../src/sources/haproxy/config/parse.js';
 import { entriesOf, parsePatternFile } from '../../src/sources/haproxy/maps/map-file.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyConfigEdit } from '../../src/actions/config-edit-apply.js';
 import { checkRefusal, parseCheckOutput } from '../../src/sources/haproxy/check-output.js';
 import { parseInfo } from '../../src/sources/haproxy/parse-info.js';
-import { startRoutingLab, type RoutingLab } from '../support/lab/maps-lab.js';
+import { startMapsLab, type MapsLab } from '../support/lab/maps-lab.js';
 import { placeSeedConfig, seedText } from './seed-files.js';
 
 const MODE_ALERT = /http frontend 'k8s_http_lb_frontend' \([^)]*:47\) tries to use incompatible tcp backend '(\w+)' \([^)]*:\d+\) (as its default backend|in a 'use_backend' rule) \(see 'mode'\)\./g;
@@ -34,9 +34,9 @@ describe('the recorded refusal (HAProxy 2.6.12)', () => {
 });
 
 describe('writing seed 000 over a running LB', () => {
-  let lab: RoutingLab;
+  let lab: MapsLab;
   beforeAll(async () => {
-    lab = await startRoutingLab(['lb-a']);
+    lab = await startMapsLab(['lb-a']);
   });
   afterAll(async () => lab?.close());
 

@@ -1,16 +1,16 @@
 // `lbtop map|acl|drift|trace|certs` as a process (the built bin) against two real HAProxy
-// LBs, configured by an lbtop.yaml with `routing:` per LB.
+// LBs, configured by an lbtop.yaml with `haproxy: { config, master, … }` per LB.
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRoutingLab, type RoutingLab, HAPROXY_BIN } from '../support/lab/maps-lab.js';
+import { startMapsLab, type MapsLab, HAPROXY_BIN } from '../support/lab/maps-lab.js';
 import { BIN, ensureFreshBuild } from '../e2e/fresh-build.js';
 
 const HOST = 'nginx.k8s01-dev.example.net';
 
-describe('lbtop routing subcommands', () => {
-  let lab: RoutingLab;
+describe('lbtop map|acl|drift|trace|certs subcommands', () => {
+  let lab: MapsLab;
   let configFile: string;
   const lbtop = (...args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
@@ -21,11 +21,10 @@ describe('lbtop routing subcommands', () => {
 
   beforeAll(async () => {
     ensureFreshBuild();
-    lab = await startRoutingLab(['lb-a', 'lb-b']);
+    lab = await startMapsLab(['lb-a', 'lb-b']);
     configFile = path.join(lab.root, 'lbtop.yaml');
     const lb = (name: string) => `  ${name}:
-    haproxy: { socket: ${lab.lbs[name]!.socket} }
-    routing: { config: ${lab.lbs[name]!.configPath}, master: ${lab.lbs[name]!.masterSocket}, bin: ${HAPROXY_BIN}, after_write: reload }
+    haproxy: { socket: ${lab.lbs[name]!.socket}, config: ${lab.lbs[name]!.configPath}, master: ${lab.lbs[name]!.masterSocket}, bin: ${HAPROXY_BIN}, after_write: reload }
 `;
     writeFileSync(configFile, `lbs:\n${lb('lb-a')}${lb('lb-b')}`);
   });

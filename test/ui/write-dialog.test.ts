@@ -3,7 +3,7 @@
 // the same lines in the dialog as in the CLI's print.
 import { describe, expect, it } from 'vitest';
 import type { FailoverPlan } from '../../src/actions/failover/types.js';
-import type { PatternPlan } from '../../src/actions/pattern-types.js';
+import type { MapsPlan } from '../../src/actions/maps/types.js';
 import type { Plan } from '../../src/actions/types.js';
 import { previewLines } from '../../src/present/confirmation.js';
 import { failoverPlanText } from '../../src/present/failover-preview.js';
@@ -41,7 +41,7 @@ describe('one confirmation model', () => {
     expect(confirmRefusal(write({ kind: 'servers', plan: unreachable }), { key: 'y' })).toBe('refused: lb2 unreachable');
     expect(confirmRefusal(write({ kind: 'servers', plan: { ...unreachable, skipUnreachable: true } }), { key: 'y' })).toBeNull();
     expect(confirmRefusal(write({ kind: 'vrrp', plan: { ...vip, refused: 'lb2 is down' }, targets: [] }), { word: 'k8s01' })).toBe('refused: lb2 is down');
-    const edit = { title: 'add x', errors: ['a map entry is KEY VALUE'], lbs: [], warnings: [] } as unknown as PatternPlan;
+    const edit = { title: 'add x', errors: ['a map entry is KEY VALUE'], lbs: [], warnings: [] } as unknown as MapsPlan;
     expect(confirmRefusal(write({ kind: 'entries', plan: edit }), { key: 'y' })).toBe('this plan has errors: nothing can be applied');
     expect(confirmRefusal(write({ kind: 'servers', plan: plan({ commands: [] }) }), { key: 'y' })).toBe('nothing to send');
   });

@@ -1,6 +1,6 @@
 // The MAPS/ACLS files table's columns: one row per file name across the LBs, its entries, the LBs that carry it
 // (marked when they hold different entries) and the config lines that use it.
-import type { PatternUse } from '../../model/patterns.js';
+import type { PatternUse } from '../../model/maps.js';
 import type { Column } from '../table.js';
 
 export interface FileRow {

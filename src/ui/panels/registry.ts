@@ -5,7 +5,7 @@ import type { UiState } from '../state/ui-state.js';
 import type { PanelId, ViewId } from '../state/views.js';
 import type { Scope } from '../../keymap/bindings.js';
 import { FailoverPanel } from '../failover/FailoverPanel.js';
-import { RoutingPanel } from '../routing/RoutingPanel.js';
+import { MapsPanel } from '../maps/MapsPanel.js';
 import { CapturesPanel } from './captures/CapturesPanel.js';
 import { CliPanel } from './cli/CliPanel.js';
 import { EventsPanel } from './events/EventsPanel.js';
@@ -39,11 +39,11 @@ const CORE: Partial<Record<ViewId, PanelDef>> = {
   cli: { id: 'cli', scope: 'cli', Component: CliPanel },
   events: { id: 'events', scope: 'events', Component: EventsPanel },
   help: { id: 'help', scope: 'help', Component: HelpPanel },
-  // Their folders are ui/routing and ui/failover (hooks, handlers, lines, body and their own dialogs).
-  maps: { id: 'maps', scope: 'routing', Component: RoutingPanel },
-  drift: { id: 'drift', scope: 'routing', Component: RoutingPanel },
-  certs: { id: 'certs', scope: 'routing', Component: RoutingPanel },
-  trace: { id: 'trace', scope: 'routing', Component: RoutingPanel },
+  // Their folders are ui/maps and ui/failover (hooks, handlers, lines, body and their own dialogs).
+  maps: { id: 'maps', scope: 'maps', Component: MapsPanel },
+  drift: { id: 'drift', scope: 'maps', Component: MapsPanel },
+  certs: { id: 'certs', scope: 'maps', Component: MapsPanel },
+  trace: { id: 'trace', scope: 'maps', Component: MapsPanel },
   vips: { id: 'vips', scope: 'failover', Component: FailoverPanel },
   bgp: { id: 'bgp', scope: 'failover', Component: FailoverPanel },
 };

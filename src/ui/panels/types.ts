@@ -27,13 +27,13 @@ import type { FleetRows } from '../hooks/useFleetRows.js';
 import type { ScreenText } from '../hooks/useStore.js';
 import type { FailoverApi } from '../failover/useFailover.js';
 import type { DrainView } from '../progress/useDrainProgress.js';
-import type { RoutingApi } from '../routing/useRouting.js';
+import type { MapsApi } from '../maps/useMaps.js';
 import type { TableRow } from '../rows/types.js';
 import type { AppServices } from '../services.js';
 import type { UiAction, UiState } from '../state/ui-state.js';
 import type { ViewId } from '../state/views.js';
 
-/** What outlives a view, for the views that share it: stats views 1–4, EVENTS, CLI, HELP, routing, failover, OUTPUT's way back. */
+/** What outlives a view, for the views that share it: stats views 1–4, EVENTS, CLI, HELP, maps, failover, OUTPUT's way back. */
 export interface ViewShell {
   ui: UiState;
   dispatch(action: UiAction): void;
@@ -51,8 +51,8 @@ export interface ViewShell {
   ageTicks: AgeTicks;
   /** Set by the stats views to their selected row: what a panel opened from there acts on (`selection`). */
   selected: MutableRefObject<TableRow | null>;
-  /** The routing views' state and dialog (the header's drift marker reads it everywhere) and $EDITOR. */
-  routing: { api: RoutingApi; edit(text: string, name: string): string | null };
+  /** The map editor's views' state and dialog (the header's drift marker reads it everywhere) and $EDITOR. */
+  maps: { api: MapsApi; edit(text: string, name: string): string | null };
   /** The VIPS and BGP views' state and dialog (the header's VIP alarm reads it everywhere). */
   failover: FailoverApi;
 }

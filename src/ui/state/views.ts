@@ -11,7 +11,7 @@ export interface ViewDef {
   number: number;
   title: string;
   command: string;
-  /** False: reached by its number only, not by TAB (the routing views read the LBs' files when entered). */
+  /** False: reached by its number only, not by TAB (the map editor's views read the LBs' files when entered). */
   inCycle?: false;
   /** Shown in the tab instead of the number, for views on a letter key (V-VIPS, B-BGP). */
   keyLabel?: string;

@@ -1,13 +1,13 @@
 // A map/ACL edit (entries diff) and a haproxy.cfg edit (file diff) as writes of the one dialog: applied LB by LB
-// through RoutingServices; a map edit that changed some LBs and failed on another offers their rollback (R).
+// through MapsServices; a map edit that changed some LBs and failed on another offers their rollback (R).
 // `reread` refreshes the MAPS and DRIFT views after anything was written.
 import type { ConfigEditPlan } from '../../actions/config-edit-apply.js';
-import { rollbackCandidates, rollbackPlan } from '../../actions/pattern-rollback.js';
-import type { PatternPlan, PatternReport } from '../../actions/pattern-types.js';
-import type { RoutingServices } from '../routing/routing-services.js';
+import { rollbackCandidates, rollbackPlan } from '../../actions/maps/rollback.js';
+import type { MapsPlan, MapsReport } from '../../actions/maps/types.js';
+import type { MapsServices } from '../maps/maps-services.js';
 import type { Next, Write } from '../state/write-dialog.js';
 
-function applied(report: PatternReport, services: RoutingServices, reread: () => void): Next {
+function applied(report: MapsReport, services: MapsServices, reread: () => void): Next {
   reread();
   const back = rollbackCandidates(report);
   const title = report.plan.title;
@@ -24,7 +24,7 @@ function applied(report: PatternReport, services: RoutingServices, reread: () =>
   return { show: 'outcome', outcome: { kind: 'entries', report }, rollback, flash: [report.ok ? `done: ${title}` : `FAILED: ${title}`, report.ok ? 'ok' : 'error'] };
 }
 
-export function patternWrite(plan: PatternPlan, services: RoutingServices, reread: () => void): Write {
+export function mapsWrite(plan: MapsPlan, services: MapsServices, reread: () => void): Write {
   return {
     preview: { kind: 'entries', plan },
     sending: `applying: ${plan.title}`,
@@ -32,7 +32,7 @@ export function patternWrite(plan: PatternPlan, services: RoutingServices, rerea
   };
 }
 
-export function configWrite(plan: ConfigEditPlan, services: RoutingServices, reread: () => void): Write {
+export function configWrite(plan: ConfigEditPlan, services: MapsServices, reread: () => void): Write {
   return {
     preview: { kind: 'file', plan },
     sending: `writing ${plan.path} on ${plan.lb}`,

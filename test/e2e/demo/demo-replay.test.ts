@@ -11,8 +11,8 @@ import { prepareReplayDir } from '../../../src/lab/replay-dir.js';
 import type { LbtopConfig } from '../../../src/model/config.js';
 import { packagePath } from '../../../src/package-root.js';
 import { startDemo } from '../../../src/runtime/demo.js';
-import { createRoutingDeps } from '../../../src/runtime/routing-runtime.js';
-import { createRoutingServices } from '../../../src/runtime/routing-ui-services.js';
+import { createMapsDeps } from '../../../src/runtime/maps-runtime.js';
+import { createMapsServices } from '../../../src/runtime/maps-ui-services.js';
 import { readCerts } from '../../../src/sources/haproxy/ssl-cert.js';
 import { buildFleet } from '../../../src/store/selectors.js';
 import { replayApi } from '../../../src/transport/replay.js';
@@ -66,12 +66,12 @@ describe('demo replay', () => {
     }
   });
 
-  it('replays the routing views: seed 000\'s maps where the config uses them, the certificates, the drift, a trace', async () => {
+  it('replays the map editor\'s views: seed 000\'s maps where the config uses them, the certificates, the drift, a trace', async () => {
     const demo = await startDemo(FLAGS, { LBTOP_DEMO_REPLAY: '1' });
-    const root = path.dirname(path.dirname(demo.config.lbs[0]!.routing!.config!));
+    const root = path.dirname(path.dirname(demo.config.lbs[0]!.haproxyHost!.config!));
     try {
       expect(demo.hint).toBe('read-only, try: 7 Enter a map · 8 drift vs disk · 9 expiring cert · ? help');
-      const services = createRoutingServices(createRoutingDeps(demo.config, demo.runtime.clients, openAuditLog(null)));
+      const services = createMapsServices(createMapsDeps(demo.config, demo.runtime.clients, openAuditLog(null)));
       const homelab = (await services.readPatterns()).find((p) => p.lb === 'homelab')!;
       expect(homelab.maps.map((m) => [path.relative(root, m.file), m.entries.length, m.uses.map((u) => `${u.proxy} ${u.via}`)])).toEqual([
         ['homelab/maps/hosts.map', 7, ['default map_dom']],

@@ -1,4 +1,4 @@
-// The routing editor over SSH in the namespace lab: two LB hosts, each with its own network and mount namespace
+// The map editor over SSH in the namespace lab: two LB hosts, each with its own network and mount namespace
 // (its own /etc/haproxy and /run), a real sshd and a real HAProxy (master-worker) inside, loaded with the
 // seed-000-style config; lbtop reaches both by ssh aliases only. One plan moves a hostname to the other cluster
 // on both LBs (same file name, two files), real curl requests from a client namespace follow it, the files
@@ -9,10 +9,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../../src/actions/audit-log.js';
-import { applyPatternPlan } from '../../../src/actions/pattern-apply.js';
-import { planPatternEdit } from '../../../src/actions/pattern-plan.js';
-import { patternReportText } from '../../../src/present/pattern-preview.js';
-import { readPatternInputs } from '../../../src/actions/pattern-read.js';
+import { applyMapsPlan } from '../../../src/actions/maps/apply.js';
+import { planMapsEdit } from '../../../src/actions/maps/plan.js';
+import { mapsReportText } from '../../../src/present/maps-preview.js';
+import { readMapsInputs } from '../../../src/actions/maps/read.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { testHaproxyBin, testHaproxyVersion } from '../../../src/lab/haproxy-versions.js';
 import { startHostShell, type HostShell } from '../../../src/lab/netns/host-shell.js';
@@ -20,7 +20,7 @@ import { makeKeyPair } from '../../../src/lab/netns/keys.js';
 import { NetnsLab } from '../../../src/lab/netns/lab.js';
 import { sh } from '../../../src/lab/netns/sh.js';
 import { createFleetRuntime, type FleetRuntime } from '../../../src/runtime/fleet-runtime.js';
-import { fleetRoutingDeps } from '../../../src/runtime/routing-runtime.js';
+import { fleetMapsDeps } from '../../../src/runtime/maps-runtime.js';
 import { SshPool } from '../../../src/transport/ssh/pool.js';
 
 const LBS = ['lb1', 'lb2'] as const;
@@ -31,7 +31,7 @@ const fixtures = new URL('../../../fixtures/haproxy-routing/', import.meta.url);
 let lab: NetnsLab;
 const shells: Partial<Record<string, HostShell>> = {};
 let runtime: FleetRuntime;
-let deps: ReturnType<typeof fleetRoutingDeps>;
+let deps: ReturnType<typeof fleetMapsDeps>;
 const etc = (lb: string) => path.join(lab.dir, lb, 'etc-haproxy');
 const curl = (lb: string, host: string) =>
   lab.exec('client', ['curl', '-s', '--max-time', '5', '-H', `Host: ${host}`, `http://${lab.host(lb).address}/`]);
@@ -83,12 +83,11 @@ beforeAll(async () => {
   writeFileSync(path.join(lab.dir, 'ssh_config'), sshConfig.join('\n'));
   const { config: lbtop, issues } = loadConfig(`lbs:\n${LBS.map((lb) => `  ${lb}:
     ssh: ${lb}
-    haproxy: { socket: /run/haproxy/admin.sock }
-    routing: { master: /run/haproxy-master.sock, after_write: reload }
+    haproxy: { socket: /run/haproxy/admin.sock, master: /run/haproxy-master.sock, after_write: reload }
 `).join('')}`);
   if (!lbtop) throw new Error(JSON.stringify(issues));
   runtime = createFleetRuntime(lbtop, { ssh: new SshPool({ configFile: path.join(lab.dir, 'ssh_config'), agentSocket: null }) });
-  deps = fleetRoutingDeps(lbtop, runtime, openAuditLog(path.join(lab.dir, 'audit.jsonl'), 'test'));
+  deps = fleetMapsDeps(lbtop, runtime, openAuditLog(path.join(lab.dir, 'audit.jsonl'), 'test'));
 }, 60_000);
 
 afterAll(async () => {
@@ -101,14 +100,14 @@ afterAll(async () => {
 describe('map edits over SSH on two LB hosts', () => {
   it('one plan moves a hostname on both LBs: curl follows it, both files changed, the reload keeps it', async () => {
     for (const lb of LBS) expect(curl(lb, HOST)).toBe('https_k8s01_dev_backend');
-    const inputs = await readPatternInputs(deps, 'map', MAP);
+    const inputs = await readMapsInputs(deps, 'map', MAP);
     expect(inputs.map((i) => [i.lb, i.disk?.exists, i.error])).toEqual([['lb1', true, null], ['lb2', true, null]]);
-    const plan = planPatternEdit('map', MAP, { op: 'set', key: HOST, value: 'https_k8s02_dev_backend' }, inputs);
+    const plan = planMapsEdit('map', MAP, { op: 'set', key: HOST, value: 'https_k8s02_dev_backend' }, inputs);
     expect(plan.lbs.map((l) => l.commands)).toEqual([[`set map ${MAP} ${HOST} https_k8s02_dev_backend`], [`set map ${MAP} ${HOST} https_k8s02_dev_backend`]]);
-    const report = await applyPatternPlan(plan, deps);
-    expect(report.ok, patternReportText(report)).toBe(true);
+    const report = await applyMapsPlan(plan, deps);
+    expect(report.ok, mapsReportText(report)).toBe(true);
     for (const o of report.outcomes) expect(o.steps.join('\n')).toMatch(/written[\s\S]*haproxy -c: configuration valid[\s\S]*reloaded: worker \d+ → \d+[\s\S]*verified/);
-    // No routing.bin: the check ran with the LB's running binary, found over SSH from /proc/PID/exe.
+    // No haproxy.bin: the check ran with the LB's running binary, found over SSH from /proc/PID/exe.
     const version = testHaproxyVersion().replace('.', '\\.');
     const own = new RegExp(`^haproxy -c: configuration valid \\(${realpathSync(testHaproxyBin())}, HAProxy ${version}\\.\\S+\\)$`);
     for (const o of report.outcomes) expect(o.steps.some((s) => own.test(s)), o.steps.join('\n')).toBe(true);
@@ -120,11 +119,11 @@ describe('map edits over SSH on two LB hosts', () => {
   }, 60_000);
 
   it('a conflicting edit on one host between read and apply: nothing is written or sent anywhere', async () => {
-    const inputs = await readPatternInputs(deps, 'map', MAP);
-    const plan = planPatternEdit('map', MAP, { op: 'add', key: 'new.k8s01-dev.example.org', value: 'be_api' }, inputs);
+    const inputs = await readMapsInputs(deps, 'map', MAP);
+    const plan = planMapsEdit('map', MAP, { op: 'add', key: 'new.k8s01-dev.example.org', value: 'be_api' }, inputs);
     const lb2 = path.join(etc('lb2'), 'maps/hosts.map');
     writeFileSync(lb2, `${readFileSync(lb2, 'utf8')}hand.edit.example.org be_auth\n`);
-    const report = await applyPatternPlan(plan, deps);
+    const report = await applyMapsPlan(plan, deps);
     expect(report.ok).toBe(false);
     expect(report.outcomes.map((o) => `${o.lb} ${o.status}`)).toEqual(['lb1 skipped', 'lb2 conflict']);
     expect(report.outcomes[1]!.threeWay!.diff).toContain('+hand.edit.example.org be_auth');
@@ -135,12 +134,12 @@ describe('map edits over SSH on two LB hosts', () => {
   it('haproxy -c failing on the host stops before the runtime and the reload, and puts the old file back', async () => {
     const cfg = path.join(etc('lb1'), 'haproxy.cfg');
     const good = readFileSync(cfg, 'utf8');
-    const inputs = await readPatternInputs(deps, 'map', MAP, ['lb1']);
-    const plan = planPatternEdit('map', MAP, { op: 'set', key: HOST, value: 'be_api' }, inputs);
+    const inputs = await readMapsInputs(deps, 'map', MAP, ['lb1']);
+    const plan = planMapsEdit('map', MAP, { op: 'set', key: HOST, value: 'be_api' }, inputs);
     const before = readFileSync(path.join(etc('lb1'), 'maps/hosts.map'), 'utf8');
     writeFileSync(cfg, `${good}\nbackend broken\n    no-such-keyword\n`);
     try {
-      const report = await applyPatternPlan(plan, deps);
+      const report = await applyMapsPlan(plan, deps);
       expect(report.outcomes[0]!.error).toMatch(/haproxy -c failed/);
     } finally {
       writeFileSync(cfg, good);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../../src/model/errors.js';
-import type { HaproxyConfig, ProxySection } from '../../../src/model/routing.js';
+import type { HaproxyConfig, ProxySection } from '../../../src/model/haproxy-config.js';
 import { parseHaproxyConfig } from '../../../src/sources/haproxy/config/parse.js';
 import { tokenizeLine } from '../../../src/sources/haproxy/config/tokenize.js';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
 import { testHaproxyVersion } from '../../../src/lab/haproxy-versions.js';
 import { HaproxyClient } from '../../../src/sources/haproxy/client.js';
-import { matchPatterns } from '../../../src/routing/patterns.js';
+import { matchPatterns } from '../../../src/trace/patterns.js';
 import { buildCommand } from '../../../src/sources/haproxy/command.js';
 import { aclCommands, atomicReplace, mapCommands } from '../../../src/sources/haproxy/maps/commands.js';
 import { entriesOf, parsePatternFile } from '../../../src/sources/haproxy/maps/map-file.js';

@@ -1,12 +1,12 @@
 // Two (or more) real HAProxy LBs loaded with the seed-000-style lab config of fixtures/haproxy-routing (regex
 // host ACLs, SNI ACLs, a map_dom hosts.map, a map_beg routes.map, two dev clusters), each in its own directory
-// with its own copy of the maps, plus the RoutingDeps lbtop uses on them (local files, local runner, master CLI).
+// with its own copy of the maps, plus the MapsDeps lbtop uses on them (local files, local runner, master CLI).
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openAuditLog, type AuditLog } from '../../../src/actions/audit-log.js';
-import type { AfterWrite } from '../../../src/actions/pattern-types.js';
-import type { RoutingDeps } from '../../../src/actions/routing-deps.js';
+import type { AfterWrite } from '../../../src/actions/maps/types.js';
+import type { MapsDeps } from '../../../src/actions/maps/deps.js';
 import { startHaproxy, type HaproxyProcess } from '../../../src/lab/haproxy-process.js';
 import { testHaproxyBin } from '../../../src/lab/haproxy-versions.js';
 import { HaproxyClient } from '../../../src/sources/haproxy/client.js';
@@ -17,13 +17,13 @@ import { unixSocket } from '../../../src/transport/local.js';
 const fixtures = new URL('../../../fixtures/haproxy-routing/', import.meta.url);
 export const HAPROXY_BIN = testHaproxyBin();
 
-export interface RoutingLab {
+export interface MapsLab {
   root: string;
   lbs: Record<string, HaproxyProcess>;
   shared: string;
   /** The LB's map directory: `map('lb-a', 'hosts.map')`. */
   map(lb: string, file: string): string;
-  deps: RoutingDeps;
+  deps: MapsDeps;
   audit: AuditLog;
   policy: Record<string, AfterWrite>;
   /** An HTTP request through a frontend's unix socket with curl; the body (the backend's name) or the status. */
@@ -31,7 +31,7 @@ export interface RoutingLab {
   close(): Promise<void>;
 }
 
-export async function startRoutingLab(names: string[], config = readFileSync(new URL('haproxy.cfg', fixtures), 'utf8')): Promise<RoutingLab> {
+export async function startMapsLab(names: string[], config = readFileSync(new URL('haproxy.cfg', fixtures), 'utf8')): Promise<MapsLab> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'lbtop-edit-'));
   // `@SHARED@` in the config: one map directory loaded by every LB, so one plan covers them all.
   const shared = path.join(root, 'shared');
@@ -60,7 +60,7 @@ export async function startRoutingLab(names: string[], config = readFileSync(new
   const audit = openAuditLog(path.join(root, 'audit.jsonl'), 'test');
   const runner = localRunner();
   const files = hostFiles(runner);
-  const deps: RoutingDeps = {
+  const deps: MapsDeps = {
     lbs: names,
     clients,
     audit,

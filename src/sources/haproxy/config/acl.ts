@@ -3,7 +3,7 @@
 // of AND-ed terms, each optionally negated by `!` (alone or glued to the name), a term being an ACL name or an
 // anonymous ACL between `{` and `}` words. There are no parentheses in HAProxy's grammar.
 import { ParseError } from '../../../model/errors.js';
-import type { AclDef, Condition, ConditionTerm, MatchMethod } from '../../../model/routing.js';
+import type { AclDef, Condition, ConditionTerm, MatchMethod } from '../../../model/haproxy-config.js';
 import { defaultMethod, parseSampleExpr, splitAclKeyword } from './sample-expr.js';
 
 const METHODS = new Set<MatchMethod>(['str', 'beg', 'end', 'sub', 'dir', 'dom', 'reg', 'found', 'len', 'int', 'ip', 'bool', 'bin']);

@@ -1,7 +1,7 @@
 // The per-line keywords lbtop models besides ACLs and rules: `stats socket`, `bind`, `server`, `default-server`.
 // Servers are modelled for runtime-vs-disk drift: `disabled` in the file against MAINT at runtime, `weight`.
 import { ParseError } from '../../../model/errors.js';
-import type { BindLine, DefaultServerLine, ServerLine, StatsSocketLine } from '../../../model/routing.js';
+import type { BindLine, DefaultServerLine, ServerLine, StatsSocketLine } from '../../../model/haproxy-config.js';
 
 export function parseStatsSocket(words: string[], line: number): StatsSocketLine {
   const [address, ...options] = words;

@@ -2,7 +2,7 @@
 // line) on what HAProxy itself would refuse to load in the parts lbtop models. Keywords lbtop does not model are
 // kept as tokenized lines on their section, never rejected: a newer HAProxy keyword must not break the parser.
 import { ParseError } from '../../../model/errors.js';
-import type { GlobalSection, HaproxyConfig, ProxyKind, ProxySection, RequestRule } from '../../../model/routing.js';
+import type { GlobalSection, HaproxyConfig, ProxyKind, ProxySection, RequestRule } from '../../../model/haproxy-config.js';
 import { parseAclBody, splitCondition } from './acl.js';
 import { parseBind, parseDefaultServer, parseServer, parseStatsSocket } from './keywords.js';
 import { parseLogFormat } from './sample-expr.js';

@@ -1,7 +1,7 @@
 // Sample expressions (`req.hdr(host),lower,map_dom(FILE,be_default)`), ACL keywords with a match suffix
 // (`path_beg`, `hdr_dom(host)`), and log-format strings (`be_%[path,map_beg(FILE)]`) as HAProxy writes them.
 import { ParseError } from '../../../model/errors.js';
-import type { FormatPart, MatchMethod, SampleExpr } from '../../../model/routing.js';
+import type { FormatPart, MatchMethod, SampleExpr } from '../../../model/haproxy-config.js';
 
 /** Splits on commas outside parentheses: `a(b,c),d` → [`a(b,c)`, `d`]. */
 function splitTop(text: string, line: number): string[] {

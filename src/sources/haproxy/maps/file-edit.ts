@@ -4,7 +4,7 @@
 // new list puts them. Also the checks of a key or value against how the config reads the file.
 import { diffArrays } from 'diff';
 import { UnsafeArgumentError } from '../../../model/errors.js';
-import type { PatternEntryRow, PatternUse } from '../../../model/patterns.js';
+import type { PatternEntryRow, PatternUse } from '../../../model/maps.js';
 import { readPatternLine, type PatternFile, type PatternFileLine } from './map-file.js';
 
 const same = (a: PatternEntryRow, b: PatternEntryRow) => a.key === b.key && (a.value ?? '') === (b.value ?? '');

@@ -1,7 +1,7 @@
 // Reads one LB's maps and ACL files from the runtime API (`show map`, `show acl`, then `show map FILE` for each
 // file), and joins them with where haproxy.cfg uses each file. Anonymous inline ACLs (no file) are left out:
 // they cannot be edited by file name and a reload restores them from the config anyway.
-import type { LbPatterns, PatternKind, PatternTable, PatternUse } from '../../../model/patterns.js';
+import type { LbPatterns, PatternKind, PatternTable, PatternUse } from '../../../model/maps.js';
 import type { RuntimeApi } from '../client.js';
 import { parseInfo } from '../parse-info.js';
 import { aclCommands, mapCommands } from './commands.js';

@@ -7,7 +7,7 @@
 //   show acl FILE          "0x55c882068b80 pattern"
 //   prepare map|acl FILE   "New version created: 1"
 import { CommandRejectedError, ParseError } from '../../../model/errors.js';
-import type { PatternEntry, PatternRef } from '../../../model/routing.js';
+import type { PatternEntry, PatternRef } from '../../../model/maps.js';
 
 const REF_ROW = /^(\d+) \((.*?)\) (.*?)(?: curr_ver=(\d+) next_ver=(\d+) entry_cnt=(\d+))?$/;
 const REF = /^(0x[0-9a-f]+) /;

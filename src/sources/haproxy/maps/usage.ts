@@ -1,8 +1,8 @@
 // Where haproxy.cfg uses each map and ACL file: `acl NAME ... -f FILE`, `use_backend %[...map_dom(FILE,...)]`,
 // `http-request ... map(FILE)`, and anonymous `{ ... -f FILE }` inside conditions. Pure: config model in,
 // one PatternUse per (file, line), in config order.
-import type { AclDef, Condition, HaproxyConfig, ProxySection, SampleExpr } from '../../../model/routing.js';
-import type { PatternUse } from '../../../model/patterns.js';
+import type { AclDef, Condition, HaproxyConfig, ProxySection, SampleExpr } from '../../../model/haproxy-config.js';
+import type { PatternUse } from '../../../model/maps.js';
 import { mapFilesOf } from '../config/sample-expr.js';
 
 /**
