@@ -10,7 +10,6 @@ import type { ApplyReport } from '../actions/types.js';
 import { historySource } from '../actions/history-source.js';
 import { planUndo } from '../actions/undo-plan.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
-import { createSessionServices } from '../actions/session-services.js';
 import { nodeServices } from '../subcommands/node-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
@@ -21,6 +20,7 @@ import { FleetBuilder } from '../store/selectors.js';
 import type { AppServices } from '../ui/services.js';
 import type { RoutingServices } from '../ui/routing/routing-services.js';
 import { createUserCommandService } from '../runtime/user-command-runtime.js';
+import { createSessionsService } from '../runtime/sessions-service.js';
 import { userCommandReport } from '../actions/user-command-plan.js';
 
 /** A verified undo of a node drain removes the node record that drain saved (node-record.ts), as `node ready` does. */
@@ -86,16 +86,11 @@ export async function tuiServices(
     },
     { editText: (text, name) => routingLoaded?.editText(text, name) ?? null },
   );
-  // The HAProxy version an LB's last poll read (the sessions' and tables' commands differ by version): from the
-  // store, without building a fleet for it.
-  const versionOf = (lb: string) => runtime.store.getState().lbs.get(lb)?.health.version ?? null;
-  // The TABLES panel's code loads when it first reads.
+  // SESSIONS/CAPTURES and TABLES: the same services as `lbtop sessions` and `lbtop tables`; the TABLES panel's
+  // code loads when it first reads.
+  const sessions = createSessionsService(hosts, runtime, audit);
   let tablesLoaded: Promise<TablesServices> | null = null;
-  const tablesNow = () => (tablesLoaded ??= import('../runtime/tables-ui-services.js').then(({ createTablesServices }) => createTablesServices({
-    clients: runtime.clients,
-    lbs: config.lbs.map((lb) => lb.name),
-    version: versionOf,
-  })));
+  const tablesNow = () => (tablesLoaded ??= import('../runtime/tables-service.js').then(({ createTablesService }) => createTablesService(hosts, runtime, audit)));
   const tables: TablesServices = {
     overview: async () => (await tablesNow()).overview(),
     entries: async (table, filter) => (await tablesNow()).entries(table, filter),
@@ -119,7 +114,7 @@ export async function tuiServices(
     resolveHost: node.resolveHost,
     snapshot: node.snapshot,
     nodeProgress: node.nodeProgress,
-    sessions: createSessionServices({ clients: runtime.clients, versionOf }, () => config.lbs.map((lb) => lb.name)),
+    sessions,
     runRaw: async (lb, line) => {
       const result = await runRawCommand(deps, lb, line);
       switch (result.status) {
