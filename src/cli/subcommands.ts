@@ -135,21 +135,24 @@ export async function runSubcommand(
     case 'node':
     case 'nodes':
     case 'snapshot': {
-      const [{ runNodeCommand }, { createBgpNodesService }, { createUserCommandService }] = await Promise.all([
+      const [{ runNodeCommand }, { createNodeService }, { createBgpNodesService }, { createUserCommandService }] = await Promise.all([
         import('../subcommands/node-command.js'),
+        import('../runtime/node-service.js'),
         import('../runtime/bgp-nodes-runtime.js'),
         import('../runtime/user-command-runtime.js'),
       ]);
-      return runNodeCommand(invocation, config, runtime, {
-        deps,
+      // The same node service as the TUI's N, :node and S (tui-services.ts), over the fleet's hosts.
+      const node = createNodeService(runtime.hosts, runtime, audit, {
         // BIRD on the LBs, through each LB's runner (hosts.ts): a NODE may be a Kubernetes node (seed 004).
         bgp: createBgpNodesService(runtime.hosts),
         // `on: {node-drain: …}` commands run around the drain (a failed before-hook holds it back).
         hooks: createUserCommandService(runtime.hosts, audit),
-        out: (text) => process.stdout.write(text),
-        err: (text) => process.stderr.write(text),
-        confirm,
       });
+      try {
+        return await runNodeCommand(invocation, config, runtime, { node, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), confirm });
+      } finally {
+        node.stop();
+      }
     }
     case 'history':
     case 'undo': {

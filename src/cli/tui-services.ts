@@ -10,14 +10,15 @@ import type { ApplyReport } from '../actions/types.js';
 import { historySource } from '../actions/history-source.js';
 import { planUndo } from '../actions/undo-plan.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
-import { nodeServices } from '../subcommands/node-services.js';
+import { createNodeService } from '../runtime/node-service.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import type { TablesServices } from '../ui/panels/tables/tables-services.js';
 import { loadOnFirstCall } from '../runtime/load-on-first-call.js';
 import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
 import { FleetBuilder } from '../store/selectors.js';
-import type { AppServices } from '../ui/services.js';
+import type { AppServices, BgpNodesService } from '../ui/services.js';
+import type { BgpNodeReader } from '../runtime/bgp-nodes-runtime.js';
 import type { RoutingServices } from '../ui/routing/routing-services.js';
 import { createUserCommandService } from '../runtime/user-command-runtime.js';
 import { createSessionsService } from '../runtime/sessions-service.js';
@@ -43,7 +44,7 @@ export async function tuiServices(
   const fleetBuilder = new FleetBuilder();
   // Kubernetes nodes through BGP (NODES view; `:node worker1` and N on a pod): BIRD read where an LB declares it,
   // once now so that a node name works before the view is opened, then as the NODES view asks.
-  let bgpNodes: AppServices['bgpNodes'];
+  let bgpNodes: (BgpNodeReader & BgpNodesService) | undefined;
   if (config.lbs.some((lb) => lb.failover?.bird)) {
     const { createBgpNodesService } = await import('../runtime/bgp-nodes-runtime.js');
     bgpNodes = createBgpNodesService(hosts);
@@ -52,7 +53,7 @@ export async function tuiServices(
   // Node drain (N, :node NAME), its follow-up to zero sessions, and the snapshot key (S).
   // lbtop.yaml `commands:`: their keys, the OUTPUT panel's runs, and the node-drain hooks.
   const user = createUserCommandService(hosts, audit);
-  const node = nodeServices(config, runtime, deps, { hooks: user, ...(bgpNodes ? { bgp: bgpNodes } : {}) });
+  const node = createNodeService(hosts, runtime, audit, { hooks: user, ...(bgpNodes ? { bgp: bgpNodes } : {}) });
   // The regular polls wait while a write is sent (runtime.hold); the report, and the drain's progress view hidden
   // behind "sending…" until then, show at once: the full read that shows the write everywhere follows behind them.
   const afterWrite = async <T>(work: Promise<T>) => {
@@ -112,7 +113,7 @@ export async function tuiServices(
     planNode: node.planNode,
     ...(bgpNodes ? { bgpNodes } : {}),
     resolveHost: node.resolveHost,
-    snapshot: node.snapshot,
+    snapshot: async () => (await node.snapshot()).json,
     nodeProgress: node.nodeProgress,
     sessions,
     runRaw: async (lb, line) => {

@@ -18,7 +18,7 @@ import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { createSessionsService } from '../../src/runtime/sessions-service.js';
 import { buildFleet } from '../../src/store/selectors.js';
-import { nodeServices } from '../../src/subcommands/node-services.js';
+import { createNodeService, type NodeService } from '../../src/runtime/node-service.js';
 import type { AppServices } from '../../src/ui/services.js';
 import { KEYS, renderApp } from './helpers.js';
 
@@ -30,7 +30,7 @@ describe('a stuck drain finished from the progress view', () => {
   const lbs: { proc: HaproxyProcess; http: number }[] = [];
   const held: HeldClient[] = [];
   let runtime: FleetRuntime;
-  let node: ReturnType<typeof nodeServices>;
+  let node: NodeService;
   let services: AppServices;
 
   beforeAll(async () => {
@@ -45,7 +45,7 @@ describe('a stuck drain finished from the progress view', () => {
     runtime = createFleetRuntime(config);
     await runtime.refresh();
     const deps = { clients: runtime.clients, audit: openAuditLog(null) };
-    node = nodeServices(config, runtime, deps, { nodeDir: path.join(dir, 'nodes'), drainIntervalMs: 200, drainTimeoutMs: 1_500 });
+    node = createNodeService(runtime.hosts, runtime, deps.audit, { nodeDir: path.join(dir, 'nodes'), drainIntervalMs: 200, drainTimeoutMs: 1_500 });
     services = {
       store: runtime.store,
       config,
