@@ -8,6 +8,7 @@ import { readFleetErrors } from '../actions/errors-read.js';
 import { mergeSessionPlans, planSessionKill, type SessionKillTarget } from '../actions/session-kill.js';
 import { readFleetSessions } from '../actions/session-read.js';
 import type { ApplyReport, Plan } from '../actions/types.js';
+import type { SessionFilter } from '../model/sessions.js';
 import type { RuntimeApi } from '../sources/haproxy/client.js';
 import type { SessionServices } from '../ui/panels/sessions/sessions-services.js';
 import type { FleetRuntime } from './fleet-core.js';
@@ -37,7 +38,7 @@ export function sessionsOver(reach: SessionsReach): SessionsService {
   const { clients, versions } = reach;
   const all = reach.lbs;
   // The version decides the show sess filters: known before the read.
-  const read = async (filter: Parameters<typeof readFleetSessions>[2], lbs: readonly string[]) => {
+  const read = async (filter: SessionFilter, lbs: readonly string[]) => {
     await versions.known?.(lbs);
     return readFleetSessions({ clients, versionOf: versions.of }, lbs, filter);
   };

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { labSshConfig, startSshLab, type SshLab } from '../../src/lab/netns/ssh-lab.js';
 import { ensureExactSudoRule, ensureSocatSudoRule } from '../../src/lab/netns/user.js';
-import { TransportError } from '../../src/model/errors.js';
+import { ReadOnlyError, TransportError } from '../../src/model/errors.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 
 // A socket only root may open (Debian's is 660 root:haproxy, for a login outside the group); the lab's own
@@ -88,6 +88,18 @@ lbs:
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).message).toMatch(new RegExp(`^ssh lb1: cannot read ${cfg} to find the stats socket: .*Permission denied`));
     expect((error as TransportError).hint).toBe('give the socket in lbtop.yaml (haproxy: { socket: /run/haproxy/admin.sock }), or say `sudo: true` for this LB to read it with `sudo -n cat`');
+  });
+
+  it('under --read-only: the sudo route and the discovery still read, and a write is refused before it is sent', async () => {
+    const readOnly = createFleetRuntime({ ...runtime.hosts.config, readOnly: true }, { ssh: ssh.pool() });
+    try {
+      const client = (lb: string) => readOnly.hosts.client(readOnly.hosts.config.lbs.find((l) => l.name === lb)!);
+      expect(await client('found').send('show info')).toMatch(/^Name: HAProxy\n/);
+      await expect(client('sudo').send('set server be/s1 weight 2')).rejects.toThrow(ReadOnlyError);
+      expect(await client('sudo').send('get weight be/s1')).toMatch(/^1 \(initial 1\)/);
+    } finally {
+      readOnly.stop();
+    }
   });
 
   it('shows each route on the LB’s endpoint', async () => {
