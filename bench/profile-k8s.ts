@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { openAuditLog } from '../src/actions/audit-log.js';
-import { nodeServices } from '../src/subcommands/node-services.js';
+import { createNodeService } from '../src/runtime/node-service.js';
 import { createFleetRuntime } from '../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../src/store/selectors.js';
 import { Cleanup } from './lib/cleanup.js';
@@ -70,8 +70,8 @@ try {
   await cleanup.closeAll();
 }
 
-/** The TUI's `:node master1` → `y` (src/cli/tui-services.ts afterWrite, node-services.ts) with the pollers on. */
-async function drain(runtime: ReturnType<typeof createFleetRuntime>, config: Parameters<typeof nodeServices>[0], lbs: number) {
+/** The TUI's `:node master1` → `y` (src/cli/tui-services.ts afterWrite, runtime/node-service.ts) with the pollers on. */
+async function drain(runtime: ReturnType<typeof createFleetRuntime>, config: Parameters<typeof buildFleet>[0], lbs: number) {
   const mb = () => process.memoryUsage().rss / 1e6;
   runtime.start();
   await new Promise((r) => setTimeout(r, 5000));
@@ -81,7 +81,7 @@ async function drain(runtime: ReturnType<typeof createFleetRuntime>, config: Par
   let peak = steady;
   const sampler = setInterval(() => (peak = Math.max(peak, mb())), 10);
   const audit = openAuditLog(null);
-  const node = nodeServices(config, runtime, { clients: runtime.clients, audit }, { drainIntervalMs: 1000 });
+  const node = createNodeService(runtime.hosts, runtime, audit, { drainIntervalMs: 1000 });
   const done = new Promise<void>((resolve) => node.nodeProgress.subscribe((u) => u.progress.done && resolve()));
   const t0 = performance.now();
   const plan = node.planNode(buildFleet(config, runtime.store.getState().lbs), { node: 'master1', action: 'drain' });

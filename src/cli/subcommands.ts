@@ -135,21 +135,24 @@ export async function runSubcommand(
     case 'node':
     case 'nodes':
     case 'snapshot': {
-      const [{ runNodeCommand }, { createBgpNodesService }, { createUserCommandService }] = await Promise.all([
+      const [{ runNodeCommand }, { createNodeService }, { createBgpNodesService }, { createUserCommandService }] = await Promise.all([
         import('../subcommands/node-command.js'),
+        import('../runtime/node-service.js'),
         import('../runtime/bgp-nodes-runtime.js'),
         import('../runtime/user-command-runtime.js'),
       ]);
-      return runNodeCommand(invocation, config, runtime, {
-        deps,
+      // The same node service as the TUI's N, :node and S (tui-services.ts), over the fleet's hosts.
+      const node = createNodeService(runtime.hosts, runtime, audit, {
         // BIRD on the LBs, through each LB's runner (hosts.ts): a NODE may be a Kubernetes node (seed 004).
         bgp: createBgpNodesService(runtime.hosts),
         // `on: {node-drain: …}` commands run around the drain (a failed before-hook holds it back).
         hooks: createUserCommandService(runtime.hosts, audit),
-        out: (text) => process.stdout.write(text),
-        err: (text) => process.stderr.write(text),
-        confirm,
       });
+      try {
+        return await runNodeCommand(invocation, config, runtime, { node, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), confirm });
+      } finally {
+        node.stop();
+      }
     }
     case 'history':
     case 'undo': {
@@ -161,12 +164,13 @@ export async function runSubcommand(
     case 'sessions':
     case 'sessions-kill':
     case 'errors': {
-      const { runSessionsCommand } = await import('../subcommands/sessions-command.js');
-      if (invocation.kind !== 'errors') await runtime.refresh(); // HAProxy's version decides the show sess filters
-      const versionOf = (lb: string) => runtime.store.getState().lbs.get(lb)?.health.version ?? null;
+      const [{ runSessionsCommand }, { createSessionsService }] = await Promise.all([
+        import('../subcommands/sessions-command.js'),
+        import('../runtime/sessions-service.js'),
+      ]);
+      // The same service as the TUI's SESSIONS and CAPTURES panels (tui-services.ts), over the fleet's hosts.
       return runSessionsCommand(invocation, {
-        deps: { ...deps, versionOf },
-        lbs: config.lbs.map((lb) => lb.name),
+        sessions: createSessionsService(runtime.hosts, runtime, audit),
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
         confirm,
@@ -175,16 +179,14 @@ export async function runSubcommand(
     case 'tables':
     case 'tables-clear':
     case 'peers': {
-      const { runTablesCommand } = await import('../subcommands/tables-command.js');
-      // The version (for a filter's data names) comes from one poll, only when a filter asks for it.
-      let polled: Promise<void> | null = null;
-      const version = async (lb: string) => {
-        polled ??= runtime.refresh();
-        await polled;
-        return buildFleet(config, runtime.store.getState().lbs).lbs.find((l) => l.name === lb)?.version ?? null;
-      };
+      const [{ runTablesCommand }, { createTablesService }] = await Promise.all([
+        import('../subcommands/tables-command.js'),
+        import('../runtime/tables-service.js'),
+      ]);
+      // The same service as the TUI's TABLES panel (tui-services.ts), over the fleet's hosts.
       return runTablesCommand(invocation, {
-        clients: runtime.clients, lbs: config.lbs.map((lb) => lb.name), version, audit, confirm,
+        tables: createTablesService(runtime.hosts, runtime, audit),
+        confirm,
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
       });

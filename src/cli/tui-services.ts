@@ -10,17 +10,18 @@ import type { ApplyReport } from '../actions/types.js';
 import { historySource } from '../actions/history-source.js';
 import { planUndo } from '../actions/undo-plan.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
-import { createSessionServices } from '../actions/session-services.js';
-import { nodeServices } from '../subcommands/node-services.js';
+import { createNodeService } from '../runtime/node-service.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import type { TablesServices } from '../ui/panels/tables/tables-services.js';
 import { loadOnFirstCall } from '../runtime/load-on-first-call.js';
 import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
 import { FleetBuilder } from '../store/selectors.js';
-import type { AppServices } from '../ui/services.js';
+import type { AppServices, BgpNodesService } from '../ui/services.js';
+import type { BgpNodeReader } from '../runtime/bgp-nodes-runtime.js';
 import type { MapsServices } from '../ui/maps/maps-services.js';
 import { createUserCommandService } from '../runtime/user-command-runtime.js';
+import { createSessionsService } from '../runtime/sessions-service.js';
 import { userCommandReport } from '../actions/user-command-plan.js';
 
 /** A verified undo of a node drain removes the node record that drain saved (node-record.ts), as `node ready` does. */
@@ -43,7 +44,7 @@ export async function tuiServices(
   const fleetBuilder = new FleetBuilder();
   // Kubernetes nodes through BGP (NODES view; `:node worker1` and N on a pod): BIRD read where an LB declares it,
   // once now so that a node name works before the view is opened, then as the NODES view asks.
-  let bgpNodes: AppServices['bgpNodes'];
+  let bgpNodes: (BgpNodeReader & BgpNodesService) | undefined;
   if (config.lbs.some((lb) => lb.failover?.bird)) {
     const { createBgpNodesService } = await import('../runtime/bgp-nodes-runtime.js');
     bgpNodes = createBgpNodesService(hosts);
@@ -52,7 +53,7 @@ export async function tuiServices(
   // Node drain (N, :node NAME), its follow-up to zero sessions, and the snapshot key (S).
   // lbtop.yaml `commands:`: their keys, the OUTPUT panel's runs, and the node-drain hooks.
   const user = createUserCommandService(hosts, audit);
-  const node = nodeServices(config, runtime, deps, { hooks: user, ...(bgpNodes ? { bgp: bgpNodes } : {}) });
+  const node = createNodeService(hosts, runtime, audit, { hooks: user, ...(bgpNodes ? { bgp: bgpNodes } : {}) });
   // The regular polls wait while a write is sent (runtime.hold); the report, and the drain's progress view hidden
   // behind "sending…" until then, show at once: the full read that shows the write everywhere follows behind them.
   const afterWrite = async <T>(work: Promise<T>) => {
@@ -86,16 +87,11 @@ export async function tuiServices(
     },
     { editText: (text, name) => mapsLoaded?.editText(text, name) ?? null },
   );
-  // The HAProxy version an LB's last poll read (the sessions' and tables' commands differ by version): from the
-  // store, without building a fleet for it.
-  const versionOf = (lb: string) => runtime.store.getState().lbs.get(lb)?.health.version ?? null;
-  // The TABLES panel's code loads when it first reads.
+  // SESSIONS/CAPTURES and TABLES: the same services as `lbtop sessions` and `lbtop tables`; the TABLES panel's
+  // code loads when it first reads.
+  const sessions = createSessionsService(hosts, runtime, audit);
   let tablesLoaded: Promise<TablesServices> | null = null;
-  const tablesNow = () => (tablesLoaded ??= import('../runtime/tables-ui-services.js').then(({ createTablesServices }) => createTablesServices({
-    clients: runtime.clients,
-    lbs: config.lbs.map((lb) => lb.name),
-    version: versionOf,
-  })));
+  const tablesNow = () => (tablesLoaded ??= import('../runtime/tables-service.js').then(({ createTablesService }) => createTablesService(hosts, runtime, audit)));
   const tables: TablesServices = {
     overview: async () => (await tablesNow()).overview(),
     entries: async (table, filter) => (await tablesNow()).entries(table, filter),
@@ -117,9 +113,9 @@ export async function tuiServices(
     planNode: node.planNode,
     ...(bgpNodes ? { bgpNodes } : {}),
     resolveHost: node.resolveHost,
-    snapshot: node.snapshot,
+    snapshot: async () => (await node.snapshot()).json,
     nodeProgress: node.nodeProgress,
-    sessions: createSessionServices({ clients: runtime.clients, versionOf }, () => config.lbs.map((lb) => lb.name)),
+    sessions,
     runRaw: async (lb, line) => {
       const result = await runRawCommand(deps, lb, line);
       switch (result.status) {

@@ -1,6 +1,8 @@
 // An LB over ssh with no socket in lbtop.yaml: read the host's haproxy.cfg and take its `stats socket` line, the
 // way an operator would look it up. An admin-level unix socket is preferred (the actions need admin), then any
-// unix socket, then TCP. haproxy.cfg is often root-only (mode 640): `sudo -n cat` is the fallback.
+// unix socket, then TCP. The file is read through the LB's own runner (src/runtime/hosts.ts): under `sudo -n`
+// when the LB says `sudo: true`, as the login user otherwise; a root-only haproxy.cfg (mode 640) then needs the
+// one or the other fix, and the error names both.
 import { TransportError } from '../model/errors.js';
 import type { StatsSocketLine } from '../model/haproxy-config.js';
 import { parseHaproxyConfig } from '../sources/haproxy/config/parse.js';
@@ -16,14 +18,15 @@ export interface DiscoveredSocket {
 }
 
 export async function discoverStatsSocket(runner: CommandRunner, file = DEFAULT_HAPROXY_CFG): Promise<DiscoveredSocket> {
-  let result = await runner.run(['cat', '--', file], { timeoutMs: 5000 });
-  if (result.code !== 0 && /Permission denied/.test(result.stderr)) {
-    result = await runner.run(['sudo', '-n', 'cat', '--', file], { timeoutMs: 5000 });
-  }
+  const result = await runner.run(['cat', '--', file], { timeoutMs: 5000 });
   if (result.code !== 0) {
+    // The other fix: sudo for a login that may not read the file, or the rule sudo wants for it.
+    const or = /Permission denied/.test(result.stderr)
+      ? ', or say `sudo: true` for this LB to read it with `sudo -n cat`'
+      : /password is required|not allowed|sudoers/.test(result.stderr) ? `, or allow \`sudo -n cat -- ${file}\` without a password in sudoers` : '';
     throw new TransportError(
       `${runner.label}: cannot read ${file} to find the stats socket: ${result.stderr.trim() || `exit ${result.code}`}`,
-      'give the socket in lbtop.yaml (haproxy: { socket: /run/haproxy/admin.sock })',
+      `give the socket in lbtop.yaml (haproxy: { socket: /run/haproxy/admin.sock })${or}`,
     );
   }
   const { line, ...endpoint } = pickStatsSocket(parseHaproxyConfig(result.stdout).global?.statsSockets ?? [], `${runner.label}: ${file}`);

@@ -10,6 +10,7 @@ import { Limiter } from '../store/limiter.js';
 import { Poller } from '../store/poller.js';
 import type { SshPool, SshPoolOptions } from '../transport/ssh/pool.js';
 import { createHosts, type ConnectorFactory, type Hosts, type RunnerFactory } from './hosts.js';
+import type { SshConnectorFactory } from './ssh-connectors.js';
 
 export { localConnector, type ConnectorFactory } from './hosts.js';
 
@@ -95,7 +96,7 @@ export async function openFleetRuntime(config: LbtopConfig, options: FleetRuntim
 export function buildFleetRuntime(
   config: LbtopConfig,
   options: Omit<FleetRuntimeOptions, 'ssh'>,
-  ssh: { pool: SshPool; connectorFor: ConnectorFactory } | null,
+  ssh: { pool: SshPool; connectorFor: SshConnectorFactory } | null,
 ): FleetRuntime {
   const hosts = createHosts(config, {
     ssh,

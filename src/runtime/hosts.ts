@@ -1,6 +1,7 @@
 // What reaches each LB, built in this one place for every feature (the pollers, the operator's commands, the
 // failover sources and steps, the map editor's files, reloads and master CLI, BGP node reads, user commands):
-// - the runtime API: a unix or TCP socket here, or over the fleet's one SSH connection for an LB with `ssh:`;
+// - the runtime API: a unix or TCP socket here, or over the fleet's one SSH connection for an LB with `ssh:`
+//   (its `sudo socat` fallback and its haproxy.cfg discovery decided by the same LB's `sudo:` and runner);
 // - the command runner on its host: SSH exec channels, the demo's namespace runner, or this machine, with the
 //   LB's one `sudo:` applied (host-runners.ts), the same for every feature;
 // - file access over that runner, and the master CLI over the same route as the stats socket;
@@ -14,7 +15,8 @@ import { hostFiles, type HostFiles } from '../transport/host-files.js';
 import { tcpSocket, unixSocket } from '../transport/local.js';
 import type { SshPool } from '../transport/ssh/pool.js';
 import type { StreamConnector } from '../transport/types.js';
-import { hostRunners, sudoRunners, type HostRunners, type RunnerFactory } from './host-runners.js';
+import type { SshConnectorFactory } from './ssh-connectors.js';
+import { hostRunners, sudoOf, sudoRunners, type HostRunners, type RunnerFactory } from './host-runners.js';
 
 export { hostRunners, sudoOf, type HostRunners, type RunnerFactory } from './host-runners.js';
 
@@ -31,7 +33,7 @@ export interface HostsOptions {
    * The pool for `ssh:` LBs and its runtime-API connectors (fleet-runtime.ts); null when every LB is local. Without
    * `connectorFor` (a caller that runs host commands only) an `ssh:` LB's runtime API is not reached over SSH.
    */
-  ssh?: { pool: SshPool; connectorFor?: ConnectorFactory } | null;
+  ssh?: { pool: SshPool; connectorFor?: SshConnectorFactory } | null;
   /**
    * How to reach the failover stack (keepalived, heartbeat, BIRD) and user commands of an LB without `ssh:` whose
    * stack is not on this machine: the demo's user namespaces, while its HAProxy and haproxy.cfg are here.
@@ -71,7 +73,8 @@ export function createHosts(config: LbtopConfig, options: HostsOptions = {}): Ho
   const byName = new Map(config.lbs.map((lb) => [lb.name, lb]));
   const pool = options.ssh?.pool ?? null;
   const viaSsh = options.ssh?.connectorFor ?? null;
-  const connectorFor = options.connectorFor ?? ((lb: LbConfig) => (lb.ssh && viaSsh ? viaSsh(lb) : localConnector(lb)));
+  // An ssh LB's connector gets the LB's sudo (the `sudo socat` fallback) and its runner (haproxy.cfg discovery).
+  const connectorFor = options.connectorFor ?? ((lb: LbConfig) => (lb.ssh && viaSsh ? viaSsh(lb, { sudo: sudoOf(lb), runner: () => runner(lb.name) }) : localConnector(lb)));
   const ro = config.readOnly;
   const runners = options.runnerFor ? sudoRunners(options.runnerFor) : hostRunners(pool);
   const stack = options.runnerFor || !options.stackRunner ? runners : hostRunners(pool, options.stackRunner);

@@ -1,6 +1,6 @@
 // Connectors for LBs declared with `ssh:`: the runtime API through the host's one shared SSH connection
-// (stream-local forwarding, else socat, else sudo socat; or a TCP socket by direct-tcpip), and the host's
-// commands as exec channels. An LB with no socket in the config gets it from its haproxy.cfg on first connect.
+// (stream-local forwarding, else socat, else sudo socat when the LB says `sudo: true`; or a TCP socket by
+// direct-tcpip), and the host's commands as exec channels. An LB with no socket in the config gets it from its haproxy.cfg on first connect.
 import type { LbConfig, SshTarget } from '../model/config.js';
 import type { StreamConnector } from '../transport/types.js';
 import type { CommandRunner } from '../transport/exec.js';
@@ -21,26 +21,38 @@ export function sshCommandRunner(pool: SshPool, lb: LbConfig): CommandRunner {
   return sshRunner(pool, sshAlias(lb), sshOverrides(lb.ssh ?? {}));
 }
 
+/** What hosts.ts hands an ssh LB's connector: the LB's one `sudo:`, and its command runner (sudo applied, gated). */
+export interface SshHostReach {
+  sudo: boolean;
+  runner(): CommandRunner | null;
+}
+
+export type SshConnectorFactory = (lb: LbConfig, host: SshHostReach) => StreamConnector;
+
 /**
- * The runtime-API connector of an ssh LB. Every call for the same LB shares one discovery (the TUI makes two
- * clients per LB: polls and operator commands), and a failed discovery is retried on the next connect.
+ * The runtime-API connector of an ssh LB. `sudo -n socat` is tried only when the LB says `sudo: true`. An LB with
+ * no socket in the config reads its haproxy.cfg through the LB's own runner (hosts.ts), so that read goes under
+ * sudo exactly when every other command there does, and is gated like them. Every call for the same LB shares
+ * one discovery (the TUI makes two clients per LB: polls and operator commands), and a failed discovery is
+ * retried on the next connect.
  */
-export function sshConnectorFactory(pool: SshPool): (lb: LbConfig) => StreamConnector {
-  const discovered = new Map<string, Promise<StreamConnector>>();
-  return (lb) => {
+export function sshConnectorFactory(pool: SshPool): SshConnectorFactory {
+  // The discovered connector with the line it came from: every connector of the LB names that line, whichever
+  // of them made the discovery.
+  const discovered = new Map<string, Promise<{ connector: StreamConnector; from: string }>>();
+  return (lb, host) => {
     const alias = sshAlias(lb);
     const target = sshOverrides(lb.ssh ?? {});
-    if (lb.haproxy.socket) return sshSocket(pool, alias, lb.haproxy.socket, { target });
+    const socket = (path: string) => sshSocket(pool, alias, path, { target, sudo: host.sudo });
+    if (lb.haproxy.socket) return socket(lb.haproxy.socket);
     if (lb.haproxy.tcp) return sshTcp(pool, alias, lb.haproxy.tcp, target);
-    let inner: StreamConnector | null = null;
-    let from = '';
+    let inner: { connector: StreamConnector; from: string } | null = null;
     const resolve = () => {
       let found = discovered.get(lb.name);
       if (!found) {
-        found = discoverStatsSocket(sshRunner(pool, alias, target), lb.haproxyHost?.config).then((d: DiscoveredSocket) => {
-          from = d.from;
-          return d.socket ? sshSocket(pool, alias, d.socket, { target }) : sshTcp(pool, alias, d.tcp!, target);
-        });
+        const runner = host.runner();
+        const read = runner ? discoverStatsSocket(runner, lb.haproxyHost?.config) : Promise.reject(new Error(`ssh ${alias}: no command runner`));
+        found = read.then((d: DiscoveredSocket) => ({ connector: d.socket ? socket(d.socket) : sshTcp(pool, alias, d.tcp!, target), from: d.from }));
         found.catch(() => discovered.delete(lb.name));
         discovered.set(lb.name, found);
       }
@@ -48,14 +60,14 @@ export function sshConnectorFactory(pool: SshPool): (lb: LbConfig) => StreamConn
     };
     return {
       get label() {
-        return inner ? `${inner.label} (from ${from})` : `ssh ${alias} → stats socket from haproxy.cfg`;
+        return inner ? `${inner.connector.label} (from ${inner.from})` : `ssh ${alias} → stats socket from haproxy.cfg`;
       },
       get keepable() {
-        return inner?.keepable === true;
+        return inner?.connector.keepable === true;
       },
       async connect(timeoutMs) {
         inner ??= await resolve();
-        return inner.connect(timeoutMs);
+        return inner.connector.connect(timeoutMs);
       },
     };
   };

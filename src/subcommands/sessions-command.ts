@@ -1,40 +1,35 @@
 // Runs `lbtop sessions`, `lbtop sessions kill` and `lbtop errors` (src/cli/session-args.ts). A kill is a Plan like
 // every write: read the sessions, print the preview, then --dry-run stops, --yes or a terminal y sends through
 // applyPlan (write path, audit, verify by re-reading show sess).
-import { applyPlan, type ApplyDeps } from '../actions/apply.js';
-import { readFleetErrors } from '../actions/errors-read.js';
 import { reportText } from '../present/apply-report.js';
 import { planText } from '../present/plan-preview.js';
-import { planSessionKill } from '../actions/session-kill.js';
-import { readFleetSessions, type SessionReadDeps } from '../actions/session-read.js';
 import type { SessionInvocation } from '../cli/session-args.js';
 import { EXIT, exitCodeOf } from '../cli/exit-codes.js';
+import type { SessionsService } from '../runtime/sessions-service.js';
 import { errorsJson, errorsText, sessionsJson, sessionsText } from './sessions-text.js';
 
 export interface SessionsIo {
-  deps: ApplyDeps & SessionReadDeps;
-  /** Every configured LB, in config order: the scope when no --lb is given. */
-  lbs: readonly string[];
+  /** The SESSIONS panel's service (src/runtime/sessions-service.ts), over the fleet. */
+  sessions: SessionsService;
   out(text: string): void;
   err(text: string): void;
   confirm(question: string): Promise<boolean>;
 }
 
 export async function runSessionsCommand(inv: SessionInvocation, io: SessionsIo): Promise<number> {
-  const lbs = inv.lbs.length > 0 ? inv.lbs : io.lbs;
+  const lbs = inv.lbs.length > 0 ? inv.lbs : io.sessions.lbs;
   if (inv.kind === 'errors') {
-    const reads = await readFleetErrors(io.deps.clients, lbs);
+    const reads = await io.sessions.errors(lbs);
     io.out(inv.json ? `${JSON.stringify(errorsJson(reads), null, 2)}\n` : errorsText(reads));
     return reads.every((r) => 'read' in r) ? EXIT.OK : EXIT.FAILED;
   }
   if (inv.kind === 'sessions') {
     const filter = { ...(inv.backend ? { backend: inv.backend } : {}), ...(inv.server ? { server: inv.server } : {}) };
-    const reads = await readFleetSessions(io.deps, lbs, filter);
+    const reads = await io.sessions.read(filter, lbs);
     io.out(inv.json ? `${JSON.stringify(sessionsJson(reads), null, 2)}\n` : sessionsText(reads));
     return reads.every((r) => 'read' in r) ? EXIT.OK : EXIT.FAILED;
   }
-  const reads = await readFleetSessions(io.deps, lbs, inv.target);
-  const plan = planSessionKill(reads, { ...inv.target, ...(inv.id ? { id: inv.id } : {}) });
+  const plan = await io.sessions.plan({ ...inv.target, ...(inv.id ? { id: inv.id } : {}) }, lbs);
   io.out(`${planText(plan)}\n`);
   for (const c of plan.commands) io.out(`  [${c.lb}] ends: ${c.before}\n`);
   if (plan.refused?.length) {
@@ -47,7 +42,7 @@ export async function runSessionsCommand(inv: SessionInvocation, io: SessionsIo)
     io.out('Nothing sent.\n');
     return EXIT.FAILED;
   }
-  const report = await applyPlan(plan, io.deps);
+  const report = await io.sessions.apply(plan);
   io.out(`${reportText(report)}\n`);
   if (inv.json) io.out(`${JSON.stringify({ outcomes: report.outcomes, ended: plan.commands.map((c) => ({ lb: c.lb, sessions: c.sessions })) })}\n`);
   return exitCodeOf(report);

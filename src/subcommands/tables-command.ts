@@ -1,75 +1,44 @@
 // Runs `lbtop tables [TABLE] [--filter] [--key] [--compare]`, `lbtop tables clear TABLE --key K` and `lbtop peers`
 // on the same readers, plan and apply as the TABLES panel. Reads exit like the other reports (0 all well, 1 found:
 // differences or peers not in sync, 2 an LB could not be read); the clear exits like every write.
-import { applyPlan } from '../actions/apply.js';
-import type { AuditLog } from '../actions/audit-log.js';
 import { reportText } from '../present/apply-report.js';
 import { planText } from '../present/plan-preview.js';
-import { planTableClear } from '../actions/tables/clear-plan.js';
 import { compareTables, compareText } from '../actions/tables/compare.js';
-import { readKeyOnLbs } from '../actions/tables/read-key.js';
-import { readPeersOnLbs } from '../actions/tables/read-peers.js';
 import { EXIT, exitCodeOf } from '../cli/exit-codes.js';
 import type { TablesInvocation } from '../cli/tables-args.js';
-import { CommandRejectedError } from '../model/errors.js';
-import type { RuntimeApi } from '../sources/haproxy/client.js';
+import type { TablesService } from '../runtime/tables-service.js';
 import { parseFilter } from '../sources/haproxy/tables/filter.js';
 import { peersProblems } from '../sources/haproxy/tables/peers-sync.js';
-import { readTable, readTableList, type TableRead } from '../sources/haproxy/tables/read-tables.js';
+import type { TableRead } from '../sources/haproxy/tables/read-tables.js';
 import { refuseUnreachable } from './unreachable-text.js';
-import { peersText, tableEntriesText, tableListText, type LbResult } from './tables-text.js';
+import { peersText, tableEntriesText, tableListText } from './tables-text.js';
 
 export interface TablesCommandDeps {
-  clients: ReadonlyMap<string, RuntimeApi>;
-  /** Every configured LB, in order (the scope when no --lb is given). */
-  lbs: readonly string[];
-  /** The HAProxy version an LB runs ("3.0.11"), for the filter's data names; null when unknown. */
-  version(lb: string): Promise<string | null>;
-  audit: AuditLog;
+  /** The TABLES panel's service (src/runtime/tables-service.ts), over the fleet. */
+  tables: TablesService;
   out(text: string): void;
   err(text: string): void;
   confirm(question: string): Promise<boolean>;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-async function perLb<T>(lbs: readonly string[], deps: TablesCommandDeps, read: (api: RuntimeApi, lb: string) => Promise<T>): Promise<LbResult<T>[]> {
-  return Promise.all(lbs.map(async (lb) => {
-    const api = deps.clients.get(lb);
-    if (!api) return { lb, error: 'no HAProxy runtime API configured' };
-    try {
-      return { lb, value: await read(api, lb) };
-    } catch (error) {
-      return { lb, error: message(error) };
-    }
-  }));
-}
-
 export async function runTablesCommand(inv: TablesInvocation, deps: TablesCommandDeps): Promise<number> {
-  const lbs = inv.lbs.length ? inv.lbs : [...deps.lbs];
+  const lbs = inv.lbs.length ? inv.lbs : [...deps.tables.lbs];
   const unread = (rs: readonly object[]) => rs.some((r) => 'error' in r);
   if (inv.kind === 'peers') {
-    const readings = await readPeersOnLbs(deps.clients, lbs);
+    const readings = await deps.tables.peers(lbs);
     deps.out(inv.json ? `${JSON.stringify(readings.map((r) => ('error' in r ? r : { ...r, problems: peersProblems(r.sections) })), null, 2)}\n` : `${peersText(readings)}\n`);
     if (unread(readings)) return EXIT.REFUSED;
     return readings.some((r) => 'sections' in r && peersProblems(r.sections).length) ? EXIT.FAILED : EXIT.OK;
   }
-  if (inv.kind === 'tables-clear') return clear(inv, lbs, deps);
+  if (inv.kind === 'tables-clear') return clear(inv, deps);
   if (inv.table === null) {
-    const results = await perLb(lbs, deps, (api) => readTableList(api));
+    const results = await deps.tables.lists(lbs);
     deps.out(inv.json ? `${JSON.stringify(results, null, 2)}\n` : `${tableListText(results)}\n`);
     return unread(results) ? EXIT.REFUSED : EXIT.OK;
   }
   const filter = inv.filter ? parseFilter(inv.filter) : undefined;
   const table = inv.table;
-  const results = await perLb(lbs, deps, async (api, lb): Promise<TableRead | null> => {
-    try {
-      return await readTable(api, table, { ...(inv.key !== null ? { key: inv.key } : {}), ...(filter ? { filter } : {}), version: filter ? await deps.version(lb) : null });
-    } catch (error) {
-      if (error instanceof CommandRejectedError && /No such table/.test(error.reply)) return null;
-      throw error;
-    }
-  });
+  const results = await deps.tables.read(table, { ...(inv.key !== null ? { key: inv.key } : {}), ...(filter ? { filter } : {}), lbs });
   if (inv.compare) {
     const dumps = new Map(results.filter((r): r is { lb: string; value: TableRead | null } => 'value' in r).map((r) => [r.lb, r.value?.dump ?? (r.value ? { table: { name: table, type: '?', size: 0, used: 0 }, entries: [], hidden: false } : null)]));
     const compared = compareTables(table, dumps);
@@ -80,8 +49,8 @@ export async function runTablesCommand(inv: TablesInvocation, deps: TablesComman
   return unread(results) ? EXIT.REFUSED : EXIT.OK;
 }
 
-async function clear(inv: Extract<TablesInvocation, { kind: 'tables-clear' }>, lbs: string[], deps: TablesCommandDeps): Promise<number> {
-  const plan = planTableClear(inv.table, inv.key, await readKeyOnLbs(deps.clients, lbs, inv.table, inv.key), inv.lbs);
+async function clear(inv: Extract<TablesInvocation, { kind: 'tables-clear' }>, deps: TablesCommandDeps): Promise<number> {
+  const plan = await deps.tables.planClear(inv.table, inv.key, inv.lbs);
   deps.out(`${planText(plan)}\n`);
   const refused = refuseUnreachable(plan, false, deps.err);
   if (refused !== null) return refused;
@@ -91,7 +60,7 @@ async function clear(inv: Extract<TablesInvocation, { kind: 'tables-clear' }>, l
     deps.out('Nothing sent.\n');
     return EXIT.FAILED;
   }
-  const report = await applyPlan(plan, { clients: deps.clients, audit: deps.audit });
+  const report = await deps.tables.apply(plan);
   deps.out(`${reportText(report)}\n`);
   if (inv.json) deps.out(`${JSON.stringify({ outcomes: report.outcomes })}\n`);
   return exitCodeOf(report);

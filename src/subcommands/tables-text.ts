@@ -7,8 +7,7 @@ import { fitColumns, headerLine, rowLine } from '../present/table.js';
 import { sizedToContent } from '../present/text-table.js';
 import { peerRows, peersProblems, resyncFinished } from '../sources/haproxy/tables/peers-sync.js';
 import type { TableRead } from '../sources/haproxy/tables/read-tables.js';
-
-export type LbResult<T> = { lb: string; value: T } | { lb: string; error: string };
+import type { LbResult } from '../runtime/tables-service.js';
 
 /** The TABLES panel's list columns, by LB; an LB without tables says why on its row. */
 export function tableListText(results: readonly LbResult<StickTableInfo[]>[]): string {

@@ -5,7 +5,7 @@ import type { ApplyReport, Plan } from '../actions/types.js';
 import type { NodeRequest } from '../actions/node-plan.js';
 import type { DrainProgress } from '../actions/node-wait.js';
 import type { BgpReadings } from '../model/bgp-nodes.js';
-import type { SessionServices } from '../actions/session-services.js';
+import type { SessionServices } from './panels/sessions/sessions-services.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { Fleet, LbState } from '../model/fleet.js';
 import type { AdminTarget } from '../model/haproxy.js';

@@ -11,6 +11,7 @@ import { planNode } from '../../src/actions/node-plan.js';
 import { drainTargets, waitForDrain, type DrainProgress } from '../../src/actions/node-wait.js';
 import { planText } from '../../src/present/plan-preview.js';
 import { runNodeCommand } from '../../src/subcommands/node-command.js';
+import { createNodeService } from '../../src/runtime/node-service.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
 import { get, startFleetLab, type FleetLab } from '../../src/lab/netns/fleet-lab.js';
@@ -85,7 +86,7 @@ describe('node drain over SSH on two LBs', () => {
     await runtime.clients.get('lb2')!.send('set server be_api/node1 state ready');
     await runtime.clients.get('lb2')!.send('set server be_api/node2 state maint');
     const out: string[] = [];
-    const io = { deps: { clients: runtime.clients, audit }, out: (t: string) => out.push(t), err: () => undefined, confirm: async () => false, nodeDir };
+    const io = { node: createNodeService(runtime.hosts, runtime, audit, { nodeDir }), out: (t: string) => out.push(t), err: () => undefined, confirm: async () => false };
     const run = (action: 'drain' | 'maint' | 'ready', node: string) =>
       runNodeCommand({ kind: 'node', action, node, wait: action === 'drain', timeoutSec: 10, dryRun: false, yes: true, json: false }, lab.config(), runtime, io);
 
@@ -130,7 +131,7 @@ describe('node drain over SSH on two LBs', () => {
     }
     const out: string[] = [];
     const file = path.join(nodeDir, 'incident.json');
-    const code = await runNodeCommand({ kind: 'snapshot', out: file }, lab.config(), runtime, { deps: { clients: runtime.clients, audit }, out: (t) => out.push(t), err: () => undefined, confirm: async () => false });
+    const code = await runNodeCommand({ kind: 'snapshot', out: file }, lab.config(), runtime, { node: createNodeService(runtime.hosts, runtime, audit), out: (t) => out.push(t), err: () => undefined, confirm: async () => false });
     expect(code, JSON.stringify([...runtime.store.getState().lbs.values()].map((l) => l.health))).toBe(0);
     expect(out.join('')).toBe(`wrote ${file} and ${path.join(nodeDir, 'incident.txt')}\n`);
     const json = JSON.parse(readFileSync(file, 'utf8'));
@@ -159,7 +160,7 @@ describe('node drain over SSH on two LBs', () => {
     const address = lab.nodes[1]!.address;
     expect(planText(plan)).toContain(`node = machine ${address} (the address of the servers named node2): 6 server(s) at that address, named node2, node2-backup`);
     const out: string[] = [];
-    const io = { deps: { clients: runtime.clients, audit }, out: (t: string) => out.push(t), err: () => undefined, confirm: async () => false, nodeDir };
+    const io = { node: createNodeService(runtime.hosts, runtime, audit, { nodeDir }), out: (t: string) => out.push(t), err: () => undefined, confirm: async () => false };
     const run = (action: 'drain' | 'ready') => runNodeCommand({ kind: 'node', action, node: 'node2', wait: false, timeoutSec: 10, dryRun: false, yes: true, json: false }, lab.config(), runtime, io);
     expect(await run('drain')).toBe(0);
     for (const lb of lab.lbs) expect((await admin(lb, 'be_backup/node2-backup')) & 8, `${lb} be_backup/node2-backup FDRAIN`).toBe(8);

@@ -15,6 +15,7 @@ import { readKeyOnLbs } from '../../src/actions/tables/read-key.js';
 import { readPeersOnLbs } from '../../src/actions/tables/read-peers.js';
 import { readOnlyRuntime } from '../../src/actions/write-gate.js';
 import { runTablesCommand, type TablesCommandDeps } from '../../src/subcommands/tables-command.js';
+import { createTablesService } from '../../src/runtime/tables-service.js';
 import { loadConfig } from '../../src/config/index.js';
 import { rawCommand } from '../../src/lab/haproxy-process.js';
 import { testHaproxyVersion } from '../../src/lab/haproxy-versions.js';
@@ -84,7 +85,7 @@ describe(`stick tables and peers on two real HAProxy ${testHaproxyVersion()} LBs
 
   it('tables --json lists both LBs; peers exits 0 when in sync', async () => {
     let out = '';
-    const deps: TablesCommandDeps = { clients, lbs: ['lb-a', 'lb-b'], version: async () => version, audit, out: (t) => void (out += t), err: () => {}, confirm: async () => false };
+    const deps: TablesCommandDeps = { tables: createTablesService(runtime.hosts, runtime, audit), out: (t) => void (out += t), err: () => {}, confirm: async () => false };
     expect(await runTablesCommand({ kind: 'tables', table: null, filter: null, key: null, lbs: [], compare: false, json: true }, deps)).toBe(0);
     const list = JSON.parse(out) as { lb: string; value: { name: string; used: number }[] }[];
     expect(list.map((r) => [r.lb, r.value.find((t) => t.name === 'per_client')?.used])).toEqual([['lb-a', 3], ['lb-b', 3]]);
@@ -127,7 +128,7 @@ describe(`stick tables and peers on two real HAProxy ${testHaproxyVersion()} LBs
 
   it('after clearing on one LB only, the compare shows the key missing there', async () => {
     let out = '';
-    const deps: TablesCommandDeps = { clients, lbs: ['lb-a', 'lb-b'], version: async () => version, audit, out: (t) => void (out += t), err: () => {}, confirm: async () => false };
+    const deps: TablesCommandDeps = { tables: createTablesService(runtime.hosts, runtime, audit), out: (t) => void (out += t), err: () => {}, confirm: async () => false };
     expect(await runTablesCommand({ kind: 'tables-clear', table: 'per_client', key: 'carol', lbs: ['lb-a'], dryRun: false, yes: true, json: false }, deps)).toBe(0);
     expect(out).toMatch(/lb-a\s+verified/);
     const dumps = new Map(await Promise.all((['lb-a', 'lb-b'] as const).map(async (lb) => [lb, (await readTable(clients.get(lb)!, 'per_client')).dump] as const)));
@@ -144,7 +145,7 @@ describe(`stick tables and peers on two real HAProxy ${testHaproxyVersion()} LBs
     const readings = await readPeersOnLbs(clients, ['lb-a']);
     expect('sections' in readings[0]! && peersProblems(readings[0].sections).join('\n')).toMatch(/peer lb-b .*NOT connected/);
     let out = '';
-    const deps: TablesCommandDeps = { clients, lbs: ['lb-a'], version: async () => version, audit, out: (t) => void (out += t), err: () => {}, confirm: async () => false };
+    const deps: TablesCommandDeps = { tables: createTablesService(runtime.hosts, runtime, audit), out: (t) => void (out += t), err: () => {}, confirm: async () => false };
     expect(await runTablesCommand({ kind: 'peers', lbs: ['lb-a'], json: true }, deps)).toBe(1);
     expect((JSON.parse(out) as { problems: string[] }[])[0]!.problems.join('\n')).toMatch(/lb-b .*NOT connected/);
   });

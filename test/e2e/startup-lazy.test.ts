@@ -16,9 +16,8 @@ import { tmuxTerminal } from './tmux.js';
 
 /** Sources (as the metafile names them, under dist/ or node_modules/) that the first screen must not load. */
 const LAZY = [
-  // the subcommands (the TUI's node drain and snapshot key share node-services.ts, node-scope.ts and the drain's
-  // user-command hooks, node-drain-hooks.ts, with them)
-  /^dist\/subcommands\/(?!node-services|node-scope|node-drain-hooks)/,
+  // the subcommands (the TUI's node drain shares src/runtime/node-service.ts with `lbtop node`, not their code)
+  /^dist\/subcommands\//,
   /^dist\/cli\/subcommands\.js$/,
   /^dist\/runtime\/demo\.js$/,
   /^dist\/transport\/ssh\//,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { runNodeCommand } from '../../src/subcommands/node-command.js';
+import { createNodeService } from '../../src/runtime/node-service.js';
 import { loadConfig } from '../../src/config/load.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
@@ -60,12 +61,10 @@ commands:
     const out: string[] = [];
     const answers: boolean[] = [];
     const io = {
-      deps: { clients: runtime.clients, audit },
+      node: createNodeService(runtime.hosts, runtime, audit, { nodeDir: path.join(dir, `${name}-nodes`), hooks: createUserCommandRuntime(config!, audit) }),
       out: (t: string) => out.push(t),
       err: () => undefined,
       confirm: async () => answers.shift() ?? false,
-      nodeDir: path.join(dir, `${name}-nodes`),
-      hooks: createUserCommandRuntime(config!, audit),
     };
     const drain = (yes: boolean) => runNodeCommand({ kind: 'node', action: 'drain', node: 'worker1', wait: false, timeoutSec: 5, dryRun: false, yes, json: false }, config as LbtopConfig, runtime, io);
     const runs = () => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as string[]) : []);

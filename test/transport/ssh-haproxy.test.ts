@@ -81,7 +81,8 @@ Host *
   }
 
   it('falls back to sudo socat when the login user cannot open the socket', async () => {
-    const connector = sshSocket(ssh.pool(), 'lb1', privateSocket);
+    // The sudo route is the LB's `sudo: true` (hosts.ts passes it); without it, see the next case.
+    const connector = sshSocket(ssh.pool(), 'lb1', privateSocket, { sudo: true });
     const client = new HaproxyClient(connector, { keepAlive: true });
     expect(await client.send('show info')).toMatch(/^Name: HAProxy\n/);
     expect(await client.send('show servers state be')).toMatch(/ be 1 s1 127\.0\.0\.1 /);
@@ -95,8 +96,17 @@ Host *
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).message).toMatch(/permission denied for lbtoptest/);
     expect((error as TransportError).hint).toMatch(/group \(Debian: haproxy\)/);
+    expect((error as TransportError).hint).toMatch(/or say `sudo: true` for this LB in lbtop\.yaml and allow exactly/);
     // The sudo advice is the exact command on this socket, never a bare socat (root through `socat - EXEC:sh`).
     expect((error as TransportError).hint).toContain(`: lbtoptest ALL=(root) NOPASSWD: /usr/bin/socat -t 0 - UNIX-CONNECT\\:${privateSocket}`);
+  });
+
+  it('never tries sudo unless told: the default is the login user, though sudo would allow the command', async () => {
+    const connector = sshSocket(ssh.pool(), 'lb1', privateSocket);
+    const error = await new HaproxyClient(connector).send('show info').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransportError);
+    expect((error as TransportError).message).toMatch(/permission denied for lbtoptest$/);
+    expect(connector.route).toBeNull();
   });
 
   it('never hands socat a socket path it would read as options: `,bind=FILE` deletes nothing, on either socat route', async () => {
@@ -118,7 +128,7 @@ Host *
         servers.push(server);
         await new Promise<void>((r) => server.listen(evil, r));
         chmodSync(evil, mode);
-        const connector = sshSocket(ssh.pool(), host, evil);
+        const connector = sshSocket(ssh.pool(), host, evil, { sudo: host === 'lb1' });
         const error = await new HaproxyClient(connector).send('show info').catch((e: unknown) => e);
         expect(existsSync(victim) && readFileSync(victim, 'utf8'), host).toBe('keep me\n');
         expect(error, host).toBeInstanceOf(UnsafeArgumentError);

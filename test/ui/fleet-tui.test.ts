@@ -11,7 +11,7 @@ import { applyPlan } from '../../src/actions/apply.js';
 import { rollbackFanout } from '../../src/actions/apply-fanout.js';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { planServerAdmin, planServerWeight } from '../../src/actions/server-admin.js';
-import { nodeServices } from '../../src/subcommands/node-services.js';
+import { createNodeService, type NodeService } from '../../src/runtime/node-service.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { PassphrasePrompts } from '../../src/runtime/passphrase-prompts.js';
 import { buildFleet } from '../../src/store/selectors.js';
@@ -32,7 +32,7 @@ async function until(what: string, check: () => boolean, timeoutMs = 15_000): Pr
 describe('the TUI on a real fleet over SSH', () => {
   let lab: FleetLab;
   let runtime: FleetRuntime;
-  let node: ReturnType<typeof nodeServices>;
+  let node: NodeService;
   let prompts: PassphrasePrompts;
   let nodeDir: string;
   let services: AppServices;
@@ -45,7 +45,7 @@ describe('the TUI on a real fleet over SSH', () => {
     prompts = new PassphrasePrompts();
     runtime = createFleetRuntime(config, { ssh: lab.ssh.pool({ askPassphrase: prompts.ask }) });
     const deps = { clients: runtime.clients, audit: openAuditLog(null) };
-    node = nodeServices(config, runtime, deps, { nodeDir, drainIntervalMs: 200, drainTimeoutMs: 30_000 });
+    node = createNodeService(runtime.hosts, runtime, deps.audit, { nodeDir, drainIntervalMs: 200, drainTimeoutMs: 30_000 });
     services = {
       store: runtime.store,
       config,

@@ -12,7 +12,7 @@ import { applyPlan } from '../../src/actions/apply.js';
 import { rollbackFanout } from '../../src/actions/apply-fanout.js';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { planServerAdmin, planServerWeight } from '../../src/actions/server-admin.js';
-import { nodeServices } from '../../src/subcommands/node-services.js';
+import { createNodeService } from '../../src/runtime/node-service.js';
 import { rawCommand } from '../../src/lab/haproxy-process.js';
 import { createFleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
@@ -26,7 +26,7 @@ async function startMachineTui(dir: string, extra: string, applied: string[][] =
   const runtime = createFleetRuntime(lab.config, {});
   await runtime.refresh();
   const deps = { clients: runtime.clients, audit: openAuditLog(null) };
-  const node = nodeServices(lab.config, runtime, deps, { nodeDir: path.join(dir, 'nodes'), drainIntervalMs: 200, drainTimeoutMs: 2_000 });
+  const node = createNodeService(runtime.hosts, runtime, deps.audit, { nodeDir: path.join(dir, 'nodes'), drainIntervalMs: 200, drainTimeoutMs: 2_000 });
   const services: AppServices = {
     store: runtime.store,
     config: lab.config,

@@ -10,9 +10,9 @@ import { cleanup } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/actions/apply.js';
 import { openAuditLog } from '../../src/actions/audit-log.js';
-import { createSessionServices } from '../../src/actions/session-services.js';
 import { freePort, holdHttpOn, holdSession, sessionLabConfig, startHoldingBackend, type HeldClient, type HoldingBackend } from '../support/lab/held-sessions.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
+import { sessionsOver } from '../../src/runtime/sessions-service.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';
 import { unixSocket } from '../../src/transport/local.js';
 import type { NodeProgressUpdate } from '../../src/ui/services.js';
@@ -47,7 +47,7 @@ describe('SESSIONS, CAPTURES and the stuck drain, on real HAProxy', () => {
   const setup = (readOnly = false) => {
     const clock = { now: NOW };
     const { services } = fakeServices({ store: demoStore(clock), clock, readOnly });
-    services.sessions = createSessionServices({ clients, versionOf: () => '2.6.12' }, () => ['lb1', 'lb2']);
+    services.sessions = sessionsOver({ clients, lbs: ['lb1', 'lb2'], versions: { of: () => '2.6.12' }, audit: openAuditLog(null) });
     const audit = openAuditLog(null);
     services.apply = (plan) => applyPlan(plan, { clients, audit });
     const listeners = new Set<(u: NodeProgressUpdate) => void>();

@@ -12,13 +12,13 @@ import { applyPlan } from '../../src/actions/apply.js';
 import { rollbackFanout } from '../../src/actions/apply-fanout.js';
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { planServerAdmin, planServerWeight } from '../../src/actions/server-admin.js';
-import { createSessionServices } from '../../src/actions/session-services.js';
 import { loadConfig } from '../../src/config/index.js';
 import { freePort, holdHttpOn, holdSession, sessionLabConfig, startHoldingBackend, type HeldClient, type HoldingBackend } from '../support/lab/held-sessions.js';
 import { startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
+import { createSessionsService } from '../../src/runtime/sessions-service.js';
 import { buildFleet } from '../../src/store/selectors.js';
-import { nodeServices } from '../../src/subcommands/node-services.js';
+import { createNodeService, type NodeService } from '../../src/runtime/node-service.js';
 import type { AppServices } from '../../src/ui/services.js';
 import { KEYS, renderApp } from './helpers.js';
 
@@ -30,7 +30,7 @@ describe('a stuck drain finished from the progress view', () => {
   const lbs: { proc: HaproxyProcess; http: number }[] = [];
   const held: HeldClient[] = [];
   let runtime: FleetRuntime;
-  let node: ReturnType<typeof nodeServices>;
+  let node: NodeService;
   let services: AppServices;
 
   beforeAll(async () => {
@@ -45,7 +45,7 @@ describe('a stuck drain finished from the progress view', () => {
     runtime = createFleetRuntime(config);
     await runtime.refresh();
     const deps = { clients: runtime.clients, audit: openAuditLog(null) };
-    node = nodeServices(config, runtime, deps, { nodeDir: path.join(dir, 'nodes'), drainIntervalMs: 200, drainTimeoutMs: 1_500 });
+    node = createNodeService(runtime.hosts, runtime, deps.audit, { nodeDir: path.join(dir, 'nodes'), drainIntervalMs: 200, drainTimeoutMs: 1_500 });
     services = {
       store: runtime.store,
       config,
@@ -58,7 +58,7 @@ describe('a stuck drain finished from the progress view', () => {
       readOnly: false,
       planNode: node.planNode,
       nodeProgress: node.nodeProgress,
-      sessions: createSessionServices({ clients: runtime.clients, versionOf: (lb) => runtime.store.getState().lbs.get(lb)?.health.version ?? null }, () => ['lb1', 'lb2']),
+      sessions: createSessionsService(runtime.hosts, runtime, deps.audit),
       version: 'test',
       now: Date.now,
     };

@@ -1,7 +1,9 @@
 // HAProxy's runtime-API socket on a remote host, as a StreamConnector. First choice: OpenSSH stream-local
 // forwarding (a channel straight to the socket, no process on the host). When sshd refuses it
 // (AllowStreamLocalForwarding no) or the login user cannot open the socket (Debian: mode 660, group haproxy),
-// fall back to `socat` on the host, through `sudo -n` when the user cannot open the socket itself.
+// fall back to `socat` on the host, through `sudo -n` when the user cannot open the socket itself and the LB says
+// `sudo: true` (the LB's one switch for every command lbtop runs there, src/runtime/host-runners.ts): never on a
+// host whose operator did not say lbtop may use sudo there.
 // The label says which route is in use, because an operator debugging access needs to know. What socat may be
 // given, and the sudoers rule for the sudo route, are in socat.ts.
 import type { Duplex } from 'node:stream';
@@ -17,7 +19,7 @@ import { checkSocatSocketPath, socatArgv, sudoersRule } from './socat.js';
 export type SocketRoute = 'stream-local' | 'socat' | 'socat (sudo)';
 
 export interface SshSocketOptions {
-  /** Allow `sudo -n socat` when the login user cannot open the socket. Default true. */
+  /** Allow `sudo -n socat` when the login user cannot open the socket: the LB's `sudo:`. Default false. */
   sudo?: boolean;
   /** socat on the remote host. */
   socat?: string;
@@ -63,7 +65,7 @@ export function sshSocket(pool: SshPool, alias: string, socketPath: string, opti
           if (!(error instanceof ChannelOpenError)) throw error;
           // Before anything runs on the host: a path socat would read as address options is never handed to it.
           checkSocatSocketPath(socketPath, `${connection.label}: ${socketPath}`);
-          ({ route, socat } = await chooseFallback(connection, socketPath, socat, options.sudo ?? true, timeoutMs, error));
+          ({ route, socat } = await chooseFallback(connection, socketPath, socat, options.sudo ?? false, timeoutMs, error));
         }
       }
       const argv = socatArgv(socat, socketPath);
@@ -100,9 +102,14 @@ async function chooseFallback(
       `install socat on ${connection.name}, or allow stream-local forwarding for ${connection.config.user} in sshd_config`);
   }
   if (has('open')) return { route: 'socat', socat: found };
-  if (!sudo || !has('sudo')) {
-    throw new TransportError(`${where}: permission denied for ${connection.config.user}`,
-      `add ${connection.config.user} to the socket's group (Debian: haproxy), or ${sudoAdvice(connection.config.user, found, socketPath)}`);
+  const user = connection.config.user;
+  if (!sudo) {
+    throw new TransportError(`${where}: permission denied for ${user}`,
+      `add ${user} to the socket's group (Debian: haproxy), or say \`sudo: true\` for this LB in lbtop.yaml and ${sudoAdvice(user, found, socketPath)}`);
+  }
+  if (!has('sudo')) {
+    throw new TransportError(`${where}: permission denied for ${user}, and sudo is not installed on the host (the LB says \`sudo: true\`)`,
+      `add ${user} to the socket's group (Debian: haproxy), or install sudo and ${sudoAdvice(user, found, socketPath)}`);
   }
   return { route: 'socat (sudo)', socat: found };
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../../src/actions/audit-log.js';
 import { parseArgs } from '../../../src/cli/args.js';
 import { runNodeCommand } from '../../../src/subcommands/node-command.js';
+import { createNodeService } from '../../../src/runtime/node-service.js';
 import { ReadOnlyError } from '../../../src/model/errors.js';
 import { rawCommand } from '../../../src/lab/haproxy-process.js';
 import type { LbtopConfig } from '../../../src/model/config.js';
@@ -35,12 +36,10 @@ async function run(c: LbtopConfig, rt: FleetRuntime, invocation: Parameters<type
   let out = '';
   let err = '';
   const code = await runNodeCommand(invocation, c, rt, {
-    deps: { clients: rt.clients, audit },
+    node: createNodeService(rt.hosts, rt, audit, { nodeDir, bgp: lab.reader(c) }),
     out: (t) => void (out += t),
     err: (t) => void (err += t),
     confirm: async () => false,
-    nodeDir,
-    bgp: lab.reader(c),
   });
   return { code, out, err };
 }

@@ -16,7 +16,7 @@ import type { LbtopConfig } from '../../../src/model/config.js';
 import { bgpNodesService } from '../../../src/runtime/bgp-nodes-runtime.js';
 import { createFleetRuntime, type FleetRuntime } from '../../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../../src/store/selectors.js';
-import { nodeServices } from '../../../src/subcommands/node-services.js';
+import { createNodeService } from '../../../src/runtime/node-service.js';
 import type { AppServices } from '../../../src/ui/services.js';
 import { KEYS, renderApp } from '../helpers.js';
 import { startBgpLab, type BgpLab } from '../../support/lab/bgp-nodes-lab.js';
@@ -33,7 +33,7 @@ async function servicesFor(config: LbtopConfig): Promise<AppServices> {
   const deps = { clients: runtime.clients, audit: openAuditLog(null) };
   const bgpNodes = bgpNodesService(config, lab.reader(config));
   await bgpNodes.read();
-  const node = nodeServices(config, runtime, deps, { nodeDir: path.join(dir, 'nodes'), bgp: bgpNodes, drainIntervalMs: 200, drainTimeoutMs: 2_000 });
+  const node = createNodeService(runtime.hosts, runtime, deps.audit, { nodeDir: path.join(dir, 'nodes'), bgp: bgpNodes, drainIntervalMs: 200, drainTimeoutMs: 2_000 });
   stops.push(() => node.stop());
   return {
     store: runtime.store, config, buildFleet, planServerAdmin, planServerWeight,

@@ -14,7 +14,7 @@ import { loadConfig } from '../../../src/config/index.js';
 import { rawCommand } from '../../../src/lab/haproxy-process.js';
 import { startTablesLab, type TablesLab } from '../../support/lab/tables-lab.js';
 import { createFleetRuntime, type FleetRuntime } from '../../../src/runtime/fleet-runtime.js';
-import { createTablesServices } from '../../../src/runtime/tables-ui-services.js';
+import { tablesOver } from '../../../src/runtime/tables-service.js';
 import { parseTableDump } from '../../../src/sources/haproxy/tables/parse-table.js';
 import { demoStore, fakeServices, NOW, renderApp } from '../helpers.js';
 
@@ -44,7 +44,7 @@ describe('TABLES panel on real HAProxy peers', () => {
   async function open(readOnly = false) {
     const clock = { now: NOW };
     const { services } = fakeServices({ store: demoStore(clock), clock, readOnly });
-    services.tables = createTablesServices({ clients: runtime.clients, lbs: ['lb-a', 'lb-b'], version: () => null });
+    services.tables = tablesOver({ clients: runtime.clients, lbs: ['lb-a', 'lb-b'], version: () => null, audit: openAuditLog(null) });
     services.apply = (plan) => applyPlan(plan, { clients: runtime.clients, audit: openAuditLog(null) });
     const app = await renderApp(services, { columns: 160, rows: 40 });
     const until = async (what: RegExp) => {

@@ -1,5 +1,5 @@
 // The LB groups a node action can be limited to (`--group`, `groups:` in lbtop.yaml), shared by `lbtop node` and
-// the TUI's node drain; its own module so that the TUI does not load the subcommand.
+// the TUI's node drain (node-service.ts).
 import type { NodeScope } from '../actions/node-plan.js';
 import type { LbtopConfig } from '../model/config.js';
 

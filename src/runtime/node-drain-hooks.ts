@@ -4,7 +4,7 @@
 // hook's outcome is in the report.
 import { heldReport, hookFailed, hookLines, nodeHookValues } from '../actions/node-hooks.js';
 import type { ApplyReport, Plan } from '../actions/types.js';
-import { runNodeHooks, type UserCommandRuntime } from '../runtime/user-command-runtime.js';
+import { runNodeHooks, type UserCommandRuntime } from './user-command-runtime.js';
 
 const hasHooks = (hooks: UserCommandRuntime | undefined, plan: Plan): hooks is UserCommandRuntime =>
   hooks !== undefined && plan.node?.action === 'drain' && hooks.commands.some((c) => c.nodeDrain !== undefined);
