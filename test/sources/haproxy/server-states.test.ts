@@ -1,7 +1,6 @@
 // ServerStates: `show servers state` kept per backend, read like the Map it replaces (same keys, same order), and a
 // change to one backend leaves every other backend's map (and its states) the very objects they were.
 import { describe, expect, it } from 'vitest';
-import type { ServerState } from '../../../src/model/haproxy.js';
 import { parseServersState } from '../../../src/sources/haproxy/parse-servers-state.js';
 import { ServerStates, backendsMoved } from '../../../src/sources/haproxy/server-states.js';
 
