@@ -140,7 +140,7 @@ export function reloadDifference(lbPlan: PatternLbPlan): string | null {
 }
 
 export function planPatternEdit(kind: PatternKind, file: string, edit: PatternEdit, inputs: readonly PatternLbInput[]): PatternPlan {
-  const plan: PatternPlan = { id: nextId(), title: '', kind, file, edit, lbs: [], errors: [], warnings: [] };
+  const plan: PatternPlan = { preview: 'entries', id: nextId(), title: '', kind, file, edit, lbs: [], errors: [], warnings: [] };
   if (inputs.length === 0) plan.errors.push(`no LB has a ${kind} ${file}`);
   for (const input of inputs) {
     if (input.error !== null) {

@@ -62,6 +62,8 @@ export interface PatternLbPlan {
 }
 
 export interface PatternPlan {
+  /** Its preview is an entries diff (src/actions/confirmation.ts). */
+  preview: 'entries';
   id: string;
   title: string;
   kind: PatternKind;

@@ -9,13 +9,13 @@ import { configEditPlanLines, configEditReportLines, patternPlanLines, patternRe
 import { planPreviewLines } from './plan-preview.js';
 
 export function previewLines(p: Preview): Line[] {
-  switch (p.kind) {
-    case 'servers': return planPreviewLines(p.plan);
-    case 'entries': return patternPlanLines(p.plan);
-    case 'file': return configEditPlanLines(p.plan);
-    case 'vrrp': return [targetLine(p.plan.to, p.targets), ...failoverPlanLines(p.plan)];
-    case 'vrrp-batch': return batchPlanLines(p.batch, p.targets);
-    case 'bgp': return bgpPlanLines(p.plan);
+  switch (p.preview) {
+    case 'servers': return planPreviewLines(p);
+    case 'entries': return patternPlanLines(p);
+    case 'file': return configEditPlanLines(p);
+    case 'vrrp': return [targetLine(p.to, p.targets), ...failoverPlanLines(p)];
+    case 'vrrp-batch': return batchPlanLines(p, p.request.targets);
+    case 'bgp': return bgpPlanLines(p);
   }
 }
 
@@ -32,7 +32,7 @@ export function outcomeLines(o: Outcome): Line[] {
 
 /** The dialog's first line over a preview: nothing has happened yet (a move changes hosts, the rest sends). */
 export function previewHeading(p: Preview): string {
-  return `PREVIEW: ${previewTitle(p)} — nothing has been ${p.kind === 'vrrp' || p.kind === 'vrrp-batch' ? 'changed' : 'sent'}`;
+  return `PREVIEW: ${previewTitle(p)} — nothing has been ${p.preview === 'vrrp' || p.preview === 'vrrp-batch' ? 'changed' : 'sent'}`;
 }
 
 /** The dialog's first line over an outcome. */

@@ -1,6 +1,6 @@
 // The routing views' services (src/ui/routing/routing-services.ts) over the routing deps of the running fleet.
 import { applyConfigEdit } from '../actions/config-edit-apply.js';
-import { configDiff, planPatternDriftFix, planServerDriftToRuntime, serverDriftToConfig } from '../actions/drift-fix.js';
+import { planPatternDriftFix, planServerDriftToConfig, planServerDriftToRuntime } from '../actions/drift-fix.js';
 import { readDrift } from '../actions/drift-read.js';
 import { applyPatternPlan } from '../actions/pattern-apply.js';
 import { planPatternEdit } from '../actions/pattern-plan.js';
@@ -30,13 +30,12 @@ export function createRoutingServices(deps: RoutingDeps, now: () => number = Dat
     applyEdit: (plan) => applyPatternPlan(plan, deps),
     readDrift: (options) => readDrift(deps, [], options),
     async planDriftFix(item, direction) {
-      if (item.kind === 'pattern') return { pattern: await planPatternDriftFix(deps, item, direction) };
-      if (direction === 'to-runtime') return { runtime: planServerDriftToRuntime([item]) };
+      if (item.kind === 'pattern') return planPatternDriftFix(deps, item, direction);
+      if (direction === 'to-runtime') return planServerDriftToRuntime([item]);
       const path = deps.after(item.lb).configPath ?? '';
       const read = await deps.files(item.lb)?.read(path);
       if (!read?.exists) throw new Error(`${item.lb}: cannot read ${path}`);
-      const { after, skipped } = serverDriftToConfig(read.text, [item]);
-      return { config: { lb: item.lb, path, before: read.text, after, diff: configDiff(path, read.text, after), skipped } };
+      return planServerDriftToConfig(item.lb, path, read.text, [item]);
     },
     applyConfigEdit: (plan) => applyConfigEdit(deps, plan.lb, plan.before, plan.after),
     trace: (target, sni) => traceOnLbs(deps, traceRequestOf(target, sni)),

@@ -28,7 +28,7 @@ export async function runVipMove(inv: MoveInvocation, deps: MoveDeps): Promise<n
   const ctx = await deps.context();
   const lbMove = deps.isLb(inv.target);
   // One VIP is a batch of one: the same loop applies it (with nothing to re-plan).
-  const one = (plan: FailoverPlan): LbBatch => ({ kind: 'lb-move', lb: plan.from ?? inv.target, to: inv.to, title: plan.title, confirmWord: plan.confirmWord, plans: [plan], refused: plan.refused, request, undoes: [] });
+  const one = (plan: FailoverPlan): LbBatch => ({ preview: 'vrrp-batch', kind: 'lb-move', lb: plan.from ?? inv.target, to: inv.to, title: plan.title, confirmWord: plan.confirmWord, plans: [plan], refused: plan.refused, request, undoes: [] });
   const batch = lbMove ? planLbBatch(ctx, inv.target, request) : one(planVipMove(ctx, { ...request, target: inv.target }));
   const { plans, refused } = batch;
   for (const plan of plans) deps.out(`${planText(plan)}\n\n`);

@@ -16,7 +16,7 @@ export interface RoutingServices {
   /** `polled`: the periodic check, which may compare with the poller's server states instead of asking. */
   readDrift(options?: { polled?: boolean }): Promise<DriftReport>;
   /** Pattern drift fixed by a map/ACL plan; server drift to runtime by a runtime plan (the usual preview). */
-  planDriftFix(item: DriftItem, direction: 'to-disk' | 'to-runtime'): Promise<{ pattern: PatternPlan } | { runtime: Plan } | { config: ConfigEditPlan }>;
+  planDriftFix(item: DriftItem, direction: 'to-disk' | 'to-runtime'): Promise<PatternPlan | Plan | ConfigEditPlan>;
   applyConfigEdit(plan: ConfigEditPlan): Promise<PatternLbOutcome>;
   trace(target: string, sni: boolean): Promise<FleetTrace>;
   readCerts(): Promise<CertInfo[]>;
