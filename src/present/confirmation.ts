@@ -1,10 +1,10 @@
 // The one rendering of a write's preview and of its outcome (src/actions/confirmation.ts), whatever planned it:
 // the write dialog draws these lines, and each subcommand prints the same ones.
-import { outcomeOk, outcomeTitle, previewTitle, type Outcome, type Preview } from '../actions/confirmation.js';
+import { blockedWhy, confirmOf, outcomeOk, outcomeTitle, previewTitle, type Outcome, type Preview } from '../actions/confirmation.js';
 import { applyReportLines } from './apply-report.js';
 import { batchPlanLines, bgpPlanLines, failoverPlanLines, targetLine } from './failover-preview.js';
 import { bgpReportLines, failoverReportLines } from './failover-report.js';
-import { plain, type Line } from './line.js';
+import { plain, titledText, type Line } from './line.js';
 import { configEditPlanLines, configEditReportLines, patternPlanLines, patternReportLines } from './pattern-preview.js';
 import { planPreviewLines } from './plan-preview.js';
 
@@ -37,3 +37,16 @@ export function previewHeading(p: Preview): string {
 
 /** The dialog's first line over an outcome. */
 export const outcomeHeading = (o: Outcome): string => `${outcomeOk(o) ? 'DONE' : 'PROBLEM'}: ${outcomeTitle(o)}`;
+
+/**
+ * The CLI's print of a preview (`--dry-run`, before the terminal's answer): a title line, the dialog's lines, and
+ * the word to type when one is asked (a refused plan has none).
+ */
+export function previewText(p: Preview): string {
+  const confirm = confirmOf(p);
+  const typing = confirm.by === 'word' && !blockedWhy(p) ? `\n\nConfirm by typing: ${confirm.word}` : '';
+  return titledText(`Plan: ${previewTitle(p)}`, previewLines(p)) + typing;
+}
+
+/** The CLI's print of an outcome: a title line, then the dialog's lines. */
+export const outcomeText = (o: Outcome): string => titledText(`Result: ${outcomeTitle(o)}`, outcomeLines(o));

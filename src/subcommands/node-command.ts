@@ -6,8 +6,10 @@ import { admit, type ApplyDeps } from '../actions/apply.js';
 import { planNode, resolveRequest, wantsHostLookup, type NodeRequest, type NodeScope } from '../actions/node-plan.js';
 import { clearNodeRecord, defaultNodeDir, readNodeRecord, saveNodeRecord } from '../actions/node-record.js';
 import { drainTargets, formatProgress, waitForDrain } from '../actions/node-wait.js';
-import { reportText } from '../present/apply-report.js';
-import { planText } from '../present/plan-preview.js';
+import type { Outcome } from '../actions/confirmation.js';
+import type { ApplyReport } from '../actions/types.js';
+import { outcomeText } from '../present/confirmation.js';
+import { confirmRollback, confirmWrite } from './confirm-write.js';
 import type { NodeInvocation } from '../cli/node-args.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
@@ -15,7 +17,6 @@ import { buildFleet } from '../store/selectors.js';
 import { lbGroupsOf } from './node-scope.js';
 import { runSnapshotCommand } from './snapshot-command.js';
 import { EXIT, exitCodeOf } from '../cli/exit-codes.js';
-import { refuseUnreachable } from './unreachable-text.js';
 import { candidatesText } from './node-text.js';
 import { resolveHost, type HostResolver } from '../transport/dns.js';
 import type { Fleet } from '../model/fleet.js';
@@ -72,38 +73,36 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
     if (invocation.json) io.out(`${JSON.stringify({ refused: 'several machines', node: invocation.node, candidates: plan.node!.candidates })}\n`);
     return EXIT.REFUSED;
   }
-  io.out(`${planText(plan)}\n`);
-  const refused = refuseUnreachable(plan, invocation.skipUnreachable === true, io.err);
-  if (refused !== null) return refused;
-  if (invocation.dryRun) return plan.commands.length > 0 || plan.changes.length > 0 ? 0 : 1;
-  if (plan.commands.length === 0) return plan.warnings.some((w) => w.includes('nothing to send')) ? 0 : 1;
-  if (!invocation.yes && !(await io.confirm(`Send these ${plan.commands.length} commands to ${new Set(plan.commands.map((c) => c.lb)).size} LB(s)?`))) {
-    io.out('Nothing sent.\n');
-    return 1;
-  }
-  // Saved before sending (and after the write path admitted the plan): if lbtop dies mid-apply, `ready` still
-  // knows where to go back to.
-  admit(plan, io.deps);
   const key = plan.node!.name;
   const send = () => {
     if (invocation.action !== 'ready') saveNodeRecord(dir, key, invocation.action, plan);
     return applyPlanFanout(plan, io.deps, { onOutcome: (o) => io.err(`  ${o.lb}: ${o.status}\n`) });
   };
-  let report = await drainWithHooks(plan, io.hooks, send);
+  const outcome = (report: ApplyReport): Outcome => ({ kind: 'servers', report });
+  // Nothing to send: a dry run that changes something says so (0); a node already in that state everywhere is done (0).
+  const nothing = (invocation.dryRun ? plan.changes.length > 0 : plan.warnings.some((w) => w.includes('nothing to send'))) ? EXIT.OK : EXIT.FAILED;
+  const sent = await confirmWrite(plan, { ...invocation, skipUnreachable: invocation.skipUnreachable === true }, io, {
+    // Saved before sending (and after the write path admitted the plan): if lbtop dies mid-apply, `ready` still
+    // knows where to go back to.
+    send: () => (admit(plan, io.deps), drainWithHooks(plan, io.hooks, send)),
+    outcome, nothing,
+  });
+  if (!sent.sent) return sent.code;
+  let report = sent.result;
   if (report.held) {
-    // A before-hook failed: nothing was sent. --yes confirmed the preview, not this; only a terminal y goes on.
-    io.out(`${reportText(report)}\n`);
-    if (invocation.yes || !(await io.confirm('A before-hook failed. Send the drain anyway?'))) {
-      io.out('Nothing sent.\n');
+    // A before-hook failed: nothing was sent. The same preview again, as the TUI shows it; --yes confirmed the
+    // first one, not this: only a terminal y goes on.
+    const goOn = goOnPlan(report);
+    const again = await confirmWrite(goOn, { dryRun: false, yes: false, ask: !invocation.yes }, io, { send: () => drainWithHooks(goOn, io.hooks, send), outcome });
+    if (!again.sent) {
       if (invocation.json) io.out(`${JSON.stringify({ held: true, hooks: report.hooks })}\n`);
       return EXIT.FAILED;
     }
-    report = await drainWithHooks(goOnPlan(report), io.hooks, send);
+    report = again.result;
   }
-  io.out(`${reportText(report)}\n`);
-  if (report.rollbackOffered.length > 0 && (invocation.yes || (await io.confirm('Roll back the LBs that changed?')))) {
+  if (report.rollbackOffered.length > 0 && (await confirmRollback(`roll back ${report.rollbackOffered.join(', ')}`, invocation, io))) {
     const undone = await rollbackFanout(report, io.deps);
-    io.out(`${reportText(undone)}\n`);
+    io.out(`${outcomeText(outcome(undone))}\n`);
   }
   if (invocation.action === 'ready' && report.ok) clearNodeRecord(dir, key);
   let drained = true;

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { applyPatternPlan } from '../actions/pattern-apply.js';
 import { rollbackCandidates, rollbackPlan } from '../actions/pattern-rollback.js';
 import { planPatternEdit } from '../actions/pattern-plan.js';
-import { patternPlanText, patternReportText } from '../present/pattern-preview.js';
+import { outcomeText } from '../present/confirmation.js';
+import { confirmRollback, confirmWrite } from './confirm-write.js';
 import { readPatternInputs, readUses } from '../actions/pattern-read.js';
 import type { PatternEdit } from '../actions/pattern-types.js';
 import type { RoutingDeps } from '../actions/routing-deps.js';
@@ -64,22 +65,12 @@ export async function runPatternCommand(deps: RoutingDeps, inv: PatternInvocatio
   else if (inv.action === 'set') edit = { op: 'set', key: inv.key!, value: inv.value! };
   else edit = inv.table === 'map' ? { op: 'add', key: inv.key!, value: inv.value! } : { op: 'add', key: inv.key! };
   const plan = planPatternEdit(inv.table, file, edit, await readPatternInputs(deps, inv.table, file, inv.lbs));
-  io.out(`${patternPlanText(plan)}\n`);
-  if (plan.errors.length > 0) return 2;
-  if (plan.lbs.every((l) => l.noop)) {
-    io.out('Nothing to change.\n');
-    return 0;
-  }
-  if (inv.dryRun) return 0;
-  if (!inv.yes && !(await io.confirm('Apply on these LBs?'))) {
-    io.out('Nothing sent, nothing written.\n');
-    return 1;
-  }
-  const report = await applyPatternPlan(plan, deps);
-  io.out(`${patternReportText(report)}\n`);
+  const sent = await confirmWrite(plan, inv, io, { send: () => applyPatternPlan(plan, deps), outcome: (report) => ({ kind: 'entries', report }) });
+  if (!sent.sent) return sent.code;
+  const report = sent.result;
   const back = rollbackCandidates(report);
-  if (back.length > 0 && (inv.yes || (await io.confirm(`Roll back ${back.join(', ')} (runtime and file as they were)?`)))) {
-    io.out(`${patternReportText(await applyPatternPlan(rollbackPlan(report), deps))}\n`);
+  if (back.length > 0 && (await confirmRollback(`roll back ${back.join(', ')}`, inv, io))) {
+    io.out(`${outcomeText({ kind: 'entries', report: await applyPatternPlan(rollbackPlan(report), deps) })}\n`);
   }
   if (inv.json) io.out(`${JSON.stringify(report.outcomes)}\n`);
   if (report.outcomes.some((o) => o.status === 'unknown')) return EXIT.UNKNOWN;

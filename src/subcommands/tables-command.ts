@@ -3,8 +3,6 @@
 // differences or peers not in sync, 2 an LB could not be read); the clear exits like every write.
 import { applyPlan } from '../actions/apply.js';
 import type { AuditLog } from '../actions/audit-log.js';
-import { reportText } from '../present/apply-report.js';
-import { planText } from '../present/plan-preview.js';
 import { planTableClear } from '../actions/tables/clear-plan.js';
 import { compareTables, compareText } from '../actions/tables/compare.js';
 import { readKeyOnLbs } from '../actions/tables/read-key.js';
@@ -16,7 +14,7 @@ import type { RuntimeApi } from '../sources/haproxy/client.js';
 import { parseFilter } from '../sources/haproxy/tables/filter.js';
 import { peersProblems } from '../sources/haproxy/tables/peers-sync.js';
 import { readTable, readTableList, type TableRead } from '../sources/haproxy/tables/read-tables.js';
-import { refuseUnreachable } from './unreachable-text.js';
+import { confirmWrite } from './confirm-write.js';
 import { peersText, tableEntriesText, tableListText, type LbResult } from './tables-text.js';
 
 export interface TablesCommandDeps {
@@ -82,17 +80,9 @@ export async function runTablesCommand(inv: TablesInvocation, deps: TablesComman
 
 async function clear(inv: Extract<TablesInvocation, { kind: 'tables-clear' }>, lbs: string[], deps: TablesCommandDeps): Promise<number> {
   const plan = planTableClear(inv.table, inv.key, await readKeyOnLbs(deps.clients, lbs, inv.table, inv.key), inv.lbs);
-  deps.out(`${planText(plan)}\n`);
-  const refused = refuseUnreachable(plan, false, deps.err);
-  if (refused !== null) return refused;
-  if (plan.commands.length === 0) return EXIT.FAILED;
-  if (inv.dryRun) return EXIT.OK;
-  if (!inv.yes && !(await deps.confirm('Send these commands?'))) {
-    deps.out('Nothing sent.\n');
-    return EXIT.FAILED;
-  }
-  const report = await applyPlan(plan, { clients: deps.clients, audit: deps.audit });
-  deps.out(`${reportText(report)}\n`);
+  const sent = await confirmWrite(plan, inv, deps, { send: () => applyPlan(plan, { clients: deps.clients, audit: deps.audit }), outcome: (report) => ({ kind: 'servers', report }) });
+  if (!sent.sent) return sent.code;
+  const report = sent.result;
   if (inv.json) deps.out(`${JSON.stringify({ outcomes: report.outcomes })}\n`);
   return exitCodeOf(report);
 }

@@ -5,10 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { FailoverPlan } from '../../src/actions/failover/types.js';
 import type { PatternPlan } from '../../src/actions/pattern-types.js';
 import type { Plan } from '../../src/actions/types.js';
-import { previewLines } from '../../src/present/confirmation.js';
-import { failoverPlanText } from '../../src/present/failover-preview.js';
+import { previewLines, previewText } from '../../src/present/confirmation.js';
 import { linesText } from '../../src/present/line.js';
-import { planText } from '../../src/present/plan-preview.js';
 import { confirmRefusal, writeHintScope, type Write, type WriteDialog } from '../../src/ui/state/write-dialog.js';
 import { writePrompt } from '../../src/ui/state/write-prompt.js';
 
@@ -59,11 +57,11 @@ describe('one confirmation model', () => {
 
   it('the CLI prints the lines the dialog draws', () => {
     const drawn = linesText(previewLines(plan()));
-    expect(planText(plan())).toBe(`Plan: drain be/s1 on lb1, lb2\n${drawn}`);
+    expect(previewText(plan())).toBe(`Plan: drain be/s1 on lb1, lb2\n${drawn}`);
     expect(drawn).toMatch(/lb1\s+be\/s1\s+ready\s+drain\s+3\n/);
     expect(drawn).toContain('  [lb1] set server be/s1 state drain');
     const moved = linesText(previewLines(vip));
-    expect(failoverPlanText(vip)).toBe(`Plan: ${vip.title}\n${moved.replace(/^Target: lb2\n/, '')}\n\nConfirm by typing: k8s01`);
+    expect(previewText(vip)).toBe(`Plan: ${vip.title}\n${moved}\n\nConfirm by typing: k8s01`);
     expect(moved).toContain('  [lb1] write /etc/keepalived/maint: 1    # track file maint');
     expect(moved).toContain('Standby check (OK):\n  lb2: UP');
   });

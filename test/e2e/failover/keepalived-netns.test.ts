@@ -7,8 +7,6 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFailover } from '../../../src/actions/failover/apply.js';
 import { openAuditLog } from '../../../src/actions/audit-log.js';
-import { failoverPlanText } from '../../../src/present/failover-preview.js';
-import { failoverReportText } from '../../../src/present/failover-report.js';
 import { planVipMove } from '../../../src/actions/failover/vip-move.js';
 import { planWayBack } from '../../../src/actions/failover/way-back.js';
 import { runFailoverCommand } from '../../../src/subcommands/failover-command.js';
@@ -25,6 +23,7 @@ import { startHostSshd } from '../../support/lab/host-sshd.js';
 import { makeKeyPair } from '../../../src/lab/netns/keys.js';
 import { sshCommandRunner } from '../../../src/runtime/ssh-connectors.js';
 import { SshPool } from '../../../src/transport/ssh/pool.js';
+import { outcomeText, previewText } from '../../../src/present/confirmation.js';
 
 let pair: KeepalivedPair;
 let config: LbtopConfig;
@@ -123,7 +122,7 @@ describe('keepalived pair in namespaces', () => {
     expect(plan.refused).toBeNull();
     expect(plan.method).toBe('track-file');
     expect(plan.confirmWord).toBe('k8s01');
-    expect(failoverPlanText(plan)).not.toContain(AUTH_PASS);
+    expect(previewText(plan)).not.toContain(AUTH_PASS);
     const report = await applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs });
     expect(report.detail).toMatch(/is on lb2 after \d+ ms; lb2 says MASTER/);
     expect(report.verified).toBe(true);
@@ -157,7 +156,7 @@ describe('keepalived pair in namespaces', () => {
     expect(plan.refused).toBeNull();
     expect(plan.diffs[0]?.diff).toMatch(/^\+\s+priority 99$/m);
     const report = await applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs });
-    expect(report.verified, failoverReportText(report)).toBe(true);
+    expect(report.verified, outcomeText({ kind: 'vrrp', report: report })).toBe(true);
     expect(pair.holders(pair.vips[1])).toEqual(['lb2']);
     const edited = readFileSync(confPath, 'utf8');
     expect(edited).toContain(`auth_pass ${AUTH_PASS}`); // the real file keeps its password
