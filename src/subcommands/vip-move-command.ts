@@ -5,7 +5,7 @@
 import type { Preview } from '../actions/confirmation.js';
 import { EXIT } from '../cli/exit-codes.js';
 import type { FailoverContext } from '../actions/failover/context.js';
-import { applyLbBatch, planLbBack, planLbBatch, type LbBatch } from '../actions/failover/lb-batch.js';
+import { applyLbBatch, planLbBack, planLbBatch, vipBatch, type LbBatch } from '../actions/failover/lb-batch.js';
 import type { FailoverPlan, FailoverReport } from '../actions/failover/types.js';
 import { planVipMove } from '../actions/failover/vip-move.js';
 import type { FailoverInvocation } from '../cli/failover-args.js';
@@ -39,9 +39,8 @@ export async function runVipMove(inv: MoveInvocation, deps: MoveDeps): Promise<n
   const request = { to: inv.to, force: inv.force, ...(inv.method ? { method: inv.method } : {}) };
   const ctx = await deps.context();
   const lbMove = deps.isLb(inv.target);
-  // One VIP is a batch of one: the same loop applies it (with nothing to re-plan); its preview is the plan itself.
-  const one = (plan: FailoverPlan): LbBatch => ({ preview: 'vrrp-batch', kind: 'lb-move', lb: plan.from ?? inv.target, to: inv.to, title: plan.title, confirmWord: plan.confirmWord, plans: [plan], refused: plan.refused, request, undoes: [] });
-  const batch = lbMove ? planLbBatch(ctx, inv.target, request) : one(planVipMove(ctx, { ...request, target: inv.target }));
+  // One VIP is a batch of one (the same loop applies it); its preview is the plan itself, as in the VIPS view.
+  const batch = lbMove ? planLbBatch(ctx, inv.target, request) : vipBatch(planVipMove(ctx, { ...request, target: inv.target }), request);
   const single = (b: LbBatch) => !lbMove && b.plans.length === 1;
   const previewOf = (b: LbBatch): Preview => (single(b) ? b.plans[0]! : b);
   const sent = await confirmWrite(previewOf(batch), inv, deps, sendBatch(batch, single(batch), deps));

@@ -39,6 +39,11 @@ export function planLbBatch(ctx: FailoverContext, lb: string, request: Omit<Move
   return { preview: 'vrrp-batch', kind: 'lb-move', lb, to: request.to, title: `move every VIP of ${lb} to ${request.to}`, confirmWord: lb, plans, refused, request, undoes: [] };
 }
 
+/** One VIP's move as a batch of one, so the same loop applies it (nothing to re-plan); `lbtop vip move VIP`. */
+export function vipBatch(plan: FailoverPlan, request: Omit<MoveRequest, 'target'>): LbBatch {
+  return { preview: 'vrrp-batch', kind: 'lb-move', lb: plan.from ?? plan.vip, to: request.to, title: plan.title, confirmWord: plan.confirmWord, plans: [plan], refused: plan.refused, request, undoes: [] };
+}
+
 /** The way back of a batch's reports, or null when none of them can be undone. */
 export function planLbBack(ctx: FailoverContext, done: LbBatch, reports: readonly FailoverReport[]): LbBatch | null {
   const pairs = reports.filter((r) => r.undo.length).reverse().flatMap((r) => {

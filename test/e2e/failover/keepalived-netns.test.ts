@@ -186,6 +186,24 @@ describe('keepalived pair in namespaces', () => {
     console.log(`lbtop vip move lb1 --back: ${reports.map((r) => `${r.moveMs} ms`).join(', ')}`);
   });
 
+  it('lbtop vip move VIP: previewed as the VIPS dialog shows it, the cluster typed to confirm; --yes --back moves it and back', async () => {
+    const dry = await run({ kind: 'vip-move', target: 'api_vip', to: 'lb2', force: false, dryRun: true, yes: false, back: false, json: false });
+    expect(dry.code, dry.out).toBe(0);
+    expect(dry.out).toMatch(/^Plan: move api_vip .* from lb1 to lb2\nTarget: lb2\nMethod: track-file/);
+    expect(dry.out).toContain('Confirm by typing: k8s01');
+    const asked = await run({ kind: 'vip-move', target: 'api_vip', to: 'lb2', force: false, dryRun: false, yes: false, back: false, json: false });
+    expect(asked.code).toBe(1);
+    expect(asked.out).toContain('cancelled: nothing was sent');
+    expect(pair.holders(pair.vips[0])).toEqual(['lb1']);
+    const { code, out } = await run({ kind: 'vip-move', target: 'api_vip', to: 'lb2', force: false, dryRun: false, yes: true, back: true, json: true });
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/Result: move api_vip .* from lb1 to lb2\n.*\n {2}verified: /);
+    expect(out).toMatch(/Plan: way back: api_vip .* from lb2 to lb1\n/);
+    const reports = JSON.parse(out.trim().split('\n').at(-1)!) as { ok: boolean; holders: string[] }[];
+    expect(reports.map((r) => [r.ok, r.holders.join()])).toEqual([[true, 'lb2'], [true, 'lb1']]);
+    expect(pair.holders(pair.vips[0])).toEqual(['lb1']);
+  });
+
   it('stopping keepalived moves every VIP of lb1 (the preview says so); the way back starts it again', async () => {
     const plan = planVipMove(await context(), { target: 'api_vip', to: 'lb2', method: 'stop' });
     expect(plan.refused).toBeNull();
