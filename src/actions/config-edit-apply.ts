@@ -10,6 +10,8 @@ import { refuseIfReadOnly, replaceWrite } from './write-path.js';
 
 /** haproxy.cfg rewritten on one LB (server states written to disk), shown as a diff before it is written. */
 export interface ConfigEditPlan {
+  /** Its preview is a file diff (src/actions/confirmation.ts). */
+  preview: 'file';
   lb: string;
   path: string;
   before: string;

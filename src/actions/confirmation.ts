@@ -1,7 +1,10 @@
 // One confirmation model for every write lbtop makes (issue 14): whatever planned it — a runtime-API plan, a
 // map/ACL edit, a haproxy.cfg edit, a VIP move, a whole-LB move, a BGP change — the operator is shown a typed
 // preview, confirms it the one way it asks (y, or a typed word), and is shown a typed outcome. The presentation
-// (src/present/confirmation.ts) renders both; the UI's one write dialog drives them. Nothing here sends anything.
+// (src/present/confirmation.ts) renders both; the UI's one write dialog and the subcommands' one confirmation
+// (src/subcommands/confirm-write.ts) drive them. Nothing here sends anything.
+// Each planner's result IS its Preview: every plan type carries its `preview` tag, so a planner's return value goes
+// to the dialog or the CLI as it is, and the tests keep asserting on plain plans.
 import type { ConfigEditPlan } from './config-edit-apply.js';
 import type { BgpPlan, BgpReport } from './failover/bgp.js';
 import type { LbBatch } from './failover/lb-batch.js';
@@ -9,15 +12,12 @@ import type { FailoverPlan, FailoverReport } from './failover/types.js';
 import type { MapsLbOutcome, MapsPlan, MapsReport } from './maps/types.js';
 import type { ApplyReport, Plan } from './types.js';
 
-/** What the operator reads before confirming: a servers table, an entries diff, a file diff, a VRRP roles table… */
-export type Preview =
-  | { kind: 'servers'; plan: Plan }
-  | { kind: 'entries'; plan: MapsPlan }
-  | { kind: 'file'; plan: ConfigEditPlan }
-  /** `targets`: every LB the move could go to (Tab in the preview plans it again for the next one). */
-  | { kind: 'vrrp'; plan: FailoverPlan; targets: readonly string[] }
-  | { kind: 'vrrp-batch'; batch: LbBatch; targets: readonly string[] }
-  | { kind: 'bgp'; plan: BgpPlan };
+/**
+ * What the operator reads before confirming, told apart by `preview`: a servers table (runtime-API plans: server,
+ * node, sessions, tables, undo, drift to runtime, user commands), an entries diff (map/ACL), a file diff
+ * (haproxy.cfg), a VRRP roles table (one VIP), one per step (a whole LB), a BGP session's change.
+ */
+export type Preview = Plan | MapsPlan | ConfigEditPlan | FailoverPlan | LbBatch | BgpPlan;
 
 /** How it is confirmed: a key (y, guarded against keys typed ahead) or a word typed out in full and Enter. */
 export type Confirm = { by: 'key' } | { by: 'word'; word: string };
@@ -32,14 +32,13 @@ export type Outcome =
   | { kind: 'bgp'; report: BgpReport };
 
 export function previewTitle(p: Preview): string {
-  if (p.kind === 'file') return `write ${p.plan.path} on ${p.plan.lb}`;
-  return p.kind === 'vrrp-batch' ? p.batch.title : p.plan.title;
+  return p.preview === 'file' ? `write ${p.path} on ${p.lb}` : p.title;
 }
 
 export function confirmOf(p: Preview): Confirm {
-  if (p.kind === 'servers') return p.plan.confirmWord === undefined ? { by: 'key' } : { by: 'word', word: p.plan.confirmWord };
-  if (p.kind === 'entries' || p.kind === 'file') return { by: 'key' };
-  return { by: 'word', word: p.kind === 'vrrp-batch' ? p.batch.confirmWord : p.plan.confirmWord };
+  if (p.preview === 'servers') return p.confirmWord === undefined ? { by: 'key' } : { by: 'word', word: p.confirmWord };
+  if (p.preview === 'entries' || p.preview === 'file') return { by: 'key' };
+  return { by: 'word', word: p.confirmWord };
 }
 
 /**
@@ -47,21 +46,19 @@ export function confirmOf(p: Preview): Confirm {
  * nothing to send, or unreachable LBs in scope the operator has not chosen to leave out (`u`).
  */
 export function blockedWhy(p: Preview): string | null {
-  switch (p.kind) {
+  switch (p.preview) {
     case 'servers': {
-      const unreachable = p.plan.unreachable ?? [];
-      if (unreachable.length > 0 && p.plan.skipUnreachable !== true) return `refused: ${unreachable.map((u) => u.lb).join(', ')} unreachable`;
-      if (p.plan.refused?.length) return `refused: ${p.plan.refused.join('; ')}`;
-      return p.plan.commands.length === 0 ? 'nothing to send' : null;
+      const unreachable = p.unreachable ?? [];
+      if (unreachable.length > 0 && p.skipUnreachable !== true) return `refused: ${unreachable.map((u) => u.lb).join(', ')} unreachable`;
+      if (p.refused?.length) return `refused: ${p.refused.join('; ')}`;
+      return p.commands.length === 0 ? 'nothing to send' : null;
     }
     case 'entries':
-      return p.plan.errors.length > 0 ? 'this plan has errors: nothing can be applied' : null;
+      return p.errors.length > 0 ? 'this plan has errors: nothing can be applied' : null;
     case 'file':
       return null;
-    case 'vrrp-batch':
-      return p.batch.refused ? `refused: ${p.batch.refused}` : null;
     default:
-      return p.plan.refused ? `refused: ${p.plan.refused}` : null;
+      return p.refused ? `refused: ${p.refused}` : null;
   }
 }
 

@@ -4,6 +4,7 @@
 //   to runtime: reset the runtime to what the files say (prepare/commit of the file's entries; `set server`).
 import { createTwoFilesPatch } from 'diff';
 import type { DriftItem } from '../model/drift.js';
+import type { ConfigEditPlan } from './config-edit-apply.js';
 import { entriesOf, parsePatternFile } from '../sources/haproxy/maps/map-file.js';
 import { adminCommand, weightCommand } from './server-admin.js';
 import { planMapsEdit } from './maps/plan.js';
@@ -40,6 +41,7 @@ export function planServerDriftToRuntime(items: readonly ServerDrift[]): Plan {
     expect: i.field === 'admin' ? i.runtime : `weight ${i.runtime}`,
   }));
   return {
+    preview: 'servers',
     id: `drift-${Date.now().toString(36)}`,
     title: `reset ${items.length} server setting${items.length === 1 ? '' : 's'} to haproxy.cfg`,
     kind: 'raw',
@@ -83,6 +85,12 @@ export function serverDriftToConfig(configText: string, items: readonly ServerDr
     lines[index] = `${body}${comment}`;
   }
   return { after: lines.join('\n'), skipped };
+}
+
+/** The runtime server states written into haproxy.cfg on one LB, as the file diff the operator confirms. */
+export function planServerDriftToConfig(lb: string, path: string, configText: string, items: readonly ServerDrift[]): ConfigEditPlan {
+  const { after, skipped } = serverDriftToConfig(configText, items);
+  return { preview: 'file', lb, path, before: configText, after, diff: configDiff(path, configText, after), skipped };
 }
 
 /** `server NAME ...` with exactly this name as its second word (names like `web(1)` or `a+b` included). */

@@ -71,6 +71,7 @@ export function planNode(fleet: Fleet, request: NodeRequest, scope: NodeScope = 
   if (resolution.kind === 'ambiguous') {
     const n = resolution.candidates.length;
     return {
+      preview: 'servers',
       ...base,
       title: `${request.action} node ${request.node}: ${n} machines carry that name; pick one (nothing planned)`,
       node: { name: request.node, asked: request.node, action: request.action, candidates: resolution.candidates },
@@ -116,6 +117,7 @@ export function planNode(fleet: Fleet, request: NodeRequest, scope: NodeScope = 
   const backends = new Set(changes.map((c) => c.backend)).size;
   const what = resolution.kind === 'machine' && resolution.via !== 'address' ? `${request.node} (${resolution.address})` : resolution.kind === 'bgp' ? `${request.node} (BGP: ${resolution.node.prefixes.join(', ')})` : request.node;
   return {
+    preview: 'servers',
     ...base,
     title: `${request.action} node ${what} (${changes.length} server(s) in ${backends} backend(s) on ${lbs.length} LB(s))`,
     node: { name: key, asked: request.node, action: request.action, ...(wantsHostLookup(resolution, request) ? { hostLookup: true } : {}) },

@@ -64,6 +64,7 @@ export function planServerAdmin(fleet: Fleet, target: ServerTarget, admin: Admin
     }
   }
   return {
+    preview: 'servers',
     id: nextId(),
     title: `${admin} ${target.backend}/${target.server} on ${scope.lbs.map((l) => l.lb).join(', ') || 'no LB'}`,
     kind: 'server-admin',
@@ -110,9 +111,10 @@ export function planServerWeight(fleet: Fleet, target: ServerTarget, request: We
   // Refused as a whole, before anything is sent: HAProxy would refuse it on every LB of this backend anyway, and
   // a weight set on some LBs of a pair and not the others is drift.
   if (refused.length > 0) {
-    return { id: nextId(), title: `${title}: REFUSED`, kind: 'server-weight', changes: [], commands: [], rollback: [], warnings: [...refused.map((r) => `REFUSED ${r}`), ...scope.warnings], unreachable: scope.unreachable, refused };
+    return { preview: 'servers', id: nextId(), title: `${title}: REFUSED`, kind: 'server-weight', changes: [], commands: [], rollback: [], warnings: [...refused.map((r) => `REFUSED ${r}`), ...scope.warnings], unreachable: scope.unreachable, refused };
   }
   return {
+    preview: 'servers',
     id: nextId(),
     title,
     kind: 'server-weight',

@@ -43,7 +43,7 @@ export function planSessionKill(reads: readonly FleetSessions[], target: Session
   } else if (commands.length === 0) warnings.push(`no sessions on ${where} on the LBs read`);
   warnings.push('ended sessions cannot be restored: their clients reconnect (to another server when this one is drained)');
   const title = target.id === undefined ? `end every session of ${where} on ${commands.map((c) => c.lb).join(', ') || 'no LB'}` : `end session ${target.id} of ${where}`;
-  return { id: `sessions-${Date.now()}-${++seq}`, title, kind: 'sessions', changes, commands, rollback: [], warnings, ...(refused.length ? { refused } : {}) };
+  return { preview: 'servers', id: `sessions-${Date.now()}-${++seq}`, title, kind: 'sessions', changes, commands, rollback: [], warnings, ...(refused.length ? { refused } : {}) };
 }
 
 /** "127.0.0.1:41784 age 2m05s in 46 B out 85 B": what the preview shows of a session about to be cut. */
@@ -57,6 +57,7 @@ export function mergeSessionPlans(plans: readonly Plan[], title: string): Plan {
   const warnings = [...new Set(plans.flatMap((p) => p.warnings))];
   const refused = plans.flatMap((p) => p.refused ?? []);
   return {
+    preview: 'servers',
     id: `sessions-${Date.now()}-${++seq}`,
     title,
     kind: 'sessions',

@@ -31,6 +31,8 @@ export interface PlannedChange {
 }
 
 export interface Plan {
+  /** Its preview is a servers table (src/actions/confirmation.ts): the plan is the preview, no wrapping. */
+  preview: 'servers';
   id: string;
   /** "drain be/s1 on lb1, lb2". */
   title: string;

@@ -93,6 +93,7 @@ export function planUndo(entry: HistoryEntry, fleet: Fleet): UndoResult {
   return {
     offered: true,
     plan: {
+      preview: 'servers',
       id: `undo-${Date.now().toString(36)}-${(counter++).toString(36)}`,
       title: `undo: ${entry.title}`,
       kind: 'undo',

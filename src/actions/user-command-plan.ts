@@ -7,6 +7,7 @@ import { resultLine, type UserInvocation, type UserRunResult } from './user-comm
 export function userCommandPlan(run: Extract<UserInvocation, { ok: true }>, lb: string | null): Plan {
   const where = run.command.where === 'lb' ? (lb ?? '?') : 'local';
   return {
+    preview: 'servers',
     id: `user-${run.command.name}-${Date.now()}`,
     title: `run ${run.command.name}${run.command.where === 'lb' ? ` on ${where}'s host` : ' here'}`,
     kind: 'user-command',

@@ -5,13 +5,12 @@ import { createInterface } from 'node:readline/promises';
 import { Readable } from 'node:stream';
 import { applyPlan, rollbackReport } from '../actions/apply.js';
 import { defaultAuditPath, openAuditLog } from '../actions/audit-log.js';
-import { reportText } from '../present/apply-report.js';
-import { planText } from '../present/plan-preview.js';
+import { outcomeText } from '../present/confirmation.js';
 import { runRawCommand } from '../actions/raw-command.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
 import { statusJson } from '../subcommands/status-json.js';
 import { statusText } from '../subcommands/status-text.js';
-import { refuseUnreachable } from '../subcommands/unreachable-text.js';
+import { confirmRollback, confirmWrite, type ConfirmIo } from '../subcommands/confirm-write.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
@@ -36,6 +35,8 @@ export async function runSubcommand(
   await connectSshHosts(runtime.ssh, named);
   const audit = openAuditLog(defaultAuditPath());
   const deps = { clients: runtime.clients, audit };
+  // How every write subcommand prints and asks (src/subcommands/confirm-write.ts).
+  const io: ConfirmIo = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), confirm, askWord };
   switch (invocation.kind) {
     case 'status': {
       await runtime.refresh();
@@ -102,26 +103,14 @@ export async function runSubcommand(
         invocation.action === 'weight'
           ? planServerWeight(fleet, target, invocation.weight.percent ? { percent: invocation.weight.value } : invocation.weight.value)
           : planServerAdmin(fleet, target, invocation.action);
-      process.stdout.write(`${planText(plan)}\n`);
-      // A weight the backend's algorithm cannot take: refused here, nothing sent (static-weight.ts).
-      if (plan.refused?.length) {
-        process.stderr.write(`REFUSED before sending:\n${plan.refused.map((r) => `  ${r}\n`).join('')}Nothing was sent.\n`);
-        return EXIT.REFUSED;
-      }
-      const refused = refuseUnreachable(plan, invocation.skipUnreachable === true, (t) => process.stderr.write(t));
-      if (refused !== null) return refused;
-      if (invocation.dryRun) return plan.commands.length > 0 ? EXIT.OK : EXIT.FAILED;
-      if (plan.commands.length === 0) return EXIT.FAILED;
-      if (!invocation.yes && !(await confirm('Send these commands?'))) {
-        process.stdout.write('Nothing sent.\n');
-        return EXIT.FAILED;
-      }
-      const report = await applyPlan(plan, deps);
-      process.stdout.write(`${reportText(report)}\n`);
+      // A weight the backend's algorithm cannot take is refused by the planner, nothing sent (static-weight.ts).
+      const sent = await confirmWrite(plan, invocation, io, { send: () => applyPlan(plan, deps), outcome: (report) => ({ kind: 'servers', report }) });
+      if (!sent.sent) return sent.code;
+      const report = sent.result;
       let undone = null;
-      if (report.rollbackOffered.length > 0 && (invocation.yes || (await confirm('Roll back the LBs that changed?')))) {
+      if (report.rollbackOffered.length > 0 && (await confirmRollback(`roll back ${report.rollbackOffered.join(', ')}`, invocation, io))) {
         undone = await rollbackReport(report, deps);
-        process.stdout.write(`${reportText(undone)}\n`);
+        io.out(`${outcomeText({ kind: 'servers', report: undone })}\n`);
       }
       if (invocation.json) process.stdout.write(`${JSON.stringify({ outcomes: report.outcomes, leftOut: report.leftOut, rollback: undone?.outcomes ?? null })}\n`);
       return exitCodeOf(report);

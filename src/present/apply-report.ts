@@ -5,7 +5,7 @@ import type { ApplyReport, LbOutcome } from '../actions/types.js';
 import { resultLine } from '../actions/user-command.js';
 import type { Token } from '../theme/tokens.js';
 import { fit } from './format.js';
-import { plain, titledText, type Line } from './line.js';
+import { plain, type Line } from './line.js';
 import { commandLine } from './plan-preview.js';
 
 const STATUS: Record<LbOutcome['status'], { label: string; token: Token }> = {
@@ -44,6 +44,3 @@ export function applyReportLines(report: ApplyReport): Line[] {
   }
   return lines;
 }
-
-/** The CLI's print of the report: a title line, then the dialog's lines. */
-export const reportText = (report: ApplyReport): string => titledText(`Result: ${report.plan.title}`, applyReportLines(report));

@@ -5,7 +5,7 @@ import type { BgpPlan } from '../actions/failover/bgp.js';
 import type { LbBatch } from '../actions/failover/lb-batch.js';
 import { describeStep } from '../actions/failover/steps.js';
 import type { FailoverPlan, PriorityRow } from '../actions/failover/types.js';
-import { plain, titledText, type Line } from './line.js';
+import { plain, type Line } from './line.js';
 import { commandLine } from './plan-preview.js';
 import { tableLines, type Column } from './table.js';
 
@@ -67,8 +67,3 @@ export function bgpPlanLines(plan: BgpPlan): Line[] {
     ...(plan.refused ? [[], plain(`REFUSED: ${plan.refused}`, 'dialog.warning')] : []),
   ];
 }
-
-/** The CLI's prints: a title line, the dialog's lines, then what to type (a refused plan says REFUSED instead). */
-const typing = (plan: { refused: string | null; confirmWord: string }) => (plan.refused ? '' : `\n\nConfirm by typing: ${plan.confirmWord}`);
-export const failoverPlanText = (plan: FailoverPlan): string => titledText(`Plan: ${plan.title}`, failoverPlanLines(plan)) + typing(plan);
-export const bgpPlanText = (plan: BgpPlan): string => titledText(`Plan: ${plan.title}`, bgpPlanLines(plan)) + typing(plan);

@@ -4,7 +4,7 @@
 import type { BgpReport } from '../actions/failover/bgp.js';
 import { describeStep } from '../actions/failover/steps.js';
 import type { FailoverReport, HostStep } from '../actions/failover/types.js';
-import { plain, titledText, type Line } from './line.js';
+import { plain, type Line } from './line.js';
 import { commandLine } from './plan-preview.js';
 
 export function failoverReportLines(report: FailoverReport): Line[] {
@@ -29,5 +29,3 @@ export function bgpReportLines(report: BgpReport): Line[] {
     plain(`BIRD: ${report.reply}`, 'text.dim'),
   ];
 }
-
-export const failoverReportText = (report: FailoverReport): string => titledText(`Result: ${report.plan.title}`, failoverReportLines(report));

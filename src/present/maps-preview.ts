@@ -4,7 +4,7 @@
 import type { ConfigEditPlan } from '../actions/config-edit-apply.js';
 import type { MapsLbOutcome, MapsPlan, MapsReport } from '../actions/maps/types.js';
 import type { Token } from '../theme/tokens.js';
-import { titledText, type Line } from './line.js';
+import type { Line } from './line.js';
 
 function diffToken(line: string): Token | undefined {
   if (line.startsWith('+') && !line.startsWith('+++')) return 'status.up';
@@ -65,7 +65,3 @@ export function configEditPlanLines(plan: ConfigEditPlan): Line[] {
 
 /** The one LB a haproxy.cfg edit wrote. */
 export const configEditReportLines = (o: MapsLbOutcome): Line[] => toLines(outcomeText(o));
-
-/** The CLI's prints: a title line, then the dialog's lines. */
-export const mapsPlanText = (plan: MapsPlan): string => titledText(`Plan: ${plan.title}`, mapsPlanLines(plan));
-export const mapsReportText = (report: MapsReport): string => titledText(`Result: ${report.plan.title}`, mapsReportLines(report));

@@ -3,7 +3,7 @@
 // order they will be sent, the warnings, the node-drain hooks and the LBs that did not answer.
 import type { Plan, PlannedChange } from '../actions/types.js';
 import { fit } from './format.js';
-import { plain, titledText, type Line } from './line.js';
+import { plain, type Line } from './line.js';
 import { tableLines, type Column } from './table.js';
 import { userCommandPreviewLines } from './user-command-preview.js';
 
@@ -71,6 +71,3 @@ export function planPreviewLines(plan: Plan): Line[] {
   }
   return lines;
 }
-
-/** The CLI's print of the preview (`--dry-run`, before the terminal's y): a title line, then the dialog's lines. */
-export const planText = (plan: Plan): string => titledText(`Plan: ${plan.title}`, planPreviewLines(plan));

@@ -1,6 +1,6 @@
 // The map editor's views' services (src/ui/maps/maps-services.ts) over the maps deps of the running fleet.
 import { applyConfigEdit } from '../actions/config-edit-apply.js';
-import { configDiff, planPatternDriftFix, planServerDriftToRuntime, serverDriftToConfig } from '../actions/drift-fix.js';
+import { planPatternDriftFix, planServerDriftToConfig, planServerDriftToRuntime } from '../actions/drift-fix.js';
 import { readDrift } from '../actions/drift-read.js';
 import { applyMapsPlan } from '../actions/maps/apply.js';
 import { planMapsEdit } from '../actions/maps/plan.js';
@@ -30,13 +30,12 @@ export function createMapsServices(deps: MapsDeps, now: () => number = Date.now)
     applyEdit: (plan) => applyMapsPlan(plan, deps),
     readDrift: (options) => readDrift(deps, [], options),
     async planDriftFix(item, direction) {
-      if (item.kind === 'pattern') return { pattern: await planPatternDriftFix(deps, item, direction) };
-      if (direction === 'to-runtime') return { runtime: planServerDriftToRuntime([item]) };
+      if (item.kind === 'pattern') return planPatternDriftFix(deps, item, direction);
+      if (direction === 'to-runtime') return planServerDriftToRuntime([item]);
       const path = deps.after(item.lb).configPath ?? '';
       const read = await deps.files(item.lb)?.read(path);
       if (!read?.exists) throw new Error(`${item.lb}: cannot read ${path}`);
-      const { after, skipped } = serverDriftToConfig(read.text, [item]);
-      return { config: { lb: item.lb, path, before: read.text, after, diff: configDiff(path, read.text, after), skipped } };
+      return planServerDriftToConfig(item.lb, path, read.text, [item]);
     },
     applyConfigEdit: (plan) => applyConfigEdit(deps, plan.lb, plan.before, plan.after),
     trace: (target, sni) => traceOnLbs(deps, traceRequestOf(target, sni)),

@@ -1,10 +1,8 @@
 // Runs `vip status`, `vip move` and `bgp disable|enable` on the same plan/preview/apply code as the TUI. The
-// composition root passes the runtimes, the audit log and how to ask the operator (a typed word, never y).
+// composition root passes the runtimes, the audit log and how to ask the operator (a typed word, never y); the
+// preview and the asking are the one confirmation of every write subcommand (confirm-write.ts).
 import { EXIT } from '../cli/exit-codes.js';
-import { applyBgp, planBgp, type BgpReport } from '../actions/failover/bgp.js';
-import { bgpPlanText } from '../present/failover-preview.js';
-import { bgpReportLines, failoverReportText } from '../present/failover-report.js';
-import { linesText } from '../present/line.js';
+import { applyBgp, planBgp } from '../actions/failover/bgp.js';
 import { applyFailover } from '../actions/failover/apply.js';
 import type { FailoverContext } from '../actions/failover/context.js';
 import type { AuditLog } from '../actions/audit-log.js';
@@ -15,6 +13,7 @@ import type { Fleet } from '../model/fleet.js';
 import type { FailoverRuntime } from '../runtime/failover-runtime.js';
 import { vipStatusJson, vipStatusText } from './vip-status.js';
 import { runVipMove } from './vip-move-command.js';
+import { confirmWrite } from './confirm-write.js';
 
 export interface FailoverCommandDeps {
   config: LbtopConfig;
@@ -53,13 +52,10 @@ export async function runFailoverCommand(inv: FailoverInvocation, deps: Failover
     case 'vip-move':
       return runVipMove(inv, {
         context: () => context(deps),
-        apply: async (plan) => {
-          const report = await applyFailover(plan, { runners: deps.failover.runners, files: deps.failover.files, audit: deps.audit, lbs: deps.config.lbs });
-          deps.out(`${failoverReportText(report)}\n`);
-          return report;
-        },
+        apply: (plan) => applyFailover(plan, { runners: deps.failover.runners, files: deps.failover.files, audit: deps.audit, lbs: deps.config.lbs }),
         askWord: deps.askWord,
         out: deps.out,
+        err: deps.err,
         isLb: (name) => deps.failover.lbs.some((lb) => lb.name === name),
       });
     case 'bgp': {
@@ -73,15 +69,9 @@ export async function runFailoverCommand(inv: FailoverInvocation, deps: Failover
       await deps.failover.refresh([inv.lb]);
       const reading = deps.failover.store.host(inv.lb)?.bird?.value ?? null;
       const plan = planBgp(inv.lb, target, reading, inv.action, inv.protocol, inv.reason);
-      deps.out(`${bgpPlanText(plan)}\n`);
-      if (plan.refused) return 1;
-      if (inv.dryRun) return 0;
-      if (!inv.yes && !(await deps.askWord(`Type ${plan.confirmWord} to apply: `, plan.confirmWord))) {
-        deps.out('Nothing sent.\n');
-        return 1;
-      }
-      const report: BgpReport = await applyBgp(plan, { runner, target, audit: deps.audit });
-      deps.out(`Result: ${linesText(bgpReportLines(report))}\n`);
+      const sent = await confirmWrite(plan, inv, deps, { send: () => applyBgp(plan, { runner, target, audit: deps.audit }), outcome: (report) => ({ kind: 'bgp', report }) });
+      if (!sent.sent) return sent.code;
+      const report = sent.result;
       return report.unknown ? EXIT.UNKNOWN : report.ok ? EXIT.OK : EXIT.FAILED;
     }
   }

@@ -1,13 +1,11 @@
 // `lbtop history` and `lbtop undo ID`. History reads the audit log only (no LB is asked). Undo finds the entry,
-// polls every LB, re-plans the recorded way back against what they show now (undo-plan.ts), prints the preview,
-// and sends it like any plan: --dry-run stops there, --yes or a terminal y applies, verifies and reports, with a
-// rollback offered on a partial failure.
+// polls every LB, re-plans the recorded way back against what they show now (undo-plan.ts), and sends it like any
+// plan through the one confirmation (confirm-write.ts), with a rollback offered on a partial failure.
 import { applyPlan, rollbackReport, type ApplyDeps } from '../actions/apply.js';
 import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
 import { readAuditLog } from '../actions/audit-read.js';
 import { groupHistory } from '../actions/history.js';
-import { reportText } from '../present/apply-report.js';
-import { planText } from '../present/plan-preview.js';
+import { outcomeText } from '../present/confirmation.js';
 import { findEntry, planUndo } from '../actions/undo-plan.js';
 import { clearNodeRecord, defaultNodeDir } from '../actions/node-record.js';
 import type { HistoryInvocation } from '../cli/history-args.js';
@@ -16,7 +14,7 @@ import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import { buildFleet } from '../store/selectors.js';
 import { historyJson, historyText } from './history-text.js';
-import { refuseUnreachable } from './unreachable-text.js';
+import { confirmRollback, confirmWrite } from './confirm-write.js';
 
 export interface HistoryIo {
   auditPath: string;
@@ -55,25 +53,21 @@ export async function runUndoCommand(
     return EXIT.REFUSED;
   }
   const { plan } = undo;
-  io.out(`${planText(plan)}\n`);
-  const refused = refuseUnreachable(plan, invocation.skipUnreachable, io.err);
-  if (refused !== null) return refused;
-  if (invocation.dryRun || plan.commands.length === 0) {
-    if (invocation.json) io.out(`${JSON.stringify({ id: entry.id, plan: { title: plan.title, commands: plan.commands, warnings: plan.warnings } })}\n`);
-    return plan.commands.length > 0 ? EXIT.OK : EXIT.FAILED;
+  const sent = await confirmWrite(plan, invocation, io, {
+    // The undo of a node action goes to every LB at once, as the node action did.
+    send: () => (plan.fanout ? applyPlanFanout(plan, io.deps) : applyPlan(plan, io.deps)),
+    outcome: (report) => ({ kind: 'servers', report }),
+  });
+  if (!sent.sent) {
+    if (invocation.json && (sent.why === 'dry-run' || sent.why === 'nothing')) io.out(`${JSON.stringify({ id: entry.id, plan: { title: plan.title, commands: plan.commands, warnings: plan.warnings } })}\n`);
+    return sent.code;
   }
-  if (!invocation.yes && !(await io.confirm('Send these commands?'))) {
-    io.out('Nothing sent.\n');
-    return EXIT.FAILED;
-  }
-  // The undo of a node action goes to every LB at once, as the node action did.
-  const report = plan.fanout ? await applyPlanFanout(plan, io.deps) : await applyPlan(plan, io.deps);
-  io.out(`${reportText(report)}\n`);
+  const report = sent.result;
   if (report.ok && plan.clearsNodeRecord !== undefined) clearNodeRecord(io.nodeDir ?? defaultNodeDir(), plan.clearsNodeRecord);
   let undone = null;
-  if (report.rollbackOffered.length > 0 && (invocation.yes || (await io.confirm('Roll back the LBs that changed?')))) {
+  if (report.rollbackOffered.length > 0 && (await confirmRollback(`roll back ${report.rollbackOffered.join(', ')}`, invocation, io))) {
     undone = plan.fanout ? await rollbackFanout(report, io.deps) : await rollbackReport(report, io.deps);
-    io.out(`${reportText(undone)}\n`);
+    io.out(`${outcomeText({ kind: 'servers', report: undone })}\n`);
   }
   if (invocation.json) io.out(`${JSON.stringify({ id: entry.id, undo: plan.id, outcomes: report.outcomes, leftOut: report.leftOut, warnings: plan.warnings, rollback: undone?.outcomes ?? null })}\n`);
   return exitCodeOf(report);

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { applyMapsPlan } from '../actions/maps/apply.js';
 import { rollbackCandidates, rollbackPlan } from '../actions/maps/rollback.js';
 import { planMapsEdit } from '../actions/maps/plan.js';
-import { mapsPlanText, mapsReportText } from '../present/maps-preview.js';
+import { outcomeText } from '../present/confirmation.js';
+import { confirmRollback, confirmWrite } from './confirm-write.js';
 import { readMapsInputs, readUses } from '../actions/maps/read.js';
 import type { MapsEdit } from '../actions/maps/types.js';
 import type { MapsDeps } from '../actions/maps/deps.js';
@@ -63,22 +64,12 @@ export async function runMapsCommand(deps: MapsDeps, inv: MapsInvocation, io: Io
   else if (inv.action === 'set') edit = { op: 'set', key: inv.key!, value: inv.value! };
   else edit = inv.table === 'map' ? { op: 'add', key: inv.key!, value: inv.value! } : { op: 'add', key: inv.key! };
   const plan = planMapsEdit(inv.table, file, edit, await readMapsInputs(deps, inv.table, file, inv.lbs));
-  io.out(`${mapsPlanText(plan)}\n`);
-  if (plan.errors.length > 0) return 2;
-  if (plan.lbs.every((l) => l.noop)) {
-    io.out('Nothing to change.\n');
-    return 0;
-  }
-  if (inv.dryRun) return 0;
-  if (!inv.yes && !(await io.confirm('Apply on these LBs?'))) {
-    io.out('Nothing sent, nothing written.\n');
-    return 1;
-  }
-  const report = await applyMapsPlan(plan, deps);
-  io.out(`${mapsReportText(report)}\n`);
+  const sent = await confirmWrite(plan, inv, io, { send: () => applyMapsPlan(plan, deps), outcome: (report) => ({ kind: 'entries', report }) });
+  if (!sent.sent) return sent.code;
+  const report = sent.result;
   const back = rollbackCandidates(report);
-  if (back.length > 0 && (inv.yes || (await io.confirm(`Roll back ${back.join(', ')} (runtime and file as they were)?`)))) {
-    io.out(`${mapsReportText(await applyMapsPlan(rollbackPlan(report), deps))}\n`);
+  if (back.length > 0 && (await confirmRollback(`roll back ${back.join(', ')}`, inv, io))) {
+    io.out(`${outcomeText({ kind: 'entries', report: await applyMapsPlan(rollbackPlan(report), deps) })}\n`);
   }
   if (inv.json) io.out(`${JSON.stringify(report.outcomes)}\n`);
   if (report.outcomes.some((o) => o.status === 'unknown')) return EXIT.UNKNOWN;

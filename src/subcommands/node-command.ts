@@ -1,8 +1,10 @@
 // `lbtop node drain|maint|ready NAME`: the same planner and fan-out as the TUI's node drain. Poll every LB,
 // print the plan (every LB/backend/server, sessions, exact commands), ask or take --yes, apply to all LBs in
 // parallel, report per LB with a rollback offered on a partial failure, then optionally follow the drain.
-import { reportText } from '../present/apply-report.js';
-import { planText } from '../present/plan-preview.js';
+import type { Outcome } from '../actions/confirmation.js';
+import type { ApplyReport } from '../actions/types.js';
+import { outcomeText } from '../present/confirmation.js';
+import { confirmRollback, confirmWrite } from './confirm-write.js';
 import type { NodeInvocation } from '../cli/node-args.js';
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
@@ -11,7 +13,6 @@ import { formatProgress } from '../actions/node-wait.js';
 import { buildFleet } from '../store/selectors.js';
 import { runSnapshotCommand } from './snapshot-command.js';
 import { EXIT, exitCodeOf } from '../cli/exit-codes.js';
-import { refuseUnreachable } from './unreachable-text.js';
 import { candidatesText } from './node-text.js';
 import { runNodesCommand } from './nodes-command.js';
 import { goOnPlan } from '../actions/node-hooks.js';
@@ -43,32 +44,28 @@ export async function runNodeCommand(invocation: NodeInvocation, config: LbtopCo
     if (invocation.json) io.out(`${JSON.stringify({ refused: 'several machines', node: invocation.node, candidates: plan.node!.candidates })}\n`);
     return EXIT.REFUSED;
   }
-  io.out(`${planText(plan)}\n`);
-  const refused = refuseUnreachable(plan, invocation.skipUnreachable === true, io.err);
-  if (refused !== null) return refused;
-  if (invocation.dryRun) return plan.commands.length > 0 || plan.changes.length > 0 ? 0 : 1;
-  if (plan.commands.length === 0) return plan.warnings.some((w) => w.includes('nothing to send')) ? 0 : 1;
-  if (!invocation.yes && !(await io.confirm(`Send these ${plan.commands.length} commands to ${new Set(plan.commands.map((c) => c.lb)).size} LB(s)?`))) {
-    io.out('Nothing sent.\n');
-    return 1;
-  }
+  const outcome = (report: ApplyReport): Outcome => ({ kind: 'servers', report });
+  // Nothing to send: a dry run that changes something says so (0); a node already in that state everywhere is done (0).
+  const nothing = (invocation.dryRun ? plan.changes.length > 0 : plan.warnings.some((w) => w.includes('nothing to send'))) ? EXIT.OK : EXIT.FAILED;
   // The record is saved before sending (after the write path admitted the plan); progress per LB as it lands.
   const send = (p: typeof plan) => node.applyNode(p, { follow: false, onOutcome: (o) => io.err(`  ${o.lb}: ${o.status}\n`) });
-  let report = await send(plan);
+  const sent = await confirmWrite(plan, { ...invocation, skipUnreachable: invocation.skipUnreachable === true }, io, { send: () => send(plan), outcome, nothing });
+  if (!sent.sent) return sent.code;
+  let report = sent.result;
   if (report.held) {
-    // A before-hook failed: nothing was sent. --yes confirmed the preview, not this; only a terminal y goes on.
-    io.out(`${reportText(report)}\n`);
-    if (invocation.yes || !(await io.confirm('A before-hook failed. Send the drain anyway?'))) {
-      io.out('Nothing sent.\n');
+    // A before-hook failed: nothing was sent. The same preview again, as the TUI shows it; --yes confirmed the
+    // first one, not this: only a terminal y goes on.
+    const goOn = goOnPlan(report);
+    const again = await confirmWrite(goOn, { dryRun: false, yes: false, ask: !invocation.yes }, io, { send: () => send(goOn), outcome });
+    if (!again.sent) {
       if (invocation.json) io.out(`${JSON.stringify({ held: true, hooks: report.hooks })}\n`);
       return EXIT.FAILED;
     }
-    report = await send(goOnPlan(report));
+    report = again.result;
   }
-  io.out(`${reportText(report)}\n`);
-  if (report.rollbackOffered.length > 0 && (invocation.yes || (await io.confirm('Roll back the LBs that changed?')))) {
+  if (report.rollbackOffered.length > 0 && (await confirmRollback(`roll back ${report.rollbackOffered.join(', ')}`, invocation, io))) {
     const undone = await node.rollback(report);
-    io.out(`${reportText(undone)}\n`);
+    io.out(`${outcomeText(outcome(undone))}\n`);
   }
   let drained = true;
   if (invocation.wait && invocation.action !== 'ready' && report.ok) {

@@ -1,8 +1,11 @@
-// `lbtop run NAME`: a user command from a runbook. The exact command line and its words are printed first (the
-// TUI's preview as text), --dry-run stops there, --yes or a terminal y runs it through the same runtime as the
-// key (write path, audit, read-only gate), and its output follows; --json gives the whole result as data.
+// `lbtop run NAME`: a user command from a runbook, through the one confirmation (confirm-write.ts): the TUI's
+// preview (where it runs, the exact command line, each word), --dry-run stops there, --yes or a terminal y runs it
+// through the same runtime as the key (write path, audit, read-only gate), and its output follows; --json gives
+// the whole result as data.
 import { invoke, resultLine, type UserCommandRuntime, type UserRunResult } from '../actions/user-command.js';
+import { userCommandPlan } from '../actions/user-command-plan.js';
 import type { RunInvocation } from '../cli/run-args.js';
+import { confirmWrite } from './confirm-write.js';
 import { EXIT } from '../cli/exit-codes.js';
 
 export interface RunCommandIo {
@@ -30,14 +33,10 @@ export async function runUserSubcommand(inv: RunInvocation, io: RunCommandIo): P
     io.err(`lbtop run: ${command.name} runs on an LB's host: say which with --lb\n`);
     return EXIT.REFUSED;
   }
-  const where = command.where === 'lb' ? `on ${lb}'s host` : 'here';
-  io.out(`Command: ${command.name}, ${where}${command.dangerous ? ' (lbtop cannot verify or undo what it does)' : ''}\n  ${run.line}\nWords:\n${run.argv.map((w, i) => `  ${String(i).padStart(3)}  ${w}`).join('\n')}\n`);
-  if (inv.dryRun) return EXIT.OK;
-  if (!inv.yes && !(await io.confirm('Run it?'))) {
-    io.out('Nothing run.\n');
-    return EXIT.FAILED;
-  }
-  const result = await io.runtime.run(run, lb);
+  // What it prints is its report, as the OUTPUT panel shows it: no outcome lines of the one confirmation.
+  const sent = await confirmWrite(userCommandPlan(run, lb), inv, io, { send: () => io.runtime.run(run, lb), outcome: () => null });
+  if (!sent.sent) return sent.code;
+  const result = sent.result;
   if (inv.json) io.out(`${JSON.stringify(result)}\n`);
   else {
     io.out(result.stdout);

@@ -1,11 +1,10 @@
 // Runs `lbtop sessions`, `lbtop sessions kill` and `lbtop errors` (src/cli/session-args.ts). A kill is a Plan like
-// every write: read the sessions, print the preview, then --dry-run stops, --yes or a terminal y sends through
-// applyPlan (write path, audit, verify by re-reading show sess).
-import { reportText } from '../present/apply-report.js';
-import { planText } from '../present/plan-preview.js';
+// every write: read the sessions, then the one confirmation (confirm-write.ts: preview, --dry-run stops, --yes or a
+// terminal y sends) through the sessions service (write path, audit, verify by re-reading show sess).
 import type { SessionInvocation } from '../cli/session-args.js';
 import { EXIT, exitCodeOf } from '../cli/exit-codes.js';
 import type { SessionsService } from '../runtime/sessions-service.js';
+import { confirmWrite } from './confirm-write.js';
 import { errorsJson, errorsText, sessionsJson, sessionsText } from './sessions-text.js';
 
 export interface SessionsIo {
@@ -30,20 +29,10 @@ export async function runSessionsCommand(inv: SessionInvocation, io: SessionsIo)
     return reads.every((r) => 'read' in r) ? EXIT.OK : EXIT.FAILED;
   }
   const plan = await io.sessions.plan({ ...inv.target, ...(inv.id ? { id: inv.id } : {}) }, lbs);
-  io.out(`${planText(plan)}\n`);
-  for (const c of plan.commands) io.out(`  [${c.lb}] ends: ${c.before}\n`);
-  if (plan.refused?.length) {
-    io.err(`REFUSED before sending:\n${plan.refused.map((r) => `  ${r}\n`).join('')}Nothing was sent.\n`);
-    return EXIT.REFUSED;
-  }
-  if (inv.dryRun) return plan.commands.length > 0 ? EXIT.OK : EXIT.FAILED;
-  if (plan.commands.length === 0) return EXIT.FAILED;
-  if (!inv.yes && !(await io.confirm('End these sessions?'))) {
-    io.out('Nothing sent.\n');
-    return EXIT.FAILED;
-  }
-  const report = await io.sessions.apply(plan);
-  io.out(`${reportText(report)}\n`);
+  // Who is cut is in the preview ("Sessions that will be cut"), as the TUI shows it.
+  const sent = await confirmWrite(plan, inv, io, { send: () => io.sessions.apply(plan), outcome: (report) => ({ kind: 'servers', report }) });
+  if (!sent.sent) return sent.code;
+  const report = sent.result;
   if (inv.json) io.out(`${JSON.stringify({ outcomes: report.outcomes, ended: plan.commands.map((c) => ({ lb: c.lb, sessions: c.sessions })) })}\n`);
   return exitCodeOf(report);
 }

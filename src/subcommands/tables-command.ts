@@ -1,8 +1,6 @@
 // Runs `lbtop tables [TABLE] [--filter] [--key] [--compare]`, `lbtop tables clear TABLE --key K` and `lbtop peers`
 // on the same readers, plan and apply as the TABLES panel. Reads exit like the other reports (0 all well, 1 found:
 // differences or peers not in sync, 2 an LB could not be read); the clear exits like every write.
-import { reportText } from '../present/apply-report.js';
-import { planText } from '../present/plan-preview.js';
 import { compareTables, compareText } from '../actions/tables/compare.js';
 import { EXIT, exitCodeOf } from '../cli/exit-codes.js';
 import type { TablesInvocation } from '../cli/tables-args.js';
@@ -10,7 +8,7 @@ import type { TablesService } from '../runtime/tables-service.js';
 import { parseFilter } from '../sources/haproxy/tables/filter.js';
 import { peersProblems } from '../sources/haproxy/tables/peers-sync.js';
 import type { TableRead } from '../sources/haproxy/tables/read-tables.js';
-import { refuseUnreachable } from './unreachable-text.js';
+import { confirmWrite } from './confirm-write.js';
 import { peersText, tableEntriesText, tableListText } from './tables-text.js';
 
 export interface TablesCommandDeps {
@@ -51,17 +49,9 @@ export async function runTablesCommand(inv: TablesInvocation, deps: TablesComman
 
 async function clear(inv: Extract<TablesInvocation, { kind: 'tables-clear' }>, deps: TablesCommandDeps): Promise<number> {
   const plan = await deps.tables.planClear(inv.table, inv.key, inv.lbs);
-  deps.out(`${planText(plan)}\n`);
-  const refused = refuseUnreachable(plan, false, deps.err);
-  if (refused !== null) return refused;
-  if (plan.commands.length === 0) return EXIT.FAILED;
-  if (inv.dryRun) return EXIT.OK;
-  if (!inv.yes && !(await deps.confirm('Send these commands?'))) {
-    deps.out('Nothing sent.\n');
-    return EXIT.FAILED;
-  }
-  const report = await deps.tables.apply(plan);
-  deps.out(`${reportText(report)}\n`);
+  const sent = await confirmWrite(plan, inv, deps, { send: () => deps.tables.apply(plan), outcome: (report) => ({ kind: 'servers', report }) });
+  if (!sent.sent) return sent.code;
+  const report = sent.result;
   if (inv.json) deps.out(`${JSON.stringify({ outcomes: report.outcomes })}\n`);
   return exitCodeOf(report);
 }

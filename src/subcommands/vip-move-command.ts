@@ -1,60 +1,61 @@
 // `lbtop vip move TARGET --to LB`: one VIP or instance, or an LB (every VIP it holds alone, instance by instance,
-// each re-planned just before it is applied). Confirmation is the cluster name for one VIP, the LB's name for an
-// LB. `--back` takes the way back at once (a drill); otherwise the way back is offered on a terminal and printed.
+// each re-planned just before it is applied), through the one confirmation (confirm-write.ts). Confirmation is the
+// cluster name for one VIP, the LB's name for an LB. `--back` takes the way back at once (a drill); otherwise the
+// way back is previewed and offered on a terminal, and printed to take by hand when not taken.
+import type { Preview } from '../actions/confirmation.js';
 import { EXIT } from '../cli/exit-codes.js';
 import type { FailoverContext } from '../actions/failover/context.js';
-import { applyLbBatch, planLbBack, planLbBatch, type LbBatch } from '../actions/failover/lb-batch.js';
+import { applyLbBatch, planLbBack, planLbBatch, vipBatch, type LbBatch } from '../actions/failover/lb-batch.js';
 import type { FailoverPlan, FailoverReport } from '../actions/failover/types.js';
 import { planVipMove } from '../actions/failover/vip-move.js';
 import type { FailoverInvocation } from '../cli/failover-args.js';
-import { failoverPlanText as planText } from '../present/failover-preview.js';
 import { wayBackByHandLines } from '../present/failover-report.js';
 import { linesText } from '../present/line.js';
+import { confirmWrite, type ConfirmIo, type WriteSend } from './confirm-write.js';
 
 type MoveInvocation = Extract<FailoverInvocation, { kind: 'vip-move' }>;
 
-export interface MoveDeps {
+export interface MoveDeps extends ConfirmIo {
   context(): Promise<FailoverContext>;
   apply(plan: FailoverPlan): Promise<FailoverReport>;
-  askWord(prompt: string, word: string): Promise<boolean>;
-  out(text: string): void;
   isLb(name: string): boolean;
 }
 
 const summary = (r: FailoverReport) => ({ title: r.plan.title, method: r.plan.method, ok: r.ok, moveMs: r.moveMs, holders: r.holders, detail: r.detail });
 
+/** One batch applied, its notes ("skipped", "REFUSED") gathered into its outcome, as the VIPS view reports it. */
+function sendBatch(batch: LbBatch, single: boolean, deps: MoveDeps): WriteSend<{ reports: FailoverReport[]; notes: string[] }> {
+  return {
+    send: async () => {
+      const notes: string[] = [];
+      return { reports: await applyLbBatch(batch, { context: deps.context, apply: deps.apply, note: (t) => notes.push(t) }), notes };
+    },
+    // One VIP is previewed as itself and reported as itself; an LB as the batch, step by step.
+    outcome: ({ reports, notes }) => (single && reports[0] && notes.length === 0 ? { kind: 'vrrp', report: reports[0] } : { kind: 'vrrp-batch', batch, reports, notes }),
+  };
+}
+
 export async function runVipMove(inv: MoveInvocation, deps: MoveDeps): Promise<number> {
   const request = { to: inv.to, force: inv.force, ...(inv.method ? { method: inv.method } : {}) };
   const ctx = await deps.context();
   const lbMove = deps.isLb(inv.target);
-  // One VIP is a batch of one: the same loop applies it (with nothing to re-plan).
-  const one = (plan: FailoverPlan): LbBatch => ({ kind: 'lb-move', lb: plan.from ?? inv.target, to: inv.to, title: plan.title, confirmWord: plan.confirmWord, plans: [plan], refused: plan.refused, request, undoes: [] });
-  const batch = lbMove ? planLbBatch(ctx, inv.target, request) : one(planVipMove(ctx, { ...request, target: inv.target }));
-  const { plans, refused } = batch;
-  for (const plan of plans) deps.out(`${planText(plan)}\n\n`);
-  if (refused) {
-    // One plan already says REFUSED in its preview; for an LB, the sum of them.
-    if (lbMove) deps.out(`REFUSED: ${refused}\n`);
-    return 1;
-  }
-  if (inv.dryRun) return 0;
-  const word = lbMove ? inv.target : plans[0]!.confirmWord;
-  if (!inv.yes && !(await deps.askWord(`Type ${word} to apply${plans.length > 1 ? ` all ${plans.length}` : ''}: `, word))) {
-    deps.out('Nothing changed.\n');
-    return 1;
-  }
-  const note = (text: string) => deps.out(`${text}\n`);
-  const reports = await applyLbBatch(batch, { context: deps.context, apply: deps.apply, note });
+  // One VIP is a batch of one (the same loop applies it); its preview is the plan itself, as in the VIPS view.
+  const batch = lbMove ? planLbBatch(ctx, inv.target, request) : vipBatch(planVipMove(ctx, { ...request, target: inv.target }), request);
+  const single = (b: LbBatch) => !lbMove && b.plans.length === 1;
+  const previewOf = (b: LbBatch): Preview => (single(b) ? b.plans[0]! : b);
+  const sent = await confirmWrite(previewOf(batch), inv, deps, sendBatch(batch, single(batch), deps));
+  if (!sent.sent) return sent.code;
+  const reports = [...sent.result.reports];
   const undo = reports.filter((r) => r.undo.length).reverse();
-  if (undo.length && (inv.back || (!inv.yes && (await deps.askWord(`The way back: type ${word} to take it now (Enter: not now): `, word))))) {
+  // The way back: --back takes it at once (a drill), a terminal is asked after its preview, --yes alone leaves it.
+  let taken = false;
+  if (undo.length && (inv.back || !inv.yes)) {
     const back = planLbBack(await deps.context(), batch, reports);
-    if (back) {
-      if (back.plans[0]) deps.out(`${planText(back.plans[0])}\n`);
-      reports.push(...(await applyLbBatch(back, { context: deps.context, apply: deps.apply, note, planned: (p) => deps.out(`${planText(p)}\n`) })));
-    }
-  } else if (undo.length) {
-    deps.out(`${linesText(wayBackByHandLines(undo.flatMap((r) => r.undo)))}\n`);
+    const went = back ? await confirmWrite(previewOf(back), { dryRun: false, yes: inv.back }, deps, sendBatch(back, single(back), deps)) : null;
+    if (went?.sent) reports.push(...went.result.reports);
+    taken = went?.sent === true;
   }
+  if (undo.length && !taken) deps.out(`${linesText(wayBackByHandLines(undo.flatMap((r) => r.undo)))}\n`);
   if (inv.json) deps.out(`${JSON.stringify(reports.map(summary))}\n`);
   if (reports.some((r) => r.unknown)) return EXIT.UNKNOWN;
   return reports.length > 0 && reports.every((r) => r.ok) ? EXIT.OK : EXIT.FAILED;

@@ -34,6 +34,7 @@ describe('an action on one LB runs in two sessions', () => {
     return { client: new HaproxyClient(connector), connects: () => connects };
   };
   const plan = (to: 'drain' | 'ready'): Plan => ({
+    preview: 'servers',
     id: `t-${to}`, title: to, kind: 'server-admin', changes: [], rollback: [], warnings: [],
     commands: [
       { lb: 'lb', command: `set server be_0001/srv00001 state ${to}`, expect: to },

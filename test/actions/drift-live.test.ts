@@ -9,11 +9,11 @@ import { configDiff, planPatternDriftFix, planServerDriftToRuntime, serverDriftT
 import { readDrift } from '../../src/actions/drift-read.js';
 import { formatDrift } from '../../src/actions/drift-text.js';
 import { applyMapsPlan } from '../../src/actions/maps/apply.js';
-import { mapsPlanText, mapsReportText } from '../../src/present/maps-preview.js';
 import type { DriftItem } from '../../src/model/drift.js';
 import type { RuntimeApi } from '../../src/sources/haproxy/client.js';
 import { SnapshotReader } from '../../src/sources/haproxy/read-snapshot.js';
 import { startMapsLab, type MapsLab } from '../support/lab/maps-lab.js';
+import { outcomeText, previewText } from '../../src/present/confirmation.js';
 
 type Server = Extract<DriftItem, { kind: 'server' }>;
 type Pattern = Extract<DriftItem, { kind: 'pattern' }>;
@@ -83,10 +83,10 @@ describe('runtime vs disk drift on a real HAProxy', () => {
     const toRuntime = await planPatternDriftFix(lab.deps, item, 'to-runtime');
     expect(toRuntime.lbs[0]!.commands[0]).toBe(`prepare map ${hosts}`);
     expect(toRuntime.lbs[0]!.file!.diff).toBe('');
-    expect(mapsPlanText(toRuntime)).toContain(`-hotfix.example.net be_api`);
+    expect(previewText(toRuntime)).toContain(`-hotfix.example.net be_api`);
     // Keep the hotfix: write it to disk (and the changed value with it).
     const report = await applyMapsPlan(toDisk, lab.deps);
-    expect(report.ok, mapsReportText(report)).toBe(true);
+    expect(report.ok, outcomeText({ kind: 'entries', report: report })).toBe(true);
     expect(readFileSync(hosts, 'utf8')).toContain('hotfix.example.net be_api\n');
     expect(readFileSync(hosts, 'utf8')).toContain('api.k8s01.example.net be_auth\n');
     expect((await readDrift(lab.deps)).items.filter((i) => i.kind === 'pattern')).toEqual([]);

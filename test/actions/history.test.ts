@@ -65,7 +65,7 @@ describe('history from a recorded audit log', () => {
 describe('reading a log that is being written', () => {
   const file = path.join(dir, 'live.jsonl');
   const log = openAuditLog(file, 'alice');
-  const plan = { id: 'plan-a', title: 'drain be/s1 on lb1', kind: 'server-admin' as const, changes: [], warnings: [], commands: [{ lb: 'lb1', command: 'set server be/s1 state drain', expect: 'drain' }], rollback: [{ lb: 'lb1', command: 'set server be/s1 state ready', expect: 'ready' }] };
+  const plan = { preview: 'servers' as const, id: 'plan-a', title: 'drain be/s1 on lb1', kind: 'server-admin' as const, changes: [], warnings: [], commands: [{ lb: 'lb1', command: 'set server be/s1 state drain', expect: 'drain' }], rollback: [{ lb: 'lb1', command: 'set server be/s1 state ready', expect: 'ready' }] };
 
   it('reads only what was appended, holds back a line being written, and starts over after a rotation', () => {
     const tail = auditTail(file);
@@ -116,7 +116,7 @@ describe('where undo is not offered, it says why', () => {
 
   it('a map/ACL edit names its inverse edit', () => {
     const lb = (value: string) => ({ lb: 'lb1', before: [{ key: 'a.example.com', value }], after: [] }) as unknown as MapsPlan['lbs'][number];
-    const plan = (edit: MapsPlan['edit'], values = ['be1']) => ({ id: 'm', title: 't', kind: 'map', file: '/etc/haproxy/hosts.map', edit, lbs: values.map(lb), errors: [], warnings: [] }) as MapsPlan;
+    const plan = (edit: MapsPlan['edit'], values = ['be1']) => ({ preview: 'entries', id: 'm', title: 't', kind: 'map', file: '/etc/haproxy/hosts.map', edit, lbs: values.map(lb), errors: [], warnings: [] }) as MapsPlan;
     expect(mapsUndoNote(plan({ op: 'add', key: 'b.example.com', value: 'be2' }))).toMatch(/its inverse: lbtop map del \/etc\/haproxy\/hosts.map b.example.com$/);
     expect(mapsUndoNote(plan({ op: 'set', key: 'a.example.com', value: 'be2' }))).toMatch(/its inverse: lbtop map set \/etc\/haproxy\/hosts.map a.example.com be1$/);
     expect(mapsUndoNote(plan({ op: 'del', key: 'a.example.com' }, ['be 1']))).toMatch(/its inverse: lbtop map add \/etc\/haproxy\/hosts.map a.example.com 'be 1'$/);
@@ -127,7 +127,7 @@ describe('where undo is not offered, it says why', () => {
   it('the map edit\'s plan record carries that note into history', () => {
     const file = path.join(dir, 'map.jsonl');
     const lbPlan = { lb: 'lb1', before: [{ key: 'a.example.com', value: 'be1' }], after: [], commands: ['set map /etc/haproxy/hosts.map a.example.com be2'], file: null, noop: false } as unknown as MapsPlan['lbs'][number];
-    recordMapsPlan(openAuditLog(file, 'carol'), { id: 'map-1', title: 'set a.example.com to be2 in /etc/haproxy/hosts.map', kind: 'map', file: '/etc/haproxy/hosts.map', edit: { op: 'set', key: 'a.example.com', value: 'be2' }, lbs: [lbPlan], errors: [], warnings: [] });
+    recordMapsPlan(openAuditLog(file, 'carol'), { preview: 'entries', id: 'map-1', title: 'set a.example.com to be2 in /etc/haproxy/hosts.map', kind: 'map', file: '/etc/haproxy/hosts.map', edit: { op: 'set', key: 'a.example.com', value: 'be2' }, lbs: [lbPlan], errors: [], warnings: [] });
     const [entry] = groupHistory(readAuditLog(file).records);
     expect(entry).toMatchObject({ id: 'map-1', kind: 'map', user: 'carol', lbs: ['lb1'], steps: [{ lb: 'lb1', command: 'set map /etc/haproxy/hosts.map a.example.com be2' }] });
     expect(undoRefusal(entry!)).toMatch(/its inverse: lbtop map set \/etc\/haproxy\/hosts.map a.example.com be1$/);

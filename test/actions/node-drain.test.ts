@@ -9,12 +9,12 @@ import { applyPlanFanout, rollbackFanout } from '../../src/actions/apply-fanout.
 import { openAuditLog } from '../../src/actions/audit-log.js';
 import { planNode } from '../../src/actions/node-plan.js';
 import { drainTargets, waitForDrain, type DrainProgress } from '../../src/actions/node-wait.js';
-import { planText } from '../../src/present/plan-preview.js';
 import { runNodeCommand } from '../../src/subcommands/node-command.js';
 import { createNodeService } from '../../src/runtime/node-service.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
 import { get, startFleetLab, type FleetLab } from '../../src/lab/netns/fleet-lab.js';
+import { previewText } from '../../src/present/confirmation.js';
 
 describe('node drain over SSH on two LBs', () => {
   let lab: FleetLab;
@@ -61,7 +61,7 @@ describe('node drain over SSH on two LBs', () => {
     ]);
     expect(plan.rollback.map((c) => c.command.replace(/^.* state /, ''))).toEqual(['ready', 'ready', 'ready', 'ready']);
     expect(plan.changes.filter((c) => c.backend === 'be_http').map((c) => c.sessions)).toEqual([2, 2]);
-    expect(planText(plan)).toMatch(/lb1\s+be_http\/node1\s+ready\s+drain\s+2\s/);
+    expect(previewText(plan)).toMatch(/lb1\s+be_http\/node1\s+ready\s+drain\s+2\s/);
 
     const report = await applyPlanFanout(plan, { clients: runtime.clients, audit });
     expect(report.outcomes.map((o) => `${o.lb} ${o.status}`).sort()).toEqual(['lb1 verified', 'lb2 verified']);
@@ -158,7 +158,7 @@ describe('node drain over SSH on two LBs', () => {
       'lb2 set server be_http/node2 state drain',
     ]);
     const address = lab.nodes[1]!.address;
-    expect(planText(plan)).toContain(`node = machine ${address} (the address of the servers named node2): 6 server(s) at that address, named node2, node2-backup`);
+    expect(previewText(plan)).toContain(`node = machine ${address} (the address of the servers named node2): 6 server(s) at that address, named node2, node2-backup`);
     const out: string[] = [];
     const io = { node: createNodeService(runtime.hosts, runtime, audit, { nodeDir }), out: (t: string) => out.push(t), err: () => undefined, confirm: async () => false };
     const run = (action: 'drain' | 'ready') => runNodeCommand({ kind: 'node', action, node: 'node2', wait: false, timeoutSec: 10, dryRun: false, yes: true, json: false }, lab.config(), runtime, io);

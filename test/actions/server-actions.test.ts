@@ -5,12 +5,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan, rollbackReport } from '../../src/actions/apply.js';
 import { openAuditLog } from '../../src/actions/audit-log.js';
-import { planText } from '../../src/present/plan-preview.js';
 import { planServerAdmin, planServerWeight } from '../../src/actions/server-admin.js';
 import { loadConfig } from '../../src/config/index.js';
 import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/haproxy-process.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
 import { buildFleet } from '../../src/store/selectors.js';
+import { previewText } from '../../src/present/confirmation.js';
 
 const CONFIG = (level: string) => `
 global
@@ -62,7 +62,7 @@ describe('server actions on real HAProxy', () => {
       { lb: 'node1', command: 'set server api-backend/master1 state drain', before: 'ready', expect: 'drain' },
       { lb: 'node2', command: 'set server api-backend/master1 state drain', before: 'ready', expect: 'drain' },
     ]);
-    expect(planText(plan)).toMatch(/node1\s+api-backend\/master1\s+ready\s+drain\s+0\s/);
+    expect(previewText(plan)).toMatch(/node1\s+api-backend\/master1\s+ready\s+drain\s+0\s/);
     expect(await rawCommand(lbs[0]!.socket, 'show servers state api-backend')).toMatch(/ master1 10\.0\.42\.1 \d+ 0 /);
 
     const audit = openAuditLog(path.join(dir, 'audit.jsonl'));

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/actions/apply.js';
 import { openAuditLog } from '../../src/actions/audit-log.js';
-import { planText } from '../../src/present/plan-preview.js';
 import { planSessionKill } from '../../src/actions/session-kill.js';
 import { readFleetSessions, sessionRows } from '../../src/actions/session-read.js';
 import { readOnlyRuntime } from '../../src/actions/write-gate.js';
@@ -16,6 +15,7 @@ import { rawCommand, startHaproxy, type HaproxyProcess } from '../../src/lab/hap
 import { ReadOnlyError } from '../../src/model/errors.js';
 import { HaproxyClient } from '../../src/sources/haproxy/client.js';
 import { unixSocket } from '../../src/transport/local.js';
+import { previewText } from '../../src/present/confirmation.js';
 
 describe('ending sessions on real HAProxy', () => {
   let dir: string;
@@ -66,7 +66,7 @@ describe('ending sessions on real HAProxy', () => {
     const target = rows.find((r) => r.lb === 'lb1')!;
     const plan = planSessionKill(reads.filter((r) => r.lb === 'lb1'), { backend: 'k8s_http_backend', server: 'worker1', id: target.id });
     expect(plan.commands.map((c) => [c.lb, c.command])).toEqual([['lb1', `shutdown session ${target.id}`]]);
-    expect(planText(plan)).toMatch(/lb1\s+k8s_http_backend\/worker1\s+1 sessions\s+0 sessions/);
+    expect(previewText(plan)).toMatch(/lb1\s+k8s_http_backend\/worker1\s+1 sessions\s+0 sessions/);
     expect(a1.isOpen()).toBe(true); // nothing sent by planning
 
     const audit = openAuditLog(path.join(dir, 'audit.jsonl'));

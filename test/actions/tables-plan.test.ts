@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { replyIsError } from '../../src/actions/apply.js';
-import { planText } from '../../src/present/plan-preview.js';
 import { planTableClear } from '../../src/actions/tables/clear-plan.js';
 import { compareTables, compareText } from '../../src/actions/tables/compare.js';
 import { readKeyOnLbs } from '../../src/actions/tables/read-key.js';
 import { verifyTableKey } from '../../src/actions/tables/verify-key.js';
 import type { RuntimeApi } from '../../src/sources/haproxy/client.js';
 import { parseTableDump } from '../../src/sources/haproxy/tables/parse-table.js';
+import { previewText } from '../../src/present/confirmation.js';
 
 const read = (v: string, name: string) => readFileSync(new URL(`../../fixtures/haproxy-tables/${v}/${name}.txt`, import.meta.url), 'utf8');
 /** A runtime API that answers each command with a recorded reply. */
@@ -37,7 +37,7 @@ describe.each(['2.6', '3.0'])('clear and compare on HAProxy %s replies', (v) => 
     expect(plan.commands).toEqual([{ lb: 'lb-a', command: 'clear table per_client key alice', before: expect.stringContaining('http_req_cnt=3'), readBack: { table: 'per_client', key: 'alice' } }]);
     expect(plan.rollback).toEqual([]);
     expect(plan.unreachable).toEqual([{ lb: 'lb-e', error: 'no connection configured' }]);
-    const text = planText(plan);
+    const text = previewText(plan);
     expect(text).toContain('lb-b: no entry for alice (nothing to send)');
     expect(text).toContain('lb-c: has no table per_client');
     expect(text).toMatch(/! lb-d: HAProxy refused .*Require and operator/);

@@ -67,7 +67,7 @@ describe('lbtop sessions and errors (the built bin)', () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('[lb1] shutdown sessions server k8s_http_backend/worker1');
     expect(dry.stdout).toContain('[lb2] shutdown sessions server k8s_http_backend/worker1');
-    expect(dry.stdout).toContain(`ends: 127.0.0.1:${held[0]!.localPort} age`);
+    expect(dry.stdout).toMatch(new RegExp(`Sessions that will be cut\\n(.*\\n)*?  lb1 +127\\.0\\.0\\.1:${held[0]!.localPort} age`));
     const ro = await lbtop('-n', 'sessions', 'kill', 'k8s_http_backend/worker1', '--yes');
     expect(ro.code).toBe(2);
     expect(ro.stderr).toMatch(/read-only: sessions kill/);

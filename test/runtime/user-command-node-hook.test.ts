@@ -95,7 +95,7 @@ commands:
     const t = setup('fail', 3);
     try {
       expect(await t.drain(true)).not.toBe(0);
-      expect(t.out.join('')).toMatch(/lb1\s+skipped\n {4}not sent: before-hook cordon failed[\s\S]*user command cordon: exit 3[\s\S]*Nothing sent\./);
+      expect(t.out.join('')).toMatch(/lb1\s+skipped\n {4}not sent: before-hook cordon failed[\s\S]*user command cordon: exit 3[\s\S]*cancelled: nothing was sent/);
       expect(await t.admin()).toBe('0');
       expect(t.audited().some((r) => r.command.startsWith('set server'))).toBe(false);
       expect(t.runs()).toEqual([['cordon', 'worker1']]);

@@ -52,10 +52,11 @@ commands:
   it('prints the exact words and runs nothing with --dry-run or without a yes', async () => {
     const dry = await exec('run cordon --node worker1;reboot --dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.out).toContain("Command: cordon, here (lbtop cannot verify or undo what it does)\n");
-    expect(dry.out.split('\n').slice(-3)).toEqual(['    4  cordon', '    5  worker1;reboot', '']);
+    expect(dry.out).toContain('Runs here, on the machine running lbtop\n');
+    expect(dry.out).toContain('! a user command: lbtop cannot verify or undo what it does\n');
+    expect(dry.out).toContain('\n    4  cordon\n    5  worker1;reboot\n');
     const no = await exec('run cordon --node worker1');
-    expect(no).toMatchObject({ code: 1, out: expect.stringContaining('Nothing run.') });
+    expect(no).toMatchObject({ code: 1, out: expect.stringContaining('cancelled: nothing was sent') });
     expect(existsSync(record)).toBe(false);
   });
 

@@ -13,6 +13,8 @@ import { recordOtherPlan } from '../audit-plan.js';
 import { nextPlanId } from './context.js';
 
 export interface BgpPlan {
+  /** Its preview is the BGP session's state and the birdc command (src/actions/confirmation.ts). */
+  preview: 'bgp';
   id: string;
   title: string;
   lb: string;
@@ -55,6 +57,7 @@ export function planBgp(lb: string, target: BirdHostTarget, reading: BirdReading
   else if (action === 'disable' && before.state === 'down') refused = `${protocol} on ${lb} is already down (${before.info})`;
   else if (action === 'enable' && before.state !== 'down') refused = `${protocol} on ${lb} is not disabled (${before.state} ${before.info})`;
   return {
+    preview: 'bgp',
     id: nextPlanId('bgp'),
     title: `${action} ${protocol} on ${lb}: ${reason}`,
     lb, protocol, action,

@@ -25,6 +25,8 @@ export interface MoveRequest {
   force?: boolean;
   /** Use this method instead of the preferred one. */
   method?: 'track-file' | 'priority' | 'stop';
+  /** Every LB the move could go to, carried into the plan for the preview's Tab (none: the CLI's one target). */
+  targets?: readonly string[];
 }
 
 let counter = 0;

@@ -9,6 +9,8 @@ import { planVipMove } from './vip-move.js';
 import { planWayBack } from './way-back.js';
 
 export interface LbBatch {
+  /** Its preview is every step's VRRP roles table, in order (src/actions/confirmation.ts). */
+  preview: 'vrrp-batch';
   kind: 'lb-move' | 'lb-back';
   /** The LB emptied by the move (the one its VIPs go back to on the way back). */
   lb: string;
@@ -34,7 +36,12 @@ export interface BatchDeps {
 
 export function planLbBatch(ctx: FailoverContext, lb: string, request: Omit<MoveRequest, 'target'>): LbBatch {
   const { plans, refused } = planLbMove(ctx, lb, request);
-  return { kind: 'lb-move', lb, to: request.to, title: `move every VIP of ${lb} to ${request.to}`, confirmWord: lb, plans, refused, request, undoes: [] };
+  return { preview: 'vrrp-batch', kind: 'lb-move', lb, to: request.to, title: `move every VIP of ${lb} to ${request.to}`, confirmWord: lb, plans, refused, request, undoes: [] };
+}
+
+/** One VIP's move as a batch of one, so the same loop applies it (nothing to re-plan); `lbtop vip move VIP`. */
+export function vipBatch(plan: FailoverPlan, request: Omit<MoveRequest, 'target'>): LbBatch {
+  return { preview: 'vrrp-batch', kind: 'lb-move', lb: plan.from ?? plan.vip, to: request.to, title: plan.title, confirmWord: plan.confirmWord, plans: [plan], refused: plan.refused, request, undoes: [] };
 }
 
 /** The way back of a batch's reports, or null when none of them can be undone. */
@@ -46,8 +53,9 @@ export function planLbBack(ctx: FailoverContext, done: LbBatch, reports: readonl
   if (pairs.length === 0) return null;
   const refused = pairs.filter((p) => p.plan.refused).map((p) => `${p.plan.instance}: ${p.plan.refused}`);
   return {
+    preview: 'vrrp-batch',
     kind: 'lb-back', lb: done.lb, to: done.lb, title: `the way back: every VIP moved off ${done.lb}`, confirmWord: done.lb,
-    plans: pairs.map((p) => p.plan), refused: refused.length ? refused.join('; ') : null, request: done.request, undoes: pairs.map((p) => p.report),
+    plans: pairs.map((p) => p.plan), refused: refused.length ? refused.join('; ') : null, request: { ...done.request, targets: undefined }, undoes: pairs.map((p) => p.report),
   };
 }
 

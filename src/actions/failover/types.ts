@@ -25,6 +25,10 @@ export interface PriorityRow {
 }
 
 export interface FailoverPlan {
+  /** Its preview is a VRRP roles table (src/actions/confirmation.ts). */
+  preview: 'vrrp';
+  /** Every LB the move could go to, as the request named them (Tab in the preview plans it for the next one). */
+  targets?: readonly string[];
   id: string;
   title: string;
   kind: 'vip-move' | 'vip-back' | 'bgp';

@@ -30,8 +30,9 @@ export function planVipMove(ctx: FailoverContext, request: MoveRequest): Failove
   const rows = findVipRows(ctx, request.target);
   const row = rows[0];
   const base = {
-    id: nextPlanId('vip'), kind: 'vip-move' as const, to: request.to, steps: [], diffs: [], table: [], notes: [], warnings: [],
+    preview: 'vrrp' as const, id: nextPlanId('vip'), kind: 'vip-move' as const, to: request.to, steps: [], diffs: [], table: [], notes: [], warnings: [],
     precheck: { ok: true, lines: [] as string[] }, predictedOwner: null, reason: '', watch: [] as string[],
+    ...(request.targets ? { targets: request.targets } : {}),
   };
   if (!row) {
     const known = [...new Set(ctx.vips.flatMap((r) => [r.instance, r.vip]))].join(', ') || 'none read yet';

@@ -29,6 +29,8 @@ export function planWayBack(report: FailoverReport, ctx: FailoverContext): Failo
   }
   return {
     ...plan,
+    // The way back goes to where the VIP came from: no other target to Tab to.
+    targets: undefined,
     id: nextPlanId('vip-back'),
     kind: 'vip-back',
     title: `way back: ${plan.instance} (${plan.vip}) from ${newOwner} to ${plan.from}`,

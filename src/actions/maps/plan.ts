@@ -140,7 +140,7 @@ export function reloadDifference(lbPlan: MapsLbPlan): string | null {
 }
 
 export function planMapsEdit(kind: PatternKind, file: string, edit: MapsEdit, inputs: readonly MapsLbInput[]): MapsPlan {
-  const plan: MapsPlan = { id: nextId(), title: '', kind, file, edit, lbs: [], errors: [], warnings: [] };
+  const plan: MapsPlan = { preview: 'entries', id: nextId(), title: '', kind, file, edit, lbs: [], errors: [], warnings: [] };
   if (inputs.length === 0) plan.errors.push(`no LB has a ${kind} ${file}`);
   for (const input of inputs) {
     if (input.error !== null) {

@@ -62,6 +62,8 @@ export interface MapsLbPlan {
 }
 
 export interface MapsPlan {
+  /** Its preview is an entries diff (src/actions/confirmation.ts). */
+  preview: 'entries';
   id: string;
   title: string;
   kind: PatternKind;

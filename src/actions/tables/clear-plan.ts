@@ -40,6 +40,7 @@ export function planTableClear(table: string, key: string, readings: readonly Ke
   warnings.push('a cleared entry cannot be put back as it was: no rollback');
   const lbs = changes.map((c) => c.lb);
   return {
+    preview: 'servers',
     id: `table-clear-${Date.now().toString(36)}-${(counter++).toString(36)}`,
     title: `clear ${table} key ${key} on ${lbs.length ? lbs.join(', ') : 'no LB'}`,
     kind: 'table-clear',

@@ -28,7 +28,7 @@ function bodyOf(p: WriteDialogProps): { heading: string; ok: boolean; lines: Lin
   const preview = d.kind === 'preview' ? d.write.preview : d.preview;
   if (!preview) return { heading: d.kind === 'busy' ? d.title : '', ok: true, lines: [] };
   const lines = previewLines(preview);
-  const stale = preview.kind === 'servers' ? p.staleLbs.filter((lb) => preview.plan.commands.some((c) => c.lb === lb)) : [];
+  const stale = preview.preview === 'servers' ? p.staleLbs.filter((lb) => preview.commands.some((c) => c.lb === lb)) : [];
   if (stale.length > 0) lines.push([], plain(`! stale data from ${stale.join(', ')}: FROM and SESSIONS there are the last good values`, 'dialog.warning'));
   return { heading: previewHeading(preview), ok: true, lines };
 }

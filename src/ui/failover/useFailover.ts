@@ -41,10 +41,10 @@ export function useFailover(services: FailoverServices | undefined, flow: WriteF
     set,
     openDialog,
     planMove: (target, to, force = false, targets = [to]) => {
-      if (services) flow.plan(`planning: move ${target} to ${to}`, services.planMove({ target, to, force }).then((plan) => vipWrite(plan, services, targets, force)));
+      if (services) flow.plan(`planning: move ${target} to ${to}`, services.planMove({ target, to, force, targets }).then((plan) => vipWrite(plan, services, force)));
     },
     planLbMove: (lb, to, force, targets) => {
-      if (services) flow.plan(`planning: move every VIP of ${lb} to ${to}`, services.planLbMove(lb, { to, force }).then((batch) => batchWrite(batch, services, targets, force)));
+      if (services) flow.plan(`planning: move every VIP of ${lb} to ${to}`, services.planLbMove(lb, { to, force, targets }).then((batch) => batchWrite(batch, services)));
     },
     planBgp: (lb, protocol, action, reason) => {
       if (!services) return;

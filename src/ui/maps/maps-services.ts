@@ -17,7 +17,7 @@ export interface MapsServices {
   /** `polled`: the periodic check, which may compare with the poller's server states instead of asking. */
   readDrift(options?: { polled?: boolean }): Promise<DriftReport>;
   /** Pattern drift fixed by a map/ACL plan; server drift to runtime by a runtime plan (the usual preview). */
-  planDriftFix(item: DriftItem, direction: 'to-disk' | 'to-runtime'): Promise<{ pattern: MapsPlan } | { runtime: Plan } | { config: ConfigEditPlan }>;
+  planDriftFix(item: DriftItem, direction: 'to-disk' | 'to-runtime'): Promise<MapsPlan | Plan | ConfigEditPlan>;
   applyConfigEdit(plan: ConfigEditPlan): Promise<MapsLbOutcome>;
   trace(target: string, sni: boolean): Promise<FleetTrace>;
   readCerts(): Promise<CertInfo[]>;

@@ -112,7 +112,7 @@ export function useMaps(services: MapsServices | undefined, now: () => number, f
     planDriftFix(item, direction) {
       if (!services) return;
       flow.plan('reading runtime and disk…', services.planDriftFix(item, direction).then((fix) =>
-        'pattern' in fix ? mapsWrite(fix.pattern, services, afterWrite) : 'config' in fix ? configWrite(fix.config, services, afterWrite) : flow.writeOf(fix.runtime)));
+        fix.preview === 'entries' ? mapsWrite(fix, services, afterWrite) : fix.preview === 'file' ? configWrite(fix, services, afterWrite) : flow.writeOf(fix)));
     },
     closeDialog: () => {
       if (current.current.dialog?.kind === 'busy') return;

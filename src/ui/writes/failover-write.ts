@@ -15,9 +15,11 @@ function nextTarget(to: string, targets: readonly string[]): string | { why: str
   return targets[(targets.indexOf(to) + 1) % targets.length]!;
 }
 
-export function vipWrite(plan: FailoverPlan, services: FailoverServices, targets: readonly string[] = [], force = false): Write {
+/** `plan.targets`: the LBs Tab cycles through (the planner carries them from the request). */
+export function vipWrite(plan: FailoverPlan, services: FailoverServices, force = false): Write {
+  const targets = plan.targets ?? [];
   return {
-    preview: { kind: 'vrrp', plan, targets },
+    preview: plan,
     sending: `applying: ${plan.title} (watching the VIP move)`,
     send: () => services.apply(plan).then((report): Next => ({
       show: 'outcome',
@@ -30,16 +32,18 @@ export function vipWrite(plan: FailoverPlan, services: FailoverServices, targets
     ...(targets.length > 0 ? {
       retarget: () => {
         const next = nextTarget(plan.to, targets);
-        return typeof next === 'string' ? services.planMove({ target: plan.vip, to: next, force }).then((p) => vipWrite(p, services, targets, force)) : next.why;
+        return typeof next === 'string' ? services.planMove({ target: plan.vip, to: next, force, targets }).then((p) => vipWrite(p, services, force)) : next.why;
       },
     } : {}),
   };
 }
 
-export function batchWrite(batch: LbBatch, services: FailoverServices, targets: readonly string[] = [], force = false): Write {
+/** `batch.request`: the move as asked (its targets for Tab, force), planned again for the next target. */
+export function batchWrite(batch: LbBatch, services: FailoverServices): Write {
+  const targets = batch.request.targets ?? [];
   const steps = `${batch.plans.length} step${batch.plans.length === 1 ? '' : 's'}`;
   return {
-    preview: { kind: 'vrrp-batch', batch, targets },
+    preview: batch,
     sending: `applying: ${batch.title} (${steps}, watching each VIP move)`,
     send: () => {
       const notes: string[] = [];
@@ -58,7 +62,7 @@ export function batchWrite(batch: LbBatch, services: FailoverServices, targets: 
     ...(targets.length > 0 ? {
       retarget: () => {
         const next = nextTarget(batch.to, targets);
-        return typeof next === 'string' ? services.planLbMove(batch.lb, { to: next, force }).then((b) => batchWrite(b, services, targets, force)) : next.why;
+        return typeof next === 'string' ? services.planLbMove(batch.lb, { ...batch.request, to: next }).then((b) => batchWrite(b, services)) : next.why;
       },
     } : {}),
   };
@@ -66,7 +70,7 @@ export function batchWrite(batch: LbBatch, services: FailoverServices, targets: 
 
 export function bgpWrite(plan: BgpPlan, services: FailoverServices): Write {
   return {
-    preview: { kind: 'bgp', plan },
+    preview: plan,
     sending: `applying: ${plan.title}`,
     send: () => services.applyBgp(plan).then((report): Next => ({ show: 'outcome', outcome: { kind: 'bgp', report } })),
   };

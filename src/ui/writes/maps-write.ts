@@ -26,7 +26,7 @@ function applied(report: MapsReport, services: MapsServices, reread: () => void)
 
 export function mapsWrite(plan: MapsPlan, services: MapsServices, reread: () => void): Write {
   return {
-    preview: { kind: 'entries', plan },
+    preview: plan,
     sending: `applying: ${plan.title}`,
     send: () => services.applyEdit(plan).then((report) => applied(report, services, reread)),
   };
@@ -34,7 +34,7 @@ export function mapsWrite(plan: MapsPlan, services: MapsServices, reread: () => 
 
 export function configWrite(plan: ConfigEditPlan, services: MapsServices, reread: () => void): Write {
   return {
-    preview: { kind: 'file', plan },
+    preview: plan,
     sending: `writing ${plan.path} on ${plan.lb}`,
     send: () => services.applyConfigEdit(plan).then((outcome): Next => {
       reread();

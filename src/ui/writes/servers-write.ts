@@ -31,7 +31,7 @@ function after(report: ApplyReport, services: AppServices, onUserRun?: () => voi
 
 export function serversWrite(plan: Plan, services: AppServices, onUserRun?: () => void): Write {
   return {
-    preview: { kind: 'servers', plan },
+    preview: plan,
     send: () => services.apply(plan).then((report) => after(report, services, onUserRun)),
     ...((plan.unreachable ?? []).length > 0 && !plan.skipUnreachable ? { skipUnreachable: () => serversWrite({ ...plan, skipUnreachable: true }, services, onUserRun) } : {}),
   };

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FailoverContext } from '../../../src/actions/failover/context.js';
-import { failoverPlanLines, failoverPlanText } from '../../../src/present/failover-preview.js';
+import { failoverPlanLines } from '../../../src/present/failover-preview.js';
 import { planVipMove } from '../../../src/actions/failover/vip-move.js';
 import { readPeersOnLbs } from '../../../src/actions/tables/read-peers.js';
 import { loadConfig } from '../../../src/config/load.js';
@@ -23,6 +23,7 @@ import { parseIpAddrJson } from '../../../src/sources/netlink/ip-addr.js';
 import { peersProblems } from '../../../src/sources/haproxy/tables/peers-sync.js';
 import { FailoverStore } from '../../../src/store/failover-store.js';
 import { fixture } from '../../support/fixture-runner.js';
+import { previewText } from '../../../src/present/confirmation.js';
 
 function context(config: FailoverContext['config'], peers: PeersReading[]): FailoverContext {
   const store = new FailoverStore(['lb-0', 'lb-1'].map((name) => ({ name, sources: ['keepalived' as const, 'addresses' as const] })), { clusters: config.clusters });
@@ -74,14 +75,14 @@ clusters:
     for (let i = 0; i < 300 && !inSync(readings); i++) readings = (await sleep(100), await read());
     const ok = planVipMove(context(config, readings), { target: '10.99.0.200', to: 'lb-1' });
     expect(ok.peers).toMatchObject({ ok: true });
-    expect(failoverPlanText(ok)).toMatch(/Peers check \(OK\):\n {2}lb-0 lbpeers: peer lb-b 127\.0\.0\.1:\d+ connected/);
+    expect(previewText(ok)).toMatch(/Peers check \(OK\):\n {2}lb-0 lbpeers: peer lb-b 127\.0\.0\.1:\d+ connected/);
 
     await lab.lbs['lb-b'].stop();
     for (let i = 0; i < 300 && inSync(readings); i++) readings = (await sleep(100), await read());
     const plan = planVipMove(context(config, readings), { target: '10.99.0.200', to: 'lb-1' });
     expect(plan.refused).toBeNull();
     expect(plan.peers!.ok).toBe(false);
-    const text = failoverPlanText(plan);
+    const text = previewText(plan);
     expect(text).toMatch(/Peers check \(NOT IN SYNC\):/);
     expect(text).toMatch(/lb-0 lbpeers: peer lb-b .*NOT connected/);
     // lb-1 (the target here) is down: its runtime API does not answer, and the check says so.

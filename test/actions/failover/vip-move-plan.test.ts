@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { FailoverContext } from '../../../src/actions/failover/context.js';
-import { failoverPlanText } from '../../../src/present/failover-preview.js';
 import { planVipMove } from '../../../src/actions/failover/vip-move.js';
 import { planWayBack } from '../../../src/actions/failover/way-back.js';
 import { instancesHeldBy, planLbMove } from '../../../src/actions/failover/lb-move.js';
@@ -14,6 +13,7 @@ import { redactKeepalived } from '../../../src/sources/keepalived/redact.js';
 import { parseIpAddrJson } from '../../../src/sources/netlink/ip-addr.js';
 import { FailoverStore } from '../../../src/store/failover-store.js';
 import { fixture } from '../../support/fixture-runner.js';
+import { previewText } from '../../../src/present/confirmation.js';
 
 const { config } = loadConfig(`lbs:
   lb-0: { haproxy: { socket: /run/0.sock }, keepalived: true }
@@ -72,7 +72,7 @@ describe('planVipMove on the recorded keepalived pair', () => {
       { lb: 'lb-1', state: 'BACKUP', priorityNow: 73, priorityAfter: 73, predicted: 'MASTER' },
     ]);
     expect(plan.predictedOwner).toBe('lb-1');
-    const text = failoverPlanText(plan);
+    const text = previewText(plan);
     expect(text).toContain('[lb-0] write /etc/keepalived/lb-0/maint: 1');
     expect(text).toContain('Confirm by typing: cluster01');
   });

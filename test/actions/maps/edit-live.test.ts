@@ -5,13 +5,13 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applyMapsPlan } from '../../../src/actions/maps/apply.js';
 import { planMapsEdit } from '../../../src/actions/maps/plan.js';
-import { mapsPlanText, mapsReportText } from '../../../src/present/maps-preview.js';
 import { rollbackCandidates, rollbackPlan } from '../../../src/actions/maps/rollback.js';
 import { readMapsInputs } from '../../../src/actions/maps/read.js';
 import type { MapsEdit } from '../../../src/actions/maps/types.js';
 import type { PatternKind } from '../../../src/model/maps.js';
 import { readEntries } from '../../../src/sources/haproxy/maps/read.js';
 import { startMapsLab, type MapsLab } from '../../support/lab/maps-lab.js';
+import { outcomeText, previewText } from '../../../src/present/confirmation.js';
 
 const HOST = 'nginx.k8s01-dev.example.net';
 
@@ -37,13 +37,13 @@ describe('map and ACL edits on two real LBs', () => {
     expect(p.errors).toEqual([]);
     // Each LB has its own path in this lab, so plan per LB and apply both.
     const pb = await plan('map', hostsMap('lb-b'), { op: 'set', key: HOST, value: 'https_k8s02_dev_backend' }, ['lb-b']);
-    const preview = mapsPlanText(p);
+    const preview = previewText(p);
     expect(preview).toContain(`set map ${hostsMap('lb-a')} ${HOST} https_k8s02_dev_backend`);
     expect(preview).toContain(`-${HOST} https_k8s01_dev_backend`);
     expect(preview).toContain(`+${HOST} https_k8s02_dev_backend`);
     for (const [lbPlan, lb] of [[p, 'lb-a'], [pb, 'lb-b']] as const) {
       const report = await applyMapsPlan(lbPlan, lab.deps);
-      expect(report.ok, mapsReportText(report)).toBe(true);
+      expect(report.ok, outcomeText({ kind: 'entries', report: report })).toBe(true);
       expect(await lab.curl(lb, 'default.sock', HOST)).toBe('https_k8s02_dev_backend');
       const disk = readFileSync(hostsMap(lb), 'utf8');
       expect(disk).toBe(originals[lb]!.replace(`${HOST} https_k8s01_dev_backend`, `${HOST} https_k8s02_dev_backend`));
@@ -56,9 +56,9 @@ describe('map and ACL edits on two real LBs', () => {
     // Back, with lbtop's own reload through the master CLI this time (haproxy -c, reload, verify after reload).
     lab.policy['lb-a']!.mode = 'reload';
     const back = await plan('map', hostsMap('lb-a'), { op: 'set', key: HOST, value: 'https_k8s01_dev_backend' }, ['lb-a']);
-    expect(mapsPlanText(back)).toContain('reload via the master CLI');
+    expect(previewText(back)).toContain('reload via the master CLI');
     const report = await applyMapsPlan(back, lab.deps);
-    expect(report.ok, mapsReportText(report)).toBe(true);
+    expect(report.ok, outcomeText({ kind: 'entries', report: report })).toBe(true);
     expect(report.outcomes[0]!.steps.join('\n')).toMatch(/haproxy -c: configuration valid[\s\S]*reloaded: worker \d+ → \d+/);
     expect(await lab.curl('lb-a', 'default.sock', HOST)).toBe('https_k8s01_dev_backend');
     expect(readFileSync(hostsMap('lb-a'), 'utf8')).toBe(originals['lb-a']);
@@ -73,7 +73,7 @@ describe('map and ACL edits on two real LBs', () => {
     expect(l.commands[0]).toBe(`prepare map ${file}`);
     expect(l.commands.at(-1)).toBe(`commit map @${l.atomic!.predicted} ${file}`);
     const report = await applyMapsPlan(p, lab.deps);
-    expect(report.ok, mapsReportText(report)).toBe(true);
+    expect(report.ok, outcomeText({ kind: 'entries', report: report })).toBe(true);
     expect(await readEntries(lab.deps.clients.get('lb-b')!, 'map', file)).toEqual(entries);
     expect(await lab.curl('lb-b', 'www.sock', 'x', '/api/v2/users')).toBe('be_api_v2');
     expect(await lab.curl('lb-b', 'www.sock', 'x', '/login')).toBe('be_default');
@@ -113,7 +113,7 @@ describe('map and ACL edits on two real LBs', () => {
     expect(p.lbs[0]!.commands).toEqual([`add acl ${acl} x\\;shutdown\\ sessions`]);
     const from = lab.audit.records.length;
     const report = await applyMapsPlan(p, lab.deps);
-    expect(report.ok, mapsReportText(report)).toBe(true);
+    expect(report.ok, outcomeText({ kind: 'entries', report: report })).toBe(true);
     const sends = lab.audit.records.slice(from).filter((r) => r.phase === 'send' && !r.command.startsWith('write '));
     expect(sends.map((r) => r.command)).toEqual([`add acl ${acl} x\\;shutdown\\ sessions`]);
     expect((await readEntries(lab.deps.clients.get('lb-a')!, 'acl', acl)).map((e) => e.key)).toContain('x;shutdown sessions');
@@ -160,7 +160,7 @@ describe('one plan on every LB that carries the same map file', () => {
     const p = planMapsEdit('map', file, { op: 'set', key: HOST, value: 'https_k8s02_dev_backend' }, inputs);
     expect(p.title).toContain('on lb-a, lb-b');
     const report = await applyMapsPlan(p, lab.deps);
-    expect(report.ok, mapsReportText(report)).toBe(true);
+    expect(report.ok, outcomeText({ kind: 'entries', report: report })).toBe(true);
     expect(report.outcomes[1]!.steps.join('\n')).toMatch(/already holds the new text[\s\S]*reloaded/);
     for (const lb of ['lb-a', 'lb-b']) expect(await lab.curl(lb, 'default.sock', HOST)).toBe('https_k8s02_dev_backend');
     expect(readFileSync(file, 'utf8')).toContain(`${HOST} https_k8s02_dev_backend`);
@@ -187,7 +187,7 @@ describe('one plan on every LB that carries the same map file', () => {
     expect(await lab.curl('lb-b', 'default.sock', 'rollback.example.org')).toBe('be_default');
     expect(rollbackCandidates(report)).toEqual(['lb-a']);
     const back = await applyMapsPlan(rollbackPlan(report), lab.deps);
-    expect(back.ok, mapsReportText(back)).toBe(true);
+    expect(back.ok, outcomeText({ kind: 'entries', report: back })).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(await lab.curl('lb-a', 'default.sock', 'rollback.example.org')).toBe('be_default');
   });

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { patternDrift, serverDrift } from '../../../src/actions/drift.js';
 import { serverDriftToConfig } from '../../../src/actions/drift-fix.js';
 import { planMapsEdit } from '../../../src/actions/maps/plan.js';
-import { mapsPlanText } from '../../../src/present/maps-preview.js';
 import type { MapsLbInput } from '../../../src/actions/maps/types.js';
 import { NO_AFTER_WRITE } from '../../../src/actions/maps/deps.js';
 import { parseHaproxyConfig } from '../../../src/sources/haproxy/config/parse.js';
@@ -13,6 +12,7 @@ import { parseEntryList, replaceEntries } from '../../../src/sources/haproxy/map
 import { entriesOf, parsePatternFile, serializePatternFile } from '../../../src/sources/haproxy/maps/map-file.js';
 import { patternUses } from '../../../src/sources/haproxy/maps/usage.js';
 import { parseServersState } from '../../../src/sources/haproxy/parse-servers-state.js';
+import { previewText } from '../../../src/present/confirmation.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/haproxy-routing/${name}`, import.meta.url), 'utf8');
 const HOSTS = '/etc/haproxy/maps/hosts.map';
@@ -49,7 +49,7 @@ describe('planMapsEdit', () => {
       [`set map ${HOSTS} nginx.k8s01-dev.example.net https_k8s02_dev_backend`],
       [`set map ${HOSTS} nginx.k8s01-dev.example.net https_k8s02_dev_backend`],
     ]);
-    const text = mapsPlanText(plan);
+    const text = previewText(plan);
     expect(text).toContain('== lb-0 (HAProxy 2.6.12-1+deb12u4): 9 → 9 entries');
     expect(text).toContain('    -nginx.k8s01-dev.example.net https_k8s01_dev_backend\n    +nginx.k8s01-dev.example.net https_k8s02_dev_backend');
     expect(plan.lbs[0]!.file!.after).toBe(hostsText.replace('nginx.k8s01-dev.example.net https_k8s01_dev_backend', 'nginx.k8s01-dev.example.net https_k8s02_dev_backend'));
@@ -67,7 +67,7 @@ describe('planMapsEdit', () => {
     expect(plan.warnings).toEqual([
       'lb-0: runtime and file differed before this edit; the reload loads the file and drops 1 runtime-only entry (whoami.k8s01.example.net); sets 1 entry to the file\'s value (nginx.k8s02-dev.example.net) (see 8-DRIFT)',
     ]);
-    expect(mapsPlanText(plan)).toContain(`: 10 → 10 entries (${base.length} once the reload loads the file)`);
+    expect(previewText(plan)).toContain(`: 10 → 10 entries (${base.length} once the reload loads the file)`);
     // Without a reload, or with runtime and file the same, the preview says nothing more.
     expect(planMapsEdit('map', HOSTS, edit, [input('lb-0', { runtime })]).warnings).toEqual([]);
     expect(planMapsEdit('map', HOSTS, edit, [input('lb-0', { after: reload })]).lbs[0]!.afterReload).toBeNull();

@@ -127,7 +127,7 @@ for (const flavor of ['2.0.12', '1.6.8'] as const) describe(`BIRD ${flavor} on t
       const off = await run({ kind: 'bgp', action: 'disable', lb: 'ingress', protocol: 'node1', reason: 'drain ingress for kernel upgrade', dryRun: false, yes: true });
       expect(off.out).toContain(`${clients['ingress']} -v -s ${sock('ingress')} disable node1 "drain ingress for kernel upgrade"`);
       expect(off.code, off.out).toBe(0);
-      expect(off.out).toMatch(/Result: done: node1 is down/);
+      expect(off.out).toMatch(/Result: disable node1 on ingress: .*\ndone: node1 is down/);
       await until('the peer to lose the anycast route', () => routes('node1', 'ingress').length === 0);
       expect(routes('ingress', 'node1')).toEqual([]);
       expect(audit.records.map((r) => `${r.phase} ${r.command}`)).toContainEqual(expect.stringMatching(/^send birdc .* disable node1 /));

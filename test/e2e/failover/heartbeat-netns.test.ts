@@ -8,7 +8,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFailover } from '../../../src/actions/failover/apply.js';
 import { openAuditLog } from '../../../src/actions/audit-log.js';
-import { failoverPlanText } from '../../../src/present/failover-preview.js';
 import { planVipMove } from '../../../src/actions/failover/vip-move.js';
 import { planWayBack } from '../../../src/actions/failover/way-back.js';
 import { loadConfig } from '../../../src/config/load.js';
@@ -16,6 +15,7 @@ import { startHostShell, type HostShell } from '../../../src/lab/netns/host-shel
 import { NetnsLab } from '../../../src/lab/netns/lab.js';
 import type { LbtopConfig } from '../../../src/model/config.js';
 import { createFailoverRuntime, type FailoverRuntime } from '../../../src/runtime/failover-runtime.js';
+import { previewText } from '../../../src/present/confirmation.js';
 
 const NODES = { hb1: 'K8sLB01', hb2: 'K8sLB02' } as const;
 type Host = keyof typeof NODES;
@@ -108,7 +108,7 @@ describe('heartbeat pair in namespaces', () => {
     expect(plan.refused).toBeNull();
     expect(plan.method).toBe('hb-standby');
     expect(plan.steps).toEqual([{ kind: 'run', lb: 'hb1', argv: ['/usr/share/heartbeat/hb_standby', 'all'], why: 'hb1 gives its resources to its peer' }]);
-    expect(failoverPlanText(plan)).toMatch(/Standby check \(FAILED\)/);
+    expect(previewText(plan)).toMatch(/Standby check \(FAILED\)/);
     const report = await applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs, watchTimeoutMs: 40_000 });
     expect(report.verified, report.detail).toBe(true);
     expect(holders()).toEqual(['hb2']);

@@ -7,8 +7,6 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFailover } from '../../../src/actions/failover/apply.js';
 import { openAuditLog } from '../../../src/actions/audit-log.js';
-import { failoverPlanText } from '../../../src/present/failover-preview.js';
-import { failoverReportText } from '../../../src/present/failover-report.js';
 import { planVipMove } from '../../../src/actions/failover/vip-move.js';
 import { planWayBack } from '../../../src/actions/failover/way-back.js';
 import { runFailoverCommand } from '../../../src/subcommands/failover-command.js';
@@ -25,6 +23,7 @@ import { startHostSshd } from '../../support/lab/host-sshd.js';
 import { makeKeyPair } from '../../../src/lab/netns/keys.js';
 import { sshCommandRunner } from '../../../src/runtime/ssh-connectors.js';
 import { SshPool } from '../../../src/transport/ssh/pool.js';
+import { outcomeText, previewText } from '../../../src/present/confirmation.js';
 
 let pair: KeepalivedPair;
 let config: LbtopConfig;
@@ -123,7 +122,7 @@ describe('keepalived pair in namespaces', () => {
     expect(plan.refused).toBeNull();
     expect(plan.method).toBe('track-file');
     expect(plan.confirmWord).toBe('k8s01');
-    expect(failoverPlanText(plan)).not.toContain(AUTH_PASS);
+    expect(previewText(plan)).not.toContain(AUTH_PASS);
     const report = await applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs });
     expect(report.detail).toMatch(/is on lb2 after \d+ ms; lb2 says MASTER/);
     expect(report.verified).toBe(true);
@@ -157,7 +156,7 @@ describe('keepalived pair in namespaces', () => {
     expect(plan.refused).toBeNull();
     expect(plan.diffs[0]?.diff).toMatch(/^\+\s+priority 99$/m);
     const report = await applyFailover(plan, { runners: failover.runners, files: failover.files, audit, lbs: config.lbs });
-    expect(report.verified, failoverReportText(report)).toBe(true);
+    expect(report.verified, outcomeText({ kind: 'vrrp', report: report })).toBe(true);
     expect(pair.holders(pair.vips[1])).toEqual(['lb2']);
     const edited = readFileSync(confPath, 'utf8');
     expect(edited).toContain(`auth_pass ${AUTH_PASS}`); // the real file keeps its password
@@ -185,6 +184,24 @@ describe('keepalived pair in namespaces', () => {
     expect(pair.vips.map((v) => pair.holders(v).join())).toEqual(['lb1', 'lb1']);
     expect(readFileSync(`${pair.lbs.lb1.dir}/keepalived.conf`, 'utf8')).toBe(conf);
     console.log(`lbtop vip move lb1 --back: ${reports.map((r) => `${r.moveMs} ms`).join(', ')}`);
+  });
+
+  it('lbtop vip move VIP: previewed as the VIPS dialog shows it, the cluster typed to confirm; --yes --back moves it and back', async () => {
+    const dry = await run({ kind: 'vip-move', target: 'api_vip', to: 'lb2', force: false, dryRun: true, yes: false, back: false, json: false });
+    expect(dry.code, dry.out).toBe(0);
+    expect(dry.out).toMatch(/^Plan: move api_vip .* from lb1 to lb2\nTarget: lb2\nMethod: track-file/);
+    expect(dry.out).toContain('Confirm by typing: k8s01');
+    const asked = await run({ kind: 'vip-move', target: 'api_vip', to: 'lb2', force: false, dryRun: false, yes: false, back: false, json: false });
+    expect(asked.code).toBe(1);
+    expect(asked.out).toContain('cancelled: nothing was sent');
+    expect(pair.holders(pair.vips[0])).toEqual(['lb1']);
+    const { code, out } = await run({ kind: 'vip-move', target: 'api_vip', to: 'lb2', force: false, dryRun: false, yes: true, back: true, json: true });
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/Result: move api_vip .* from lb1 to lb2\n.*\n {2}verified: /);
+    expect(out).toMatch(/Plan: way back: api_vip .* from lb2 to lb1\n/);
+    const reports = JSON.parse(out.trim().split('\n').at(-1)!) as { ok: boolean; holders: string[] }[];
+    expect(reports.map((r) => [r.ok, r.holders.join()])).toEqual([[true, 'lb2'], [true, 'lb1']]);
+    expect(pair.holders(pair.vips[0])).toEqual(['lb1']);
   });
 
   it('stopping keepalived moves every VIP of lb1 (the preview says so); the way back starts it again', async () => {

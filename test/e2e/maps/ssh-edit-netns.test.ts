@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../../src/actions/audit-log.js';
 import { applyMapsPlan } from '../../../src/actions/maps/apply.js';
 import { planMapsEdit } from '../../../src/actions/maps/plan.js';
-import { mapsReportText } from '../../../src/present/maps-preview.js';
 import { readMapsInputs } from '../../../src/actions/maps/read.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { testHaproxyBin, testHaproxyVersion } from '../../../src/lab/haproxy-versions.js';
@@ -22,6 +21,7 @@ import { sh } from '../../../src/lab/netns/sh.js';
 import { createFleetRuntime, type FleetRuntime } from '../../../src/runtime/fleet-runtime.js';
 import { fleetMapsDeps } from '../../../src/runtime/maps-runtime.js';
 import { SshPool } from '../../../src/transport/ssh/pool.js';
+import { outcomeText } from '../../../src/present/confirmation.js';
 
 const LBS = ['lb1', 'lb2'] as const;
 const HOST = 'nginx.k8s01-dev.example.net';
@@ -105,7 +105,7 @@ describe('map edits over SSH on two LB hosts', () => {
     const plan = planMapsEdit('map', MAP, { op: 'set', key: HOST, value: 'https_k8s02_dev_backend' }, inputs);
     expect(plan.lbs.map((l) => l.commands)).toEqual([[`set map ${MAP} ${HOST} https_k8s02_dev_backend`], [`set map ${MAP} ${HOST} https_k8s02_dev_backend`]]);
     const report = await applyMapsPlan(plan, deps);
-    expect(report.ok, mapsReportText(report)).toBe(true);
+    expect(report.ok, outcomeText({ kind: 'entries', report: report })).toBe(true);
     for (const o of report.outcomes) expect(o.steps.join('\n')).toMatch(/written[\s\S]*haproxy -c: configuration valid[\s\S]*reloaded: worker \d+ → \d+[\s\S]*verified/);
     // No haproxy.bin: the check ran with the LB's running binary, found over SSH from /proc/PID/exe.
     const version = testHaproxyVersion().replace('.', '\\.');

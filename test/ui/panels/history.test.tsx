@@ -39,7 +39,7 @@ function logAction(file: string, target: { backend: string; server: string; lb: 
   const log = openAuditLog(file, 'alice');
   const title = `ready ${target.backend}/${target.server} on ${target.lb}`;
   const command = adminCommand(target.backend, target.server, 'ready');
-  recordPlan(log, { id, title, kind: 'server-admin', changes: [], warnings: [], commands: [{ lb: target.lb, command, expect: 'ready' }], rollback: [{ lb: target.lb, command: adminCommand(target.backend, target.server, 'drain'), expect: 'drain' }] });
+  recordPlan(log, { preview: 'servers', id, title, kind: 'server-admin', changes: [], warnings: [], commands: [{ lb: target.lb, command, expect: 'ready' }], rollback: [{ lb: target.lb, command: adminCommand(target.backend, target.server, 'drain'), expect: 'drain' }] });
   log.append({ lb: target.lb, command, phase: 'send', plan: id });
   log.append({ lb: target.lb, command, reply: '\n', phase: 'reply', plan: id });
   log.append({ lb: target.lb, command: title, reply: 'VERIFIED', phase: 'outcome', plan: id });
