@@ -51,8 +51,8 @@ defaults: { ssh: { config: ${ssh.configFile} } }
 lbs:
   plain:    { ssh: lb1, haproxy: { socket: ${socket} } }
   sudo:     { ssh: lb1, haproxy: { socket: ${socket} }, sudo: true }
-  found:    { ssh: lb1, routing: { config: ${cfg} }, sudo: true }
-  notfound: { ssh: lb1, routing: { config: ${cfg} } }
+  found:    { ssh: lb1, haproxy: { config: ${cfg} }, sudo: true }
+  notfound: { ssh: lb1, haproxy: { config: ${cfg} } }
 `);
     expect(issues).toEqual([]);
     runtime = createFleetRuntime(config!, { ssh: ssh.pool() });
