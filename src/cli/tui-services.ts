@@ -2,11 +2,10 @@
 // same code as the subcommands, node drains and snapshots, and the map editor's and failover views' services. Imported
 // by src/cli/interactive.ts beside the UI, after the first poll has been sent.
 import { applyPlan, rollbackReport } from '../actions/apply.js';
-import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
+import { rollbackFanout } from '../actions/apply-fanout.js';
+import { applyUndo } from '../actions/apply-undo.js';
 import { defaultAuditPath, openAuditLog } from '../actions/audit-log.js';
 import { runRawCommand } from '../actions/raw-command.js';
-import { clearNodeRecord, defaultNodeDir } from '../actions/node-record.js';
-import type { ApplyReport } from '../actions/types.js';
 import { historySource } from '../actions/history-source.js';
 import { planUndo } from '../actions/undo-plan.js';
 import { planServerAdmin, planServerWeight } from '../actions/server-admin.js';
@@ -24,11 +23,6 @@ import { createUserCommandService } from '../runtime/user-command-runtime.js';
 import { createSessionsService } from '../runtime/sessions-service.js';
 import { userCommandReport } from '../actions/user-command-plan.js';
 
-/** A verified undo of a node drain removes the node record that drain saved (node-record.ts), as `node ready` does. */
-function undoneNode(report: ApplyReport): ApplyReport {
-  if (report.ok && report.plan.clearsNodeRecord !== undefined) clearNodeRecord(defaultNodeDir(), report.plan.clearsNodeRecord);
-  return report;
-}
 
 export async function tuiServices(
   config: LbtopConfig,
@@ -108,7 +102,7 @@ export async function tuiServices(
     apply: (plan) =>
       plan.kind === 'user-command'
         ? user.run(plan.user!.invocation, plan.user!.lb).then((run) => userCommandReport(plan, run))
-        : afterWrite(plan.kind === 'node' ? node.applyNode(plan) : plan.fanout ? applyPlanFanout(plan, deps).then((r) => undoneNode(r)) : applyPlan(plan, deps)),
+        : afterWrite(plan.kind === 'node' ? node.applyNode(plan) : plan.fanout ? applyUndo(plan, deps) : applyPlan(plan, deps)),
     rollback: (report) => afterWrite(report.plan.kind === 'node' || report.plan.fanout ? rollbackFanout(report, deps) : rollbackReport(report, deps)),
     planNode: node.planNode,
     ...(bgpNodes ? { bgpNodes } : {}),

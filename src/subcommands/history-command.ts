@@ -1,13 +1,13 @@
 // `lbtop history` and `lbtop undo ID`. History reads the audit log only (no LB is asked). Undo finds the entry,
 // polls every LB, re-plans the recorded way back against what they show now (undo-plan.ts), and sends it like any
 // plan through the one confirmation (confirm-write.ts), with a rollback offered on a partial failure.
-import { applyPlan, rollbackReport, type ApplyDeps } from '../actions/apply.js';
-import { applyPlanFanout, rollbackFanout } from '../actions/apply-fanout.js';
+import { rollbackReport, type ApplyDeps } from '../actions/apply.js';
+import { rollbackFanout } from '../actions/apply-fanout.js';
 import { readAuditLog } from '../actions/audit-read.js';
 import { groupHistory } from '../actions/history.js';
 import { outcomeText } from '../present/confirmation.js';
 import { findEntry, planUndo } from '../actions/undo-plan.js';
-import { clearNodeRecord, defaultNodeDir } from '../actions/node-record.js';
+import { applyUndo } from '../actions/apply-undo.js';
 import type { HistoryInvocation } from '../cli/history-args.js';
 import { EXIT, exitCodeOf } from '../cli/exit-codes.js';
 import type { LbtopConfig } from '../model/config.js';
@@ -54,8 +54,7 @@ export async function runUndoCommand(
   }
   const { plan } = undo;
   const sent = await confirmWrite(plan, invocation, io, {
-    // The undo of a node action goes to every LB at once, as the node action did.
-    send: () => (plan.fanout ? applyPlanFanout(plan, io.deps) : applyPlan(plan, io.deps)),
+    send: () => applyUndo(plan, io.deps, io.nodeDir),
     outcome: (report) => ({ kind: 'servers', report }),
   });
   if (!sent.sent) {
@@ -63,7 +62,6 @@ export async function runUndoCommand(
     return sent.code;
   }
   const report = sent.result;
-  if (report.ok && plan.clearsNodeRecord !== undefined) clearNodeRecord(io.nodeDir ?? defaultNodeDir(), plan.clearsNodeRecord);
   let undone = null;
   if (report.rollbackOffered.length > 0 && (await confirmRollback(`roll back ${report.rollbackOffered.join(', ')}`, invocation, io))) {
     undone = plan.fanout ? await rollbackFanout(report, io.deps) : await rollbackReport(report, io.deps);
