@@ -80,7 +80,7 @@ module.exports = {
       name: 'labs-only-for-the-demo',
       comment: 'src/lab starts real daemons for the demo, the tests and bench/; only the demo reaches it from lbtop.',
       severity: 'error',
-      from: { path: '^src/', pathNot: ['^src/lab/', '^src/runtime/demo\\.ts$'] },
+      from: { path: '^src/', pathNot: ['^src/lab/', '^src/cli/demo\\.ts$'] },
       to: { path: LAYER('lab') },
     },
   ],

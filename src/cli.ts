@@ -34,10 +34,10 @@ async function main(argv: string[]): Promise<number> {
   const [{ runInteractive }, { openFleetRuntime }, { PassphrasePrompts }] = await Promise.all([
     import('./cli/interactive.js'),
     import('./runtime/fleet-core.js'),
-    import('./runtime/passphrase-prompts.js'),
+    import('./cli/passphrase/prompts.js'),
   ]);
   if (invocation.kind === 'demo') {
-    const { startDemo, startFleetDemo } = await import('./runtime/demo.js');
+    const { startDemo, startFleetDemo } = await import('./cli/demo.js');
     const starting = () => process.stderr.write(`lbtop: starting the namespace fleet lab (${invocation.fleet} LBs over SSH)…\n`);
     const demo = invocation.fleet ? await startFleetDemo(outcome.config, invocation.fleet, { starting }) : await startDemo(outcome.config);
     try {

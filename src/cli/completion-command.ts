@@ -1,5 +1,5 @@
 // Runs `lbtop completion SHELL` (the script, generated from the command line args.ts parses) and the hidden
-// `lbtop __complete WHAT` the scripts call (names from the config; src/runtime/complete-names.ts). Loaded by
+// `lbtop __complete WHAT` the scripts call (names from the config; src/cli/complete-names.ts). Loaded by
 // cli.ts only for these two: neither the TUI nor the other subcommands carry it.
 import type { LbtopConfig } from '../model/config.js';
 import { buildProgram } from './args.js';
@@ -22,7 +22,7 @@ export async function runCompletion(invocation: CompletionInvocation, config: Lb
     out(completionScript(invocation.shell, version));
     return 0;
   }
-  const { completeNames } = await import('../runtime/complete-names.js');
+  const { completeNames } = await import('./complete-names.js');
   const names = await completeNames(config, invocation.what);
   out(names.map((n) => `${n}\n`).join(''));
   return 0;

@@ -4,7 +4,7 @@
 // the map editor's views' code when one of them is opened (src/runtime/load-on-first-call.ts).
 import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-core.js';
-import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
+import type { PassphrasePrompts } from './passphrase/prompts.js';
 
 export async function runInteractive(config: LbtopConfig, runtime: FleetRuntime, options: { version: string; prompts?: PassphrasePrompts; hint?: string; auditPath?: string }): Promise<number> {
   // Focused polling (src/sources/haproxy/focused-stat.ts): the screen will say which backends it shows; until it

@@ -14,7 +14,7 @@ import type { LbtopConfig } from '../model/config.js';
 import type { FleetRuntime } from '../runtime/fleet-runtime.js';
 import type { TablesServices } from '../ui/panels/tables/tables-services.js';
 import { loadOnFirstCall } from '../runtime/load-on-first-call.js';
-import type { PassphrasePrompts } from '../runtime/passphrase-prompts.js';
+import type { PassphrasePrompts } from './passphrase/prompts.js';
 import { FleetBuilder } from '../store/selectors.js';
 import type { AppServices, BgpNodesService } from '../ui/services.js';
 import type { BgpNodeReader } from '../runtime/bgp-nodes-runtime.js';

@@ -13,7 +13,7 @@ import { openAuditLog } from '../../src/actions/audit-log.js';
 import { planServerAdmin, planServerWeight } from '../../src/actions/server-admin.js';
 import { createNodeService, type NodeService } from '../../src/runtime/node-service.js';
 import { createFleetRuntime, type FleetRuntime } from '../../src/runtime/fleet-runtime.js';
-import { PassphrasePrompts } from '../../src/runtime/passphrase-prompts.js';
+import { PassphrasePrompts } from '../../src/cli/passphrase/prompts.js';
 import { buildFleet } from '../../src/store/selectors.js';
 import type { AppServices } from '../../src/ui/services.js';
 import { get, startFleetLab, type FleetLab } from '../../src/lab/netns/fleet-lab.js';

@@ -2,7 +2,7 @@
 // input, Enter answers, Esc refuses, hosts on one key share one dialog, and the rest of lbtop keeps updating.
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PassphrasePrompts } from '../../src/runtime/passphrase-prompts.js';
+import { PassphrasePrompts } from '../../src/cli/passphrase/prompts.js';
 import { demoSnapshot, demoStore, fakeServices, KEYS, NOW, renderApp, settle } from './helpers.js';
 
 afterEach(() => cleanup());

@@ -10,7 +10,7 @@ import { DEMO_CERTS, makeDemoCerts } from '../../../src/lab/demo-certs.js';
 import { homelabConfig } from '../../../src/lab/demo-configs.js';
 import { prepareHomelabFiles } from '../../../src/lab/demo-homelab.js';
 import type { LbtopConfig } from '../../../src/model/config.js';
-import { demoHint } from '../../../src/runtime/demo-hint.js';
+import { demoHint } from '../../../src/cli/demo-hint.js';
 import { parseCertTime } from '../../../src/sources/haproxy/ssl-cert.js';
 import { formatReplies, parseReplies, shiftCertDates } from '../../../src/transport/replay-files.js';
 import { seedText } from '../../seeds/seed-files.js';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { running } from '../../../src/lab/netns/sh.js';
 import type { LbtopConfig } from '../../../src/model/config.js';
-import { startDemo as startDemoInProcess } from '../../../src/runtime/demo.js';
+import { startDemo as startDemoInProcess } from '../../../src/cli/demo.js';
 import { createFailoverRuntime } from '../../../src/runtime/failover-runtime.js';
 import { BIN, ensureFreshBuild } from '../fresh-build.js';
 import { tmuxTerminal, wait } from '../tmux.js';

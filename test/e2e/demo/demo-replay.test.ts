@@ -10,7 +10,7 @@ import { formatFleetTrace } from '../../../src/actions/trace-text.js';
 import { prepareReplayDir } from '../../../src/lab/replay-dir.js';
 import type { LbtopConfig } from '../../../src/model/config.js';
 import { packagePath } from '../../../src/package-root.js';
-import { startDemo } from '../../../src/runtime/demo.js';
+import { startDemo } from '../../../src/cli/demo.js';
 import { createMapsDeps } from '../../../src/runtime/maps-runtime.js';
 import { createMapsServices } from '../../../src/runtime/maps-ui-services.js';
 import { readCerts } from '../../../src/sources/haproxy/ssl-cert.js';

@@ -14,7 +14,7 @@ import { startFleetDemoLab } from '../../../src/lab/fleet-demo-lab.js';
 import { namespaceLabMode, namespaceLabUnavailable, type LabProbe } from '../../../src/lab/netns/preflight.js';
 import { alive, namespacePids, sh } from '../../../src/lab/netns/sh.js';
 import { ensureLoginUser, LAB_USER } from '../../../src/lab/netns/user.js';
-import { DemoRefused, startFleetDemo } from '../../../src/runtime/demo.js';
+import { DemoRefused, startFleetDemo } from '../../../src/cli/demo.js';
 import { BIN, ensureFreshBuild } from '../fresh-build.js';
 
 const namespaces = () => sh(['ip', 'netns', 'list']).stdout.split('\n').map((l) => l.split(' ')[0]!).filter(Boolean);

@@ -7,11 +7,11 @@ import { EventEmitter } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFleetLab, type FleetLab } from '../../src/lab/netns/fleet-lab.js';
-import { PassphrasePrompts } from '../../src/runtime/passphrase-prompts.js';
-import { readSecret } from '../../src/runtime/secret-reader.js';
-import { answerOnTerminal } from '../../src/runtime/terminal-passphrase.js';
-import { BIN, ensureFreshBuild } from '../e2e/fresh-build.js';
+import { startFleetLab, type FleetLab } from '../../../src/lab/netns/fleet-lab.js';
+import { PassphrasePrompts } from '../../../src/cli/passphrase/prompts.js';
+import { readSecret } from '../../../src/cli/passphrase/secret-reader.js';
+import { answerOnTerminal } from '../../../src/cli/passphrase/terminal.js';
+import { BIN, ensureFreshBuild } from '../../e2e/fresh-build.js';
 
 const PASSPHRASE = 'open sesame 42';
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,8 +2,8 @@
 // queue, so hosts sharing a key wait on one question and it is asked once per key file, read on the terminal
 // with nothing echoed. Without a terminal (a script, cron, a pipe) nobody can answer: lbtop says once per key
 // file which key it is and that it belongs in ssh-agent, and skips it; the host then fails with its auth error.
-import type { PassphraseRequest } from '../model/passphrase.js';
-import type { PassphrasePrompts } from './passphrase-prompts.js';
+import type { PassphraseRequest } from '../../model/passphrase.js';
+import type { PassphrasePrompts } from './prompts.js';
 import { readSecret, type TextOutput, type TtyInput } from './secret-reader.js';
 
 export interface TerminalIo {

@@ -2,7 +2,7 @@
 // subscribes (it mounts after the first polls start) they wait. The passphrase goes straight back to the
 // pool's key loader: nothing here stores, copies or logs it. close() refuses whatever is still pending, so a
 // quitting lbtop never leaves a handshake hanging.
-import type { PassphraseRequest, PassphraseSource } from '../model/passphrase.js';
+import type { PassphraseRequest, PassphraseSource } from '../../model/passphrase.js';
 
 interface Pending {
   keyPath: string;

@@ -18,9 +18,9 @@ import { namespaceLabMode, type LabProbe } from '../lab/netns/preflight.js';
 import { haproxyAvailable } from '../lab/haproxy-process.js';
 import type { LbtopConfig } from '../model/config.js';
 import { replayApi } from '../transport/replay.js';
-import type { RunnerFactory } from './hosts.js';
+import type { RunnerFactory } from '../runtime/hosts.js';
 import { demoHint } from './demo-hint.js';
-import { createFleetRuntime, type FleetRuntime } from './fleet-runtime.js';
+import { createFleetRuntime, type FleetRuntime } from '../runtime/fleet-runtime.js';
 
 export interface Demo {
   config: LbtopConfig;

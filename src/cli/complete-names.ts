@@ -5,11 +5,11 @@
 // A TAB must be quick and leave nothing behind: maps and ACL files are asked only of LBs reached on this machine
 // (a unix or TCP socket: `show map`, `show acl`, read-only commands), each within a short timeout and all at once.
 // An LB behind SSH is never contacted from a TAB: a handshake takes time and may ask for a passphrase or a host key.
-import type { NameList } from '../cli/completion-args.js';
+import type { NameList } from './completion-args.js';
 import type { LbConfig, LbtopConfig } from '../model/config.js';
 import { HaproxyClient } from '../sources/haproxy/client.js';
 import { parsePatternRefs } from '../sources/haproxy/maps/runtime.js';
-import { localConnector } from './hosts.js';
+import { localConnector } from '../runtime/hosts.js';
 
 /** Per LB, for the whole `show map`/`show acl` exchange: a local HAProxy answers in a few ms. */
 const TIMEOUT_MS = 500;
