@@ -151,6 +151,7 @@ export async function renderApp(services: AppServices, size = { columns: 120, ro
   Object.defineProperty(ui.stdout, 'rows', { value: size.rows, configurable: true });
   ui.stdout.emit('resize');
   await tick();
+  await settle(); // the re-render at the new size (a loaded machine can take longer: tests that read at once wait)
   const frame = () => ui.lastFrame() ?? '';
   return {
     ...ui,

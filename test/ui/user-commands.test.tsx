@@ -49,7 +49,8 @@ describe('user commands in the TUI', () => {
   it('says which value the row lacks; with one LB targeted it runs at once and the OUTPUT panel shows it', async () => {
     const { services } = setup();
     const app = await renderApp(services, { columns: 140, rows: 40 });
-    expect(app.frame()).toMatch(/Y show/);
+    // The hints need the 140 columns; on a loaded machine the re-render after the resize can come a moment later.
+    expect(await until(app, (f) => /Y show/.test(f))).toMatch(/Y show/);
     await select(app, 'k8s-http-ingress/ingress1');
     await app.press('Y');
     expect(app.frame()).toContain('show: $LB unknown for this selection');
@@ -74,8 +75,10 @@ describe('user commands in the TUI', () => {
     expect(services.userCommands!.runs()).toEqual([]);
     clock.now += 1000;
     await app.press('y');
-    const frame = await until(app, (f) => /got ingress1/.test(f));
+    // The preview itself shows "echo got ingress1": wait for the OUTPUT panel, which comes when the command is done.
+    const frame = await until(app, (f) => /OUTPUT — rec/.test(f));
     expect(frame).toContain('OUTPUT — rec');
+    expect(frame).toMatch(/^got ingress1$/m);
     expect(services.userCommands!.runs().map((r) => r.result?.outcome)).toEqual(['done']);
   });
 
