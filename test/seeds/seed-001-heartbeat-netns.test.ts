@@ -9,6 +9,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
+import { startHeartbeat } from '../../src/lab/fleet-heartbeat.js';
 import { startHostShell, type HostShell } from '../../src/lab/netns/host-shell.js';
 import { NetnsLab } from '../../src/lab/netns/lab.js';
 import { sh } from '../../src/lab/netns/sh.js';
@@ -60,8 +61,7 @@ describe("seed 001's heartbeat pair, in namespaces", () => {
           { from: path.join(dir, 'log'), to: '/var/log' },
         ],
       });
-      shells[host].exec(['sh', '-c', 'mkdir -p /run/heartbeat/ccm /run/heartbeat/crm /run/heartbeat/dopd /run/crm /run/resource-agents && chown -R hacluster:haclient /run/heartbeat /run/crm /var/lib/heartbeat']);
-      shells[host].spawn(['/usr/libexec/heartbeat/heartbeat', '-f']);
+      startHeartbeat(shells[host]);
     }
     const loaded = loadConfig(`lbs:
   lb01: { haproxy: { socket: ${lab.dir}/none1.sock }, heartbeat: { node: K8sLB01 } }

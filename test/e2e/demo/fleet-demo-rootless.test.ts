@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, readlinkSync, chmodSync, existsSync, mkdtemp
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { alive } from '../../../src/lab/netns/sh.js';
+import { running } from '../../../src/lab/netns/sh.js';
 import { ensureLoginUser, LAB_USER } from '../../../src/lab/netns/user.js';
 import { BIN, ensureFreshBuild } from '../fresh-build.js';
 import { tmuxTerminal } from '../tmux.js';
@@ -26,16 +26,6 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Running and not a zombie. */
-function running(pid: number): boolean {
-  if (!alive(pid)) return false;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 /** The lab user's processes in a user namespace other than ours: everything the rootless lab started. */
 function labProcesses(): number[] {

@@ -12,23 +12,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleetDemoLab } from '../../../src/lab/fleet-demo-lab.js';
 import { namespaceLabMode, namespaceLabUnavailable, type LabProbe } from '../../../src/lab/netns/preflight.js';
-import { alive, namespacePids, sh } from '../../../src/lab/netns/sh.js';
+import { namespacePids, running, sh } from '../../../src/lab/netns/sh.js';
 import { ensureLoginUser, LAB_USER } from '../../../src/lab/netns/user.js';
 import { DemoRefused, startFleetDemo } from '../../../src/cli/demo.js';
 import { BIN, ensureFreshBuild } from '../fresh-build.js';
 
 const namespaces = () => sh(['ip', 'netns', 'list']).stdout.split('\n').map((l) => l.split(' ')[0]!).filter(Boolean);
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Alive and not a zombie: a killed session's shell may wait a moment for init to reap it. */
-function running(pid: number): boolean {
-  if (!alive(pid)) return false;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 function lbtop(args: string[], env: Record<string, string> = {}, runAs?: string, wrap: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   const argv = [...(runAs ? ['runuser', '-u', runAs, '--'] : []), ...wrap, process.execPath, BIN, ...args];

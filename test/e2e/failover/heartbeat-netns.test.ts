@@ -11,6 +11,7 @@ import { openAuditLog } from '../../../src/actions/audit-log.js';
 import { planVipMove } from '../../../src/actions/failover/vip-move.js';
 import { planWayBack } from '../../../src/actions/failover/way-back.js';
 import { loadConfig } from '../../../src/config/load.js';
+import { startHeartbeat } from '../../../src/lab/fleet-heartbeat.js';
 import { startHostShell, type HostShell } from '../../../src/lab/netns/host-shell.js';
 import { NetnsLab } from '../../../src/lab/netns/lab.js';
 import type { LbtopConfig } from '../../../src/model/config.js';
@@ -64,8 +65,7 @@ beforeAll(async () => {
         { from: path.join(dir, 'log'), to: '/var/log' },
       ],
     });
-    shells[host].exec(['sh', '-c', 'mkdir -p /run/heartbeat/ccm /run/heartbeat/crm /run/heartbeat/dopd /run/crm /run/resource-agents && chown -R hacluster:haclient /run/heartbeat /run/crm /var/lib/heartbeat']);
-    shells[host].spawn(['/usr/libexec/heartbeat/heartbeat', '-f']);
+    startHeartbeat(shells[host]);
   }
   const loaded = loadConfig(`lbs:
   hb1: { haproxy: { socket: ${lab.dir}/none1.sock }, heartbeat: { node: ${NODES.hb1} } }
