@@ -103,4 +103,28 @@ describe('ScreenWriter on a real terminal', () => {
     // Styles were compared, not only text.
     expect(styled).toBeGreaterThan(0);
   });
+
+  it('reaches scattered changed cells by relative moves (down, forward, back; absolute after the last column) to the same screen', async () => {
+    // A table whose digits change here and there from frame to frame, as counters do, the last column included
+    // (where the terminal is left with a pending wrap).
+    let seed = 11;
+    const rand = (n: number) => Math.floor((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 65536) % n;
+    const grid = Array.from({ length: SIZE.rows }, (_, y) => `srv${y} ${'0'.repeat(SIZE.columns - 5)}`.split(''));
+    const writer = new ScreenWriter();
+    let incremental = '';
+    let frame = '';
+    for (let f = 0; f < 40; f++) {
+      for (let k = 0; k < 1 + rand(4); k++) grid[rand(SIZE.rows)]![5 + rand(SIZE.columns - 5)] = String(rand(10));
+      // A counter column that moves on row after row, and a cell near the left edge below a change further right.
+      for (let y = f % 2; y < SIZE.rows; y += 2) grid[y]![12 + (f % 3)] = String((f + y) % 10);
+      grid[(f + 3) % SIZE.rows]![5 + (f % 2)] = String(f % 10);
+      frame = grid.map((line, y) => (y % 3 === 1 ? `\x1b[1m${line.join('')}\x1b[22m` : line.join(''))).join('\n');
+      incremental += writer.update(frame, SIZE);
+    }
+    for (const code of ['B', 'C', 'D']) expect(incremental).toMatch(new RegExp(`\x1b\\[\\d*${code}`));
+    const a = await shown('relative', incremental);
+    const b = await shown('relative-naive', naive(frame));
+    expect(cells(a.styled)).toEqual(cells(b.styled));
+    expect(a.text.split('\n').slice(0, SIZE.rows)).toEqual(plain(frame));
+  });
 });

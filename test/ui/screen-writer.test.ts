@@ -69,7 +69,7 @@ describe('ScreenWriter', () => {
     const writer = drawn(frame);
     const bytes = writer.update(['lbtop 0.1.0', 'NAME'].join('\n'), SIZE);
     // Row 2 from its first changed cell ("W"), and the whole of rows 3 and 4: erased to the end of the line.
-    expect(bytes).toBe('\x1b[2;8H\x1b[K\x1b[3H\x1b[K\x1b[4H\x1b[K');
+    expect(bytes).toBe('\x1b[2;8H\x1b[K\x1b[3H\x1b[K\x1b[B\x1b[K');
     expect(writer.update(['lbtop 0.1.0', 'NAME'].join('\n'), SIZE)).toBe('');
   });
 

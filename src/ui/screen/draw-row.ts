@@ -32,7 +32,7 @@ export function drawRow(y: number, prev: Row | null, next: Row, term: Terminal, 
     // The right half of a wide character is drawn by writing its left half.
     const start = next.chars[c] === '' && c > 0 ? c - 1 : c;
     if (start >= next.blankFrom) {
-      out += move(term, y, start) + pen(term, 0, pens) + '\x1b[K';
+      out += move(term, y, start, columns) + pen(term, 0, pens) + '\x1b[K';
       break;
     }
     let end = c;
@@ -47,7 +47,7 @@ export function drawRow(y: number, prev: Row | null, next: Row, term: Terminal, 
       }
       if (changed(j)) end = j;
     }
-    out += move(term, y, start);
+    out += move(term, y, start, columns);
     for (let k = start; k <= end; k++) {
       const ch = next.chars[k]!;
       if (ch === '') continue;
@@ -63,15 +63,29 @@ export function drawRow(y: number, prev: Row | null, next: Row, term: Terminal, 
   return out;
 }
 
-function move(term: Terminal, y: number, x: number): string {
+function move(term: Terminal, y: number, x: number, columns: number): string {
   if (term.y === y && term.x === x) return '';
-  const right = x - term.x;
-  // (After the last column the terminal holds a pending wrap; x there is `columns`, never left of a target.)
-  const sameRow = term.y === y && right > 0;
+  const absolute = x === 0 ? `\x1b[${y + 1}H` : `\x1b[${y + 1};${x + 1}H`;
+  // Relative moves only from a known cell: after the last column the terminal holds a pending wrap (x there is
+  // `columns`), where terminals disagree about where a relative move starts.
+  const known = term.y >= 0 && term.x >= 0 && term.x < columns;
+  const { x: fromX, y: fromY } = term;
   term.x = x;
   term.y = y;
-  if (sameRow) return right === 1 ? '\x1b[C' : `\x1b[${right}C`;
-  return x === 0 ? `\x1b[${y + 1}H` : `\x1b[${y + 1};${x + 1}H`;
+  if (!known) return absolute;
+  // The next row's cell below is the common case (a counter column changing on row after row): a few bytes
+  // instead of an absolute position's eight to ten.
+  const vertical = relative(y - fromY, 'B', 'A');
+  const horizontal = relative(x - fromX, 'C', 'D');
+  const moves = vertical + horizontal;
+  return moves.length < absolute.length ? moves : absolute;
+}
+
+/** A cursor move by `n` cells, forward or back (VT100's CUU/CUD/CUF/CUB), '' for none. */
+function relative(n: number, forward: string, back: string): string {
+  if (n === 0) return '';
+  const count = Math.abs(n);
+  return `\x1b[${count === 1 ? '' : count}${n > 0 ? forward : back}`;
 }
 
 function pen(term: Terminal, id: number, pens: PenTable): string {
