@@ -76,6 +76,25 @@ function serverText(server: LogicalServer): string {
   return parts.join('\n');
 }
 
+/**
+ * The strings of a server's rows that never change (its key and ref), kept across rebuilds: with checks and
+ * traffic a thousand server rows are rebuilt between two full reads at 10,000 servers, and each rebuilt row that
+ * made its strings anew left them to V8's old generation (they live until the next change).
+ */
+const SERVER_NAMES = new Map<string, { key: string; ref: string }>();
+const MAX_SERVER_NAMES = 200_000;
+
+function serverNames(backend: string, server: string): { key: string; ref: string } {
+  const ref = `${backend}/${server}`;
+  let names = SERVER_NAMES.get(ref);
+  if (names === undefined) {
+    if (SERVER_NAMES.size >= MAX_SERVER_NAMES) SERVER_NAMES.clear();
+    names = { key: `s\0${backend}\0${server}`, ref };
+    SERVER_NAMES.set(ref, names);
+  }
+  return names;
+}
+
 function pushBackend(
   out: TableRow[],
   cluster: ClusterGroup,
@@ -87,28 +106,39 @@ function pushBackend(
   expanded: boolean,
   context: string,
 ): void {
-  const servers: TableRow[] = [];
+  const first = out.length;
+  // The backend's row first (its slot is filled once its servers are known: an unmatched backend has none).
+  out.push(null as unknown as TableRow);
   for (const server of be.servers) {
     if (!all && !match(serverText(server))) continue;
     // With checks and traffic, a backend changes on most polls but only a few of its servers do.
     const cached = SERVER_ROWS.get(server);
     if (cached && cached.context === context) {
-      for (const row of cached.rows) servers.push(row);
+      for (const row of cached.rows) out.push(row);
       continue;
     }
-    const first = servers.length;
-    const stats = order
-      .filter((lb) => server.perLb[lb])
-      .map((lb) => ({ lb, row: server.perLb[lb]!.row, state: server.perLb[lb]!.state, stale: stale.has(lb) }));
-    const base = { cluster: cluster.name, clusterLbs: cluster.lbs, backend: be.name, server: server.name };
-    servers.push({ ...base, key: `s\0${be.name}\0${server.name}`, kind: 'server', name: server.name, ref: `${be.name}/${server.name}`, stats });
-    if (expanded && stats.length > 1) {
-      for (const s of stats) servers.push({ ...base, key: `l\0${be.name}\0${server.name}\0${s.lb}`, kind: 'sublb', name: s.lb, ref: `${be.name}/${server.name}@${s.lb}`, lb: s.lb, stats: [s] });
+    const stats: StatOnLb[] = [];
+    for (const lb of order) {
+      const on = server.perLb[lb];
+      if (on) stats.push({ lb, row: on.row, state: on.state, stale: stale.has(lb) });
     }
-    SERVER_ROWS.set(server, { context, rows: servers.slice(first) });
+    const { key, ref } = serverNames(be.name, server.name);
+    const row: TableRow = { key, kind: 'server', name: server.name, ref, cluster: cluster.name, clusterLbs: cluster.lbs, backend: be.name, server: server.name, stats };
+    out.push(row);
+    if (expanded && stats.length > 1) {
+      const rows = [row];
+      for (const s of stats) {
+        const sub: TableRow = { key: `l\0${be.name}\0${server.name}\0${s.lb}`, kind: 'sublb', name: s.lb, ref: `${ref}@${s.lb}`, cluster: cluster.name, clusterLbs: cluster.lbs, backend: be.name, server: server.name, lb: s.lb, stats: [s] };
+        rows.push(sub);
+        out.push(sub);
+      }
+      SERVER_ROWS.set(server, { context, rows });
+    } else SERVER_ROWS.set(server, { context, rows: [row] });
   }
-  if (!all && servers.length === 0) return;
+  if (!all && out.length === first + 1) {
+    out.length = first;
+    return;
+  }
   const stats = order.filter((lb) => be.perLb[lb]).map((lb) => ({ lb, row: be.perLb[lb]!, state: null, stale: stale.has(lb) }));
-  out.push({ key: `b\0${cluster.name}\0${be.name}`, kind: 'backend', name: be.name, ref: be.name, cluster: cluster.name, clusterLbs: cluster.lbs, backend: be.name, stats });
-  for (const row of servers) out.push(row);
+  out[first] = { key: `b\0${cluster.name}\0${be.name}`, kind: 'backend', name: be.name, ref: be.name, cluster: cluster.name, clusterLbs: cluster.lbs, backend: be.name, stats };
 }
