@@ -6,6 +6,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { hintsFor, type Keymap } from '../keymap/resolve.js';
 import type { Theme } from '../theme/tokens.js';
 import { DialogSlot } from './components/DialogSlot.js';
+import { fullWidth } from './full-width.js';
+import { provideFullWidth } from './text-width.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { NodeChooser, type NodeChoice } from './components/NodeChooser.js';
@@ -54,6 +56,10 @@ export interface AppProps {
   /** Shown in the flash line at start (theme or keymap problems). */
   startupMessage?: string;
 }
+
+// Text of any kind is measured from the first render on; the first frame, drawn before this module loads, does
+// without string-width where it can (text-width.ts).
+provideFullWidth(fullWidth);
 
 export function App({ services, keymap, theme, initialView = 'status', startupMessage }: AppProps) {
   const { exit } = useApp();

@@ -4,8 +4,8 @@
 // compares them cell by cell); and the stats table, whose rows are handed to Ink as one styled text rather than
 // a <Text> per cell, because Ink's per-node layout and text measuring were most of a frame's cost.
 import chalk, { type ChalkInstance } from 'chalk';
-import cliTruncate from 'cli-truncate';
 import type { Theme, Token } from '../theme/tokens.js';
+import { truncateEnd } from './text-width.js';
 import { tokenProps, type TextStyleProps } from './token-props.js';
 
 function colorize(text: string, color: string, type: 'fg' | 'bg'): string {
@@ -37,7 +37,7 @@ export function styled(text: string, props: TextStyleProps | undefined): string 
 
 /** `wrap="truncate"`: a line wider than the frame ends in "…" at its last column, by the cli-truncate Ink uses. */
 export function truncated(line: string, width: number): string {
-  return cliTruncate(line, width, { position: 'end' });
+  return truncateEnd(line, width);
 }
 
 /** A row of cells: each cell in its own token (or the row's), the whole row in the row's token. */

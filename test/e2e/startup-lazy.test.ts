@@ -99,7 +99,7 @@ describe('start-up', () => {
     expect(requires.filter((r) => /ssh2|cpu-features/.test(r))).toEqual([]);
   });
 
-  it('writes the first server row to the terminal before Ink and React are loaded', async () => {
+  it('writes the first server row to the terminal before Ink, React and string-width are loaded', async () => {
     const log = path.join(dir, 'first-frame.log');
     writeFileSync(log, '');
     const command = ['env -u CI', `LBTOP_LOAD_LOG=${log}`, `XDG_CONFIG_HOME=${dir}/none`, `XDG_STATE_HOME=${dir}/state`, process.execPath, '--require', path.join(dir, 'hook.cjs'), BIN, '-s', haproxy.socket, '-i', '1'].join(' ');
@@ -108,14 +108,18 @@ describe('start-up', () => {
     // The log holds module loads and terminal writes in the order they happened.
     const lines = readFileSync(log, 'utf8').split('\n');
     const firstRow = lines.indexOf('write server-row');
-    const firstInk = lines.findIndex((line) => {
+    const firstLoadOf = (module: RegExp) => lines.findIndex((line) => {
       if (!line.startsWith('esm file:')) return false;
       const inputs = Object.keys(meta.outputs[path.relative(ROOT, fileURLToPath(line.slice(4)))]?.inputs ?? {});
-      return inputs.some((s) => /node_modules\/(ink|react|react-reconciler)\//.test(s));
+      return inputs.some((s) => module.test(s));
     });
+    const firstInk = firstLoadOf(/node_modules\/(ink|react|react-reconciler)\//);
+    // Nor string-width (~25 ms to load): the first frame's text is measured without it (src/ui/text-width.ts).
+    const firstStringWidth = firstLoadOf(/node_modules\/string-width\//);
     expect(firstRow).toBeGreaterThan(-1);
     expect(firstInk).toBeGreaterThan(-1);
     expect(firstRow).toBeLessThan(firstInk);
+    expect(firstStringWidth).toBeGreaterThan(firstRow);
     term.tmux('kill-session', '-t', 'ff');
   });
 

@@ -6,7 +6,8 @@ import { buildFleet } from '../../store/selectors.js';
 import type { StoreReader } from '../../store/types.js';
 import { openScreen, type OpenScreen } from '../screen/open-screen.js';
 import { uiSetup } from '../setup.js';
-import { firstFrame } from './first-frame.js';
+import { loadFullWidth, needsFullWidth, NeedsFullWidth } from '../text-width.js';
+import { firstFrame, type FirstFrameInput } from './first-frame.js';
 
 /**
  * Well past a local HAProxy's first (focused) poll, even at 10,000 servers on a busy machine (10–60 ms); an LB
@@ -51,7 +52,7 @@ export async function showFirstFrame(config: LbtopConfig, store: StoreReader, op
   if (!(await firstPolls(store, options.waitMs ?? FIRST_POLL_WAIT_MS))) return null;
   const env = options.env ?? process.env;
   const { theme, keymap } = uiSetup({ theme: config.theme ?? 'dark', readOnly: config.readOnly === true, commands: config.commands ?? [], env });
-  const frame = firstFrame({
+  const input: FirstFrameInput = {
     fleet: buildFleet(config, store.getState().lbs),
     version: options.version,
     keymap,
@@ -60,10 +61,29 @@ export async function showFirstFrame(config: LbtopConfig, store: StoreReader, op
     columns: stdout.columns || 80,
     rows: stdout.rows || 24,
     now: options.now ?? Date.now(),
-  });
+  };
+  const frame = await withWidths(() => firstFrame(input));
   if (frame === null) return null;
   const opened = openScreen(stdout, options.stdin ?? process.stdin);
   opened.screen.write(frame);
   opened.screen.flush();
   return opened;
+}
+
+/**
+ * The frame, measured without string-width where its text allows (text-width.ts): a server name in Thai, an
+ * emoji or a line to cut short loads it first (~25 ms), as Ink's side of the UI does anyway.
+ */
+async function withWidths(build: () => string | null): Promise<string | null> {
+  let frame: string | null;
+  try {
+    frame = build();
+  } catch (error) {
+    if (!(error instanceof NeedsFullWidth)) throw error;
+    await loadFullWidth();
+    frame = build();
+  }
+  // The screen writer measures every character of the frame again, cell by cell.
+  if (frame !== null && needsFullWidth(frame)) await loadFullWidth();
+  return frame;
 }

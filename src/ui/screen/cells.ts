@@ -1,12 +1,12 @@
 // One line of a frame, as Ink writes it (text with SGR codes), turned into terminal cells: a character and a pen
 // per column. What the terminal would not show in a cell is not kept: escape sequences other than SGR (cursor
 // moves, OSC titles, …) and control characters are dropped, so text from a load balancer (a server name) can
-// neither move the cursor nor shift the columns. Widths follow string-width, as Ink's layout does.
+// neither move the cursor nor shift the columns. Widths follow string-width, as Ink's layout does (text-width.ts).
 //
 // The first frame is parsed whole on the way to the first screen, so this is written for speed: printable ASCII
 // takes one comparison a character, SGR codes are looked up (PenTable.apply), other characters are measured
 // once each, and only text that can form clusters (combining marks, emoji sequences) goes through Intl.Segmenter.
-import stringWidth from 'string-width';
+import { charWidth } from '../text-width.js';
 import type { PenTable } from './pen.js';
 
 export interface Row {
@@ -30,7 +30,7 @@ function widthOf(ch: string): number {
   let width = widths.get(ch);
   if (width === undefined) {
     if (widths.size > 4096) widths.clear();
-    width = stringWidth(ch);
+    width = charWidth(ch);
     widths.set(ch, width);
   }
   return width;
@@ -95,7 +95,7 @@ export function parseLine(line: string, columns: number, pen: number, pens: PenT
       while (j < n && line.charCodeAt(j) >= 0xa0) j++;
       const run = line.slice(i, j);
       if (!CLUSTERING.test(run)) for (const ch of run) put(ch, widthOf(ch));
-      else for (const { segment } of (segmenter ??= new Intl.Segmenter()).segment(run)) put(segment, stringWidth(segment));
+      else for (const { segment } of (segmenter ??= new Intl.Segmenter()).segment(run)) put(segment, charWidth(segment));
       i = j;
     }
   }
