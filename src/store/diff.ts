@@ -7,21 +7,25 @@ import { backendsMoved } from '../sources/haproxy/server-states.js';
 import type { CellKey } from './types.js';
 
 /** Fields whose change is highlighted. Counters that grow every poll (stot, bin, bout) are left out on purpose. */
-const WATCHED: readonly (keyof StatRow)[] = [
-  'status', 'weight', 'scur', 'qcur', 'rate', 'reqRate', 'checkStatus', 'econ', 'eresp', 'ereq', 'chkfail', 'hrsp5xx',
-];
+const STATE_FIELDS: readonly (keyof StatRow)[] = ['status', 'weight', 'checkStatus'];
+/** Measures: highlighted only when they move after holding still (FleetStore: a busy frontend's scur is not news). */
+const MEASURE_FIELDS: readonly (keyof StatRow)[] = ['scur', 'qcur', 'rate', 'reqRate', 'econ', 'eresp', 'ereq', 'chkfail', 'hrsp5xx'];
 
 export function cellKey(lb: string, proxy: string, name: string, field: string): CellKey {
   return `${lb}\u0000${proxy}\u0000${name}\u0000${field}`;
 }
 
 export interface SnapshotDiff {
+  /** Cells of state fields that changed (status, weight, check). */
   changedCells: CellKey[];
+  /** Cells of measures that changed (sessions, queue, rates, errors). */
+  changedMeasures: CellKey[];
   events: TimelineEvent[];
 }
 
 export function diffSnapshots(lb: string, before: HaproxySnapshot, after: HaproxySnapshot): SnapshotDiff {
   const changedCells: CellKey[] = [];
+  const changedMeasures: CellKey[] = [];
   const events: TimelineEvent[] = [];
   const at = after.at;
   // Rows the parser re-used (same object at the same position: the line did not change) are skipped without a
@@ -49,7 +53,7 @@ export function diffSnapshots(lb: string, before: HaproxySnapshot, after: Haprox
     events.push({ at, lb, kind: 'lb', subject: '', from: `pid ${before.info.pid}`, to: `pid ${after.info.pid}`, detail: 'HAProxy reloaded or restarted' });
   }
 
-  if (quiet) return { changedCells, events };
+  if (quiet) return { changedCells, changedMeasures, events };
   for (let i = 0; i < after.stats.length; i++) {
     if (unchanged(i)) continue;
     const row = after.stats[i]!;
@@ -61,8 +65,11 @@ export function diffSnapshots(lb: string, before: HaproxySnapshot, after: Haprox
       continue;
     }
     previous.delete(key);
-    for (const field of WATCHED) {
+    for (const field of STATE_FIELDS) {
       if (old[field] !== row[field]) changedCells.push(cellKey(lb, row.proxy, row.name, field));
+    }
+    for (const field of MEASURE_FIELDS) {
+      if (old[field] !== row[field]) changedMeasures.push(cellKey(lb, row.proxy, row.name, field));
     }
     const subject = row.kind === 'server' ? key : row.proxy;
     if (old.status !== row.status) {
@@ -82,7 +89,7 @@ export function diffSnapshots(lb: string, before: HaproxySnapshot, after: Haprox
   for (const [key, row] of previous) {
     if (row.kind === 'server' && !after.serversPending) events.push({ at, lb, kind: 'server-status', subject: key, from: row.status, to: '(absent)', detail: 'server removed' });
   }
-  return { changedCells, events };
+  return { changedCells, changedMeasures, events };
 }
 
 /** Backends with a state that moved between two servers-state maps (same map: none; a map missing: all). */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { HaproxySnapshot } from '../../src/model/haproxy.js';
 import { parseInfo } from '../../src/sources/haproxy/parse-info.js';
 import { parseStat } from '../../src/sources/haproxy/parse-stat.js';
-import { FleetStore } from '../../src/store/fleet-store.js';
+import { FleetStore, MEASURE_STEADY_MS } from '../../src/store/fleet-store.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/haproxy/2.6/seed-003/${name}`, import.meta.url), 'utf8');
 const info = parseInfo(fixture('show-info.txt'));
@@ -40,7 +40,8 @@ describe('the fleet store, read after many commits', () => {
 
   it('drops a highlight when it expires, and keeps one whose cell changed again', () => {
     const store = new FleetStore(names.map((name) => ({ name, endpoint: 'unix:x' })), { highlightMs: 3000 });
-    const busy = stats.map((row) => (row.kind === 'server' ? { ...row, scur: row.scur! + 1 } : row));
+    // Weights: a state field, lit at every change (measures are lit only after holding still, below).
+    const busy = stats.map((row) => (row.kind === 'server' ? { ...row, weight: (row.weight ?? 0) + 1 } : row));
     const at = (time: number, rows = stats): HaproxySnapshot => ({ ...snapshot(time), stats: rows });
     const lit = () => [...store.getState().changedCells.keys()].map((key) => key.split('\u0000')[0]);
     store.recordSuccess('k8s-1', at(0));
@@ -53,5 +54,26 @@ describe('the fleet store, read after many commits', () => {
     expect(new Set(lit())).toEqual(new Set(['k8s-1']));
     store.recordSuccess('k8s-3', at(5600));
     expect(lit()).toEqual([]);
+  });
+
+  it('lights a measure that moves after holding still, not one that moves at every poll; a state change always', () => {
+    const store = new FleetStore(names.map((name) => ({ name, endpoint: 'unix:x' })), { highlightMs: 3000 });
+    const server = stats.find((row) => row.kind === 'server')!;
+    const rows = (scur: number, weight = server.weight): HaproxySnapshot['stats'] => stats.map((row) => (row === server ? { ...row, scur, weight } : row));
+    const at = (time: number, scur: number, weight?: number | null): HaproxySnapshot => ({ ...snapshot(time), stats: rows(scur, weight) });
+    const lit = () => [...store.getState().changedCells.keys()].map((key) => key.split('\u0000').at(-1));
+    store.recordSuccess('k8s-1', at(0, 1));
+    store.recordSuccess('k8s-1', at(1000, 2));
+    expect(lit()).toEqual(['scur']); // the first move after holding still
+    // Busy: a move at every poll; once the first highlight expires nothing is lit, though it keeps moving.
+    for (let t = 2000, scur = 3; t <= 8000; t += 1000, scur++) store.recordSuccess('k8s-1', at(t, scur));
+    expect(lit()).toEqual([]);
+    // A weight change among them is lit at once.
+    store.recordSuccess('k8s-1', at(9000, 10, 7));
+    expect(lit()).toEqual(['weight']);
+    // Still for MEASURE_STEADY_MS, then a move: lit again.
+    store.recordSuccess('k8s-1', at(9000 + MEASURE_STEADY_MS, 10, 7));
+    store.recordSuccess('k8s-1', at(10_000 + MEASURE_STEADY_MS, 11, 7));
+    expect(lit()).toEqual(['scur']);
   });
 });
