@@ -107,19 +107,12 @@ export class FleetStore implements StoreReader {
     if (current.snapshot) {
       const diff = diffSnapshots(lb, current.snapshot, snapshot);
       events.push(...diff.events);
-      // Deleted first so the map stays in the order the cells last changed: freshCells stops at the first fresh one.
-      for (const key of diff.changedCells) {
-        cells.delete(key);
-        cells.set(key, snapshot.at);
-      }
-      this.forgetSteadyMeasures(snapshot.at);
+      for (const key of diff.changedCells) touch(cells, key, snapshot.at);
+      dropOlder(this.measureChanges, snapshot.at, MEASURE_STEADY_MS);
       for (const key of diff.changedMeasures) {
-        const before = this.measureChanges.get(key);
-        this.measureChanges.delete(key);
-        this.measureChanges.set(key, snapshot.at);
-        if (before !== undefined) continue; // it moved within MEASURE_STEADY_MS: busy, not news
-        cells.delete(key);
-        cells.set(key, snapshot.at);
+        const busy = this.measureChanges.has(key); // it moved within MEASURE_STEADY_MS: not news
+        touch(this.measureChanges, key, snapshot.at);
+        if (!busy) touch(cells, key, snapshot.at);
       }
     }
     if (!current.health.ok && current.health.lastOkAt !== null) {
@@ -218,20 +211,9 @@ export class FleetStore implements StoreReader {
    * thousands of cells times 500 polls a cycle at seed 003's fleet size. (Polls that land out of order by a few ms
    * may keep a cell highlighted that much longer.)
    */
-  /** Measures that have not changed for MEASURE_STEADY_MS: their next change is highlighted again. */
-  private forgetSteadyMeasures(at: number): void {
-    for (const [key, when] of this.measureChanges) {
-      if (at - when < MEASURE_STEADY_MS) break;
-      this.measureChanges.delete(key);
-    }
-  }
-
   private freshCells(at: number): Map<CellKey, number> {
     const cells = this.openDraft().cells;
-    for (const [key, when] of cells) {
-      if (at - when < this.highlightMs) break;
-      cells.delete(key);
-    }
+    dropOlder(cells, at, this.highlightMs);
     return cells;
   }
 
@@ -244,4 +226,18 @@ export class FleetStore implements StoreReader {
 
 function initialHealth(name: string, endpoint: string): LbHealth {
   return { name, endpoint, ok: false, stale: false, error: null, lastOkAt: null, latencyMs: null, consecutiveFailures: 0, version: null };
+}
+
+/** Sets `key` to `at` as the newest entry (deleted first): the map stays in the order its keys last changed. */
+function touch(map: Map<CellKey, number>, key: CellKey, at: number): void {
+  map.delete(key);
+  map.set(key, at);
+}
+
+/** Drops the entries at least `ms` old at `at`: in the order they last changed, only the front is visited. */
+function dropOlder(map: Map<CellKey, number>, at: number, ms: number): void {
+  for (const [key, when] of map) {
+    if (at - when < ms) break;
+    map.delete(key);
+  }
 }

@@ -26,7 +26,6 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-
 /** The lab user's processes in a user namespace other than ours: everything the rootless lab started. */
 function labProcesses(): number[] {
   const ours = readlinkSync('/proc/self/ns/user');
