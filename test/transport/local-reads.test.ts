@@ -1,7 +1,8 @@
 // The local transport lends one read buffer from exchange to exchange (src/transport/local.ts): a small reply is
 // copied out at its length before the buffer is lent again. Against a real HAProxy, a reply kept from an earlier
 // exchange must still read as it did after later exchanges wrote other replies into the lent buffer; and a large
-// reply (handed on as it was read) must not be overwritten by a small one that follows.
+// reply (handed on as it was read) must not be overwritten by a small one that follows. A reply a little longer
+// than the last one to the same command is read without doubling its buffer.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,5 +42,18 @@ describe('local transport: replies kept across exchanges', () => {
     expect(big.toString('utf8')).toBe(bigText);
     for (const [reply, text] of small) expect(reply.toString('utf8')).toBe(text);
     expect(new Set(small.map(([, text]) => text)).size).toBe(small.length);
+  });
+
+  it('reads a reply a little longer than the last one into a buffer of about its size', async () => {
+    const connector = unixSocket(haproxy.socket);
+    const exchange = (command: string) => connector.exchange!(`${command}\n`, 5000);
+    const first = await exchange('show stat');
+    // Weights of one digit become three, as counters gain digits: the next reply is a few hundred bytes longer.
+    for (let i = 1; i <= 100; i++) await exchange(`set weight be_0001/srv${String(i).padStart(5, '0')} 256`);
+    const next = await exchange('show stat');
+    expect(next.length).toBeGreaterThan(first.length + 150);
+    expect(next.toString('utf8')).toMatch(/^be_0001,srv00001,.*,256,/m);
+    // Read into about the size the last reply announced, not the double a nearly full buffer grows to.
+    expect(next.buffer.byteLength).toBeLessThan(first.length * 1.5);
   });
 });

@@ -20,6 +20,11 @@ export type Ask = (command: string) => Promise<Buffer>;
 export interface FocusedStatOptions {
   /** A full `show stat` every this many reads (1: always full). */
   fullEvery?: number;
+  /**
+   * A full read every fullEvery reads, or less often when it holds more rows than this per read in between: the
+   * off-screen rows a poll reads on average, at most (see FULL_READ_ROWS_PER_SECOND). Unset: no such bound.
+   */
+  fullRowsPerRead?: number;
   /** More backends than this to read one by one: one full read is cheaper. */
   maxBackendReads?: number;
   /** Backends whose servers the first read adds to the proxy rows, before the screen has named any (default 2). */
@@ -108,13 +113,21 @@ export class FocusedStatReader {
       const rows = await this.readWithServers((backends) => backends.filter((row) => focus.has(row.proxy)).slice(0, this.options.maxBackendReads ?? 16));
       if (rows) return { rows, serversPending: true };
     }
-    const fullEvery = this.options.fullEvery ?? 5;
+    const fullEvery = this.fullEvery();
     const small = this.rows !== null && this.rows.length <= (this.options.fullUpToRows ?? SMALL_STAT_ROWS);
     if (this.focus && this.rows && this.layout && !small && ++this.sinceFull < fullEvery) {
       const partial = await this.readPartial(this.focus, this.rows, this.layout);
       if (partial) return { rows: partial, serversPending: false };
     }
     return { rows: await this.readFull(), serversPending: false };
+  }
+
+  /** Reads from one full read to the next: fullEvery, stretched by fullRowsPerRead for a big HAProxy. */
+  private fullEvery(): number {
+    const every = this.options.fullEvery ?? 5;
+    const perRead = this.options.fullRowsPerRead;
+    if (!perRead || !this.rows) return every;
+    return Math.max(every, Math.ceil(this.rows.length / perRead));
   }
 
   private async readFull(): Promise<StatRow[]> {

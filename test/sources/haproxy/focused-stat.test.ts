@@ -104,6 +104,28 @@ describe('focused polling on a real HAProxy', () => {
     api.close();
   });
 
+  it('reads everything less often than fullEvery when a full read would exceed fullRowsPerRead rows per poll', async () => {
+    const { api, sent } = recording();
+    // 50 rows a poll at most: the lab's ~210 rows stretch a full read every 2 polls to one every ceil(rows / 50).
+    const reader = new SnapshotReader(api, { fullEvery: 2, fullRowsPerRead: 50, serversEvery: 100, fullUpToRows: 0 });
+    reader.setFocus(new Set(['be_0001']));
+    await reader.read(); // proxies
+    await reader.read(); // the servers on screen
+    const all = await reader.read(); // every row
+    expect(all.stats.filter((r) => r.kind === 'server')).toHaveLength(200);
+    const every = Math.ceil(all.stats.length / 50);
+    expect(every).toBeGreaterThan(2);
+    const full: boolean[] = [];
+    for (let i = 0; i < 2 * every; i++) {
+      sent.length = 0;
+      await reader.read();
+      full.push(sent.includes('show stat'));
+    }
+    // The read after the full one is poll 1 of `every`: full reads fall on polls every, 2 × every.
+    expect(full.map((f, i) => (f ? i + 1 : 0)).filter(Boolean)).toEqual([every, 2 * every]);
+    api.close();
+  });
+
   it('once the screen names its backends, reads their servers before every row', async () => {
     const { api, sent } = recording();
     const reader = new SnapshotReader(api, { fullEvery: 100, firstBackends: 0 });
