@@ -27,8 +27,9 @@ export const USAGE = `usage: npx tsx bench/run.ts [options]
 scenario production only:
   --runs 3               repeat each tool's whole measurement N times, report medians
   --quiet-sizes 10000    also measure the quiet lab (no checks, no traffic) at these sizes; 0 for none
-  --settle-seconds 8     wait after HAProxy starts for the checks to settle (fall 3 x inter 2 s)
-  --baseline-seconds 10  HAProxy's CPU with no tool attached, measured before the tools`;
+  --settle-seconds 70    wait after HAProxy starts for the checks to settle and the ages to pass a minute
+  --baseline-seconds 10  HAProxy's CPU with no tool attached, measured before the tools
+  --steady-at 100        a second CPU window this many seconds after each launch (production labs); 0 for none`;
 
 /** Just the scenario name, before the scenario's own options are known. */
 export function scenarioName(argv: string[]): string {

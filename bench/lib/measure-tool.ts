@@ -8,7 +8,8 @@ import { type IdleResult, idleWindow } from './measure-idle.js';
 import { type KeyResult, keyToScreen } from './measure-keys.js';
 import { timeToFirstScreen } from './measure-start.js';
 import { PaneWatcher } from './pane-watcher.js';
-import { isAlive, type Memory, treeMemory, waitGone } from './proc.js';
+import { performance } from 'node:perf_hooks';
+import { isAlive, type Memory, treeCpuSeconds, treeMemory, waitGone } from './proc.js';
 import { tail } from './screen.js';
 import type { CommonOptions } from './scenario.js';
 import type { Pane, Tmux } from './tmux.js';
@@ -24,6 +25,8 @@ export interface ToolMeasurement {
   /** The first server row, per launch that showed one within 10 s of its data. */
   firstServerRowSeconds?: number[];
   idle?: IdleResult;
+  /** CPU seconds per minute of the tool's process tree over the window at CommonOptions.steadyAtSeconds. */
+  steadyCpuPerMinute?: number;
   pageDown?: KeyResult;
   end?: KeyResult;
   memory?: Memory;
@@ -45,6 +48,7 @@ export async function measureTool(
   const result: ToolMeasurement = { tool: tool.name, servers: lab.servers, firstScreenSeconds: [], firstServerRowSeconds: [], captureRoundTripsMs: [] };
   const startTimeoutMs = 30_000;
   for (let launch = 1; launch <= options.repeats; launch++) {
+    const launchedAt = performance.now();
     const pane = await tmux.launch(tool.argv(lab.haproxy.socket, options.intervalSeconds));
     const watcher = new PaneWatcher(tmux, pane, options.pollMs);
     try {
@@ -56,7 +60,7 @@ export async function measureTool(
       result.firstScreenSeconds.push(start.seconds);
       if (start.serverSeconds !== undefined) result.firstServerRowSeconds!.push(start.serverSeconds);
       log(`  ${tool.name} @ ${lab.servers}: launch ${launch}: data on screen ${start.seconds.toFixed(3)} s, first server row ${start.serverSeconds?.toFixed(3) ?? 'none'} s`);
-      if (launch === options.repeats) await fullSession(tmux, watcher, tool, lab, options, result, log, others);
+      if (launch === options.repeats) await fullSession(tmux, watcher, tool, lab, options, result, log, others, launchedAt);
     } finally {
       result.captureRoundTripsMs.push(...watcher.roundTrips);
       await close(tmux, pane);
@@ -74,6 +78,7 @@ async function fullSession(
   result: ToolMeasurement,
   log: (l: string) => void,
   others: Record<string, number>,
+  launchedAt: number,
 ): Promise<void> {
   // Every byte the tool writes to its terminal, from here on (after warm-up only the idle window's are counted).
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lbtop-bench-pty-'));
@@ -86,6 +91,16 @@ async function fullSession(
   } finally {
     await tmux.stopPipe(watcher.pane);
     rmSync(dir, { recursive: true, force: true });
+  }
+  const steadyAt = options.steadyAtSeconds ?? 0;
+  if (steadyAt > 0) {
+    // Before the keys, so both windows see the same screen (the first one, nobody pressing anything).
+    await sleep(Math.max(0, launchedAt + steadyAt * 1000 - performance.now()));
+    log(`  ${tool.name} @ ${lab.servers}: steady window ${options.cpuSeconds} s, ${steadyAt} s after launch`);
+    const cpu0 = treeCpuSeconds(watcher.pane.pid);
+    const start = performance.now();
+    await sleep(options.cpuSeconds * 1000);
+    result.steadyCpuPerMinute = ((treeCpuSeconds(watcher.pane.pid) - cpu0) * 60_000) / (performance.now() - start);
   }
   const keys = { reset: tool.keys.home, repeats: options.repeats, volatileLines: result.idle.volatileLines };
   log(`  ${tool.name} @ ${lab.servers}: PgDn x${options.repeats}, End x${options.repeats}`);

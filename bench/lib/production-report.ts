@@ -16,18 +16,19 @@ export interface LabBaseline {
   states: Record<string, number>;
 }
 
-const HEADER = ['servers', 'scenario', 'tool', 'CPU s/min', 'HAProxy CPU %', 'RSS MB (peak)', 'terminal KB/min',
+const HEADER = ['servers', 'scenario', 'tool', 'CPU s/min', 'CPU steady s/min', 'HAProxy CPU %', 'RSS MB (peak)', 'terminal KB/min',
   'frames/min', 'data on screen s', 'first server row s', 'PgDn ms', 'End ms', 'End shows last server'];
 
 const n = (v: number) => v.toLocaleString('en-US');
 
 function row(s: Summary): string[] {
-  if (s.measured === 0) return [n(s.servers), s.scenario, s.tool, 'failed (below)', ...HEADER.slice(4).map(() => '–')];
+  if (s.measured === 0) return [n(s.servers), s.scenario, s.tool, 'failed (below)', ...HEADER.slice(5).map(() => '–')];
   return [
     n(s.servers),
     s.scenario,
     s.tool,
     fmt(s.cpuSecondsPerMinute, 2),
+    s.steadyCpuSecondsPerMinute === undefined ? '–' : fmt(s.steadyCpuSecondsPerMinute, 2),
     fmt(s.haproxyCpuPercent, 1),
     `${fmt(s.rssMb, 0)} (${fmt(s.peakMb, 0)})`,
     fmt(s.terminalKbPerMinute, 1),
@@ -77,7 +78,8 @@ export function renderProduction(
     '',
     `Medians over ${options.runs} run(s) of each tool (per run: ${options.repeats} launches for the start times,`,
     `${options.repeats} presses per key; CPU, terminal output and frames over a ${options.cpuSeconds} s idle window after`,
-    `${options.warmupSeconds} s of warm-up). CPU s/min is the tool's process tree; HAProxy CPU % is its master and worker`,
+    `${options.warmupSeconds} s of warm-up). CPU s/min is the tool's process tree; CPU steady s/min the same over a window`,
+    `as long from ${options.steadyAtSeconds ?? 0} s after the launch (production labs; the screen untouched until then); HAProxy CPU % is its master and worker`,
     'over the same window (compare with the lab alone, below). Terminal KB/min counts the raw bytes the tool wrote to',
     `its pty (tmux pipe-pane); a frame is a burst of output after at least ${FRAME_GAP_MS} ms of silence.`,
     'Data on screen: first capture showing a row of the config (server, frontend or backend); first server row: first',

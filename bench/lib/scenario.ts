@@ -12,6 +12,13 @@ export interface CommonOptions {
   /** Refresh interval passed to every tool (-i), in seconds. */
   intervalSeconds: number;
   warmupSeconds: number;
+  /**
+   * Seconds from launch to a second CPU window (the same length as the idle window), after the keys' absence:
+   * lbtop's V8 compiles its hot code over its first minute or two (~0.3 s/min of CPU on V8's worker threads at
+   * 100 servers), which the idle window right after the first screen holds and a session of an hour does not.
+   * 0 or unset: none (the sizes scenario; the production scenario sets it for its production labs).
+   */
+  steadyAtSeconds?: number;
   /** Fallback capture interval when the pane is silent; 0 = back-to-back captures (see pane-watcher). */
   pollMs: number;
   width: number;

@@ -11,6 +11,8 @@ export interface Summary {
   /** Runs that measured something (a tool that failed to start has none). */
   measured: number;
   cpuSecondsPerMinute?: number;
+  /** CPU in the window at steadyAtSeconds from launch (see CommonOptions). */
+  steadyCpuSecondsPerMinute?: number;
   haproxyCpuPercent?: number;
   rssMb?: number;
   peakMb?: number;
@@ -44,6 +46,7 @@ export function summarize(runs: Tagged[]): Summary {
     runs: runs.length,
     measured: runs.filter((m) => m.idle).length,
     cpuSecondsPerMinute: each(runs, (m) => m.idle?.toolCpuPerMinute),
+    steadyCpuSecondsPerMinute: each(runs, (m) => m.steadyCpuPerMinute),
     haproxyCpuPercent: each(runs, (m) => (m.idle ? (m.idle.haproxyCpuPerMinute / 60) * 100 : undefined)),
     rssMb: each(runs, (m) => m.memory?.rssMb),
     peakMb: each(runs, (m) => m.memory?.peakMb),
@@ -72,6 +75,7 @@ export function summarizeAll(measurements: Tagged[]): Summary[] {
 
 export const RATIO_FIELDS = [
   ['CPU', 'cpuSecondsPerMinute'],
+  ['CPU steady', 'steadyCpuSecondsPerMinute'],
   ['HAProxy CPU', 'haproxyCpuPercent'],
   ['RSS', 'rssMb'],
   ['peak', 'peakMb'],
