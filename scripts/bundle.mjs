@@ -21,7 +21,7 @@ if (inkVersion !== INK_PATCHED_FOR) {
 }
 /** Every patch must have found its target by the end of the build; one that did not fails it. */
 const applied = new Set();
-const PATCHES = ['ink devtools stub', 'ink output.js → RowCachedOutput', 'ink Output bundled into RowCachedOutput', 'yoga without fetch'];
+const PATCHES = ['ink devtools stub', 'ink output.js → RowCachedOutput', 'ink Output bundled into RowCachedOutput', 'ink measure-text.js → bounded cache', 'yoga without fetch'];
 
 const inkBuild = `${path.sep}ink${path.sep}build${path.sep}`;
 const INK_OUTPUT_IMPORT = "const { default: InkOutput } = (await import(new URL('./output.js', import.meta.resolve('ink')).href));";
@@ -70,6 +70,13 @@ const inkPatches = {
       if (!args.importer.endsWith(`${inkBuild}renderer.js`)) return undefined;
       applied.add('ink output.js → RowCachedOutput');
       return { path: path.join(root, 'dist/ui/ink-output/row-cached-output.js') };
+    });
+    // Ink's measureText caches every text it measured and never forgets one: the table, new at every poll, grew it
+    // by a table per frame for as long as lbtop ran (src/ui/ink-output/measure-text.ts keeps it bounded).
+    b.onResolve({ filter: /^\.\/measure-text\.js$/ }, (args) => {
+      if (!args.importer.endsWith(`${inkBuild}dom.js`)) return undefined;
+      applied.add('ink measure-text.js → bounded cache');
+      return { path: path.join(root, 'dist/ui/ink-output/measure-text.js') };
     });
     // RowCachedOutput loads Ink's own Output by file URL from Ink's package (Ink exports only its entry); in the
     // bundle it is bundled instead, so the TUI needs nothing from node_modules at run time (the .deb ships none).

@@ -4,7 +4,9 @@
 //
 // 1. Build time (scripts/bundle.mjs): Ink's renderer imports `./output.js`; the bundle hands it lbtop's
 //    RowCachedOutput (src/ui/ink-output/row-cached-output.ts), which re-renders only the rows that changed.
-//    Ink's `./devtools.js` is stubbed (development only). yoga-layout's loader gets its wasm bytes without fetch().
+//    Ink's dom.js gets lbtop's measureText (src/ui/ink-output/measure-text.ts), whose cache is bounded: Ink's kept
+//    every text it measured, a table per frame for as long as lbtop ran. Ink's `./devtools.js` is stubbed
+//    (development only). yoga-layout's loader gets its wasm bytes without fetch().
 // 2. Run time: Ink runs with `debug: true` and writes each whole frame to a stream lbtop owns (src/ui/screen),
 //    which writes only the changed cells to the terminal. Public options, but relied on for what they do.
 // 3. Run time, private: `useStdin().internal_eventEmitter` — Ink splits stdin into one sequence per 'input'

@@ -1,6 +1,7 @@
 // The bundle that ships runs Ink with lbtop's patches (scripts/bundle.mjs): Ink's renderer gets RowCachedOutput
-// instead of Ink's own Output, and the devtools bridge is stubbed. The build fails when a patch stops applying;
-// this checks the other half, that what was built is the patched renderer (from the esbuild metafile).
+// instead of Ink's own Output, its layout lbtop's measureText (a bounded cache), and the devtools bridge is
+// stubbed. The build fails when a patch stops applying; this checks the other half, that what was built is the
+// patched renderer (from the esbuild metafile).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,12 @@ describe('the shipped bundle', () => {
     expect(importsOf('node_modules/ink/build/renderer.js')!.filter((i) => i.endsWith('ink/build/output.js'))).toEqual([]);
     expect(importsOf('dist/ui/ink-output/row-cached-output.js')!.some((i) => i.endsWith('node_modules/ink/build/output.js'))).toBe(true);
     expect(Object.keys(meta.inputs).filter((i) => i.endsWith('ink/build/devtools.js'))).toEqual([]);
+  });
+
+  it("gives Ink's layout lbtop's measureText, whose cache is bounded, instead of Ink's own", () => {
+    expect(importsOf('node_modules/ink/build/dom.js')).toContain('dist/ui/ink-output/measure-text.js');
+    expect(importsOf('node_modules/ink/build/dom.js')!.filter((i) => i.endsWith('ink/build/measure-text.js'))).toEqual([]);
+    expect(Object.keys(meta.inputs).filter((i) => i.endsWith('ink/build/measure-text.js'))).toEqual([]);
   });
 
   it('pins the exact Ink the patches are made for', () => {
