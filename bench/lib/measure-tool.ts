@@ -3,12 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Lab } from './lab.js';
 import { type IdleResult, idleWindow } from './measure-idle.js';
 import { type KeyResult, keyToScreen } from './measure-keys.js';
 import { timeToFirstScreen } from './measure-start.js';
 import { PaneWatcher } from './pane-watcher.js';
-import { performance } from 'node:perf_hooks';
 import { isAlive, type Memory, treeCpuSeconds, treeMemory, waitGone } from './proc.js';
 import { tail } from './screen.js';
 import type { CommonOptions } from './scenario.js';

@@ -76,8 +76,8 @@ export const NOTIFY_EVERY_MS = 100;
 export const FULL_READ_SECONDS = 5;
 
 /**
- * ... unless a full read every FULL_READ_SECONDS would read more than this many rows a second on average: then it
- * comes once per (rows / this) seconds, 10 s at 10,000 servers. hatop reads its first 1,000 rows every second
+ * The most rows a second a full read may cost on average: past it (a full read every FULL_READ_SECONDS would read
+ * more), the full read comes once per (rows / this) seconds, 10 s at 10,000 servers. hatop reads its first 1,000 rows every second
  * and never the others; lbtop reads the rows on screen and every frontend and backend row every poll, and re-reads
  * at once every backend whose row says a server moved (status, weight, active/backup counts), so what waits for
  * the full read is an off-screen server's counters and check results that changed no state. At 10,000 servers
@@ -153,13 +153,13 @@ export function buildFleetRuntime(
   const followUp = (name: string) => setImmediate(() => void pollers.get(name)?.pollNow());
   // With a focus, a full `show stat` about every FULL_READ_SECONDS and the rows on screen on every poll.
   const fullEvery = Math.max(1, Math.round(FULL_READ_SECONDS / config.intervalSec));
+  const fullRowsPerRead = FULL_READ_ROWS_PER_SECOND * config.intervalSec;
   const serversEvery = Math.max(1, Math.round(SERVERS_READ_SECONDS / config.intervalSec));
   for (const lb of config.lbs) {
     // One reader per LB: it keeps the previous poll's rows, so unchanged rows keep their identity.
     // A big fleet (seed 003: hundreds of LBs of 3 servers) reads whole LBs from the first poll: proxies first
     // would double the cold start's polls to save bytes that small LBs do not have.
     const big = config.lbs.length > NOTIFY_BATCH_LBS ? { proxiesFirst: false } : {};
-    const fullRowsPerRead = FULL_READ_ROWS_PER_SECOND * config.intervalSec;
     const reader = new SnapshotReader(pollClients.get(lb.name)!, { fullEvery, fullRowsPerRead, serversEvery, fullUpToRows: options.fullUpToRows, ...big });
     readers.set(lb.name, reader);
     pollers.set(
